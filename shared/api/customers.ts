@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { method } from './method.ts';
+
+export const CUSTOMER_KINDS = ['company', 'person'] as const;
+export const STAGES = ['lead', 'new', 'active', 'dormant', 'lost'] as const;
+/** Listed from most to least important: the order of "sort by grade". */
+export const GRADES = ['vip', 'key', 'normal', 'potential'] as const;
+export const SIZES = ['micro', 'small', 'medium', 'large'] as const;
+export const CALENDARS = ['gregorian', 'lunar'] as const;
+export const SORTS = ['name', 'updated', 'grade'] as const;
+
+export type Stage = (typeof STAGES)[number];
+export type Grade = (typeof GRADES)[number];
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).default('');
+/** YYYY-MM-DD, a real calendar day (lunar dates are stored as their lunar month-day in the same form). */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'date',
+  });
+/** Phone numbers as people type them: digits with spaces, dashes, brackets, a leading +, an extension. */
+export const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((s) => s === '' || (/^[+]?[\d\s\-().]+(\s*(ext|x|转)\s*\d+)?$/i.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3), {
+    message: 'phone',
+  });
+export const Email = z.union([z.literal(''), z.email({ message: 'email' }).max(200)]);
+const Website = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((s) => s === '' || /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\S*)$/i.test(s), { message: 'website' });
+export const Id = z.number().int().positive();
+const Tag = z.string().trim().min(1).max(40);
+
+export const ContactDraft = z.object({
+  id: Id.optional(),
+  name: z.string().trim().min(1).max(100),
+  title: optionalText(100),
+  phone: Phone.default(''),
+  mobile: Phone.default(''),
+  email: Email.default(''),
+  wechat: optionalText(100),
+  decisionMaker: z.boolean().default(false),
+  birthday: z.union([z.literal(''), CalendarDate]).default(''),
+});
+export type ContactDraft = z.input<typeof ContactDraft>;
+
+export const CustomerDraft = z.object({
+  kind: z.enum(CUSTOMER_KINDS).default('company'),
+  name: z.string().trim().min(1).max(200),
+  industry: optionalText(100),
+  region: optionalText(100),
+  address: optionalText(500),
+  phone: Phone.default(''),
+  email: Email.default(''),
+  website: Website.default(''),
+  source: optionalText(100),
+  size: z.enum(SIZES).nullable().default(null),
+  stage: z.enum(STAGES).default('lead'),
+  grade: z.enum(GRADES).default('normal'),
+  ownerId: Id.nullable().default(null),
+  birthday: z.union([z.literal(''), CalendarDate]).default(''),
+  birthdayCalendar: z.enum(CALENDARS).default('gregorian'),
+  notes: optionalText(20_000),
+  tags: z.array(Tag).max(50).default([]),
+  contacts: z.array(ContactDraft).max(200).default([]),
+});
+export type CustomerDraftInput = z.input<typeof CustomerDraft>;
+export type CustomerDraftValue = z.output<typeof CustomerDraft>;
+
+export const Contact = z.object({
+  id: Id,
+  name: z.string(),
+  title: z.string(),
+  phone: z.string(),
+  mobile: z.string(),
+  email: z.string(),
+  wechat: z.string(),
+  decisionMaker: z.boolean(),
+  birthday: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Customer = z.object({
+  id: Id,
+  code: z.string(),
+  kind: z.enum(CUSTOMER_KINDS),
+  name: z.string(),
+  industry: z.string(),
+  region: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  website: z.string(),
+  source: z.string(),
+  size: z.enum(SIZES).nullable(),
+  stage: z.enum(STAGES),
+  grade: z.enum(GRADES),
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  birthday: z.string(),
+  birthdayCalendar: z.enum(CALENDARS),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  contacts: z.array(Contact),
+  gradeHistory: z.array(z.object({ grade: z.enum(GRADES), at: z.number(), byName: z.string().nullable() })),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  deletedAt: z.number().nullable(),
+  version: z.number().int(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerRow = z.object({
+  id: Id,
+  code: z.string(),
+  kind: z.enum(CUSTOMER_KINDS),
+  name: z.string(),
+  industry: z.string(),
+  region: z.string(),
+  phone: z.string(),
+  stage: z.enum(STAGES),
+  grade: z.enum(GRADES),
+  ownerName: z.string().nullable(),
+  updatedAt: z.number(),
+  deletedAt: z.number().nullable(),
+});
+export type CustomerRow = z.infer<typeof CustomerRow>;
+
+export const CustomerFilters = z.object({
+  grade: z.enum(GRADES).optional(),
+  industry: text(100).optional(),
+  region: text(100).optional(),
+  stage: z.enum(STAGES).optional(),
+  ownerId: Id.optional(),
+  tag: text(40).optional(),
+});
+export type CustomerFilters = z.infer<typeof CustomerFilters>;
+
+export const CustomerQuery = CustomerFilters.extend({
+  sort: z.enum(SORTS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  /** Opaque keyset cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(2000).nullable().default(null),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type CustomerQueryInput = z.input<typeof CustomerQuery>;
+
+export const CustomerPage = z.object({ rows: z.array(CustomerRow), nextCursor: z.string().nullable() });
+export type CustomerPage = z.infer<typeof CustomerPage>;
+
+export const DeletedQuery = z.object({
+  cursor: z.string().max(2000).nullable().default(null),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+const IdInput = z.object({ id: Id });
+
+export const customers = {
+  'customers.list': method({ input: CustomerQuery, output: CustomerPage, permission: 'customers.read' }),
+  'customers.count': method({ input: CustomerFilters, output: z.object({ count: z.number().int() }), permission: 'customers.read' }),
+  'customers.facets': method({
+    input: z.object({}),
+    output: z.object({ industries: z.array(z.string()), regions: z.array(z.string()), tags: z.array(z.string()) }),
+    permission: 'customers.read',
+  }),
+  'customers.get': method({ input: IdInput, output: Customer, permission: 'customers.read' }),
+  'customers.create': method({ input: CustomerDraft, output: Customer, permission: 'customers.write' }),
+  'customers.update': method({
+    input: CustomerDraft.extend({ id: Id, version: z.number().int().min(1) }),
+    output: Customer,
+    permission: 'customers.write',
+  }),
+  'customers.delete': method({
+    input: z.object({ id: Id, version: z.number().int().min(1) }),
+    output: z.object({ id: Id }),
+    permission: 'customers.delete',
+  }),
+  'customers.restore': method({ input: IdInput, output: Customer, permission: 'customers.delete' }),
+  'customers.listDeleted': method({ input: DeletedQuery, output: CustomerPage, permission: 'customers.delete' }),
+};

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { method } from './method.ts';
+
+export const Status = z.object({
+  schemaVersion: z.number().int(),
+  appVersion: z.string(),
+  cipher: z.string(),
+  counts: z.record(z.string(), z.number().int()),
+  files: z.record(z.string(), z.number().int()),
+});
+export type Status = z.infer<typeof Status>;
+
+export const system = {
+  'system.status': method({ input: z.object({}), output: Status, permission: 'system.status' }),
+  'system.check': method({
+    input: z.object({}),
+    output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+    permission: 'system.check',
+  }),
+  /** Deterministic demo data for demos, benchmarks and tests. */
+  'system.seed': method({
+    input: z.object({ customers: z.number().int().min(1).max(1_000_000), seed: z.number().int().default(1) }),
+    output: z.object({ customers: z.number().int(), contacts: z.number().int(), ms: z.number() }),
+    permission: 'system.seed',
+  }),
+};

@@ -1,0 +1,46 @@
+// Error codes are a closed list: the renderer has a message for each in both languages.
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED_OUT',
+  'TOO_LARGE',
+  'CORRUPT',
+  'UNSUPPORTED_VERSION',
+  'ALREADY_INITIALISED',
+  'NOT_INITIALISED',
+  'BAD_PASSWORD',
+  'IO',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type AppError = {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): { ok: false; error: AppError } {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}
+
+/** Thrown inside the core and turned into a result value by the dispatcher. */
+export class AppFailure extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
