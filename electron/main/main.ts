@@ -1,0 +1,148 @@
+// The Electron door: one window, one IPC channel, everything else refused. The core does the work;
+// this file only wires Electron to it, following Electron's security checklist.
+import fs from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { createCore } from '../core/create-core.ts';
+import type { Core } from '../core/core-types.ts';
+import { fail, type Result } from '../../shared/errors.ts';
+import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { resolveDataDir } from './data-dir.ts';
+
+const INVOKE_CHANNEL = 'clientele:invoke';
+const EVENT_CHANNEL = 'clientele:event';
+
+// Bundled to CommonJS (build/bundle-electron.mjs): build/out/electron/main.cjs, next to preload.cjs
+// and beside build/out/renderer.
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+registerAppScheme();
+app.enableSandbox();
+
+const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'));
+if (dataDir.explicit) {
+  // One instance per data dir, not per machine: the single-instance lock lives in userData, and tests
+  // run several apps side by side on temporary data dirs. Chromium's own profile goes along with it.
+  app.setPath('userData', path.join(path.resolve(dataDir.dir), 'electron-profile'));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Applies to every webContents, including any a bug might create later.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  function isOurPage(event: IpcMainInvokeEvent): boolean {
+    const frame = event.senderFrame;
+    return (
+      mainWindow !== null &&
+      !mainWindow.isDestroyed() &&
+      event.sender === mainWindow.webContents &&
+      frame !== null &&
+      frame.parent === null && // the top frame, not an iframe inside it
+      frame.url.startsWith(`${APP_ORIGIN}/`)
+    );
+  }
+
+  async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!core || !isOurPage(event)) return fail('FORBIDDEN', 'ipc: the caller is not the app window');
+    if (typeof method !== 'string') return fail('VALIDATION', 'ipc: the method must be a string');
+    try {
+      return await core.invoke(`window:${event.sender.id}`, method, input);
+    } catch (cause) {
+      // The core answers with values; a throw is a bug, and its message may hold internals.
+      console.error(`ipc: ${method} threw`, cause);
+      return fail('INTERNAL', `${method}: internal error`);
+    }
+  }
+
+  function createWindow(activeCore: Core): BrowserWindow {
+    const win = new BrowserWindow({
+      width: 1280,
+      height: 820,
+      minWidth: 960,
+      minHeight: 600,
+      show: false,
+      title: 'Clientele 客户管家',
+      backgroundColor: '#ffffff',
+      webPreferences: {
+        preload: PRELOAD,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        // Chromium's spell checker downloads dictionaries; the app makes no outbound connection, ever.
+        spellcheck: false,
+        devTools: !app.isPackaged,
+      },
+    });
+    const webContentsId = win.webContents.id; // read now: webContents is gone once the window closes
+    const sessionKey = `window:${webContentsId}`;
+    const unsubscribe = activeCore.onEvent(sessionKey, (event) => {
+      if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+    });
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('render-process-gone', (_event, details) => console.error('renderer gone:', details.reason));
+    win.on('closed', () => {
+      unsubscribe();
+      activeCore.endSession(sessionKey);
+      if (mainWindow === win) mainWindow = null;
+    });
+    void win.loadURL(APP_URL);
+    return win;
+  }
+
+  async function start(): Promise<void> {
+    const defaultSession = session.defaultSession;
+    defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    defaultSession.setPermissionCheckHandler(() => false);
+    // Defence in depth for "no outbound connection": the page's CSP already limits it to 'self'.
+    defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+      callback({ cancel: true }),
+    );
+    // macOS needs an Edit menu for copy and paste shortcuts; elsewhere Chromium handles them without one.
+    Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
+
+    serveAppProtocol(RENDERER_DIR);
+    fs.mkdirSync(dataDir.dir, { recursive: true });
+    const activeCore = createCore({ dataDir: path.resolve(dataDir.dir) });
+    core = activeCore;
+    ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+    mainWindow = createWindow(activeCore);
+  }
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((cause: unknown) => {
+      console.error('clientele: start failed', cause);
+      dialog.showErrorBox('Clientele', `Clientele could not start (data dir ${dataDir.dir}):\n${cause instanceof Error ? cause.message : String(cause)}`);
+      app.exit(1);
+    });
+}

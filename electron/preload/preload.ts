@@ -1,0 +1,23 @@
+// The whole surface the page gets: one call and one event subscription. Raw ipcRenderer and the
+// IPC event objects never reach the page (Electron's context-isolation guidance).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+const INVOKE_CHANNEL = 'clientele:invoke';
+const EVENT_CHANNEL = 'clientele:event';
+
+contextBridge.exposeInMainWorld('clientele', {
+  invoke(method: string, input: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(INVOKE_CHANNEL, String(method), input);
+  },
+  /** `event` is the core event's `type` (e.g. 'progress'); the callback gets the whole event. */
+  on(event: string, callback: (payload: unknown) => void): () => void {
+    const type = String(event);
+    const listener = (_ipcEvent: IpcRendererEvent, payload: unknown): void => {
+      if (typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === type) callback(payload); // narrowed by the typeof check
+    };
+    ipcRenderer.on(EVENT_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, listener);
+    };
+  },
+});
