@@ -1,0 +1,24 @@
+import type { Role } from '../../../shared/roles.ts';
+import type { Db } from '../db/sql.ts';
+import type { CoreEvent } from '../core-types.ts';
+
+/** Who is calling, as the core knows it from the session (never from the caller's input). */
+export type Caller = { userId: number; username: string; displayName: string; role: Role };
+
+/** The process-wide state behind every door. */
+export type CoreState = {
+  dataDir: string;
+  clock: () => number;
+  /** Open while at least one session is signed in; the key is kept to wrap new users' slots. */
+  unlocked: { db: Db; key: Buffer } | null;
+  /** Session key (window, browser-mode token, CLI) → signed-in user id. */
+  sessions: Map<string, number>;
+  emit: (sessionKey: string, event: CoreEvent) => void;
+};
+
+export type HandlerContext = {
+  state: CoreState;
+  sessionKey: string;
+  /** Set for every method that is not public. */
+  caller: Caller | null;
+};

@@ -1,0 +1,31 @@
+// The explicit, ordered list of migrations, and the runner. A database newer than the app is refused.
+import { AppFailure } from '../../../../shared/errors.ts';
+import type { SqliteDatabase } from '../sqlite-open.ts';
+import type { Migration } from './migration.ts';
+import { migration0001 } from './0001-initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersionOf(db: SqliteDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the database up to `target` (default: this app's version), one transaction per step. */
+export function migrate(db: SqliteDatabase, target = SCHEMA_VERSION): void {
+  const current = schemaVersionOf(db);
+  if (current > SCHEMA_VERSION) {
+    throw new AppFailure(
+      'UNSUPPORTED_VERSION',
+      `database: schema version ${current} is newer than this app supports (${SCHEMA_VERSION}); please update Clientele`,
+    );
+  }
+  for (const step of MIGRATIONS) {
+    if (step.version <= current || step.version > target) continue;
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}

@@ -1,0 +1,352 @@
+// The customer archive: list (keyset pages), count, detail, create, update (optimistic
+// concurrency), soft delete and restore. Search index entries are written in the same transaction.
+import { type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
+import { AppFailure } from '../../../shared/errors.ts';
+import type { Customer, CustomerDraft, CustomerFilters, CustomerPage, CustomerQuery, CustomerRow } from '../../../shared/api/customers.ts';
+import { all, first, qb, run, transaction, type Db } from '../db/sql.ts';
+import type { DB } from '../db/schema.ts';
+import { indexDocument, removeDocument, SEARCH_KIND, searchRowId } from '../db/sqlite-search.ts';
+import { nameSortKey, searchDocument } from './search-text.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+type Draft = z.output<typeof CustomerDraft>;
+type Query = z.output<typeof CustomerQuery>;
+export type Actor = { userId: number };
+
+const ROW_COLUMNS = [
+  'c.id',
+  'c.code',
+  'c.kind',
+  'c.name',
+  'c.industry',
+  'c.region',
+  'c.phone',
+  'c.stage',
+  'c.grade',
+  'u.display_name as ownerName',
+  'c.updated_at as updatedAt',
+  'c.deleted_at as deletedAt',
+] as const;
+
+type Listing = SelectQueryBuilder<DB & { c: DB['customers']; u: DB['users'] }, 'c' | 'u', CustomerRow>;
+
+function listing(): Listing {
+  return qb
+    .selectFrom('customers as c')
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .select(ROW_COLUMNS) as unknown as Listing; // the selected columns are exactly CustomerRow's
+}
+
+function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
+  let q = query.where('c.deleted_at', 'is', null);
+  if (filters.grade) q = q.where('c.grade', '=', filters.grade);
+  if (filters.stage) q = q.where('c.stage', '=', filters.stage);
+  if (filters.industry) q = q.where('c.industry', '=', filters.industry);
+  if (filters.region) q = q.where('c.region', '=', filters.region);
+  if (filters.ownerId) q = q.where('c.owner_id', '=', filters.ownerId);
+  if (filters.tag) {
+    const tag = filters.tag;
+    q = q.where('c.id', 'in', (eb: ExpressionBuilder<DB, 'customers'>) =>
+      eb.selectFrom('customer_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select('ct.customer_id').where('t.name', '=', tag),
+    );
+  }
+  return q as Q;
+}
+
+/** The columns a sort orders by, ending with the id that makes every key unique. */
+const SORT_KEYS = {
+  name: ['c.name_sort', 'c.id'],
+  updated: ['c.updated_at', 'c.id'],
+  grade: ['c.grade_rank', 'c.name_sort', 'c.id'],
+} as const;
+
+/** Keyset condition: rows strictly after the cursor's key in the sort order (row-value compare). */
+function afterCursor(q: Listing, sort: Query['sort'], op: '>' | '<', key: (string | number)[]): Listing {
+  const [a, b, c] = key as [never, never, never]; // decodeCursor checked the length; SQLite compares the values as stored
+  switch (sort) {
+    case 'name':
+      return q.where((eb) => eb(eb.refTuple('c.name_sort', 'c.id'), op, eb.tuple(a, b)));
+    case 'updated':
+      return q.where((eb) => eb(eb.refTuple('c.updated_at', 'c.id'), op, eb.tuple(a, b)));
+    case 'grade':
+      return q.where((eb) => eb(eb.refTuple('c.grade_rank', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
+  }
+}
+
+export function listCustomers(db: Db, query: Query): z.infer<typeof CustomerPage> {
+  const keys = SORT_KEYS[query.sort];
+  const direction = query.direction;
+  let q = applyFilters(listing(), query);
+  if (query.cursor !== null) q = afterCursor(q, query.sort, direction === 'asc' ? '>' : '<', decodeCursor(query.cursor, keys.length));
+  for (const key of keys) q = q.orderBy(key, direction);
+  const rows = all(db, q.select(keys.map((key) => `${key} as _${key.slice(2)}`) as never).limit(query.limit + 1)) as (CustomerRow &
+    Record<string, string | number>)[]; // the extra _sort columns ride along to build the cursor
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page.at(-1);
+  const nextCursor = more && last ? encodeCursor(keys.map((key) => last[`_${key.slice(2)}`] as string | number)) : null;
+  return { rows: page.map(stripSortColumns), nextCursor };
+}
+
+function stripSortColumns(row: CustomerRow & Record<string, unknown>): CustomerRow {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    name: row.name,
+    industry: row.industry,
+    region: row.region,
+    phone: row.phone,
+    stage: row.stage,
+    grade: row.grade,
+    ownerName: row.ownerName,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+  };
+}
+
+export function countCustomers(db: Db, filters: CustomerFilters): number {
+  const q = applyFilters(qb.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters);
+  return first(db, q)?.count ?? 0;
+}
+
+export function customerFacets(db: Db): { industries: string[]; regions: string[]; tags: string[] } {
+  const distinct = (column: 'industry' | 'region') =>
+    all(db, qb.selectFrom('customers').select(column).distinct().where('deleted_at', 'is', null).where(column, '!=', '').orderBy(column).limit(500)).map(
+      (row) => row[column],
+    );
+  return {
+    industries: distinct('industry'),
+    regions: distinct('region'),
+    tags: all(db, qb.selectFrom('tags').select('name').orderBy('name').limit(1000)).map((row) => row.name),
+  };
+}
+
+export function listDeletedCustomers(db: Db, cursor: string | null, limit: number): z.infer<typeof CustomerPage> {
+  let q = listing().where('c.deleted_at', 'is not', null);
+  if (cursor !== null) {
+    const [deletedAt, id] = decodeCursor(cursor, 2) as [number, number];
+    q = q.where((eb) => eb(eb.refTuple('c.deleted_at', 'c.id'), '<', eb.tuple(deletedAt, id)));
+  }
+  const rows = all(db, q.orderBy('c.deleted_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1));
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, nextCursor: more && last ? encodeCursor([last.deletedAt ?? 0, last.id]) : null };
+}
+
+export function getCustomer(db: Db, id: number, options: { includeDeleted?: boolean } = {}): Customer {
+  const row = first(
+    db,
+    qb.selectFrom('customers as c').leftJoin('users as u', 'u.id', 'c.owner_id').selectAll('c').select('u.display_name as owner_name').where('c.id', '=', id),
+  );
+  if (!row || (row.deleted_at !== null && !options.includeDeleted)) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
+  const contacts = all(db, qb.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('position'));
+  const tags = all(
+    db,
+    qb.selectFrom('customer_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select('t.name').where('ct.customer_id', '=', id).orderBy('t.name'),
+  );
+  const history = all(
+    db,
+    qb
+      .selectFrom('grade_history as g')
+      .leftJoin('users as u', 'u.id', 'g.changed_by')
+      .select(['g.grade', 'g.changed_at', 'u.display_name'])
+      .where('g.customer_id', '=', id)
+      .orderBy('g.changed_at', 'desc')
+      .orderBy('g.id', 'desc'),
+  );
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    name: row.name,
+    industry: row.industry,
+    region: row.region,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    source: row.source,
+    size: row.size,
+    stage: row.stage,
+    grade: row.grade,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    birthday: row.birthday,
+    birthdayCalendar: row.birthday_calendar,
+    notes: row.notes,
+    tags: tags.map((tag) => tag.name),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      title: c.title,
+      phone: c.phone,
+      mobile: c.mobile,
+      email: c.email,
+      wechat: c.wechat,
+      decisionMaker: c.decision_maker === 1,
+      birthday: c.birthday,
+    })),
+    gradeHistory: history.map((h) => ({ grade: h.grade as Customer['grade'], at: h.changed_at, byName: h.display_name })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    version: row.version,
+  };
+}
+
+function customerColumns(draft: Draft, now: number) {
+  return {
+    kind: draft.kind,
+    name: draft.name,
+    name_sort: nameSortKey(draft.name),
+    industry: draft.industry,
+    region: draft.region,
+    address: draft.address,
+    phone: draft.phone,
+    email: draft.email,
+    website: draft.website,
+    source: draft.source,
+    size: draft.size,
+    stage: draft.stage,
+    grade: draft.grade,
+    owner_id: draft.ownerId,
+    birthday: draft.birthday,
+    birthday_calendar: draft.birthdayCalendar,
+    notes: draft.notes,
+    updated_at: now,
+  };
+}
+
+function checkOwner(db: Db, ownerId: number | null): void {
+  if (ownerId === null) return;
+  const owner = first(db, qb.selectFrom('users').select('id').where('id', '=', ownerId));
+  if (!owner) throw new AppFailure('VALIDATION', `responsible staff member ${ownerId} does not exist`, [{ path: ['ownerId'], message: 'ownerId' }]);
+}
+
+function nextCustomerCode(db: Db): string {
+  const row = first(db, qb.selectFrom('settings').select('value').where('key', '=', 'customer_code_next'));
+  const next = row ? Number(row.value) : 1;
+  run(
+    db,
+    qb
+      .insertInto('settings')
+      .values({ key: 'customer_code_next', value: String(next + 1) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(next + 1) })),
+  );
+  return `C${String(next).padStart(6, '0')}`;
+}
+
+function saveTags(db: Db, customerId: number, tags: readonly string[]): void {
+  run(db, qb.deleteFrom('customer_tags').where('customer_id', '=', customerId));
+  const unique = [...new Map(tags.map((tag) => [tag.toLowerCase(), tag])).values()];
+  for (const name of unique) {
+    run(db, qb.insertInto('tags').values({ name }).onConflict((oc) => oc.column('name').doNothing()));
+    const tag = first(db, qb.selectFrom('tags').select('id').where('name', '=', name));
+    if (tag) run(db, qb.insertInto('customer_tags').values({ customer_id: customerId, tag_id: tag.id }));
+  }
+}
+
+function saveContacts(db: Db, customerId: number, contacts: Draft['contacts'], now: number): void {
+  const existing = new Set(all(db, qb.selectFrom('contacts').select('id').where('customer_id', '=', customerId)).map((row) => row.id));
+  const kept = new Set<number>();
+  contacts.forEach((contact, position) => {
+    const columns = {
+      position,
+      name: contact.name,
+      title: contact.title,
+      phone: contact.phone,
+      mobile: contact.mobile,
+      email: contact.email,
+      wechat: contact.wechat,
+      decision_maker: contact.decisionMaker ? 1 : 0,
+      birthday: contact.birthday,
+      updated_at: now,
+    };
+    if (contact.id !== undefined) {
+      if (!existing.has(contact.id)) {
+        throw new AppFailure('VALIDATION', `contact ${contact.id} does not belong to customer ${customerId}`, [
+          { path: ['contacts', position, 'id'], message: 'contact' },
+        ]);
+      }
+      kept.add(contact.id);
+      run(db, qb.updateTable('contacts').set(columns).where('id', '=', contact.id));
+    } else {
+      run(db, qb.insertInto('contacts').values({ ...columns, customer_id: customerId, created_at: now }));
+    }
+  });
+  const removed = [...existing].filter((id) => !kept.has(id));
+  if (removed.length > 0) run(db, qb.deleteFrom('contacts').where('id', 'in', removed));
+}
+
+function reindex(db: Db, customer: Customer): void {
+  indexDocument(db, searchRowId(SEARCH_KIND.customer, customer.id), searchDocument(customer, customer.kind === 'person'));
+}
+
+export function createCustomer(db: Db, draft: Draft, actor: Actor, now: number): Customer {
+  return transaction(db, () => {
+    checkOwner(db, draft.ownerId);
+    const code = nextCustomerCode(db);
+    const { lastInsertRowid: id } = run(
+      db,
+      qb.insertInto('customers').values({ ...customerColumns(draft, now), code, created_by: actor.userId, created_at: now }),
+    );
+    saveContacts(db, id, draft.contacts, now);
+    saveTags(db, id, draft.tags);
+    run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: actor.userId }));
+    const customer = getCustomer(db, id);
+    reindex(db, customer);
+    return customer;
+  });
+}
+
+export function updateCustomer(db: Db, id: number, version: number, draft: Draft, actor: Actor, now: number): Customer {
+  return transaction(db, () => {
+    const before = currentVersion(db, id);
+    if (before.version !== version) throw conflict(id);
+    checkOwner(db, draft.ownerId);
+    run(db, qb.updateTable('customers').set({ ...customerColumns(draft, now), version: version + 1 }).where('id', '=', id).where('version', '=', version));
+    saveContacts(db, id, draft.contacts, now);
+    saveTags(db, id, draft.tags);
+    if (before.grade !== draft.grade) {
+      run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: actor.userId }));
+    }
+    const customer = getCustomer(db, id);
+    reindex(db, customer);
+    return customer;
+  });
+}
+
+function currentVersion(db: Db, id: number): { version: number; grade: string } {
+  const row = first(db, qb.selectFrom('customers').select(['version', 'grade', 'deleted_at']).where('id', '=', id));
+  if (!row || row.deleted_at !== null) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
+  return row;
+}
+
+function conflict(id: number): AppFailure {
+  return new AppFailure('CONFLICT', `customer ${id} was changed by someone else since it was opened; reload it and apply your changes again`);
+}
+
+export function deleteCustomer(db: Db, id: number, version: number, now: number): { id: number } {
+  return transaction(db, () => {
+    if (currentVersion(db, id).version !== version) throw conflict(id);
+    run(db, qb.updateTable('customers').set({ deleted_at: now, updated_at: now, version: version + 1 }).where('id', '=', id));
+    removeDocument(db, searchRowId(SEARCH_KIND.customer, id));
+    return { id };
+  });
+}
+
+export function restoreCustomer(db: Db, id: number, now: number): Customer {
+  return transaction(db, () => {
+    const row = first(db, qb.selectFrom('customers').select(['deleted_at']).where('id', '=', id));
+    if (!row) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
+    if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin`);
+    run(db, qb.updateTable('customers').set((eb) => ({ deleted_at: null, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id));
+    const customer = getCustomer(db, id);
+    reindex(db, customer);
+    return customer;
+  });
+}
+
