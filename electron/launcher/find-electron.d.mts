@@ -1,0 +1,3 @@
+export type ElectronLookup = { path: string; reason: null } | { path: null; reason: string };
+
+export function findElectronBinary(root: string, env?: NodeJS.ProcessEnv): ElectronLookup;
