@@ -1,0 +1,88 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A tiny hash router: routes are `#/customers`, `#/customers/123`, `#/customers/new`,
+ * `#/customers/123/edit`, `#/recycle-bin`, ... Hash routing works unchanged from file://, a custom
+ * protocol and loopback HTTP, and needs no server fallback.
+ */
+export type Route =
+  | { name: 'today' }
+  | { name: 'customers' }
+  | { name: 'customer'; id: number }
+  | { name: 'customerNew' }
+  | { name: 'customerEdit'; id: number }
+  | { name: 'recycleBin' }
+  | { name: 'contracts' }
+  | { name: 'visits' }
+  | { name: 'service' }
+  | { name: 'satisfaction' }
+  | { name: 'reports' }
+  | { name: 'settings' }
+  | { name: 'notFound'; path: string };
+
+const SIMPLE: Record<string, Route> = {
+  // Home is the customer list until the Today inbox is built.
+  '': { name: 'customers' },
+  today: { name: 'today' },
+  customers: { name: 'customers' },
+  'customers/new': { name: 'customerNew' },
+  'recycle-bin': { name: 'recycleBin' },
+  contracts: { name: 'contracts' },
+  visits: { name: 'visits' },
+  service: { name: 'service' },
+  satisfaction: { name: 'satisfaction' },
+  reports: { name: 'reports' },
+  settings: { name: 'settings' },
+};
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  const simple = SIMPLE[path];
+  if (simple) return simple;
+  const detail = /^customers\/(\d+)$/.exec(path);
+  if (detail) return { name: 'customer', id: Number(detail[1]) };
+  const edit = /^customers\/(\d+)\/edit$/.exec(path);
+  if (edit) return { name: 'customerEdit', id: Number(edit[1]) };
+  return { name: 'notFound', path };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'customer':
+      return `#/customers/${route.id}`;
+    case 'customerEdit':
+      return `#/customers/${route.id}/edit`;
+    case 'customerNew':
+      return '#/customers/new';
+    case 'recycleBin':
+      return '#/recycle-bin';
+    case 'notFound':
+      return `#/${route.path}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const href = hrefOf(route);
+  if (options.replace) {
+    history.replaceState(null, '', href);
+    // replaceState fires no hashchange; tell subscribers ourselves.
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    location.hash = href;
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => location.hash);
+}
+
+export function useRoute(): Route {
+  return parseHash(useHash());
+}

@@ -1,0 +1,303 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Link,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import DeleteIcon from '@mui/icons-material/Delete';
+import EditIcon from '@mui/icons-material/Edit';
+import StarIcon from '@mui/icons-material/Star';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../../shared/api/customers.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { invoke } from '../../api/client.ts';
+import { errorMessage, logError } from '../../app/errors.ts';
+import { announceCustomersChanged } from '../../app/events.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { hrefOf, navigate } from '../../app/router.ts';
+import { useCan } from '../../app/session.tsx';
+import { formatCalendarDate, formatDate, formatDateTime } from '../../i18n/format.ts';
+import { GradeChip, StageChip } from './CustomerChips.tsx';
+
+type State = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer };
+
+/** A field as a term and its value; empty values show a dash so the layout stays stable. */
+function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  const empty = children === '' || children === null || children === undefined;
+  return (
+    <Box sx={wide ? { gridColumn: '1 / -1' } : undefined}>
+      <Typography component="dt" variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {empty ? '—' : children}
+      </Typography>
+    </Box>
+  );
+}
+
+const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', m: 0 } as const;
+
+export function CustomerDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const canWrite = useCan('customers.write');
+  const canDelete = useCan('customers.delete');
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<AppError | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await invoke('customers.get', { id });
+    if (result.ok) setState({ status: 'ready', customer: result.value });
+    else {
+      logError(result.error);
+      setState({ status: 'failed', error: result.error });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.status === 'loading') {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
+        <CircularProgress aria-label={t('app.loading')} />
+      </Box>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" onClick={() => navigate({ name: 'customers' })}>
+            {t('detail.back')}
+          </Button>
+        }
+      >
+        {errorMessage(t, state.error)}
+      </Alert>
+    );
+  }
+
+  const c = state.customer;
+
+  const remove = async () => {
+    setDeleting(true);
+    setDeleteError(null);
+    const result = await invoke('customers.delete', { id: c.id, version: c.version });
+    setDeleting(false);
+    if (!result.ok) {
+      logError(result.error);
+      setDeleteError(result.error);
+      return;
+    }
+    setConfirmDelete(false);
+    announceCustomersChanged();
+    navigate({ name: 'customers' });
+    notify({
+      message: t('detail.deleted', { name: c.name }),
+      action: {
+        label: t('common.undo'),
+        onClick: () => {
+          void invoke('customers.restore', { id: c.id }).then((restored) => {
+            if (restored.ok) {
+              announceCustomersChanged();
+              notify({ message: t('detail.restored', { name: c.name }) });
+            } else {
+              logError(restored.error);
+              notify({ message: errorMessage(t, restored.error), severity: 'error' });
+            }
+          });
+        },
+      },
+    });
+  };
+
+  const birthdayText = c.birthday
+    ? c.birthdayCalendar === 'lunar'
+      ? `${t('customer.calendars.lunar')} ${t('customer.lunarDate', { month: Number(c.birthday.slice(5, 7)), day: Number(c.birthday.slice(8, 10)) })}`
+      : formatCalendarDate(c.birthday)
+    : '';
+
+  return (
+    <Stack spacing={2.5} sx={{ maxWidth: 1100, mx: 'auto' }}>
+      <Box>
+        <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'customers' })}>
+          {t('detail.back')}
+        </Button>
+      </Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+          {c.name}
+        </Typography>
+        <GradeChip grade={c.grade} size="medium" />
+        <StageChip stage={c.stage} />
+        <Typography color="text.secondary">{c.code}</Typography>
+        <Box sx={{ flex: 1 }} />
+        {canWrite ? (
+          <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'customerEdit', id: c.id })}>
+            {t('common.edit')}
+          </Button>
+        ) : null}
+        {canDelete ? (
+          <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setConfirmDelete(true)}>
+            {t('common.delete')}
+          </Button>
+        ) : null}
+      </Stack>
+
+      <Paper component="section" sx={{ p: 3 }} aria-label={t('detail.basics')}>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {t('detail.basics')}
+        </Typography>
+        <Box component="dl" sx={DL_SX}>
+          <Field label={t('customer.kind')}>{t(`customer.kinds.${c.kind}`)}</Field>
+          <Field label={t('customer.code')}>{c.code}</Field>
+          <Field label={t('customer.industry')}>{c.industry}</Field>
+          <Field label={t('customer.region')}>{c.region}</Field>
+          <Field label={t('customer.phone')}>{c.phone}</Field>
+          <Field label={t('customer.email')}>{c.email}</Field>
+          <Field label={t('customer.website')}>{c.website}</Field>
+          <Field label={t('customer.source')}>{c.source}</Field>
+          <Field label={t('customer.size')}>{c.size ? t(`customer.sizes.${c.size}`) : ''}</Field>
+          <Field label={t('customer.stage')}>{t(`customer.stages.${c.stage}`)}</Field>
+          <Field label={t('customer.grade')}>{t(`customer.grades.${c.grade}`)}</Field>
+          <Field label={t('customer.owner')}>{c.ownerName ?? ''}</Field>
+          <Field label={c.kind === 'company' ? t('customer.foundingDate') : t('customer.birthday')}>{birthdayText}</Field>
+          <Field label={t('customer.createdAt')}>{formatDateTime(c.createdAt)}</Field>
+          <Field label={t('customer.updatedAt')}>{formatDateTime(c.updatedAt)}</Field>
+          <Field label={t('customer.address')} wide>
+            {c.address}
+          </Field>
+          <Field label={t('customer.tags')} wide>
+            {c.tags.length ? (
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} component="span">
+                {c.tags.map((tag) => (
+                  <Chip key={tag} label={tag} size="small" component="span" />
+                ))}
+              </Stack>
+            ) : (
+              t('detail.noTags')
+            )}
+          </Field>
+          <Field label={t('customer.notes')} wide>
+            {c.notes}
+          </Field>
+        </Box>
+      </Paper>
+
+      <Paper component="section" sx={{ p: 3 }} aria-label={t('customer.contacts')}>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {t('customer.contacts')}
+        </Typography>
+        {c.contacts.length === 0 ? (
+          <Typography color="text.secondary">{t('contact.none')}</Typography>
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-label={t('customer.contacts')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('contact.name')}</TableCell>
+                  <TableCell>{t('contact.title')}</TableCell>
+                  <TableCell>{t('contact.phone')}</TableCell>
+                  <TableCell>{t('contact.mobile')}</TableCell>
+                  <TableCell>{t('contact.email')}</TableCell>
+                  <TableCell>{t('contact.wechat')}</TableCell>
+                  <TableCell>{t('contact.birthday')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {c.contacts.map((contact) => (
+                  <TableRow key={contact.id}>
+                    <TableCell>
+                      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                        <span>{contact.name}</span>
+                        {contact.decisionMaker ? (
+                          <Chip icon={<StarIcon />} label={t('detail.decisionMakerBadge')} size="small" color="secondary" />
+                        ) : null}
+                      </Stack>
+                    </TableCell>
+                    <TableCell>{contact.title}</TableCell>
+                    <TableCell>{contact.phone}</TableCell>
+                    <TableCell>{contact.mobile}</TableCell>
+                    <TableCell>{contact.email ? <Link href={`mailto:${contact.email}`}>{contact.email}</Link> : ''}</TableCell>
+                    <TableCell>{contact.wechat}</TableCell>
+                    <TableCell>{contact.birthday ? formatCalendarDate(contact.birthday) : ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Paper component="section" sx={{ p: 3 }} aria-label={t('customer.gradeHistory')}>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          {t('customer.gradeHistory')}
+        </Typography>
+        {c.gradeHistory.length === 0 ? (
+          <Typography color="text.secondary">{t('detail.noGradeHistory')}</Typography>
+        ) : (
+          <List dense>
+            {[...c.gradeHistory].reverse().map((entry, i) => (
+              <ListItem key={`${entry.at}-${i}`} disableGutters>
+                <ListItemText
+                  primary={
+                    entry.byName
+                      ? t('customer.gradeHistoryBy', { grade: t(`customer.grades.${entry.grade}`), date: formatDate(entry.at), name: entry.byName })
+                      : t('customer.gradeHistoryEntry', { grade: t(`customer.grades.${entry.grade}`), date: formatDate(entry.at) })
+                  }
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </Paper>
+
+      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby="delete-title">
+        <DialogTitle id="delete-title">{t('detail.deleteTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('detail.deleteBody', { name: c.name })}</DialogContentText>
+          {deleteError ? (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {errorMessage(t, deleteError)}
+            </Alert>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmDelete(false)} autoFocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="error" variant="contained" onClick={() => void remove()} disabled={deleting}>
+            {t('common.delete')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,312 @@
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Link,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerFilters as Filters, CustomerRow } from '../../../../shared/api/customers.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { invoke } from '../../api/client.ts';
+import { errorMessage, logError } from '../../app/errors.ts';
+import { onCustomersChanged } from '../../app/events.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
+import { useCan } from '../../app/session.tsx';
+import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { CustomerFilters } from './CustomerFilters.tsx';
+import { GradeChip, StageChip } from './CustomerChips.tsx';
+import { useFacets, useUsers } from './use-users.ts';
+
+type Sort = 'name' | 'updated' | 'grade';
+type Direction = 'asc' | 'desc';
+type Query = { filters: Filters; sort: Sort; direction: Direction };
+
+const PAGE_SIZE = 50;
+/** Every row has this height, so only the rows in view need to exist in the DOM (100k customers). */
+const ROW_HEIGHT = 48;
+const OVERSCAN = 10;
+const DEFAULT_DIRECTION: Record<Sort, Direction> = { name: 'asc', grade: 'asc', updated: 'desc' };
+
+// Coming back from a customer keeps the filters and sort the user had chosen.
+let rememberedQuery: Query = { filters: {}, sort: 'name', direction: 'asc' };
+
+type ListState = {
+  rows: CustomerRow[];
+  nextCursor: string | null;
+  loading: boolean;
+  /** The first page has arrived (so an empty list really is empty). */
+  loaded: boolean;
+  error: AppError | null;
+};
+
+const EMPTY: ListState = { rows: [], nextCursor: null, loading: true, loaded: false, error: null };
+
+const cellSx = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220 } as const;
+
+export function CustomerListPage() {
+  const { t } = useTranslation();
+  const canWrite = useCan('customers.write');
+  const canDelete = useCan('customers.delete');
+  const facets = useFacets();
+  const users = useUsers();
+  const [query, setQuery] = useState<Query>(rememberedQuery);
+  const [list, setList] = useState<ListState>(EMPTY);
+  const [count, setCount] = useState<number | null>(null);
+  const [reloadTick, setReloadTick] = useState(0);
+  const generation = useRef(0);
+  const listRef = useRef(list);
+  useLayoutEffect(() => {
+    listRef.current = list;
+  }, [list]);
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const sentinelRef = useRef<HTMLTableRowElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(800);
+
+  useEffect(() => {
+    rememberedQuery = query;
+  }, [query]);
+
+  useEffect(() => onCustomersChanged(() => setReloadTick((n) => n + 1)), []);
+
+  const fetchPage = useCallback(
+    async (cursor: string | null) => {
+      const ticket = generation.current;
+      setList((prev) => ({ ...prev, loading: true, error: null }));
+      const result = await invoke('customers.list', {
+        ...query.filters,
+        sort: query.sort,
+        direction: query.direction,
+        cursor,
+        limit: PAGE_SIZE,
+      });
+      // A newer query started meanwhile: its rows must not mix with these.
+      if (ticket !== generation.current) return;
+      if (!result.ok) {
+        logError(result.error);
+        setList((prev) => ({ ...prev, loading: false, loaded: true, error: result.error }));
+        return;
+      }
+      const page = result.value;
+      setList((prev) => ({
+        rows: cursor === null ? page.rows : [...prev.rows, ...page.rows],
+        nextCursor: page.nextCursor,
+        loading: false,
+        loaded: true,
+        error: null,
+      }));
+    },
+    [query],
+  );
+
+  // A new query (or a change elsewhere): start again from the first page and recount.
+  useEffect(() => {
+    generation.current += 1;
+    const ticket = generation.current;
+    setList(EMPTY);
+    setCount(null);
+    containerRef.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+    void fetchPage(null);
+    void invoke('customers.count', query.filters).then((result) => {
+      if (ticket !== generation.current) return;
+      if (result.ok) setCount(result.value.count);
+      else logError(result.error);
+    });
+  }, [fetchPage, query.filters, reloadTick]);
+
+  const loadMore = useCallback(() => {
+    const current = listRef.current;
+    if (current.loading || current.error || !current.nextCursor) return;
+    void fetchPage(current.nextCursor);
+  }, [fetchPage]);
+
+  // The sentinel row after the last row asks for the next page as it comes near the viewport.
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    const root = containerRef.current;
+    if (!sentinel || !root) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadMore();
+      },
+      { root, rootMargin: `${ROW_HEIGHT * 10}px 0px` },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [loadMore, list.rows.length, list.loading]);
+
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    setViewport(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  const sortBy = (sort: Sort) =>
+    setQuery((q) => ({
+      ...q,
+      sort,
+      direction: q.sort === sort ? (q.direction === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort],
+    }));
+
+  const sortHeader = (sort: Sort, label: string) => (
+    <TableSortLabel
+      active={query.sort === sort}
+      direction={query.sort === sort ? query.direction : DEFAULT_DIRECTION[sort]}
+      onClick={() => sortBy(sort)}
+    >
+      {label}
+    </TableSortLabel>
+  );
+
+  const { rows } = list;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const visible = rows.slice(first, last);
+  const columns = 9;
+  const hasFilters = Object.keys(query.filters).length > 0;
+
+  const open = (id: number) => navigate({ name: 'customer', id });
+
+  return (
+    <Stack spacing={2} sx={{ height: { xs: 'calc(100vh - 80px)', sm: 'calc(100vh - 112px)' } }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h5" component="h1">
+          {t('customers.title')}
+        </Typography>
+        <Typography color="text.secondary" data-testid="customer-count" aria-live="polite">
+          {count === null ? '' : t('customers.count', { count, formatted: formatNumber(count) })}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        {canDelete ? (
+          <Button startIcon={<DeleteOutlinedIcon />} href={hrefOf({ name: 'recycleBin' })}>
+            {t('customers.recycleBin')}
+          </Button>
+        ) : null}
+        {canWrite ? (
+          <Tooltip title={t('customers.newShortcut')}>
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'customerNew' })}
+              aria-keyshortcuts="Alt+N"
+            >
+              {t('customers.new')}
+            </Button>
+          </Tooltip>
+        ) : null}
+      </Stack>
+      <CustomerFilters filters={query.filters} onChange={(filters) => setQuery((q) => ({ ...q, filters }))} facets={facets} users={users} />
+      {list.error ? (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => setReloadTick((n) => n + 1)}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {errorMessage(t, list.error)}
+        </Alert>
+      ) : null}
+      <TableContainer
+        component={Paper}
+        ref={containerRef}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        sx={{ flex: 1, minHeight: 240, overflow: 'auto' }}
+      >
+        <Table stickyHeader size="small" aria-label={t('customers.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: 110 }}>{t('customer.code')}</TableCell>
+              <TableCell sx={{ width: '22%' }} sortDirection={query.sort === 'name' ? query.direction : false}>
+                {sortHeader('name', t('customers.sorts.name'))}
+              </TableCell>
+              <TableCell sx={{ width: 120 }} sortDirection={query.sort === 'grade' ? query.direction : false}>
+                {sortHeader('grade', t('customers.sorts.grade'))}
+              </TableCell>
+              <TableCell sx={{ width: 100 }}>{t('customer.stage')}</TableCell>
+              <TableCell>{t('customer.industry')}</TableCell>
+              <TableCell>{t('customer.region')}</TableCell>
+              <TableCell sx={{ width: 140 }}>{t('customer.phone')}</TableCell>
+              <TableCell sx={{ width: 110 }}>{t('customer.owner')}</TableCell>
+              <TableCell sx={{ width: 170 }} sortDirection={query.sort === 'updated' ? query.direction : false}>
+                {sortHeader('updated', t('customers.sorts.updated'))}
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {first > 0 ? <TableRow aria-hidden sx={{ height: first * ROW_HEIGHT }} /> : null}
+            {visible.map((row) => (
+              <TableRow
+                key={row.id}
+                hover
+                tabIndex={0}
+                onClick={() => open(row.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') open(row.id);
+                }}
+                sx={{ height: ROW_HEIGHT, cursor: 'pointer' }}
+                data-customer-id={row.id}
+              >
+                <TableCell sx={cellSx}>{row.code}</TableCell>
+                <TableCell sx={cellSx}>
+                  <Link href={hrefOf({ name: 'customer', id: row.id })} underline="hover" onClick={(e) => e.stopPropagation()}>
+                    {row.name}
+                  </Link>
+                </TableCell>
+                <TableCell sx={cellSx}>
+                  <GradeChip grade={row.grade} />
+                </TableCell>
+                <TableCell sx={cellSx}>
+                  <StageChip stage={row.stage} />
+                </TableCell>
+                <TableCell sx={cellSx}>{row.industry}</TableCell>
+                <TableCell sx={cellSx}>{row.region}</TableCell>
+                <TableCell sx={cellSx}>{row.phone}</TableCell>
+                <TableCell sx={cellSx}>{row.ownerName ?? ''}</TableCell>
+                <TableCell sx={cellSx}>{formatDateTime(row.updatedAt)}</TableCell>
+              </TableRow>
+            ))}
+            {last < rows.length ? <TableRow aria-hidden sx={{ height: (rows.length - last) * ROW_HEIGHT }} /> : null}
+            <TableRow ref={sentinelRef} data-testid="list-sentinel">
+              <TableCell colSpan={columns} sx={{ textAlign: 'center', color: 'text.secondary', borderBottom: 0 }}>
+                {list.loading ? (
+                  <Stack direction="row" spacing={1} sx={{ justifyContent: 'center', alignItems: 'center' }}>
+                    <CircularProgress size={18} />
+                    <span>{t('common.loadingMore')}</span>
+                  </Stack>
+                ) : list.nextCursor ? (
+                  <Button onClick={loadMore}>{t('common.loadMore')}</Button>
+                ) : list.loaded && rows.length === 0 ? (
+                  hasFilters ? t('customers.empty') : t('customers.emptyAll')
+                ) : list.loaded ? (
+                  t('common.endOfList')
+                ) : null}
+              </TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+import { Box, LinearProgress, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Checker = { check: (password: string) => { score: number } };
+
+// The dictionaries are large: load them only when someone is choosing a password.
+let checkerPromise: Promise<Checker> | null = null;
+function loadChecker(): Promise<Checker> {
+  checkerPromise ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }),
+  );
+  return checkerPromise;
+}
+
+const COLORS = ['error', 'error', 'warning', 'success', 'success'] as const;
+
+export function PasswordStrength({ password }: { password: string }) {
+  const { t } = useTranslation();
+  const [score, setScore] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!password) {
+      setScore(null);
+      return;
+    }
+    let cancelled = false;
+    void loadChecker().then((checker) => {
+      if (!cancelled) setScore(checker.check(password).score);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [password]);
+
+  const shown = score ?? 0;
+  const label = `${t('setup.strengthLabel')}: ${score === null ? t('common.none') : t(`setup.strength.${shown}`)}`;
+  return (
+    <Box>
+      <LinearProgress
+        variant="determinate"
+        value={score === null ? 0 : (shown + 1) * 20}
+        color={COLORS[shown] ?? 'error'}
+        aria-label={t('setup.strengthLabel')}
+        sx={{ height: 6, borderRadius: 3 }}
+      />
+      <Typography variant="caption" color="text.secondary" data-testid="password-strength">
+        {label}
+      </Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,146 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  CircularProgress,
+  FormControlLabel,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/api/contract.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/auth.ts';
+import type { MethodOutput } from '../../../../shared/api/contract.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { invoke } from '../../api/client.ts';
+import { errorMessage, logError } from '../../app/errors.ts';
+import { useForm } from '../../app/use-form.ts';
+import { serverFieldErrors, type FieldErrors } from '../../app/validation.ts';
+import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { PasswordStrength } from './PasswordStrength.tsx';
+
+type Values = {
+  shopName: string;
+  ownerUsername: string;
+  ownerDisplayName: string;
+  password: string;
+  confirmPassword: string;
+  sampleData: boolean;
+};
+
+const schema = contract['setup.create'].input;
+
+function confirmMatches(values: Values): FieldErrors {
+  return values.confirmPassword !== values.password ? { confirmPassword: { message: 'passwordMismatch' } } : {};
+}
+
+type Props = {
+  onCreated: (created: MethodOutput<'setup.create'>) => void;
+  onAlreadyInitialised: () => void;
+};
+
+export function SetupPage({ onCreated, onAlreadyInitialised }: Props) {
+  const { t } = useTranslation();
+  const form = useForm<Values>(
+    schema,
+    { shopName: '', ownerUsername: '', ownerDisplayName: '', password: '', confirmPassword: '', sampleData: false },
+    confirmMatches,
+  );
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const { values } = form;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!form.check()) return;
+    setBusy(true);
+    const result = await invoke('setup.create', {
+      shopName: values.shopName,
+      ownerUsername: values.ownerUsername,
+      ownerDisplayName: values.ownerDisplayName,
+      password: values.password,
+      sampleData: values.sampleData,
+    });
+    setBusy(false);
+    if (result.ok) {
+      onCreated(result.value);
+      return;
+    }
+    logError(result.error);
+    if (result.error.code === 'ALREADY_INITIALISED') {
+      onAlreadyInitialised();
+      return;
+    }
+    if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
+    setFailure(result.error);
+  };
+
+  const text = (key: keyof Values & string, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => {
+    const problem = form.error(key);
+    return (
+      <TextField
+        label={label}
+        name={key}
+        value={values[key]}
+        onChange={(e) => form.setField(key, e.target.value)}
+        error={problem !== undefined}
+        helperText={problem ?? extra.helperText}
+        disabled={busy}
+        fullWidth
+        {...extra}
+      />
+    );
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
+      <Paper component="form" noValidate onSubmit={submit} sx={{ p: 4, width: '100%', maxWidth: 520 }} aria-labelledby="setup-title">
+        <Stack spacing={2.5}>
+          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+            <Typography id="setup-title" variant="h5" component="h1">
+              {t('setup.title')}
+            </Typography>
+            <LanguageSwitch />
+          </Stack>
+          <Typography color="text.secondary">{t('setup.intro')}</Typography>
+          {text('shopName', t('setup.shopName'), { autoFocus: true })}
+          {text('ownerUsername', t('setup.ownerUsername'), { autoComplete: 'username' })}
+          {text('ownerDisplayName', t('setup.ownerDisplayName'))}
+          {text('password', t('setup.password'), {
+            type: 'password',
+            autoComplete: 'new-password',
+            helperText: t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH }),
+          })}
+          <PasswordStrength password={values.password} />
+          {text('confirmPassword', t('setup.confirmPassword'), { type: 'password', autoComplete: 'new-password' })}
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={values.sampleData}
+                onChange={(e) => form.setField('sampleData', e.target.checked)}
+                disabled={busy}
+              />
+            }
+            label={t('setup.sampleData')}
+          />
+          {failure && failure.code !== 'VALIDATION' ? <Alert severity="error">{errorMessage(t, failure)}</Alert> : null}
+          {failure?.code === 'VALIDATION' ? <Alert severity="warning">{errorMessage(t, failure)}</Alert> : null}
+          <Button
+            type="submit"
+            variant="contained"
+            size="large"
+            disabled={busy}
+            startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
+          >
+            {busy ? t('setup.creating') : t('setup.create')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

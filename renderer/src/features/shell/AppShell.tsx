@@ -1,0 +1,234 @@
+import {
+  AppBar,
+  Box,
+  Button,
+  Divider,
+  Drawer,
+  IconButton,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Menu,
+  MenuItem,
+  Toolbar,
+  Typography,
+  useMediaQuery,
+} from '@mui/material';
+import { useTheme } from '@mui/material/styles';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import DescriptionIcon from '@mui/icons-material/Description';
+import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
+import HandymanIcon from '@mui/icons-material/Handyman';
+import LockIcon from '@mui/icons-material/Lock';
+import LogoutIcon from '@mui/icons-material/Logout';
+import MenuIcon from '@mui/icons-material/Menu';
+import PeopleIcon from '@mui/icons-material/People';
+import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
+import SettingsIcon from '@mui/icons-material/Settings';
+import TodayIcon from '@mui/icons-material/Today';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session.tsx';
+import { hrefOf, navigate, useRoute, type Route } from '../../app/router.ts';
+import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
+import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
+import { CustomerListPage } from '../customers/CustomerListPage.tsx';
+import { RecycleBinPage } from '../customers/RecycleBinPage.tsx';
+import { ComingSoonPage } from '../placeholder/ComingSoonPage.tsx';
+import { GlobalSearch } from '../search/GlobalSearch.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+const DRAWER_WIDTH = 220;
+
+type NavArea = 'today' | 'customers' | 'contracts' | 'visits' | 'service' | 'satisfaction' | 'reports' | 'settings';
+
+const NAV: { area: NavArea; icon: ReactNode }[] = [
+  { area: 'today', icon: <TodayIcon /> },
+  { area: 'customers', icon: <PeopleIcon /> },
+  { area: 'contracts', icon: <DescriptionIcon /> },
+  { area: 'visits', icon: <DirectionsWalkIcon /> },
+  { area: 'service', icon: <HandymanIcon /> },
+  { area: 'satisfaction', icon: <SentimentSatisfiedAltIcon /> },
+  { area: 'reports', icon: <AssessmentIcon /> },
+  { area: 'settings', icon: <SettingsIcon /> },
+];
+
+/** Which navigation entry a route belongs to (customer pages all light up "Customers"). */
+function areaOf(route: Route): NavArea | null {
+  switch (route.name) {
+    case 'customers':
+    case 'customer':
+    case 'customerNew':
+    case 'customerEdit':
+    case 'recycleBin':
+      return 'customers';
+    case 'notFound':
+      return null;
+    default:
+      return route.name;
+  }
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'customers':
+      return <CustomerListPage />;
+    case 'customer':
+      return <CustomerDetailPage key={route.id} id={route.id} />;
+    case 'customerNew':
+      return <CustomerFormPage key="new" id={null} />;
+    case 'customerEdit':
+      return <CustomerFormPage key={route.id} id={route.id} />;
+    case 'recycleBin':
+      return <RecycleBinPage />;
+    case 'notFound':
+      return (
+        <Box sx={{ p: 4, textAlign: 'center' }}>
+          <Typography variant="h6" component="h1">
+            {t('shell.notFound')}
+          </Typography>
+          <Button sx={{ mt: 2 }} onClick={() => navigate({ name: 'customers' })}>
+            {t('shell.goToCustomers')}
+          </Button>
+        </Box>
+      );
+    default:
+      return <ComingSoonPage area={t(`nav.${route.name}`)} />;
+  }
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { session, lock, signOut } = useSession();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const name = session.user.displayName || session.user.username;
+  return (
+    <>
+      <Button
+        color="inherit"
+        startIcon={<AccountCircleIcon />}
+        aria-haspopup="menu"
+        aria-label={`${t('shell.userMenu')}: ${name}`}
+        onClick={(e) => setAnchor(e.currentTarget)}
+        sx={{ textTransform: 'none' }}
+      >
+        {name}
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            void lock();
+          }}
+        >
+          <ListItemIcon>
+            <LockIcon fontSize="small" />
+          </ListItemIcon>
+          {t('shell.lock')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            void signOut();
+          }}
+        >
+          <ListItemIcon>
+            <LogoutIcon fontSize="small" />
+          </ListItemIcon>
+          {t('shell.signOut')}
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const route = useRoute();
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'));
+  const [mobileOpen, setMobileOpen] = useState(false);
+  const current = areaOf(route);
+  const canWrite = session.permissions.includes('customers.write');
+
+  // Alt+N opens a new customer from anywhere (Ctrl+N is the browser's new window).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && canWrite) {
+        e.preventDefault();
+        navigate({ name: 'customerNew' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canWrite]);
+
+  const drawer = (
+    <Box component="nav" aria-label={t('shell.navigation')}>
+      <Toolbar />
+      <List>
+        {NAV.map(({ area, icon }) => (
+          <ListItemButton
+            key={area}
+            component="a"
+            href={hrefOf({ name: area })}
+            selected={current === area}
+            aria-current={current === area ? 'page' : undefined}
+            onClick={() => setMobileOpen(false)}
+          >
+            <ListItemIcon>{icon}</ListItemIcon>
+            <ListItemText primary={t(`nav.${area}`)} />
+          </ListItemButton>
+        ))}
+      </List>
+      <Divider />
+    </Box>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          {wide ? null : (
+            <IconButton color="inherit" edge="start" aria-label={t('shell.openNavigation')} onClick={() => setMobileOpen(true)}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component="div" noWrap sx={{ minWidth: 0, flexShrink: 1 }} data-testid="shop-name">
+            {session.shopName}
+          </Typography>
+          <Box sx={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
+            <GlobalSearch />
+          </Box>
+          <LanguageSwitch />
+          <UserMenu />
+        </Toolbar>
+      </AppBar>
+      {wide ? (
+        <Drawer
+          variant="permanent"
+          sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+        >
+          {drawer}
+        </Drawer>
+      ) : (
+        <Drawer
+          variant="temporary"
+          open={mobileOpen}
+          onClose={() => setMobileOpen(false)}
+          sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+        >
+          {drawer}
+        </Drawer>
+      )}
+      <Box component="main" sx={{ flex: 1, minWidth: 0, p: { xs: 1.5, sm: 3 } }}>
+        <Toolbar />
+        <Page route={route} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,43 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enUS from './en-US.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const LANGUAGE_KEY = 'clientele.language';
+
+function isLanguage(value: string | null): value is Language {
+  return value !== null && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The remembered choice wins; otherwise the system language (any zh* → Simplified Chinese). */
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(LANGUAGE_KEY);
+  if (isLanguage(stored)) return stored;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+export async function initI18n(): Promise<void> {
+  const lng = initialLanguage();
+  document.documentElement.lang = lng;
+  await i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+    lng,
+    fallbackLng: false,
+    // React escapes text itself.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export async function setLanguage(lng: Language): Promise<void> {
+  localStorage.setItem(LANGUAGE_KEY, lng);
+  document.documentElement.lang = lng;
+  await i18next.changeLanguage(lng);
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'en-US';
+}
