@@ -80,6 +80,12 @@ export default defineConfig(
     },
   },
   {
+    // `import X = require('m'); export = X;` is how an ambient module declaration re-exports a
+    // CommonJS typing (electron/core/db/driver-types.d.ts); there is no ESM spelling for it.
+    files: ['**/*.d.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
