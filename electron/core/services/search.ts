@@ -15,19 +15,20 @@ export function searchCustomers(db: Db, q: string, limit: number): SearchHit[] {
   if (ids.length === 0) return [];
   const rows = all(
     db,
-    qb.selectFrom('customers').select(['id', 'code', 'name', 'phone', 'grade', 'name_sort']).where('id', 'in', ids).where('deleted_at', 'is', null),
+    qb.selectFrom('customers').select(['id', 'code', 'name', 'phone', 'grade']).where('id', 'in', ids).where('deleted_at', 'is', null),
   );
   const needle = q.trim().toLowerCase();
-  const score = (row: { name: string; code: string; name_sort: string }) => {
+  const score = (row: { name: string; code: string }) => {
     const name = row.name.toLowerCase();
     if (name === needle || row.code.toLowerCase() === needle) return 0;
     if (name.startsWith(needle)) return 1;
     if (name.includes(needle)) return 2;
     return 3;
   };
+  const recency = new Map(ids.map((id, index) => [id, index]));
   const best = rows
     .map((row) => ({ row, score: score(row) }))
-    .sort((a, b) => a.score - b.score || a.row.name_sort.localeCompare(b.row.name_sort))
+    .sort((a, b) => a.score - b.score || recency.get(a.row.id)! - recency.get(b.row.id)!) // every row came from ids
     .slice(0, limit);
   const viaContact = best.filter((hit) => hit.score === 3).map((hit) => hit.row.id);
   const contactNames = matchedContacts(db, viaContact, needle);
