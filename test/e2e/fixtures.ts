@@ -1,0 +1,54 @@
+// Starts `clientele serve` on its own temp data dir for each test and waits until it prints its
+// URL (readiness, not a timer). The process and the data dir are removed afterwards.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test/artifacts/e2e');
+
+export type App = { url: string; dataDir: string; process: ChildProcess };
+
+async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<App> {
+  const child = spawn(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/);
+      if (match) resolveUrl(match[0]);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`clientele serve exited with ${code}:\n${output}`)));
+  });
+  return { url, dataDir, process: child };
+}
+
+export const test = base.extend<{ app: App; shot: (name: string) => Promise<void> }>({
+  app: async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    const dataDir = mkdtempSync(join(tmpdir(), 'clientele-e2e-'));
+    const app = await startApp(dataDir);
+    await use(app);
+    app.process.kill('SIGTERM');
+    await new Promise((done) => (app.process.exitCode !== null ? done(null) : app.process.once('exit', done)));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  shot: async ({ page }, use, testInfo) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    let n = 0;
+    await use(async (name: string) => {
+      n += 1;
+      const file = join(ARTIFACTS, `${testInfo.title.replace(/\W+/g, '-')}-${String(n).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect };
