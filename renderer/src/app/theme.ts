@@ -21,6 +21,8 @@ export function makeTheme(lng: Language) {
       palette: { primary: { main: '#1f5fa8' }, secondary: { main: '#b4562b' }, background: { default: '#f5f6f8' } },
       typography: { fontFamily },
       shape: { borderRadius: 8 },
+      // Sentence-case buttons read better in both languages than MUI's default capitals.
+      components: { MuiButton: { styleOverrides: { root: { textTransform: 'none' } } } },
     },
     lng === 'zh-CN' ? zhCN : enUS,
   );

@@ -20,6 +20,13 @@ export function formatDateTime(ms: number): string {
   return cached(dateTimeFormats, (lng) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 }
 
+const shortDateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant, compactly (list columns). */
+export function formatShortDateTime(ms: number): string {
+  return cached(shortDateTimeFormats, (lng) => new Intl.DateTimeFormat(lng, { dateStyle: 'short', timeStyle: 'short' })).format(ms);
+}
+
 /** An instant as a local date. */
 export function formatDate(ms: number): string {
   return cached(dateFormats, (lng) => new Intl.DateTimeFormat(lng, { dateStyle: 'long' })).format(ms);

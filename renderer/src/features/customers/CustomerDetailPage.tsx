@@ -171,7 +171,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
         ) : null}
       </Stack>
 
-      <Paper component="section" sx={{ p: 3 }} aria-label={t('detail.basics')}>
+      <Paper component="section" sx={{ p: 3 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           {t('detail.basics')}
         </Typography>
@@ -211,7 +211,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
         </Box>
       </Paper>
 
-      <Paper component="section" sx={{ p: 3 }} aria-label={t('customer.contacts')}>
+      <Paper component="section" sx={{ p: 3 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           {t('customer.contacts')}
         </Typography>
@@ -256,7 +256,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
         )}
       </Paper>
 
-      <Paper component="section" sx={{ p: 3 }} aria-label={t('customer.gradeHistory')}>
+      <Paper component="section" sx={{ p: 3 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {t('customer.gradeHistory')}
         </Typography>

@@ -46,7 +46,8 @@ const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Paper component="section" sx={{ p: 3 }} aria-label={title}>
+    // No aria-label here: it would make getByLabel() match the section as well as the field.
+    <Paper component="section" sx={{ p: 3 }}>
       <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
         {title}
       </Typography>
@@ -380,7 +381,6 @@ export function CustomerFormPage({ id }: { id: number | null }) {
                 <Box
                   key={contact.key}
                   component="fieldset"
-                  aria-label={t('contact.legend', { n })}
                   sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}
                 >
                   <Box component="legend" sx={{ px: 1, typography: 'subtitle2' }}>

@@ -27,7 +27,7 @@ import { errorMessage, logError } from '../../app/errors.ts';
 import { onCustomersChanged } from '../../app/events.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { CustomerFilters } from './CustomerFilters.tsx';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { useFacets, useUsers } from './use-users.ts';
@@ -234,22 +234,22 @@ export function CustomerListPage() {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         sx={{ flex: 1, minHeight: 240, overflow: 'auto' }}
       >
-        <Table stickyHeader size="small" aria-label={t('customers.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
+        <Table stickyHeader size="small" aria-label={t('customers.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1050 }}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 110 }}>{t('customer.code')}</TableCell>
-              <TableCell sx={{ width: '22%' }} sortDirection={query.sort === 'name' ? query.direction : false}>
+              <TableCell sx={{ width: 96 }}>{t('customers.columns.code')}</TableCell>
+              <TableCell sortDirection={query.sort === 'name' ? query.direction : false}>
                 {sortHeader('name', t('customers.sorts.name'))}
               </TableCell>
-              <TableCell sx={{ width: 120 }} sortDirection={query.sort === 'grade' ? query.direction : false}>
+              <TableCell sx={{ width: 110 }} sortDirection={query.sort === 'grade' ? query.direction : false}>
                 {sortHeader('grade', t('customers.sorts.grade'))}
               </TableCell>
-              <TableCell sx={{ width: 100 }}>{t('customer.stage')}</TableCell>
-              <TableCell>{t('customer.industry')}</TableCell>
-              <TableCell>{t('customer.region')}</TableCell>
-              <TableCell sx={{ width: 140 }}>{t('customer.phone')}</TableCell>
-              <TableCell sx={{ width: 110 }}>{t('customer.owner')}</TableCell>
-              <TableCell sx={{ width: 170 }} sortDirection={query.sort === 'updated' ? query.direction : false}>
+              <TableCell sx={{ width: 90 }}>{t('customers.columns.stage')}</TableCell>
+              <TableCell sx={{ width: 110 }}>{t('customer.industry')}</TableCell>
+              <TableCell sx={{ width: 90 }}>{t('customer.region')}</TableCell>
+              <TableCell sx={{ width: 130 }}>{t('customer.phone')}</TableCell>
+              <TableCell sx={{ width: 100 }}>{t('customers.columns.owner')}</TableCell>
+              <TableCell sx={{ width: 150 }} sortDirection={query.sort === 'updated' ? query.direction : false}>
                 {sortHeader('updated', t('customers.sorts.updated'))}
               </TableCell>
             </TableRow>
@@ -284,7 +284,7 @@ export function CustomerListPage() {
                 <TableCell sx={cellSx}>{row.region}</TableCell>
                 <TableCell sx={cellSx}>{row.phone}</TableCell>
                 <TableCell sx={cellSx}>{row.ownerName ?? ''}</TableCell>
-                <TableCell sx={cellSx}>{formatDateTime(row.updatedAt)}</TableCell>
+                <TableCell sx={cellSx}>{formatShortDateTime(row.updatedAt)}</TableCell>
               </TableRow>
             ))}
             {last < rows.length ? <TableRow aria-hidden sx={{ height: (rows.length - last) * ROW_HEIGHT }} /> : null}

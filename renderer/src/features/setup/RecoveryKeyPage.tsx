@@ -19,7 +19,7 @@ const printStyles = (
       '@media print': {
         'body *': { visibility: 'hidden' },
         '#recovery-sheet, #recovery-sheet *': { visibility: 'visible' },
-        '#recovery-sheet': { position: 'absolute', left: 0, top: 0, width: '100%', boxShadow: 'none !important' },
+        '#recovery-sheet': { position: 'absolute', left: 0, top: 0, width: '100%', maxWidth: 'none', boxShadow: 'none !important' },
         '#recovery-sheet .no-print': { display: 'none' },
         '@page': { size: 'A4', margin: '20mm' },
       },

@@ -90,7 +90,7 @@ export function SetupPage({ onCreated, onAlreadyInitialised }: Props) {
         onChange={(e) => form.setField(key, e.target.value)}
         error={problem !== undefined}
         helperText={problem ?? extra.helperText}
-        disabled={busy}
+        slotProps={{ htmlInput: { readOnly: busy } }}
         fullWidth
         {...extra}
       />

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, CircularProgress, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/api/auth.ts';
 import type { AppError } from '../../../../shared/errors.ts';
@@ -18,6 +18,7 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
   const [failure, setFailure] = useState<AppError | null>(null);
   const [lockEnd, setLockEnd] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   // Tick once a second while locked out, so the countdown is live.
   useEffect(() => {
@@ -43,6 +44,8 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
     logError(result.error);
     setFailure(result.error);
     setPassword('');
+    // Fields stay enabled while signing in (disabling a focused MUI field leaves it half-styled); put the caret back.
+    requestAnimationFrame(() => passwordRef.current?.focus());
     if (result.error.code === 'LOCKED_OUT') {
       const at = Date.now();
       setNow(at);
@@ -101,7 +104,6 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             autoFocus={!initialUsername}
-            disabled={busy}
             fullWidth
           />
           <TextField
@@ -112,7 +114,7 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoFocus={Boolean(initialUsername)}
-            disabled={busy}
+            inputRef={passwordRef}
             fullWidth
           />
           {message}
