@@ -20,31 +20,40 @@ export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
-/** Pinyin without tones or spaces, and initials, of each run of Chinese characters. */
-export function pinyinOf(text: string, person: boolean): { full: string; initials: string } {
-  const runs = text.match(HAN_RUN) ?? [];
+export type Spelling = { full: string; initials: string; sortKey: string };
+
+/**
+ * Pinyin of each run of Chinese characters in one pass (pinyin-pro is the costly part of
+ * indexing): the full pinyin and the initials without tones or spaces, and the sort key — the
+ * text with its Chinese runs read out as pinyin, which is the order a Chinese user expects.
+ */
+export function spell(text: string, person: boolean): Spelling {
   let full = '';
   let initials = '';
-  for (const run of runs) {
+  const sortKey = text.replace(HAN_RUN, (run) => {
     const syllables = pinyin(run, { toneType: 'none', type: 'array', surname: person ? 'head' : 'off' });
     full += syllables.join('');
-    initials += syllables.map((s) => s.charAt(0)).join('');
-  }
+    initials += syllables.map((syllable) => syllable.charAt(0)).join('');
+    return ` ${syllables.join(' ')} `;
+  });
+  return { full, initials, sortKey: sortKey.toLowerCase().replace(/\s+/g, ' ').trim() };
+}
+
+export function pinyinOf(text: string, person: boolean): { full: string; initials: string } {
+  const { full, initials } = spell(text, person);
   return { full, initials };
 }
 
-/** Sort key of a name: its pinyin for Chinese names (what a Chinese user expects), else lower case. */
-export function nameSortKey(name: string): string {
-  if (!hasHan(name)) return name.toLowerCase();
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  return syllables.join(' ').toLowerCase();
+/** Sort key of a name: its pinyin for Chinese names, else lower case. */
+export function nameSortKey(name: string, person = false): string {
+  return spell(name, person).sortKey;
 }
 
 export function digitsOf(phone: string): string {
   return phone.replace(/\D/g, '');
 }
 
-function shortTokens(text: string, person: boolean): string[] {
+function shortTokens(text: string, spelling: Spelling): string[] {
   const tokens: string[] = [];
   for (const run of text.match(HAN_RUN) ?? []) {
     const chars = [...run];
@@ -55,23 +64,22 @@ function shortTokens(text: string, person: boolean): string[] {
   }
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const word of words) if (!hasHan(word)) tokens.push(word);
-  const { initials } = pinyinOf(text, person);
-  if (initials) tokens.push(initials);
+  if (spelling.initials) tokens.push(spelling.initials);
   return tokens;
 }
 
-export function searchDocument(customer: SearchableCustomer, personName: boolean): SearchDocument {
+/** `own` is the customer name's spelling when the caller has it already (it is costly). */
+export function searchDocument(customer: SearchableCustomer, personName: boolean, own: Spelling = spell(customer.name, personName)): SearchDocument {
   const trigram: string[] = [customer.name, customer.code, digitsOf(customer.phone), customer.email];
-  const short: string[] = [...shortTokens(customer.name, personName), customer.code.toLowerCase()];
-  const own = pinyinOf(customer.name, personName);
+  const short: string[] = [...shortTokens(customer.name, own), customer.code.toLowerCase()];
   if (own.full) trigram.push(own.full, own.initials);
   const phoneDigits = digitsOf(customer.phone);
   if (phoneDigits) short.push(phoneDigits);
   for (const contact of customer.contacts) {
-    const spoken = pinyinOf(contact.name, true);
+    const spoken = spell(contact.name, true);
     trigram.push(contact.name, digitsOf(contact.phone), digitsOf(contact.mobile), contact.email, contact.wechat);
     if (spoken.full) trigram.push(spoken.full, spoken.initials);
-    short.push(...shortTokens(contact.name, true));
+    short.push(...shortTokens(contact.name, spoken));
     for (const phone of [contact.phone, contact.mobile]) if (digitsOf(phone)) short.push(digitsOf(phone));
   }
   return {

@@ -62,6 +62,9 @@ export const migration0001: Migration = {
       CREATE INDEX customers_by_owner_name ON customers (owner_id, name_sort, id) WHERE deleted_at IS NULL;
       CREATE INDEX customers_by_industry_name ON customers (industry, name_sort, id) WHERE deleted_at IS NULL;
       CREATE INDEX customers_by_region_name ON customers (region, name_sort, id) WHERE deleted_at IS NULL;
+      -- Counts: a small index of live rows holding every filter column, so any count is an
+      -- index-only scan (the planner would otherwise scan the whole table).
+      CREATE INDEX customers_live_filters ON customers (owner_id, stage, grade, industry, region) WHERE deleted_at IS NULL;
       CREATE INDEX customers_in_bin ON customers (deleted_at, id) WHERE deleted_at IS NOT NULL;
 
       CREATE TABLE contacts (
