@@ -56,7 +56,16 @@ type ListState = {
 
 const EMPTY: ListState = { rows: [], nextCursor: null, loading: true, loaded: false, error: null };
 
-const cellSx = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220 } as const;
+const cellSx = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220, height: ROW_HEIGHT, boxSizing: 'border-box', py: 0 } as const;
+
+/** Stands in for the rows scrolled out of view; a row without a cell would collapse to nothing. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <TableRow aria-hidden>
+      <TableCell colSpan={columns} sx={{ height, p: 0, border: 0 }} />
+    </TableRow>
+  );
+}
 
 export function CustomerListPage() {
   const { t } = useTranslation();
@@ -232,7 +241,9 @@ export function CustomerListPage() {
         component={Paper}
         ref={containerRef}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        sx={{ flex: 1, minHeight: 240, overflow: 'auto' }}
+        // No scroll anchoring: the browser would pin the sentinel row while pages are appended above it,
+        // scrolling along with every page and loading the whole table.
+        sx={{ flex: 1, minHeight: 240, overflow: 'auto', overflowAnchor: 'none' }}
       >
         <Table stickyHeader size="small" aria-label={t('customers.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1050 }}>
           <TableHead>
@@ -255,7 +266,7 @@ export function CustomerListPage() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {first > 0 ? <TableRow aria-hidden sx={{ height: first * ROW_HEIGHT }} /> : null}
+            {first > 0 ? <Spacer height={first * ROW_HEIGHT} columns={columns} /> : null}
             {visible.map((row) => (
               <TableRow
                 key={row.id}
@@ -287,7 +298,7 @@ export function CustomerListPage() {
                 <TableCell sx={cellSx}>{formatShortDateTime(row.updatedAt)}</TableCell>
               </TableRow>
             ))}
-            {last < rows.length ? <TableRow aria-hidden sx={{ height: (rows.length - last) * ROW_HEIGHT }} /> : null}
+            {last < rows.length ? <Spacer height={(rows.length - last) * ROW_HEIGHT} columns={columns} /> : null}
             <TableRow ref={sentinelRef} data-testid="list-sentinel">
               <TableCell colSpan={columns} sx={{ textAlign: 'center', color: 'text.secondary', borderBottom: 0 }}>
                 {list.loading ? (
