@@ -258,7 +258,7 @@ export function CustomerListPage() {
               <TableCell sx={{ width: 90 }}>{t('customers.columns.stage')}</TableCell>
               <TableCell sx={{ width: 110 }}>{t('customer.industry')}</TableCell>
               <TableCell sx={{ width: 90 }}>{t('customer.region')}</TableCell>
-              <TableCell sx={{ width: 130 }}>{t('customer.phone')}</TableCell>
+              <TableCell sx={{ width: 150 }}>{t('customer.phone')}</TableCell>
               <TableCell sx={{ width: 100 }}>{t('customers.columns.owner')}</TableCell>
               <TableCell sx={{ width: 150 }} sortDirection={query.sort === 'updated' ? query.direction : false}>
                 {sortHeader('updated', t('customers.sorts.updated'))}
