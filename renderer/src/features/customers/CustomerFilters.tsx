@@ -20,6 +20,31 @@ export function CustomerFilters({ filters, onChange, facets, users }: Props) {
     onChange(next);
   };
 
+  /** A native select over fixed values; '' means "any". Owner ids travel as strings in the DOM. */
+  const choice = (key: 'grade' | 'stage' | 'ownerId', label: string, options: [value: string, text: string][]) => (
+    <TextField
+      select
+      size="small"
+      slotProps={NATIVE_SELECT}
+      sx={FIELD_SX}
+      label={label}
+      value={filters[key] === undefined ? '' : String(filters[key])}
+      onChange={(e) => {
+        const value = e.target.value;
+        if (key === 'ownerId') set('ownerId', value ? Number(value) : undefined);
+        else if (key === 'grade') set('grade', (value || undefined) as Filters['grade']); // value is one of GRADES
+        else set('stage', (value || undefined) as Filters['stage']); // value is one of STAGES
+      }}
+    >
+      <option value="">{t('common.any')}</option>
+      {options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </TextField>
+  );
+
   const facet = (key: 'industry' | 'region' | 'tag', label: string, options: string[]) => (
     <Autocomplete
       size="small"
@@ -34,56 +59,11 @@ export function CustomerFilters({ filters, onChange, facets, users }: Props) {
 
   return (
     <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'center' }} role="group" aria-label={t('customers.filters')}>
-      <TextField
-        select
-        size="small"
-        slotProps={NATIVE_SELECT}
-        sx={FIELD_SX}
-        label={t('customers.filterGrade')}
-        value={filters.grade ?? ''}
-        onChange={(e) => set('grade', (e.target.value || undefined) as Filters['grade'])} // values come from GRADES below
-      >
-        <option value="">{t('common.any')}</option>
-        {GRADES.map((g) => (
-          <option key={g} value={g}>
-            {t(`customer.grades.${g}`)}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        slotProps={NATIVE_SELECT}
-        sx={FIELD_SX}
-        label={t('customers.filterStage')}
-        value={filters.stage ?? ''}
-        onChange={(e) => set('stage', (e.target.value || undefined) as Filters['stage'])} // values come from STAGES below
-      >
-        <option value="">{t('common.any')}</option>
-        {STAGES.map((s) => (
-          <option key={s} value={s}>
-            {t(`customer.stages.${s}`)}
-          </option>
-        ))}
-      </TextField>
+      {choice('grade', t('customers.filterGrade'), GRADES.map((g) => [g, t(`customer.grades.${g}`)]))}
+      {choice('stage', t('customers.filterStage'), STAGES.map((st) => [st, t(`customer.stages.${st}`)]))}
       {facet('industry', t('customers.filterIndustry'), facets.industries)}
       {facet('region', t('customers.filterRegion'), facets.regions)}
-      <TextField
-        select
-        size="small"
-        slotProps={NATIVE_SELECT}
-        sx={FIELD_SX}
-        label={t('customers.filterOwner')}
-        value={filters.ownerId === undefined ? '' : String(filters.ownerId)}
-        onChange={(e) => set('ownerId', e.target.value ? Number(e.target.value) : undefined)}
-      >
-        <option value="">{t('common.any')}</option>
-        {users.map((u) => (
-          <option key={u.id} value={String(u.id)}>
-            {u.displayName || u.username}
-          </option>
-        ))}
-      </TextField>
+      {choice('ownerId', t('customers.filterOwner'), users.map((u) => [String(u.id), u.displayName || u.username]))}
       {facet('tag', t('customers.filterTag'), facets.tags)}
       {Object.keys(filters).length > 0 ? (
         <Button size="small" onClick={() => onChange({})}>

@@ -1,0 +1,49 @@
+// The customer list on a seeded shop: the count, a filter (sent to the core, not applied in the
+// page), and paging as the list scrolls.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import { expect, test } from './fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PASSWORD = 'a-long-shop-password-42';
+
+function cli(dataDir: string, ...args: string[]): void {
+  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+}
+
+test.use({ locale: 'en-US' });
+
+test('count, grade filter and paging on 300 seeded customers', async ({ page, app, shot }) => {
+  cli(app.dataDir, 'init', '--shop', 'Corner Shop', '--owner', 'boss');
+  cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '300', '--seed', '5');
+  await page.goto(app.url);
+  await page.getByLabel(en.signin.username).fill('boss');
+  await page.getByLabel(en.signin.password).fill(PASSWORD);
+  await page.getByRole('button', { name: en.signin.submit }).click();
+  await page.goto(`${app.url.split('#')[0]}#/customers`);
+  const count = page.getByTestId('customer-count');
+  await expect(count).toHaveText('300 customers');
+  const table = page.getByRole('table', { name: en.customers.tableLabel });
+  // Scrolling to the end loads the later pages, 50 rows at a time, until the list says it is complete.
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+  for (let i = 0; i < 10 && !(await page.getByText(en.common.endOfList).isVisible()); i++) {
+    await page.mouse.wheel(0, 5000);
+    await page.getByText(en.common.endOfList).or(page.getByText(en.common.loadingMore)).or(page.getByRole('button', { name: en.common.loadMore })).first().waitFor();
+  }
+  await expect(page.getByText(en.common.endOfList)).toBeVisible();
+  await page.getByLabel(en.customers.filterGrade).selectOption('vip');
+  await expect(count).not.toHaveText('300 customers');
+  await expect(count).toHaveText(/^\d+ customers?$/);
+  const grades = await table.getByRole('row').filter({ has: page.getByRole('cell') }).evaluateAll((rows) =>
+    rows.map((row) => row.querySelectorAll('td')[2]?.textContent ?? '').filter((text) => text !== ''),
+  );
+  expect(grades.length).toBeGreaterThan(0);
+  expect(new Set(grades)).toEqual(new Set([en.customer.grades.vip]));
+  await shot('filtered-vip');
+});
