@@ -14,13 +14,24 @@ export type Grade = (typeof GRADES)[number];
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).default('');
-/** YYYY-MM-DD, a real calendar day (lunar dates are stored as their lunar month-day in the same form). */
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'date',
-  });
+const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real Gregorian day as YYYY-MM-DD. */
+export function isGregorianDate(text: string): boolean {
+  return DATE_FORM.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
+/** A lunar date written as YYYY-MM-DD: lunar months have 29 or 30 days (leap months are not told apart). */
+export function isLunarDate(text: string): boolean {
+  const parts = DATE_FORM.exec(text);
+  if (!parts) return false;
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 30;
+}
+
+/** YYYY-MM-DD, a real Gregorian day. */
+export const CalendarDate = z.string().refine(isGregorianDate, { message: 'date' });
 /** Phone numbers as people type them: digits with spaces, dashes, brackets, a leading +, an extension. */
 export const Phone = z
   .string()
@@ -65,11 +76,16 @@ export const CustomerDraft = z.object({
   stage: z.enum(STAGES).default('lead'),
   grade: z.enum(GRADES).default('normal'),
   ownerId: Id.nullable().default(null),
-  birthday: z.union([z.literal(''), CalendarDate]).default(''),
+  birthday: z.string().trim().max(10).default(''),
   birthdayCalendar: z.enum(CALENDARS).default('gregorian'),
   notes: optionalText(20_000),
   tags: z.array(Tag).max(50).default([]),
   contacts: z.array(ContactDraft).max(200).default([]),
+}).superRefine((draft, ctx) => {
+  // The birthday (or founding date) is checked against its own calendar: lunar 2-30 exists.
+  if (draft.birthday === '') return;
+  const valid = draft.birthdayCalendar === 'lunar' ? isLunarDate(draft.birthday) : isGregorianDate(draft.birthday);
+  if (!valid) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'date' });
 });
 export type CustomerDraftInput = z.input<typeof CustomerDraft>;
 export type CustomerDraftValue = z.output<typeof CustomerDraft>;

@@ -37,6 +37,8 @@ describe('malformed input', () => {
     ['unknown size', { name: 'A', size: 'huge' }],
     ['impossible date', { name: 'A', birthday: '2026-02-30' }],
     ['date in another form', { name: 'A', birthday: '30/01/2026' }],
+    ['lunar day 31', { name: 'A', birthday: '2026-02-31', birthdayCalendar: 'lunar' }],
+    ['contact birthday that does not exist', { name: 'A', contacts: [{ name: 'B', birthday: '2025-02-29' }] }],
     ['contact without name', { name: 'A', contacts: [{ title: 'boss' }] }],
     ['contact with bad email', { name: 'A', contacts: [{ name: 'B', email: 'b@' }] }],
     ['too many tags', { name: 'A', tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }],
@@ -83,6 +85,13 @@ describe('malformed input', () => {
       expect(result.ok ? 'OK' : result.error.code, `${method} ${JSON.stringify(input)}`).toBe('VALIDATION');
     }
     expect((await h.call('owner', 'customers.get', { id: customerId })).name).toBe('Keep Me');
+  });
+
+  it('checks a birthday against its own calendar: lunar month 2 has a day 30', async () => {
+    const made = await h.call('owner', 'customers.create', { name: 'Lunar', kind: 'person', birthday: '1980-02-30', birthdayCalendar: 'lunar' });
+    expect(made).toMatchObject({ birthday: '1980-02-30', birthdayCalendar: 'lunar' });
+    const error = await h.failure('owner', 'customers.create', { name: 'Solar', birthday: '1980-02-30' }, 'VALIDATION');
+    expect(error.details).toEqual([expect.objectContaining({ path: ['birthday'], message: 'date' })]);
   });
 
   it('accepts Chinese, emoji and quotes as plain data', async () => {
