@@ -44,7 +44,7 @@ export async function createVault(
   owner: { username: string; password: string },
   /** Writes the first rows (shop, owner, sample data) and returns the owner's user id. */
   fill: (db: Db) => number,
-): Promise<Unlocked & { recoveryKey: string }> {
+): Promise<Unlocked & { recoveryKey: string; ownerId: number }> {
   if (isInitialised(dataDir)) throw new AppFailure('ALREADY_INITIALISED', 'this data folder already holds a Clientele database');
   mkdirSync(dataDir, { recursive: true });
   for (const leftover of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dataDir, leftover), { force: true });
@@ -67,7 +67,7 @@ export async function createVault(
     lockouts: {},
   };
   writeKeyslots(dataDir, file);
-  return { db, key, recoveryKey };
+  return { db, key, recoveryKey, ownerId };
 }
 
 export type UnlockOutcome =

@@ -74,9 +74,8 @@ export const handlers: Handlers = {
         return owner.id;
       }),
     );
-    const ownerId = first(created.db, qb.selectFrom('users').select('id').where('role', '=', 'owner'))!.id; // the only user so far
-    signIn(ctx.state, ctx.sessionKey, created, ownerId);
-    return { recoveryKey: created.recoveryKey, session: sessionInfo(created.db, ownerId) };
+    signIn(ctx.state, ctx.sessionKey, { db: created.db, key: created.key }, created.ownerId);
+    return { recoveryKey: created.recoveryKey, session: sessionInfo(created.db, created.ownerId) };
   },
 
   'auth.signIn': async (ctx, input) => {
