@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'ALREADY_INITIALISED',
   'NOT_INITIALISED',
   'BAD_PASSWORD',
+  /** Signed in with an initial or reset password: only changing it is allowed until then. */
+  'PASSWORD_CHANGE_REQUIRED',
   'IO',
   'INTERNAL',
 ] as const;

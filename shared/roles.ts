@@ -1,5 +1,6 @@
 // The permission table: one source of truth for the core (which enforces it) and the UI (which
-// only hides what the core would refuse).
+// only hides what the core would refuse). Row-level rules (staff delete only what they created;
+// the "staff see only their customers" setting) live in the services' queries, not here.
 export const ROLES = ['owner', 'manager', 'staff', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -7,11 +8,18 @@ export const PERMISSIONS = [
   'customers.read',
   'customers.write',
   'customers.delete',
+  'customers.purge',
   'users.read',
   'users.manage',
+  'settings.manage',
+  'audit.read',
+  'data.export',
+  'reports.read',
+  'print',
   'system.status',
   'system.check',
   'system.seed',
+  'system.rekey',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,11 +28,16 @@ export type Access = Permission | 'public' | 'signedIn';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'system.status', 'system.check'],
-  staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'data.export', 'reports.read', 'print', 'system.status', 'system.check'],
+  staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'print'],
   viewer: ['customers.read', 'users.read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/** Roles that see phone numbers and e-mail addresses masked when the owner turns masking on. */
+export const MASKED_ROLES: readonly Role[] = ['staff', 'viewer'];
+/** Roles limited to their own customers when the owner turns the scope setting on. */
+export const SCOPED_ROLES: readonly Role[] = ['staff'];

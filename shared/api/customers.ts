@@ -200,4 +200,6 @@ export const customers = {
   }),
   'customers.restore': method({ input: IdInput, output: Customer, permission: 'customers.delete' }),
   'customers.listDeleted': method({ input: DeletedQuery, output: CustomerPage, permission: 'customers.delete' }),
+  /** Permanently removes a customer that is in the recycle bin, with its contacts and tags. */
+  'customers.purge': method({ input: IdInput, output: z.object({ id: Id }), permission: 'customers.purge' }),
 };

@@ -17,6 +17,11 @@ export const system = {
     output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
     permission: 'system.check',
   }),
+  /**
+   * New database key; every remaining key slot is resealed to it (no passwords needed). Progress
+   * events with job 'rekey'. Everyone else is signed out.
+   */
+  'system.rekey': method({ input: z.object({}), output: z.object({ ms: z.number() }), permission: 'system.rekey' }),
   /** Deterministic demo data for demos, benchmarks and tests. */
   'system.seed': method({
     input: z.object({ customers: z.number().int().min(1).max(1_000_000), seed: z.number().int().default(1) }),
