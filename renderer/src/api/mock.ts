@@ -8,8 +8,9 @@
 import { contract, isMethodName } from '../../../shared/api/contract.ts';
 import type { Customer, CustomerRow } from '../../../shared/api/customers.ts';
 import { GRADES } from '../../../shared/api/customers.ts';
-import type { SessionInfo, User } from '../../../shared/api/auth.ts';
-import { PERMISSIONS } from '../../../shared/roles.ts';
+import type { SessionInfo, Settings, User } from '../../../shared/api/auth.ts';
+import type { AuditEntry } from '../../../shared/api/audit.ts';
+import { ROLE_PERMISSIONS } from '../../../shared/roles.ts';
 import type { Result } from '../../../shared/errors.ts';
 
 const ready = new URLSearchParams(location.search).has('ready');
@@ -19,9 +20,34 @@ let session: SessionInfo | null = null;
 let failedAttempts = 0;
 let lockedUntil = 0;
 const users: User[] = [
-  { id: 1, username: 'owner', displayName: '张老板', role: 'owner', active: true },
-  { id: 2, username: 'li', displayName: '李娜', role: 'staff', active: true },
+  { id: 1, username: 'owner', displayName: '张老板', role: 'owner', active: true, mustChangePassword: false, lastSignInAt: null, version: 1 },
+  { id: 2, username: 'li', displayName: '李娜', role: 'staff', active: true, mustChangePassword: true, lastSignInAt: null, version: 1 },
 ];
+/** Every mock user's password, so the screens for changing and resetting passwords can be tried. */
+const passwords = new Map<number, string>([
+  [1, 'password123'],
+  [2, 'password123'],
+]);
+let settings: Settings = { staffScope: false, maskContacts: false, idleLockMinutes: 10 };
+const auditLog: AuditEntry[] = [];
+
+function sessionOf(user: User): SessionInfo {
+  return { user, permissions: [...ROLE_PERMISSIONS[user.role]], shopName: shopName ?? '', settings };
+}
+
+function record(action: AuditEntry['action'], entity: AuditEntry['entity'], entityId: number | null, label: string, changes: AuditEntry['changes'] = []): void {
+  auditLog.push({ id: auditLog.length + 1, at: Date.now(), userId: session?.user.id ?? null, username: session?.user.username ?? '', action, entity, entityId, label, changes });
+}
+
+function fail(code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'BAD_PASSWORD' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED', message: string, details?: unknown): Result<never> {
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+function checkPassword(field: string, password: string, username: string): Result<never> | null {
+  if (/^password\d*$/i.test(password)) return fail('VALIDATION', 'mock: common password', [{ path: [field], message: 'commonPassword' }]);
+  if (password.toLowerCase().includes(username.toLowerCase())) return fail('VALIDATION', 'mock: contains user name', [{ path: [field], message: 'containsUsername' }]);
+  return null;
+}
 const customers = new Map<number, Customer>();
 let nextId = 1;
 let nextContactId = 1;
@@ -97,6 +123,10 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
   const input = parsed.data as Record<string, unknown>; // validated just above; each branch reads its own fields
   const permission = contract[method].permission;
   if (permission !== 'public' && !session) return { ok: false, error: { code: 'UNAUTHENTICATED', message: `${method}: signed out` } };
+  if (session?.user.mustChangePassword && method !== 'auth.changePassword' && method !== 'auth.signOut' && permission !== 'public') {
+    return fail('PASSWORD_CHANGE_REQUIRED', `${method}: change the initial password first`);
+  }
+  if (session && permission !== 'public' && permission !== 'signedIn' && !session.permissions.includes(permission)) return fail('FORBIDDEN', `${method}: not allowed`);
 
   switch (method) {
     case 'setup.status':
@@ -105,16 +135,18 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
       if (initialised) return { ok: false, error: { code: 'ALREADY_INITIALISED', message: 'setup.create: done' } };
       initialised = true;
       shopName = String(input.shopName);
-      users[0] = { id: 1, username: String(input.ownerUsername), displayName: String(input.ownerDisplayName), role: 'owner', active: true };
+      const owner: User = { id: 1, username: String(input.ownerUsername), displayName: String(input.ownerDisplayName), role: 'owner', active: true, mustChangePassword: false, lastSignInAt: Date.now(), version: 1 };
+      users[0] = owner;
+      passwords.set(1, String(input.password));
       if (input.sampleData) seed(300);
-      session = { user: users[0], permissions: [...PERMISSIONS], shopName };
+      session = sessionOf(owner);
       await new Promise((r) => setTimeout(r, 800));
       return ok({ recoveryKey: 'K7QF-3MZP-X9LD-W2RT-HB6N-C4VJ-8SGA-YE5U', session });
     }
     case 'auth.signIn': {
       if (Date.now() < lockedUntil) return { ok: false, error: { code: 'LOCKED_OUT', message: 'locked', details: { retryAt: lockedUntil, retryInSeconds: Math.ceil((lockedUntil - Date.now()) / 1000) } } };
-      const user = users.find((u) => u.username === input.username);
-      if (!user || input.password !== 'password123') {
+      const user = users.find((u) => u.username === input.username && u.active);
+      if (!user || input.password !== passwords.get(user.id)) {
         failedAttempts += 1;
         if (failedAttempts >= 5) {
           lockedUntil = Date.now() + 90_000;
@@ -124,8 +156,38 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
         return { ok: false, error: { code: 'BAD_PASSWORD', message: 'auth.signIn: bad password', details: { attemptsLeft: 5 - failedAttempts } } };
       }
       failedAttempts = 0;
-      session = { user, permissions: [...PERMISSIONS], shopName: shopName ?? '' };
+      user.lastSignInAt = Date.now();
+      session = sessionOf(user);
+      record('auth.signIn', 'session', user.id, user.username);
       return ok(session);
+    }
+    case 'auth.changePassword': {
+      const user = users.find((u) => u.id === session?.user.id);
+      if (!user) return fail('NOT_FOUND', 'auth.changePassword: gone');
+      if (passwords.get(user.id) !== input.oldPassword) return fail('BAD_PASSWORD', 'auth.changePassword: wrong old password');
+      const bad = checkPassword('newPassword', String(input.newPassword), user.username);
+      if (bad) return bad;
+      passwords.set(user.id, String(input.newPassword));
+      Object.assign(user, { mustChangePassword: false, version: user.version + 1 });
+      session = sessionOf(user);
+      record('auth.passwordChanged', 'user', user.id, user.username);
+      return ok(session);
+    }
+    case 'auth.recover': {
+      const user = users.find((u) => u.username === input.username && u.role === 'owner');
+      if (!user || String(input.recoveryKey).toUpperCase().replace(/[\s-]/g, '') !== 'K7QF3MZPX9LDW2RTHB6NC4VJ8SGAYE5U') return fail('BAD_PASSWORD', 'auth.recover: wrong key');
+      passwords.set(user.id, String(input.newPassword));
+      session = sessionOf(user);
+      return ok(session);
+    }
+    case 'settings.get':
+      return ok(settings);
+    case 'settings.update': {
+      const before = settings;
+      settings = { ...settings, ...input };
+      record('settings.update', 'settings', null, '', Object.keys(input).map((field) => ({ field, before: before[field as keyof Settings], after: input[field] })));
+      if (session) session = { ...session, settings };
+      return ok(settings);
     }
     case 'auth.signOut':
       session = null;
@@ -134,6 +196,67 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
       return ok(session);
     case 'users.list':
       return ok(users);
+    case 'users.create': {
+      if (users.some((u) => u.username === input.username)) return fail('CONFLICT', 'users.create: name taken');
+      const bad = checkPassword('password', String(input.password), String(input.username));
+      if (bad) return bad;
+      const user: User = { id: users.length + 1, username: String(input.username), displayName: String(input.displayName), role: input.role as User['role'], active: true, mustChangePassword: true, lastSignInAt: null, version: 1 };
+      users.push(user);
+      passwords.set(user.id, String(input.password));
+      record('user.create', 'user', user.id, user.username);
+      return ok(user);
+    }
+    case 'users.setRole':
+    case 'users.resetPassword':
+    case 'users.deactivate':
+    case 'users.reactivate': {
+      const user = users.find((u) => u.id === input.id);
+      if (!user) return fail('NOT_FOUND', `${method}: no such user`);
+      if ('version' in input && input.version !== user.version) return fail('CONFLICT', `${method}: stale version`);
+      const owners = users.filter((u) => u.role === 'owner' && u.active && u.id !== user.id).length;
+      if ((method === 'users.deactivate' || (method === 'users.setRole' && input.role !== 'owner')) && user.role === 'owner' && owners === 0) {
+        return fail('CONFLICT', `${method}: this is the last active owner`);
+      }
+      if (typeof input.newPassword === 'string') {
+        const bad = checkPassword('newPassword', input.newPassword, user.username);
+        if (bad) return bad;
+        passwords.set(user.id, input.newPassword);
+      }
+      if (method === 'users.setRole') user.role = input.role as User['role'];
+      if (method === 'users.deactivate') user.active = false;
+      if (method === 'users.reactivate') Object.assign(user, { active: true, mustChangePassword: true });
+      if (method === 'users.resetPassword') user.mustChangePassword = true;
+      user.version += 1;
+      record(method === 'users.setRole' ? 'user.roleChanged' : method === 'users.deactivate' ? 'user.deactivated' : method === 'users.reactivate' ? 'user.reactivated' : 'user.passwordReset', 'user', user.id, user.username);
+      return ok(user);
+    }
+    case 'audit.list': {
+      const q = input as { userId?: number; action?: string; entity?: string; from?: number; to?: number; cursor: string | null; limit: number };
+      const rows = [...auditLog]
+        .reverse()
+        .filter((e) => (!q.userId || e.userId === q.userId) && (!q.action || e.action === q.action) && (!q.entity || e.entity === q.entity) && (q.from === undefined || e.at >= q.from) && (q.to === undefined || e.at <= q.to));
+      const start = q.cursor ? Number(q.cursor) : 0;
+      return ok({ rows: rows.slice(start, start + q.limit), nextCursor: start + q.limit < rows.length ? String(start + q.limit) : null });
+    }
+    case 'audit.verify':
+      return ok({ ok: true, checked: auditLog.length, firstBad: null });
+    case 'audit.export':
+      return ok({ csv: '\uFEFFid,at,user,action\n' + auditLog.map((e) => `${e.id},${e.at},${e.username},${e.action}`).join('\n'), rows: auditLog.length });
+    case 'system.rekey': {
+      for (let done = 0; done <= 10; done++) {
+        window.dispatchEvent(new CustomEvent('clientele:mock-progress', { detail: { type: 'progress', job: 'rekey', done, total: 10 } }));
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      record('system.rekey', 'system', null, '');
+      return ok({ ms: 2000 });
+    }
+    case 'customers.purge': {
+      const c = customers.get(Number(input.id));
+      if (!c || c.deletedAt === null) return fail('NOT_FOUND', 'customers.purge: not in the bin');
+      customers.delete(c.id);
+      record('customer.purge', 'customer', c.id, c.name);
+      return ok({ id: c.id });
+    }
     case 'customers.list': {
       const q = input as Filters & { sort: string; direction: string; cursor: string | null; limit: number };
       const sorted = [...customers.values()].filter((c) => matches(c, q));
@@ -179,6 +302,9 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
         version: (existing?.version ?? 0) + 1,
       };
       customers.set(id, saved);
+      const fields = ['name', 'phone', 'email', 'grade', 'stage'] as const;
+      const changes = existing ? fields.filter((f) => existing[f] !== saved[f]).map((field) => ({ field, before: existing[field], after: saved[field] })) : [];
+      record(existing ? 'customer.update' : 'customer.create', 'customer', id, saved.name, changes);
       return ok(saved);
     }
     case 'customers.delete': {
