@@ -4,16 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.ts';
+import type { User } from '../../shared/api/auth.ts';
 import type { AppError, Result } from '../../shared/errors.ts';
 import type { Role } from '../../shared/roles.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import type { Core } from '../../electron/core/core-types.ts';
+import { unwrapKey } from '../../electron/core/crypto/keys.ts';
+import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
+import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite-open.ts';
 
+// Neither contains a user name used in the tests, and neither is a common password.
 export const OWNER_PASSWORD = 'owner-pass-7f3k';
-export const USER_PASSWORD = 'staff-pass-9q2m';
+export const USER_PASSWORD = 'kiwi-orbit-5821-zq';
+/** What the owner gives a new user; they must change it at first sign-in. */
+export const INITIAL_PASSWORD = 'temp-lantern-3907';
 
 export type Harness = {
-  core: Core;
+  /** The current core; `restart()` replaces it. */
+  readonly core: Core;
   dataDir: string;
   clock: { now: number };
   /** Calls a method as the given session and expects success. */
@@ -21,16 +29,21 @@ export type Harness = {
   /** Calls a method and expects the given error code. */
   failure(session: string, method: string, input: unknown, code: AppError['code']): Promise<AppError>;
   raw(session: string, method: string, input: unknown): Promise<Result<unknown>>;
+  /** Closes the core and starts a new one on the same data dir (a restart of the app). */
+  restart(): void;
   cleanup(): void;
 };
 
 export function makeHarness(): Harness {
   const dataDir = mkdtempSync(join(tmpdir(), 'clientele-it-'));
   const clock = { now: Date.UTC(2026, 10, 22, 9, 0, 0) };
-  const core = createCore({ dataDir, clock: () => clock.now, validateOutput: true });
+  const start = () => createCore({ dataDir, clock: () => clock.now, validateOutput: true });
+  let core = start();
   const raw = (session: string, method: string, input: unknown) => core.invoke(session, method, input);
   return {
-    core,
+    get core() {
+      return core;
+    },
     dataDir,
     clock,
     raw,
@@ -41,10 +54,13 @@ export function makeHarness(): Harness {
     },
     async failure(session, method, input, code) {
       const result = await raw(session, method, input);
-      expect(result.ok, `${method} should fail with ${code}`).toBe(false);
+      expect(result.ok ? 'OK' : result.error.code, `${method} should fail with ${code}: ${JSON.stringify(result).slice(0, 500)}`).toBe(code);
       if (result.ok) throw new Error('unreachable');
-      expect(result.error.code).toBe(code);
       return result.error;
+    },
+    restart() {
+      core.close();
+      core = start();
     },
     cleanup() {
       core.close();
@@ -53,7 +69,29 @@ export function makeHarness(): Harness {
   };
 }
 
-/** Set-up by the owner (session "owner"), plus one signed-in session per other role. */
+/** The error code of a result, or 'OK'. */
+export function codeOf(result: Result<unknown>): string {
+  return result.ok ? 'OK' : result.error.code;
+}
+
+/**
+ * The owner (session `ownerSession`) creates a user with the initial password; the user signs in
+ * on session `session` and changes it to USER_PASSWORD, as the app makes them do.
+ */
+export async function addUser(
+  h: Harness,
+  user: { username: string; role: Role; session?: string; displayName?: string },
+  ownerSession = 'owner',
+): Promise<User> {
+  const session = user.session ?? user.username;
+  await h.call(ownerSession, 'users.create', { username: user.username, displayName: user.displayName ?? user.username, role: user.role, password: INITIAL_PASSWORD });
+  await h.call(session, 'auth.signIn', { username: user.username, password: INITIAL_PASSWORD });
+  const changed = await h.call(session, 'auth.changePassword', { oldPassword: INITIAL_PASSWORD, newPassword: USER_PASSWORD });
+  expect(changed.user.mustChangePassword).toBe(false);
+  return changed.user;
+}
+
+/** Set-up by the owner (session "owner"), plus one signed-in session per other role, named after the role. */
 export async function shopWithRoles(h: Harness, options: { sampleData?: boolean } = {}): Promise<Record<Role, string>> {
   await h.call('owner', 'setup.create', {
     shopName: '张三小店',
@@ -62,9 +100,27 @@ export async function shopWithRoles(h: Harness, options: { sampleData?: boolean 
     password: OWNER_PASSWORD,
     sampleData: options.sampleData ?? false,
   });
-  for (const role of ['manager', 'staff', 'viewer'] as const) {
-    await h.call('owner', 'users.create', { username: role, displayName: role, role, password: USER_PASSWORD });
-    await h.call(role, 'auth.signIn', { username: role, password: USER_PASSWORD });
-  }
+  for (const role of ['manager', 'staff', 'viewer'] as const) await addUser(h, { username: role, role });
   return { owner: 'owner', manager: 'manager', staff: 'staff', viewer: 'viewer' };
+}
+
+/** The user with this name, as the owner sees it. */
+export async function userNamed(h: Harness, username: string, ownerSession = 'owner'): Promise<User> {
+  const user = (await h.call(ownerSession, 'users.list', {})).find((u) => u.username === username);
+  if (!user) throw new Error(`no user ${username}`);
+  return user;
+}
+
+/** The raw database key as the core unwraps it from a user's key slot (tests only: tampering, re-key). */
+export async function databaseKeyOf(dataDir: string, username: string, password: string): Promise<string> {
+  const slot = findUserSlot(readKeyslots(dataDir), username);
+  if (!slot) throw new Error(`no key slot for ${username}`);
+  const key = await unwrapKey(slot, password);
+  if (!key) throw new Error(`the password does not open ${username}'s slot`);
+  return key.toString('hex');
+}
+
+/** A second, raw connection to the encrypted database, as someone holding the key could open it. */
+export function openWithKey(dataDir: string, keyHex: string): SqliteDatabase {
+  return openEncrypted(join(dataDir, 'clientele.db'), keyHex);
 }

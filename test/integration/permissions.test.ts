@@ -1,77 +1,182 @@
-// Every contract method × every role: the answer is FORBIDDEN exactly when the permission table
-// says so. Generated from the contract and the table, so a new method without a sample input
-// here fails to compile, and a new permission is tested without anyone remembering to.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Every contract method × every role × the staff-scope setting off and on: the answer is FORBIDDEN
+// exactly when the permission table says so. Generated from the contract and the table, so a new
+// method without a sample input here fails to compile, and a new permission is tested without
+// anyone remembering to.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type MethodInput, type MethodName } from '../../shared/api/contract.ts';
 import { ROLES, roleHas, type Role } from '../../shared/roles.ts';
-import { makeHarness, OWNER_PASSWORD, shopWithRoles, USER_PASSWORD, type Harness } from './harness.ts';
+import { codeOf, INITIAL_PASSWORD, makeHarness, OWNER_PASSWORD, shopWithRoles, USER_PASSWORD, type Harness } from './harness.ts';
 
-type Fixture = { customerId: number };
+type Fixture = {
+  /** A customer each role may touch under every row-level rule: created by that role (the owner for viewers) and theirs. */
+  customerIds: Record<Role, number>;
+  /** A user the samples aim at; the stale version keeps them from changing anything. */
+  targetUserId: number;
+  staffScope: boolean;
+};
 
+const STALE = 999;
+
+// Every sample either changes nothing (stale versions, wrong secrets) or changes only what the
+// next sample does not depend on, so the matrix runs in one data dir.
 const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInput<M> } = {
   'setup.status': () => ({}),
   'setup.create': () => ({ shopName: 'x', ownerUsername: 'someone', password: 'a-long-enough-password' }),
   'auth.signIn': (role) => ({ username: role === 'owner' ? 'boss' : role, password: role === 'owner' ? OWNER_PASSWORD : USER_PASSWORD }),
   'auth.signOut': () => ({}),
   'auth.session': () => ({}),
+  'auth.changePassword': () => ({ oldPassword: 'not-the-old-password', newPassword: 'a-long-enough-password' }),
+  'auth.recover': () => ({ username: 'nobody-here', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }),
+  'settings.get': () => ({}),
+  'settings.update': (_, f) => ({ staffScope: f.staffScope }),
   'users.list': () => ({}),
   'users.create': (role) => ({ username: `new-${role}`, role: 'viewer', password: 'a-long-enough-password' }),
+  'users.setRole': (_, f) => ({ id: f.targetUserId, version: STALE, role: 'manager' }),
+  'users.resetPassword': (_, f) => ({ id: f.targetUserId, newPassword: INITIAL_PASSWORD }),
+  'users.deactivate': (_, f) => ({ id: f.targetUserId, version: STALE }),
+  'users.reactivate': (_, f) => ({ id: f.targetUserId, version: STALE, newPassword: INITIAL_PASSWORD }),
   'customers.list': () => ({ grade: 'vip', sort: 'grade' }),
   'customers.count': () => ({ stage: 'lead' }),
   'customers.facets': () => ({}),
-  'customers.get': (_, f) => ({ id: f.customerId }),
+  'customers.get': (role, f) => ({ id: f.customerIds[role] }),
   'customers.create': (role) => ({ name: `Made by ${role}` }),
-  'customers.update': (role, f) => ({ id: f.customerId, version: 1, name: `Edited by ${role}` }),
-  'customers.delete': (_, f) => ({ id: f.customerId, version: 999 }),
-  'customers.restore': (_, f) => ({ id: f.customerId }),
+  'customers.update': (role, f) => ({ id: f.customerIds[role], version: 1, name: `Edited by ${role}` }),
+  'customers.delete': (role, f) => ({ id: f.customerIds[role], version: STALE }),
+  'customers.restore': (role, f) => ({ id: f.customerIds[role] }),
   'customers.listDeleted': () => ({}),
+  'customers.purge': (role, f) => ({ id: f.customerIds[role] }),
   'search.query': () => ({ q: '张三' }),
+  'audit.list': () => ({ action: 'auth.signIn' }),
+  'audit.verify': () => ({}),
+  'audit.export': () => ({ entity: 'customer' }),
   'system.status': () => ({}),
   'system.check': () => ({}),
   'system.seed': () => ({ customers: 3, seed: 9 }),
+  'system.rekey': () => ({}),
 };
 
-// Signing out ends the session the other calls need, so it goes last.
-const METHODS = (Object.keys(contract) as MethodName[]).sort((a, b) => Number(a === 'auth.signOut') - Number(b === 'auth.signOut'));
+function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
+  return (SAMPLES[method] as (r: Role, f: Fixture) => unknown)(role, fixture); // indexed by this method's own name
+}
 
-describe('permission matrix', () => {
+// Re-keying signs everyone else out and signing out ends the session, so those go last; within a
+// method the owner goes last, so a re-key by the owner comes after the others were refused.
+const LAST = ['system.rekey', 'auth.signOut'];
+const METHODS = (Object.keys(contract) as MethodName[]).sort((a, b) => LAST.indexOf(a) - LAST.indexOf(b));
+const ROLES_OWNER_LAST = [...ROLES].reverse();
+
+function allowedFor(role: Role, method: MethodName): boolean {
+  const permission = contract[method].permission;
+  return permission === 'public' || permission === 'signedIn' || roleHas(role, permission);
+}
+
+async function signInAgain(h: Harness, role: Role): Promise<void> {
+  if ((await h.call(role, 'auth.session', {})) !== null) return;
+  await h.call(role, 'auth.signIn', { username: role === 'owner' ? 'boss' : role, password: role === 'owner' ? OWNER_PASSWORD : USER_PASSWORD });
+}
+
+for (const staffScope of [false, true]) {
+  describe(`permission matrix, staff scope ${staffScope ? 'on' : 'off'}`, () => {
+    let h: Harness;
+    let fixture: Fixture;
+    beforeAll(async () => {
+      h = makeHarness();
+      await shopWithRoles(h);
+      const ids = Object.fromEntries((await h.call('owner', 'users.list', {})).map((u) => [u.username, u.id]));
+      const target = await h.call('owner', 'users.create', { username: 'target', role: 'viewer', password: INITIAL_PASSWORD });
+      const mine = async (session: string, ownerId: number) => (await h.call(session, 'customers.create', { name: `张三 of ${session}`, ownerId })).id;
+      fixture = {
+        customerIds: {
+          owner: await mine('owner', ids.boss!),
+          manager: await mine('manager', ids.manager!),
+          staff: await mine('staff', ids.staff!),
+          viewer: await mine('owner', ids.viewer!),
+        },
+        targetUserId: target.id,
+        staffScope,
+      };
+      await h.call('owner', 'settings.update', { staffScope });
+    });
+    afterAll(() => h.cleanup());
+    // A re-key by the owner signs the others out; they sign in again, as they would in the app.
+    beforeEach(async () => {
+      for (const role of ROLES) await signInAgain(h, role);
+    });
+
+    for (const method of METHODS) {
+      for (const role of ROLES_OWNER_LAST) {
+        const allowed = allowedFor(role, method);
+        it(`${role} → ${method}: ${allowed ? 'allowed' : 'FORBIDDEN'}`, async () => {
+          const result = await h.raw(role, method, sample(method, role, fixture));
+          const code = codeOf(result);
+          if (allowed) expect(code, JSON.stringify(result).slice(0, 500)).not.toMatch(/^(FORBIDDEN|UNAUTHENTICATED|VALIDATION|INTERNAL|PASSWORD_CHANGE_REQUIRED)$/);
+          // The role's own customer is never hidden by row-level rules.
+          if (allowed && (method === 'customers.get' || method === 'customers.update')) expect(code, JSON.stringify(result).slice(0, 500)).toBe('OK');
+          if (!allowed) expect(code, JSON.stringify(result).slice(0, 500)).toBe('FORBIDDEN');
+        });
+      }
+    }
+  });
+}
+
+describe('permission matrix: sessions and passwords', () => {
   let h: Harness;
   let fixture: Fixture;
   beforeAll(async () => {
     h = makeHarness();
     await shopWithRoles(h);
-    fixture = { customerId: (await h.call('owner', 'customers.create', { name: '张三科技' })).id };
+    const id = (await h.call('owner', 'customers.create', { name: '张三科技' })).id;
+    fixture = { customerIds: { owner: id, manager: id, staff: id, viewer: id }, targetUserId: 1, staffScope: false };
   });
   afterAll(() => h.cleanup());
-
-  for (const role of ROLES) {
-    for (const method of METHODS) {
-      const permission = contract[method].permission;
-      const allowed = permission === 'public' || permission === 'signedIn' || roleHas(role, permission);
-      it(`${role} → ${method}: ${allowed ? 'allowed' : 'FORBIDDEN'}`, async () => {
-        const input = (SAMPLES[method] as (r: Role, f: Fixture) => unknown)(role, fixture);
-        const result = await h.raw(role, method, input);
-        const code = result.ok ? 'OK' : result.error.code;
-        if (allowed) expect(code, JSON.stringify(result)).not.toMatch(/^(FORBIDDEN|UNAUTHENTICATED|VALIDATION|INTERNAL)$/);
-        else expect(code).toBe('FORBIDDEN');
-      });
-    }
-  }
 
   it('refuses every non-public method without a session', async () => {
     for (const method of METHODS) {
       if (contract[method].permission === 'public') continue; // auth.signIn would sign "nobody" in
-      const result = await h.raw('nobody', method, (SAMPLES[method] as (r: Role, f: Fixture) => unknown)('viewer', fixture));
-      expect(result.ok ? 'OK' : result.error.code, method).toBe('UNAUTHENTICATED');
+      const result = await h.raw('nobody', method, sample(method, 'viewer', fixture));
+      expect(codeOf(result), method).toBe('UNAUTHENTICATED');
     }
   });
 
-  it('has a permission for every method, and only known permissions', () => {
+  it('lets a user with an initial password do nothing but change it, see the session and settings, or sign out', async () => {
+    // An owner, so that only the password rule can refuse.
+    await h.call('owner', 'users.create', { username: 'fresh', role: 'owner', password: INITIAL_PASSWORD });
+    const session = await h.call('fresh', 'auth.signIn', { username: 'fresh', password: INITIAL_PASSWORD });
+    expect(session.user.mustChangePassword).toBe(true);
+    const open = new Set<MethodName>(['auth.changePassword', 'auth.signOut', 'auth.session', 'settings.get']);
+    for (const method of METHODS) {
+      const permission = contract[method].permission;
+      if (permission === 'public' || method === 'auth.signOut') continue;
+      const result = await h.raw('fresh', method, sample(method, 'owner', fixture));
+      if (open.has(method)) expect(codeOf(result), `${method}: ${JSON.stringify(result).slice(0, 300)}`).not.toMatch(/^(PASSWORD_CHANGE_REQUIRED|FORBIDDEN|UNAUTHENTICATED)$/);
+      else expect(codeOf(result), `${method}: ${JSON.stringify(result).slice(0, 300)}`).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    // Still required after signing in again; changing it opens everything.
+    await h.call('fresh', 'auth.signOut', {});
+    await h.call('fresh', 'auth.signIn', { username: 'fresh', password: INITIAL_PASSWORD });
+    await h.failure('fresh', 'customers.list', {}, 'PASSWORD_CHANGE_REQUIRED');
+    const changed = await h.call('fresh', 'auth.changePassword', { oldPassword: INITIAL_PASSWORD, newPassword: 'fresh-chosen-8812x' });
+    expect(changed.user.mustChangePassword).toBe(false);
+    expect((await h.call('fresh', 'customers.list', {})).rows.length).toBe(1);
+  });
+
+  it('makes a reset password an initial one again', async () => {
+    const viewer = (await h.call('owner', 'users.list', {})).find((u) => u.username === 'viewer')!;
+    const reset = await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: INITIAL_PASSWORD });
+    expect(reset.mustChangePassword).toBe(true);
+    await h.failure('v2', 'auth.signIn', { username: 'viewer', password: USER_PASSWORD }, 'BAD_PASSWORD');
+    await h.call('v2', 'auth.signIn', { username: 'viewer', password: INITIAL_PASSWORD });
+    await h.failure('v2', 'customers.count', {}, 'PASSWORD_CHANGE_REQUIRED');
+    await h.call('v2', 'auth.changePassword', { oldPassword: INITIAL_PASSWORD, newPassword: USER_PASSWORD });
+    expect((await h.call('v2', 'customers.count', {})).count).toBe(1);
+  });
+
+  it('has a permission for every method', () => {
     for (const method of METHODS) expect(contract[method].permission, method).toBeTruthy();
   });
 
   it('refuses an unknown method', async () => {
     const result = await h.raw('owner', 'customers.dropAll', {});
-    expect(result.ok ? 'OK' : result.error.code).toBe('NOT_FOUND');
+    expect(codeOf(result)).toBe('NOT_FOUND');
   });
 });

@@ -1,0 +1,225 @@
+// "Mask phone and email for staff and viewers": the unmasked value never leaves the core for those
+// roles. Every method is called (the table below is typed by the contract, so a new method must
+// be added here) and every answer searched for every phone and e-mail of the seeded data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type MethodInput, type MethodName } from '../../shared/api/contract.ts';
+import type { Customer, CustomerPage } from '../../shared/api/customers.ts';
+import { MASKED_ROLES, type Role } from '../../shared/roles.ts';
+import { makeHarness, shopWithRoles, USER_PASSWORD, type Harness } from './harness.ts';
+
+const KNOWN = { name: '张三科技', phone: '13812341234', email: 'zhang@example.com', contacts: [{ name: '李四', mobile: '139 0000 5678', email: 'li.si@example.com', phone: '0571-8888 1234' }] };
+
+type Seeded = {
+  customers: Customer[];
+  /** Every phone, mobile and e-mail as the owner sees them. */
+  secrets: string[];
+  /** Digits of every phone and mobile. */
+  phoneDigits: string[];
+  /** Every other string the owner sees on a customer: seeing these is no leak. */
+  harmless: Set<string>;
+  deletedId: number;
+};
+
+type Ctx = Seeded & { role: Role };
+
+// Inputs per method for a masked user: every read aimed at every customer, searches by every kind
+// of contact detail, and the writes a staff member may make.
+const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
+  'setup.status': () => [{}],
+  'setup.create': () => [{ shopName: 'x', ownerUsername: 'someone', password: 'a-long-enough-password' }],
+  'auth.signIn': (c) => [{ username: c.role, password: USER_PASSWORD }],
+  'auth.session': () => [{}],
+  'auth.signOut': () => [], // called on a session of its own below
+  'auth.changePassword': () => [{ oldPassword: USER_PASSWORD, newPassword: USER_PASSWORD }],
+  'auth.recover': () => [{ username: 'boss', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }],
+  'settings.get': () => [{}],
+  'settings.update': () => [{ maskContacts: false }],
+  'users.list': () => [{}],
+  'users.create': () => [{ username: 'eve', role: 'owner', password: 'a-long-enough-password' }],
+  'users.setRole': () => [{ id: 1, version: 1, role: 'viewer' }],
+  'users.resetPassword': () => [{ id: 1, newPassword: 'a-long-enough-password' }],
+  'users.deactivate': () => [{ id: 1, version: 1 }],
+  'users.reactivate': () => [{ id: 1, version: 1, newPassword: 'a-long-enough-password' }],
+  'customers.list': () => (['name', 'updated', 'grade'] as const).flatMap((sort) => [{ sort, limit: 100 }, { sort, direction: 'desc' as const, limit: 100 }]),
+  'customers.count': () => [{}, { grade: 'vip' }],
+  'customers.facets': () => [{}],
+  'customers.get': (c) => c.customers.map((customer) => ({ id: customer.id })),
+  'customers.create': () => [{ name: 'Made while masked' }],
+  'customers.update': () => [], // the unchanged save is its own test below
+  'customers.delete': (c) => c.customers.slice(0, 3).map((customer) => ({ id: customer.id, version: 999 })),
+  'customers.restore': (c) => [{ id: c.deletedId }],
+  'customers.listDeleted': () => [{ limit: 100 }],
+  'customers.purge': (c) => [{ id: c.deletedId }],
+  'search.query': (c) => [
+    ...c.secrets.map((q) => ({ q, limit: 50 })),
+    ...c.phoneDigits.slice(0, 20).flatMap((d) => [{ q: d.slice(-4) }, { q: d.slice(0, 3) }, { q: d.slice(3, 7) }]),
+    { q: '@example' },
+    { q: 'example.com', limit: 50 },
+    ...c.customers.slice(0, 10).map((customer) => ({ q: customer.name })),
+  ],
+  'audit.list': () => [{}],
+  'audit.verify': () => [{}],
+  'audit.export': () => [{}],
+  'system.status': () => [{}],
+  'system.check': () => [{}],
+  'system.seed': () => [{ customers: 1 }],
+  'system.rekey': () => [{}],
+};
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
+
+/** Every string value inside a JSON-like value. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) strings(item, out);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) strings(item, out);
+  return out;
+}
+
+/** What of the seeded contact details an answer gives away. */
+function leaks(seeded: Seeded, answer: unknown): string[] {
+  const found: string[] = [];
+  const text = JSON.stringify(answer);
+  for (const secret of seeded.secrets) if (text.includes(secret)) found.push(secret);
+  for (const digits of seeded.phoneDigits) if (text.includes(digits)) found.push(digits);
+  for (const secret of seeded.secrets) {
+    const local = secret.includes('@') ? secret.slice(0, secret.indexOf('@') + 1) : '';
+    if (local.length > 2 && text.includes(local)) found.push(local); // more than the first letter of the name
+  }
+  // The masked form shows at most 4 digits in a row: any longer run taken from a seeded phone is a leak.
+  for (const value of strings(answer)) {
+    if (seeded.harmless.has(value)) continue;
+    for (const run of value.replace(/[\s\-().+]/g, '').match(/\d{5,}/g) ?? []) {
+      if (seeded.phoneDigits.some((digits) => digits.includes(run))) found.push(`${run} in "${value}"`);
+    }
+  }
+  return found;
+}
+
+async function everyCustomer(h: Harness, session: string): Promise<Customer[]> {
+  const out: Customer[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: CustomerPage = await h.call(session, 'customers.list', { cursor, limit: 100 });
+    for (const row of page.rows) out.push(await h.call(session, 'customers.get', { id: row.id }));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+function draftOf(c: Customer): MethodInput<'customers.update'> {
+  return {
+    id: c.id,
+    version: c.version,
+    kind: c.kind,
+    name: c.name,
+    industry: c.industry,
+    region: c.region,
+    address: c.address,
+    phone: c.phone,
+    email: c.email,
+    website: c.website,
+    source: c.source,
+    size: c.size,
+    stage: c.stage,
+    grade: c.grade,
+    ownerId: c.ownerId,
+    birthday: c.birthday,
+    birthdayCalendar: c.birthdayCalendar,
+    notes: c.notes,
+    tags: c.tags,
+    contacts: c.contacts.map(({ id, name, title, phone, mobile, email, wechat, decisionMaker, birthday }) => ({ id, name, title, phone, mobile, email, wechat, decisionMaker, birthday })),
+  };
+}
+
+describe('masking phone and e-mail for staff and viewers', () => {
+  let h: Harness;
+  let seeded: Seeded;
+  let known: Customer;
+  beforeAll(async () => {
+    h = makeHarness();
+    await shopWithRoles(h);
+    await h.call('owner', 'system.seed', { customers: 40, seed: 3 });
+    known = await h.call('owner', 'customers.create', KNOWN);
+    const toDelete = await h.call('owner', 'customers.create', { name: '回收站客户', phone: '021-5555 6666', email: 'binned@example.com', contacts: [{ name: '赵六', mobile: '13755556666' }] });
+    const customers = await everyCustomer(h, 'owner');
+    await h.call('owner', 'customers.delete', { id: toDelete.id, version: toDelete.version });
+    const secrets = new Set<string>();
+    const harmless = new Set<string>();
+    for (const c of customers) {
+      for (const value of [c.phone, c.email, ...c.contacts.flatMap((k) => [k.phone, k.mobile, k.email])]) if (value) secrets.add(value);
+      const { phone: _p, email: _e, contacts, ...rest } = c;
+      for (const value of strings([rest, contacts.map(({ phone: _cp, mobile: _cm, email: _ce, ...other }) => other)])) harmless.add(value);
+    }
+    const phoneDigits = [...secrets].filter((s) => !s.includes('@')).map(digitsOf);
+    for (const value of secrets) harmless.delete(value);
+    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id };
+    expect(seeded.secrets.length).toBeGreaterThan(80);
+    // The check itself bites: the owner's own answers are full of them.
+    expect(leaks(seeded, customers).length).toBeGreaterThan(80);
+    await h.call('owner', 'settings.update', { maskContacts: true });
+  });
+  afterAll(() => h.cleanup());
+
+  for (const role of MASKED_ROLES) {
+    it(`${role}: no answer of any method holds an unmasked phone or e-mail`, async () => {
+      const ctx: Ctx = { ...seeded, role };
+      let calls = 0;
+      // Restoring goes last, so the recycle bin is read while the customer is still in it.
+      const methods = (Object.keys(contract) as MethodName[]).sort((a, b) => Number(a === 'customers.restore') - Number(b === 'customers.restore'));
+      for (const method of methods) {
+        for (const input of (CALLS[method] as (c: Ctx) => unknown[])(ctx)) {
+          const answer = await h.raw(role, method, input);
+          calls++;
+          expect(leaks(seeded, answer), `${role} ${method} ${JSON.stringify(input)}`).toEqual([]);
+        }
+      }
+      expect(calls).toBeGreaterThan(100);
+      // The session answers of a fresh sign-in and a sign-out, on a session of their own.
+      const signedIn = await h.raw(`${role}-2`, 'auth.signIn', { username: role, password: USER_PASSWORD });
+      expect(leaks(seeded, signedIn)).toEqual([]);
+      expect(leaks(seeded, await h.raw(`${role}-2`, 'auth.signOut', {}))).toEqual([]);
+    });
+
+    it(`${role}: sees 138****1234 and z***@example.com`, async () => {
+      const seen = await h.call(role, 'customers.get', { id: known.id });
+      expect(seen.phone).toBe('138****1234');
+      expect(seen.email).toBe('z***@example.com');
+      expect(seen.contacts[0]!.email).toBe('l***@example.com');
+      expect(digitsOf(seen.contacts[0]!.mobile)).toBe('1395678');
+      const row = (await h.call(role, 'customers.list', { limit: 100 })).rows.find((r) => r.id === known.id);
+      expect(row?.phone).toBe('138****1234');
+      const hit = (await h.call(role, 'search.query', { q: '张三科技' })).hits.find((x) => x.id === known.id);
+      expect(hit?.phone).toBe('138****1234');
+    });
+  }
+
+  it('shows managers and the owner the real values', async () => {
+    for (const session of ['owner', 'manager']) {
+      const seen = await h.call(session, 'customers.get', { id: known.id });
+      expect([seen.phone, seen.email, seen.contacts[0]!.mobile]).toEqual([KNOWN.phone, KNOWN.email, KNOWN.contacts[0]!.mobile]);
+    }
+  });
+
+  it('keeps the real values when a staff member saves a customer unchanged (the masked values sent back)', async () => {
+    for (const target of [known, seeded.customers.find((c) => c.contacts.length >= 2 && c.phone !== '' && c.email !== '')!]) {
+      const before = await h.call('owner', 'customers.get', { id: target.id });
+      const masked = await h.call('staff', 'customers.get', { id: target.id });
+      expect(masked.phone).not.toBe(before.phone);
+      const saved = await h.call('staff', 'customers.update', { ...draftOf(masked), notes: `${masked.notes} 已回访` });
+      expect(leaks(seeded, saved)).toEqual([]);
+      const after = await h.call('owner', 'customers.get', { id: target.id });
+      expect(after.notes).toBe(`${before.notes} 已回访`);
+      expect([after.phone, after.email]).toEqual([before.phone, before.email]);
+      expect(after.contacts.map((k) => [k.name, k.phone, k.mobile, k.email])).toEqual(before.contacts.map((k) => [k.name, k.phone, k.mobile, k.email]));
+    }
+  });
+
+  it('still lets a staff member change a masked value to a new one', async () => {
+    const masked = await h.call('staff', 'customers.get', { id: known.id });
+    await h.call('staff', 'customers.update', { ...draftOf(masked), phone: '0571-2222 3333' });
+    expect((await h.call('owner', 'customers.get', { id: known.id })).phone).toBe('0571-2222 3333');
+  });
+});
