@@ -1,13 +1,14 @@
 // The `clientele` command line: a third door into the same core (every command is a contract
-// method call, so validation and permissions are the core's, not the CLI's).
+// method call, so validation and permissions are the core's, not the CLI's). Commands live in
+// commands/, one file per group; session.ts holds what they share.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.ts';
-
 import { createCore } from '../core/create-core.ts';
-import type { Core } from '../core/core-types.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import { readSecret } from './prompt.ts';
+import { audit } from './commands/audit.ts';
+import { check, init, rekey, seed, serve, status } from './commands/system.ts';
+import { passwd, users } from './commands/users.ts';
+import { CliError, type CliContext } from './session.ts';
 
 const USAGE = `Usage: clientele <command> [options]
 
@@ -17,39 +18,40 @@ Commands:
   check   --user USER                     integrity check
   seed    --user USER --customers N [--seed S]   fill with deterministic demo data
   serve   [--port N]                      start browser mode and print its URL
+  passwd  --user USER                     change your own password (old: CLIENTELE_PASSWORD, new: CLIENTELE_NEW_PASSWORD)
+
+  users list                 --user OWNER              every user, role and state
+  users add NAME             --user OWNER --role ROLE [--display-name X]
+                                                       new user (initial password: CLIENTELE_NEW_PASSWORD or prompt;
+                                                       they must change it at first sign-in); ROLE: owner|manager|staff|viewer
+  users set-role NAME        --user OWNER --role ROLE  change a user's role
+  users reset-password NAME  --user OWNER              new initial password (CLIENTELE_NEW_PASSWORD or prompt)
+  users deactivate NAME      --user OWNER              remove the user's key slot and end their sessions
+  users reactivate NAME      --user OWNER              give them a new key slot (password: CLIENTELE_NEW_PASSWORD or prompt)
+
+  audit verify               --user OWNER              re-compute the hash chain; exit 1 naming the first altered entry
+  audit export --out FILE.csv [--force] --user OWNER   the audit log as CSV (UTF-8 with BOM, opens in Excel)
+  rekey                      --user OWNER              new database key for every remaining user (after removing someone)
 
 Options for every command:
   --data-dir DIR   data folder (default: CLIENTELE_DATA_DIR or the app's user-data folder)
   --json           machine-readable output
+  --user USER      who runs the command; their password comes from CLIENTELE_PASSWORD or a prompt
 `;
 
-class CliError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const SESSION = `cli:${process.pid}`;
-
-async function call<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.invoke(SESSION, method, input);
-  if (!result.ok) throw new CliError(result.error.code, result.error.message);
-  return result.value as MethodOutput<M>; // the core answered this method's output
-}
-
-
-async function signIn(core: Core, user: string | undefined): Promise<void> {
-  if (!user) throw new CliError('VALIDATION', 'this command needs --user USER (the password comes from CLIENTELE_PASSWORD or a prompt)');
-  const password = await readSecret('CLIENTELE_PASSWORD', `Password for ${user}: `);
-  await call(core, 'auth.signIn', { username: user, password });
-}
-
-function print(json: boolean, value: unknown, text: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
-}
+/** Commands with sub-commands take the next positional as it. */
+const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Promise<number>> = {
+  init,
+  status,
+  check,
+  seed,
+  serve,
+  rekey,
+  passwd,
+  users,
+  audit,
+};
+const GROUPS = new Set(['users', 'audit']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -66,6 +68,10 @@ export async function main(argv: string[]): Promise<number> {
         customers: { type: 'string' },
         seed: { type: 'string' },
         port: { type: 'string' },
+        role: { type: 'string' },
+        'display-name': { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,70 +80,28 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  const command = positionals[0];
+  const [command, ...rest] = positionals;
   if (values.help || !command) {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const grouped = GROUPS.has(command);
+  const sub = grouped ? rest[0] : undefined;
+  const label = grouped && sub ? `${command} ${sub}` : command;
   const json = values.json ?? false;
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const core = createCore({ dataDir });
+  const ctx: CliContext = { core, dataDir, json, args: grouped ? rest.slice(1) : rest, options: values };
   try {
-    switch (command) {
-      case 'init': {
-        if (!values.shop || !values.owner) throw new CliError('VALIDATION', 'init needs --shop NAME and --owner USER');
-        const password = await readSecret('CLIENTELE_PASSWORD', `New password for ${values.owner} (at least 10 characters): `);
-        const created = await call(core, 'setup.create', { shopName: values.shop, ownerUsername: values.owner, password });
-        print(
-          json,
-          { recoveryKey: created.recoveryKey, dataDir },
-          `Created the encrypted database in ${dataDir}\n\nRecovery key (store it safely; it is shown only once):\n\n  ${created.recoveryKey}\n`,
-        );
-        return 0;
-      }
-      case 'status': {
-        await signIn(core, values.user);
-        const status = await call(core, 'system.status', {});
-        const counts = Object.entries(status.counts).map(([table, n]) => `  ${table}: ${n}`);
-        const files = Object.entries(status.files).map(([file, n]) => `  ${file}: ${n} bytes`);
-        print(json, status, [`schema version ${status.schemaVersion}, cipher ${status.cipher}`, 'rows:', ...counts, 'files:', ...files].join('\n'));
-        return 0;
-      }
-      case 'check': {
-        await signIn(core, values.user);
-        const report = await call(core, 'system.check', {});
-        print(json, report, report.ok ? 'integrity check: ok' : `integrity check FAILED:\n${report.problems.map((p) => `  ${p}`).join('\n')}`);
-        return report.ok ? 0 : 1;
-      }
-      case 'seed': {
-        await signIn(core, values.user);
-        const customers = Number(values.customers);
-        const seed = values.seed === undefined ? 1 : Number(values.seed);
-        const done = await call(core, 'system.seed', { customers, seed });
-        print(json, done, `seeded ${done.customers} customers with ${done.contacts} contacts in ${(done.ms / 1000).toFixed(1)} s`);
-        return 0;
-      }
-      case 'serve': {
-        const { startWebServer } = await import('../web/server.ts');
-        const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('VALIDATION', '--port must be a number from 0 to 65535');
-        const server = await startWebServer({ core, staticDir: resolve(import.meta.dirname, '../../build/out/renderer'), port });
-        print(json, { url: server.url }, `Clientele browser mode (data: ${dataDir})\nOpen: ${server.url}\nPress Ctrl+C to stop.`);
-        await new Promise<void>((stop) => {
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await server.close();
-        return 0;
-      }
-      default:
-        throw new CliError('VALIDATION', `unknown command "${command}"\n\n${USAGE}`);
-    }
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) throw new CliError('VALIDATION', `unknown command "${command}"\n\n${USAGE}`);
+    return await run(ctx, sub);
   } catch (error) {
-    const code = error instanceof CliError ? error.code : 'INTERNAL';
+    const cliCode = (error as { cliCode?: string }).cliCode;
+    const code = error instanceof CliError ? error.code : (cliCode ?? 'INTERNAL');
     const message = (error as Error).message;
     if (json) process.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
-    else process.stderr.write(`clientele ${command}: ${code}: ${message}\n`);
+    else process.stderr.write(`clientele ${label}: ${code}: ${message}\n`);
     return 1;
   } finally {
     core.close();

@@ -1,15 +1,21 @@
 // The command line as scripts use it: JSON out, exit codes, passwords from the environment.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
+import { databaseKeyOf, openWithKey } from './harness.ts';
 
 const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 const PASSWORD = 'cli-password-4815';
 
-function clientele(args: string[], password = PASSWORD) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CLIENTELE_PASSWORD: password } });
+const INITIAL = 'first-day-pass-2718';
+const CHOSEN = 'my-own-choice-3141';
+
+function clientele(args: string[], password = PASSWORD, newPassword = '') {
+  const env = { ...process.env, CLIENTELE_PASSWORD: password, CLIENTELE_NEW_PASSWORD: newPassword };
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -62,5 +68,128 @@ describe('clientele CLI', () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+
+  describe('users, audit and rekey', () => {
+    const as = (user: string, args: string[], password = PASSWORD, newPassword = '') =>
+      clientele([...args, '--data-dir', dataDir, '--user', user], password, newPassword);
+    const owner = (args: string[], newPassword = '') => as('boss', args, PASSWORD, newPassword);
+    const json = (run: { stdout: string }) => JSON.parse(run.stdout) as Record<string, unknown>;
+
+    it('adds a user who must choose a password before anything else', () => {
+      const add = owner(['users', 'add', 'xiaoli', '--role', 'staff', '--display-name', '小李', '--json'], INITIAL);
+      expect(add.code, add.stderr).toBe(0);
+      expect(json(add)).toMatchObject({ username: 'xiaoli', displayName: '小李', role: 'staff', active: true, mustChangePassword: true });
+      const list = owner(['users', 'list', '--json']);
+      expect(list.code, list.stderr).toBe(0);
+      expect((JSON.parse(list.stdout) as { username: string }[]).map((u) => u.username).sort()).toEqual(['boss', 'xiaoli']);
+      const text = owner(['users', 'list']);
+      expect(text.stdout).toMatch(/xiaoli\s+小李\s+staff\s+yes\s+yes/);
+
+      const blocked = as('xiaoli', ['status'], INITIAL);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toContain('PASSWORD_CHANGE_REQUIRED');
+      expect(blocked.stderr).toContain('clientele passwd --user xiaoli');
+      const passwd = as('xiaoli', ['passwd', '--json'], INITIAL, CHOSEN);
+      expect(passwd.code, passwd.stderr).toBe(0);
+      expect(json(passwd)).toMatchObject({ username: 'xiaoli', mustChangePassword: false });
+      expect(as('xiaoli', ['status'], INITIAL).stderr).toContain('BAD_PASSWORD');
+    });
+
+    it('refuses user management to a staff user with FORBIDDEN', () => {
+      const add = as('xiaoli', ['users', 'add', 'eve', '--role', 'owner', '--json'], CHOSEN, 'eve-password-5555');
+      expect(add.code).toBe(1);
+      expect(JSON.parse(add.stderr).error.code).toBe('FORBIDDEN');
+      const text = as('xiaoli', ['users', 'add', 'eve', '--role', 'owner'], CHOSEN, 'eve-password-5555');
+      expect(text.code).toBe(1);
+      expect(text.stderr).toMatch(/^clientele users add: FORBIDDEN: /);
+      for (const args of [['audit', 'verify'], ['rekey'], ['users', 'deactivate', 'boss']]) {
+        const run = as('xiaoli', args, CHOSEN);
+        expect(run.code, args.join(' ')).toBe(1);
+        expect(run.stderr, args.join(' ')).toContain('FORBIDDEN');
+      }
+      expect(owner(['users', 'list', '--json']).stdout).not.toContain('"eve"');
+    });
+
+    it('changes a role, resets a password, deactivates; and says why when it cannot', () => {
+      const role = owner(['users', 'set-role', 'xiaoli', '--role', 'manager', '--json']);
+      expect(role.code, role.stderr).toBe(0);
+      expect(json(role)).toMatchObject({ role: 'manager' });
+      const reset = owner(['users', 'reset-password', 'XiaoLi', '--json'], INITIAL);
+      expect(reset.code, reset.stderr).toBe(0);
+      expect(json(reset)).toMatchObject({ username: 'xiaoli', mustChangePassword: true });
+      expect(as('xiaoli', ['status'], CHOSEN).stderr).toContain('BAD_PASSWORD');
+      expect(as('xiaoli', ['status'], INITIAL).stderr).toContain('PASSWORD_CHANGE_REQUIRED');
+      const off = owner(['users', 'deactivate', 'xiaoli', '--json']);
+      expect(off.code, off.stderr).toBe(0);
+      expect(json(off)).toMatchObject({ active: false });
+      expect(as('xiaoli', ['status'], INITIAL).stderr).toContain('BAD_PASSWORD');
+
+      const lastOwner = owner(['users', 'deactivate', 'boss', '--json']);
+      expect(lastOwner.code).toBe(1);
+      expect(JSON.parse(lastOwner.stderr).error.code).toBe('CONFLICT');
+      expect(JSON.parse(owner(['users', 'set-role', 'nobody', '--role', 'staff', '--json']).stderr).error.code).toBe('NOT_FOUND');
+      expect(JSON.parse(owner(['users', 'add', 'zed', '--role', 'admin', '--json'], INITIAL).stderr).error.code).toBe('VALIDATION');
+      const common = owner(['users', 'add', 'zed', '--role', 'staff', '--json'], 'password123');
+      expect(JSON.parse(common.stderr).error).toMatchObject({ code: 'VALIDATION' });
+      expect(common.stderr).toContain('commonPassword');
+      expect(owner(['users', 'add', '--role', 'staff']).stderr).toContain('VALIDATION');
+      expect(owner(['users', 'frob']).code).toBe(1);
+    });
+
+    it('verifies and exports the audit log, refusing to overwrite a file without --force', () => {
+      const verify = owner(['audit', 'verify']);
+      expect(verify.code, verify.stderr).toBe(0);
+      expect(verify.stdout).toContain('intact');
+      const file = join(dataDir, 'audit.csv');
+      const exported = owner(['audit', 'export', '--out', file, '--json']);
+      expect(exported.code, exported.stderr).toBe(0);
+      const rows = json(exported).rows as number;
+      expect(rows).toBeGreaterThan(5);
+      const csv = readFileSync(file, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv).toContain('user.create');
+      const again = owner(['audit', 'export', '--out', file]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('--force');
+      expect(readFileSync(file, 'utf8')).toBe(csv);
+      const forced = owner(['audit', 'export', '--out', file, '--force']);
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).not.toBe(csv); // the first export is in the log now
+    });
+
+    it('re-keys with progress: the old key no longer opens the database, the owner still signs in', async () => {
+      const oldKey = await databaseKeyOf(dataDir, 'boss', PASSWORD);
+      const run = owner(['rekey']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/rekey: \d+% \(\d+\/\d+\)/);
+      expect(run.stdout).toContain('rekey: 100%');
+      expect(() => openEncrypted(join(dataDir, 'clientele.db'), oldKey).close()).toThrow(/key does not open/);
+      const status = owner(['status', '--json']);
+      expect(status.code, status.stderr).toBe(0);
+      expect(json(status)).toMatchObject({ counts: { customers: 50 } });
+      const asJson = owner(['rekey', '--json']);
+      expect(asJson.code, asJson.stderr).toBe(0);
+      expect(json(asJson).ms).toBeTypeOf('number');
+      expect(asJson.stderr).toContain('rekey: 100%');
+    });
+
+    it('exits 1 naming the entry that was edited directly in the database', async () => {
+      const raw = openWithKey(dataDir, await databaseKeyOf(dataDir, 'boss', PASSWORD));
+      let target: { id: number; at: number };
+      try {
+        target = raw.prepare("SELECT id, at FROM audit_log WHERE action = 'user.roleChanged'").get() as { id: number; at: number }; // the schema's own row shape
+        raw.prepare("UPDATE audit_log SET changes = '[]' WHERE id = ?").run(target.id);
+      } finally {
+        raw.close();
+      }
+      const verify = owner(['audit', 'verify']);
+      expect(verify.code).toBe(1);
+      expect(verify.stderr).toContain(`audit log altered at entry #${target.id} (${new Date(target.at).toISOString()})`);
+      const asJson = owner(['audit', 'verify', '--json']);
+      expect(asJson.code).toBe(1);
+      expect(json(asJson)).toMatchObject({ ok: false, firstBad: { id: target.id } });
+      expect(existsSync(join(dataDir, 'clientele.db'))).toBe(true);
+    });
   });
 });

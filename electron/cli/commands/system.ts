@@ -1,0 +1,78 @@
+// Set-up and the database as a whole: init, status, check, seed, serve, rekey.
+import { resolve } from 'node:path';
+import { call, CliError, print, SESSION, signIn, type CliContext } from '../session.ts';
+import { readSecret } from '../prompt.ts';
+
+export async function init(ctx: CliContext): Promise<number> {
+  const { shop, owner } = ctx.options;
+  if (!shop || !owner) throw new CliError('VALIDATION', 'init needs --shop NAME and --owner USER');
+  const password = await readSecret('CLIENTELE_PASSWORD', `New password for ${owner} (at least 10 characters): `);
+  const created = await call(ctx, 'setup.create', { shopName: shop, ownerUsername: owner, password });
+  print(
+    ctx,
+    { recoveryKey: created.recoveryKey, dataDir: ctx.dataDir },
+    `Created the encrypted database in ${ctx.dataDir}\n\nRecovery key (store it safely; it is shown only once):\n\n  ${created.recoveryKey}\n`,
+  );
+  return 0;
+}
+
+export async function status(ctx: CliContext): Promise<number> {
+  await signIn(ctx);
+  const report = await call(ctx, 'system.status', {});
+  const counts = Object.entries(report.counts).map(([table, n]) => `  ${table}: ${n}`);
+  const files = Object.entries(report.files).map(([file, n]) => `  ${file}: ${n} bytes`);
+  print(ctx, report, [`schema version ${report.schemaVersion}, cipher ${report.cipher}`, 'rows:', ...counts, 'files:', ...files].join('\n'));
+  return 0;
+}
+
+export async function check(ctx: CliContext): Promise<number> {
+  await signIn(ctx);
+  const report = await call(ctx, 'system.check', {});
+  print(ctx, report, report.ok ? 'integrity check: ok' : `integrity check FAILED:\n${report.problems.map((p) => `  ${p}`).join('\n')}`);
+  return report.ok ? 0 : 1;
+}
+
+export async function seed(ctx: CliContext): Promise<number> {
+  await signIn(ctx);
+  const customers = Number(ctx.options.customers);
+  const seedValue = ctx.options.seed === undefined ? 1 : Number(ctx.options.seed);
+  const done = await call(ctx, 'system.seed', { customers, seed: seedValue });
+  print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts in ${(done.ms / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+export async function serve(ctx: CliContext): Promise<number> {
+  const { startWebServer } = await import('../../web/server.ts');
+  const port = ctx.options.port === undefined ? 0 : Number(ctx.options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('VALIDATION', '--port must be a number from 0 to 65535');
+  const server = await startWebServer({ core: ctx.core, staticDir: resolve(import.meta.dirname, '../../../build/out/renderer'), port });
+  print(ctx, { url: server.url }, `Clientele browser mode (data: ${ctx.dataDir})\nOpen: ${server.url}\nPress Ctrl+C to stop.`);
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+/** A new database key, every remaining key slot resealed to it; progress as the core reports it. */
+export async function rekey(ctx: CliContext): Promise<number> {
+  await signIn(ctx);
+  // Progress goes to stderr under --json, so stdout stays one JSON value.
+  const out = ctx.json ? process.stderr : process.stdout;
+  let shown = -1;
+  const stop = ctx.core.onEvent(SESSION, (event) => {
+    if (event.type !== 'progress' || event.job !== 'rekey') return;
+    const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 100;
+    if (percent === shown) return;
+    shown = percent;
+    out.write(`rekey: ${percent}% (${event.done}/${event.total})\n`);
+  });
+  try {
+    const done = await call(ctx, 'system.rekey', {});
+    print(ctx, done, `re-keyed the database in ${(done.ms / 1000).toFixed(1)} s; every remaining user's key slot holds the new key, and other sessions were signed out`);
+    return 0;
+  } finally {
+    stop();
+  }
+}
