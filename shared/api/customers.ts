@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { isMasked } from '../masking.ts';
 
 export const CUSTOMER_KINDS = ['company', 'person'] as const;
 export const STAGES = ['lead', 'new', 'active', 'dormant', 'lost'] as const;
@@ -37,10 +38,12 @@ export const Phone = z
   .string()
   .trim()
   .max(40)
-  .refine((s) => s === '' || (/^[+]?[\d\s\-().]+(\s*(ext|x|转)\s*\d+)?$/i.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3), {
+  // A masked number (138****1234) is accepted only so a role that sees it masked can send it back
+  // unchanged; the core keeps the stored number then and refuses any other masked text.
+  .refine((s) => s === '' || isMasked(s) || (/^[+]?[\d\s\-().]+(\s*(ext|x|转)\s*\d+)?$/i.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3), {
     message: 'phone',
   });
-export const Email = z.union([z.literal(''), z.email({ message: 'email' }).max(200)]);
+export const Email = z.union([z.literal(''), z.email({ message: 'email' }).max(200), z.string().regex(/^.\*\*\*@[^@\s]+$/, { message: 'email' })]);
 const Website = z
   .string()
   .trim()

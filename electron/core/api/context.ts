@@ -1,3 +1,4 @@
+import type { Settings } from '../../../shared/api/auth.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Db } from '../db/sql.ts';
 import type { CoreEvent } from '../core-types.ts';
@@ -5,14 +6,16 @@ import type { CoreEvent } from '../core-types.ts';
 /** Who is calling, as the core knows it from the session (never from the caller's input). */
 export type Caller = { userId: number; username: string; displayName: string; role: Role };
 
+export type Session = { userId: number; lastSeen: number };
+
 /** The process-wide state behind every door. */
 export type CoreState = {
   dataDir: string;
   clock: () => number;
-  /** Open while at least one session is signed in; the key is kept to wrap new users' slots. */
-  unlocked: { db: Db; key: Buffer } | null;
-  /** Session key (window, browser-mode token, CLI) → signed-in user id. */
-  sessions: Map<string, number>;
+  /** Open while at least one session is signed in; the key is kept to seal new users' slots. */
+  unlocked: { db: Db; key: Buffer; settings: Settings } | null;
+  /** Session key (window, browser-mode token, CLI) → signed-in user. */
+  sessions: Map<string, Session>;
   emit: (sessionKey: string, event: CoreEvent) => void;
 };
 

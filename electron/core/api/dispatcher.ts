@@ -1,13 +1,35 @@
 // The one room behind every door: validate the input with the contract's schema, check the
 // caller's session and permission, call the handler, return a result value.
-import { contract, isMethodName } from '../../../shared/api/contract.ts';
+import { contract, isMethodName, type MethodName } from '../../../shared/api/contract.ts';
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import { findUser } from '../services/users.ts';
 import type { Caller, CoreState } from './context.ts';
-import { handlers } from './handlers.ts';
+import { closeWhenUnused, handlers } from './handlers.ts';
 
 export type DispatchOptions = { validateOutput: boolean; log: (message: string, error: unknown) => void };
+
+/** What a user with an initial or reset password may do before choosing their own. */
+const BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.signOut', 'auth.session', 'settings.get']);
+
+/** The signed-in caller, or the reason there is none (signed out, deactivated, idle too long). */
+function resolveCaller(state: CoreState, sessionKey: string, method: string): { caller: Caller; mustChangePassword: boolean } | { failure: Result<never> } {
+  const session = state.sessions.get(sessionKey);
+  const user = session && state.unlocked ? findUser(state.unlocked.db, session.userId) : undefined;
+  if (!session || !user || !user.active) return { failure: fail('UNAUTHENTICATED', `${method}: sign in first`) };
+  const idleMinutes = state.unlocked?.settings.idleLockMinutes ?? 0;
+  const now = state.clock();
+  if (idleMinutes > 0 && now - session.lastSeen > idleMinutes * 60_000) {
+    state.sessions.delete(sessionKey);
+    closeWhenUnused(state);
+    return { failure: fail('UNAUTHENTICATED', `${method}: locked after ${idleMinutes} idle minutes; sign in again`, { reason: 'idle' }) };
+  }
+  session.lastSeen = now;
+  return {
+    caller: { userId: user.id, username: user.username, displayName: user.displayName, role: user.role },
+    mustChangePassword: user.mustChangePassword,
+  };
+}
 
 export async function dispatch(state: CoreState, sessionKey: string, method: string, input: unknown, options: DispatchOptions): Promise<Result<unknown>> {
   if (!isMethodName(method)) return fail('NOT_FOUND', `${String(method).slice(0, 100)}: no such method`);
@@ -19,12 +41,14 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
   }
   let caller: Caller | null = null;
   if (spec.permission !== 'public') {
-    const userId = state.sessions.get(sessionKey);
-    const user = userId !== undefined && state.unlocked ? findUser(state.unlocked.db, userId) : undefined;
-    if (!user || !user.active) return fail('UNAUTHENTICATED', `${method}: sign in first`);
-    caller = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
-    if (spec.permission !== 'signedIn' && !roleHas(user.role, spec.permission)) {
-      return fail('FORBIDDEN', `${method}: the role ${user.role} may not do this (needs ${spec.permission})`);
+    const resolved = resolveCaller(state, sessionKey, method);
+    if ('failure' in resolved) return resolved.failure;
+    caller = resolved.caller;
+    if (resolved.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
+      return fail('PASSWORD_CHANGE_REQUIRED', `${method}: choose your own password first`);
+    }
+    if (spec.permission !== 'signedIn' && !roleHas(caller.role, spec.permission)) {
+      return fail('FORBIDDEN', `${method}: the role ${caller.role} may not do this (needs ${spec.permission})`);
     }
   }
   try {

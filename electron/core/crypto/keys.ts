@@ -1,7 +1,19 @@
-// The one module that handles raw keys (DESIGN.md "Keys"). The database key is 32 random bytes; it
-// is stored only wrapped: once per user (argon2id of the password → AES-256-GCM) and once by the
-// recovery key. Nothing outside this module sees a key-encryption key.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// The one module that handles raw keys (DESIGN.md "Keys"). The database key is 32 random bytes and
+// is never stored in the clear. Each key slot (one per user, one for the recovery key) holds an
+// X25519 key pair: its private key wrapped by the slot's secret (argon2id → AES-256-GCM), and the
+// database key sealed to its public key. Sealing to public keys is what lets the owner re-key the
+// database without anyone's password: the new key is sealed to every remaining slot.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 
 export type KdfParams = {
@@ -12,8 +24,6 @@ export type KdfParams = {
   parallelism: number;
   salt: string;
 };
-
-export type WrappedKey = { kdf: KdfParams; iv: string; tag: string; wrapped: string };
 
 export const DEFAULT_KDF: Omit<KdfParams, 'salt'> = { alg: 'argon2id', memoryCost: 65536, timeCost: 3, parallelism: 1 };
 
@@ -38,26 +48,86 @@ async function deriveKek(secret: string, kdf: KdfParams): Promise<Buffer> {
   });
 }
 
-export async function wrapKey(key: Buffer, secret: string, params: Omit<KdfParams, 'salt'> = DEFAULT_KDF): Promise<WrappedKey> {
-  const kdf: KdfParams = { ...params, salt: randomBytes(16).toString('base64') };
-  const kek = await deriveKek(secret, kdf);
+/** AES-256-GCM with a fresh IV; the key is 32 bytes. */
+function seal(key: Buffer, plaintext: Buffer): { iv: string; tag: string; ct: string } {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
-  return { kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
 }
 
-/** The database key, or null when the secret is wrong (the GCM tag does not verify). */
-export async function unwrapKey(slot: WrappedKey, secret: string): Promise<Buffer | null> {
-  const kek = await deriveKek(secret, slot.kdf);
+function open(key: Buffer, box: { iv: string; tag: string; ct: string }): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
-    return key.length === 32 ? key : null;
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(box.ct, 'base64')), decipher.final()]);
   } catch {
     return null;
   }
+}
+
+/** The database key sealed to a slot's public key (ephemeral X25519 + HKDF-SHA256 + AES-256-GCM). */
+export type SealedKey = { epk: string; iv: string; tag: string; ct: string };
+
+export type KeySlot = {
+  kdf: KdfParams;
+  /** The slot's X25519 private key (PKCS#8 DER), AES-256-GCM under the argon2id key of the secret. */
+  privateKey: { iv: string; tag: string; ct: string };
+  /** The slot's X25519 public key (SPKI DER, base64). */
+  publicKey: string;
+  /** The current database key. */
+  sealed: SealedKey;
+  /** The database key a re-key is installing; present only while one is under way. */
+  pending?: SealedKey;
+};
+
+function boxKey(shared: Buffer, epk: Buffer, recipient: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([epk, recipient]), 'clientele database key', 32));
+}
+
+export function sealKey(publicKeyDer: string, databaseKey: Buffer): SealedKey {
+  const recipient = createPublicKey({ key: Buffer.from(publicKeyDer, 'base64'), format: 'der', type: 'spki' });
+  const ephemeral = generateKeyPairSync('x25519');
+  const epk = ephemeral.publicKey.export({ format: 'der', type: 'spki' });
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient });
+  return { epk: epk.toString('base64'), ...seal(boxKey(shared, epk, Buffer.from(publicKeyDer, 'base64')), databaseKey) };
+}
+
+function unsealKey(privateKey: KeyObject, publicKeyDer: string, sealed: SealedKey): Buffer | null {
+  const epk = Buffer.from(sealed.epk, 'base64');
+  const shared = diffieHellman({ privateKey, publicKey: createPublicKey({ key: epk, format: 'der', type: 'spki' }) });
+  const key = open(boxKey(shared, epk, Buffer.from(publicKeyDer, 'base64')), sealed);
+  return key && key.length === 32 ? key : null;
+}
+
+/** A new slot for `secret` holding `databaseKey`. */
+export async function createSlot(databaseKey: Buffer, secret: string, params: Omit<KdfParams, 'salt'> = DEFAULT_KDF): Promise<KeySlot> {
+  const kdf: KdfParams = { ...params, salt: randomBytes(16).toString('base64') };
+  const kek = await deriveKek(secret, kdf);
+  const pair = generateKeyPairSync('x25519');
+  const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  return {
+    kdf,
+    privateKey: seal(kek, pair.privateKey.export({ format: 'der', type: 'pkcs8' })),
+    publicKey,
+    sealed: sealKey(publicKey, databaseKey),
+  };
+}
+
+/** The keys a slot holds, or null when the secret is wrong (the GCM tag does not verify). */
+export async function unlockSlot(slot: KeySlot, secret: string): Promise<{ key: Buffer; pendingKey: Buffer | null } | null> {
+  const kek = await deriveKek(secret, slot.kdf);
+  const der = open(kek, slot.privateKey);
+  if (!der) return null;
+  const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  const key = unsealKey(privateKey, slot.publicKey, slot.sealed);
+  if (!key) return null;
+  return { key, pendingKey: slot.pending ? unsealKey(privateKey, slot.publicKey, slot.pending) : null };
+}
+
+/** The current database key a slot holds, or null for a wrong secret (tests and tools). */
+export async function unwrapKey(slot: KeySlot, secret: string): Promise<Buffer | null> {
+  return (await unlockSlot(slot, secret))?.key ?? null;
 }
 
 // Crockford base32 without I, L, O, U: nothing to misread when typed from paper.

@@ -3,19 +3,26 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
-import type { WrappedKey } from './keys.ts';
+import type { KeySlot } from './keys.ts';
 
-export type UserSlot = WrappedKey & { userId: number; username: string };
+export type UserSlot = KeySlot & { userId: number; username: string };
 export type LockoutState = { failures: number; lockedUntil: number; lockouts: number };
 
+/** Something that happened while the database was locked, written to the audit log at the next unlock. */
+export type PendingEvent = { at: number; action: 'auth.signInFailed' | 'auth.lockedOut'; username: string };
+
 export type KeyslotsFile = {
-  format: 1;
+  format: 2;
   cipher: 'aegis';
   users: UserSlot[];
-  recovery: WrappedKey;
+  recovery: KeySlot;
   /** Keyed by lower-cased user name. */
   lockouts: Record<string, LockoutState>;
+  pendingEvents: PendingEvent[];
 };
+
+/** Most pending events kept: a flood of wrong passwords must not grow the file without bound. */
+export const MAX_PENDING_EVENTS = 1000;
 
 export const KEYSLOTS_FILE = 'keyslots.json';
 
@@ -35,10 +42,11 @@ export function readKeyslots(dataDir: string): KeyslotsFile {
     throw new AppFailure('CORRUPT', `keyslots: ${KEYSLOTS_FILE} cannot be read (${(error as Error).message})`);
   }
   const file = parsed as KeyslotsFile; // shape checked just below
-  if (file?.format !== 1 || !Array.isArray(file.users) || typeof file.recovery !== 'object') {
+  if (file?.format !== 2 || !Array.isArray(file.users) || typeof file.recovery !== 'object') {
     throw new AppFailure('UNSUPPORTED_VERSION', `keyslots: ${KEYSLOTS_FILE} has an unknown format`);
   }
   file.lockouts ??= {};
+  file.pendingEvents ??= [];
   return file;
 }
 

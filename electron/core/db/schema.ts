@@ -12,6 +12,8 @@ export type UsersTable = {
   created_at: number;
   updated_at: number;
   version: Generated<number>;
+  must_change_password: Generated<number>;
+  last_sign_in_at: number | null;
 };
 
 export type CustomersTable = {
@@ -69,7 +71,23 @@ export type GradeHistoryTable = {
   changed_by: number | null;
 };
 
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  username: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  label: string;
+  /** JSON array of { field, before, after }. */
+  changes: string;
+  prev_hash: string;
+  hash: string;
+};
+
 export type DB = {
+  audit_log: AuditLogTable;
   settings: SettingsTable;
   users: UsersTable;
   customers: CustomersTable;

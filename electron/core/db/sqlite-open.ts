@@ -33,6 +33,12 @@ export function openEncrypted(file: string, keyHex: string, options: { create?: 
   return db;
 }
 
+/** Re-encrypts the whole database under a new raw key (this connection must be the only one open). */
+export function rekeyDatabase(db: SqliteDatabase, newKeyHex: string): void {
+  if (!/^[0-9a-f]{64}$/.test(newKeyHex)) throw new Error('sqlite-open: the raw key must be 64 lowercase hex digits');
+  db.pragma(`rekey="x'${newKeyHex}'"`);
+}
+
 /** Opens an unencrypted database with the same pragmas: the benchmark's floor, never user data. */
 export function openPlain(file: string): SqliteDatabase {
   const db = new Database(file);

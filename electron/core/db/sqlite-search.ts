@@ -20,13 +20,18 @@ export function removeDocument(db: Db, rowid: number): void {
   prepared(db, 'DELETE FROM search_short WHERE rowid = ?').run(rowid);
 }
 
-/** Entity ids of one kind matching the query, newest first. */
-export function matchingIds(db: Db, kind: number, query: NonNullable<PlannedQuery>, limit: number): number[] {
+/**
+ * Ids of live customers matching the query, newest first; with `ownerId`, only that staff member's
+ * customers (the scope is part of the query, so the limit counts only what the caller may see).
+ */
+export function matchingCustomerIds(db: Db, query: NonNullable<PlannedQuery>, limit: number, ownerId: number | null): number[] {
   const table = query.index === 'trigram' ? 'search_trigram' : 'search_short';
   // FTS5 returns row ids in order cheaply, so "newest first" costs nothing; ranking by bm25
   // would have to score every match (tens of thousands for a one-character query).
-  const rows = prepared(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND (rowid & 15) = ? ORDER BY rowid DESC LIMIT ?`)
-    .pluck()
-    .all(query.match, kind, limit) as number[];
-  return rows.map((rowid) => Math.floor(rowid / 16));
+  const scope = ownerId === null ? '' : 'AND c.owner_id = ?';
+  const sql = `SELECT c.id FROM ${table} s JOIN customers c ON c.id = (s.rowid >> 4)
+    WHERE ${table} MATCH ? AND (s.rowid & 15) = ${SEARCH_KIND.customer} AND c.deleted_at IS NULL ${scope}
+    ORDER BY s.rowid DESC LIMIT ?`;
+  const parameters = ownerId === null ? [query.match, limit] : [query.match, ownerId, limit];
+  return prepared(db, sql).pluck().all(...parameters) as number[];
 }

@@ -9,10 +9,12 @@ import type { DB } from '../db/schema.ts';
 import { indexDocument, removeDocument, SEARCH_KIND, searchRowId } from '../db/sqlite-search.ts';
 import { nameSortKey, searchDocument } from './search-text.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { isMasked, maskEmail, maskPhone } from '../../../shared/masking.ts';
+import { maskCustomer, maskRow, type Access } from './access.ts';
+import { appendAudit, changedFields } from './audit.ts';
 
 type Draft = z.output<typeof CustomerDraft>;
 type Query = z.output<typeof CustomerQuery>;
-export type Actor = { userId: number };
 
 const ROW_COLUMNS = [
   'c.id',
@@ -38,8 +40,9 @@ function listing(): Listing {
     .select(ROW_COLUMNS) as unknown as Listing; // the selected columns are exactly CustomerRow's
 }
 
-function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
+function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters, access: Access): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
   let q = query.where('c.deleted_at', 'is', null);
+  if (access.scopeOwnerId !== null) q = q.where('c.owner_id', '=', access.scopeOwnerId);
   if (filters.grade) q = q.where('c.grade', '=', filters.grade);
   if (filters.stage) q = q.where('c.stage', '=', filters.stage);
   if (filters.industry) q = q.where('c.industry', '=', filters.industry);
@@ -74,10 +77,10 @@ function afterCursor(q: Listing, sort: Query['sort'], op: '>' | '<', key: (strin
   }
 }
 
-export function listCustomers(db: Db, query: Query): z.infer<typeof CustomerPage> {
+export function listCustomers(db: Db, query: Query, access: Access): z.infer<typeof CustomerPage> {
   const keys = SORT_KEYS[query.sort];
   const direction = query.direction;
-  let q = applyFilters(listing(), query);
+  let q = applyFilters(listing(), query, access);
   if (query.cursor !== null) q = afterCursor(q, query.sort, direction === 'asc' ? '>' : '<', decodeCursor(query.cursor, keys.length));
   for (const key of keys) q = q.orderBy(key, direction);
   const rows = all(db, q.select(keys.map((key) => `${key} as _${key.slice(2)}`) as never).limit(query.limit + 1)) as (CustomerRow &
@@ -86,7 +89,7 @@ export function listCustomers(db: Db, query: Query): z.infer<typeof CustomerPage
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
   const nextCursor = more && last ? encodeCursor(keys.map((key) => last[`_${key.slice(2)}`] as string | number)) : null;
-  return { rows: page.map(stripSortColumns), nextCursor };
+  return { rows: page.map((row) => maskRow(stripSortColumns(row), access)), nextCursor };
 }
 
 function stripSortColumns(row: CustomerRow & Record<string, unknown>): CustomerRow {
@@ -106,8 +109,8 @@ function stripSortColumns(row: CustomerRow & Record<string, unknown>): CustomerR
   };
 }
 
-export function countCustomers(db: Db, filters: CustomerFilters): number {
-  const filtered = Object.values(filters).some((value) => value !== undefined && value !== '');
+export function countCustomers(db: Db, filters: CustomerFilters, access: Access): number {
+  const filtered = access.scopeOwnerId !== null || Object.values(filters).some((value) => value !== undefined && value !== '');
   if (!filtered) {
     // SQLite counts a whole table from its smallest index almost for free, but "WHERE deleted_at
     // IS NULL" makes it scan every row: so count everything and subtract the recycle bin.
@@ -115,24 +118,29 @@ export function countCustomers(db: Db, filters: CustomerFilters): number {
     const inBin = first(db, qb.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is not', null))?.count ?? 0;
     return everything - inBin;
   }
-  const q = applyFilters(qb.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters);
+  const q = applyFilters(qb.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters, access);
   return first(db, q)?.count ?? 0;
 }
 
-export function customerFacets(db: Db): { industries: string[]; regions: string[]; tags: string[] } {
-  const distinct = (column: 'industry' | 'region') =>
-    all(db, qb.selectFrom('customers').select(column).distinct().where('deleted_at', 'is', null).where(column, '!=', '').orderBy(column).limit(500)).map(
-      (row) => row[column],
-    );
-  return {
-    industries: distinct('industry'),
-    regions: distinct('region'),
-    tags: all(db, qb.selectFrom('tags').select('name').orderBy('name').limit(1000)).map((row) => row.name),
+export function customerFacets(db: Db, access: Access): { industries: string[]; regions: string[]; tags: string[] } {
+  const scope = access.scopeOwnerId;
+  const distinct = (column: 'industry' | 'region') => {
+    let q = qb.selectFrom('customers').select(column).distinct().where('deleted_at', 'is', null).where(column, '!=', '');
+    if (scope !== null) q = q.where('owner_id', '=', scope);
+    return all(db, q.orderBy(column).limit(500)).map((row) => row[column]);
   };
+  let tags = qb.selectFrom('tags as t').select('t.name').orderBy('t.name').limit(1000);
+  if (scope !== null) {
+    tags = tags.where('t.id', 'in', (eb) =>
+      eb.selectFrom('customer_tags as ct').innerJoin('customers as c', 'c.id', 'ct.customer_id').select('ct.tag_id').where('c.owner_id', '=', scope),
+    );
+  }
+  return { industries: distinct('industry'), regions: distinct('region'), tags: all(db, tags).map((row) => row.name) };
 }
 
-export function listDeletedCustomers(db: Db, cursor: string | null, limit: number): z.infer<typeof CustomerPage> {
+export function listDeletedCustomers(db: Db, cursor: string | null, limit: number, access: Access): z.infer<typeof CustomerPage> {
   let q = listing().where('c.deleted_at', 'is not', null);
+  if (access.scopeOwnerId !== null) q = q.where('c.owner_id', '=', access.scopeOwnerId);
   if (cursor !== null) {
     const [deletedAt, id] = decodeCursor(cursor, 2) as [number, number];
     q = q.where((eb) => eb(eb.refTuple('c.deleted_at', 'c.id'), '<', eb.tuple(deletedAt, id)));
@@ -141,7 +149,7 @@ export function listDeletedCustomers(db: Db, cursor: string | null, limit: numbe
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor([last.deletedAt ?? 0, last.id]) : null };
+  return { rows: page.map((row) => maskRow(row, access)), nextCursor: more && last ? encodeCursor([last.deletedAt ?? 0, last.id]) : null };
 }
 
 export function getCustomer(db: Db, id: number, options: { includeDeleted?: boolean } = {}): Customer {
@@ -203,6 +211,21 @@ export function getCustomer(db: Db, id: number, options: { includeDeleted?: bool
     deletedAt: row.deleted_at,
     version: row.version,
   };
+}
+
+/** A customer as this caller may see it: NOT_FOUND outside their scope, contacts masked for their role. */
+export function readCustomer(db: Db, id: number, access: Access): Customer {
+  const customer = getCustomer(db, id);
+  if (!inScope(customer.ownerId, access)) throw notFound(id);
+  return maskCustomer(customer, access);
+}
+
+function inScope(ownerId: number | null, access: Access): boolean {
+  return access.scopeOwnerId === null || ownerId === access.scopeOwnerId;
+}
+
+function notFound(id: number): AppFailure {
+  return new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
 }
 
 function customerColumns(draft: Draft, now: number) {
@@ -293,68 +316,142 @@ function reindex(db: Db, customer: Customer): void {
   indexDocument(db, searchRowId(SEARCH_KIND.customer, customer.id), searchDocument(customer, customer.kind === 'person'));
 }
 
-export function createCustomer(db: Db, draft: Draft, actor: Actor, now: number): Customer {
+/** The fields compared for the audit log's "before → after". */
+const AUDITED_FIELDS = [
+  'kind', 'name', 'industry', 'region', 'address', 'phone', 'email', 'website', 'source', 'size', 'stage', 'grade',
+  'ownerId', 'birthday', 'birthdayCalendar', 'notes', 'tags', 'contacts',
+] as const;
+
+function auditView(customer: Customer): Record<(typeof AUDITED_FIELDS)[number], unknown> {
+  const view = Object.fromEntries(AUDITED_FIELDS.map((field) => [field, customer[field]])) as Record<(typeof AUDITED_FIELDS)[number], unknown>;
+  view.contacts = customer.contacts.map((c) => [c.name, c.title, c.phone, c.mobile, c.email, c.wechat, c.decisionMaker, c.birthday].join(' / '));
+  return view;
+}
+
+function audit(db: Db, access: Access, now: number, action: 'customer.create' | 'customer.update' | 'customer.delete' | 'customer.restore' | 'customer.purge', customer: { id: number; name: string }, changes: ReturnType<typeof changedFields> = []): void {
+  appendAudit(db, { at: now, userId: access.userId, username: access.username, action, entity: 'customer', entityId: customer.id, label: customer.name, changes });
+}
+
+/**
+ * Masked text (138****1234) comes back from roles that see contacts masked. It stands for the
+ * stored value only if it is exactly that value masked; any other masked text is refused.
+ */
+function unmask(sent: string, stored: string, access: Access, field: (string | number)[], masker: (value: string) => string): string {
+  if (!isMasked(sent)) return sent;
+  if (access.mask && sent === masker(stored)) return stored;
+  throw new AppFailure('VALIDATION', `${field.join('.')}: masked text cannot be saved`, [{ path: field, message: 'masked' }]);
+}
+
+function unmaskDraft(draft: Draft, stored: Customer | null, access: Access): Draft {
+  const storedContacts = new Map((stored?.contacts ?? []).map((c) => [c.id, c]));
+  return {
+    ...draft,
+    phone: unmask(draft.phone, stored?.phone ?? '', access, ['phone'], maskPhone),
+    email: unmask(draft.email, stored?.email ?? '', access, ['email'], maskEmail),
+    contacts: draft.contacts.map((contact, i) => {
+      const before = contact.id === undefined ? undefined : storedContacts.get(contact.id);
+      return {
+        ...contact,
+        phone: unmask(contact.phone, before?.phone ?? '', access, ['contacts', i, 'phone'], maskPhone),
+        mobile: unmask(contact.mobile, before?.mobile ?? '', access, ['contacts', i, 'mobile'], maskPhone),
+        email: unmask(contact.email, before?.email ?? '', access, ['contacts', i, 'email'], maskEmail),
+      };
+    }),
+  };
+}
+
+/** A scoped staff member is always responsible for what they create or keep. */
+function scopedOwner(ownerId: number | null, access: Access): number | null {
+  if (access.scopeOwnerId === null) return ownerId;
+  if (ownerId === null || ownerId === access.scopeOwnerId) return access.scopeOwnerId;
+  throw new AppFailure('FORBIDDEN', 'you can only be responsible yourself for the customers you keep', [{ path: ['ownerId'], message: 'scope' }]);
+}
+
+export function createCustomer(db: Db, sent: Draft, access: Access, now: number): Customer {
   return transaction(db, () => {
+    const draft = { ...unmaskDraft(sent, null, access), ownerId: scopedOwner(sent.ownerId, access) };
     checkOwner(db, draft.ownerId);
     const code = nextCustomerCode(db);
     const { lastInsertRowid: id } = run(
       db,
-      qb.insertInto('customers').values({ ...customerColumns(draft, now), code, created_by: actor.userId, created_at: now }),
+      qb.insertInto('customers').values({ ...customerColumns(draft, now), code, created_by: access.userId, created_at: now }),
     );
     saveContacts(db, id, draft.contacts, now);
     saveTags(db, id, draft.tags);
-    run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: actor.userId }));
+    run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: access.userId }));
     const customer = getCustomer(db, id);
     reindex(db, customer);
-    return customer;
+    audit(db, access, now, 'customer.create', customer);
+    return maskCustomer(customer, access);
   });
 }
 
-export function updateCustomer(db: Db, id: number, version: number, draft: Draft, actor: Actor, now: number): Customer {
+export function updateCustomer(db: Db, id: number, version: number, sent: Draft, access: Access, now: number): Customer {
   return transaction(db, () => {
-    const before = currentVersion(db, id);
+    const before = getCustomer(db, id);
+    if (!inScope(before.ownerId, access)) throw notFound(id);
     if (before.version !== version) throw conflict(id);
+    const draft = { ...unmaskDraft(sent, before, access), ownerId: scopedOwner(sent.ownerId, access) };
     checkOwner(db, draft.ownerId);
     run(db, qb.updateTable('customers').set({ ...customerColumns(draft, now), version: version + 1 }).where('id', '=', id).where('version', '=', version));
     saveContacts(db, id, draft.contacts, now);
     saveTags(db, id, draft.tags);
     if (before.grade !== draft.grade) {
-      run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: actor.userId }));
+      run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: access.userId }));
     }
     const customer = getCustomer(db, id);
     reindex(db, customer);
-    return customer;
+    audit(db, access, now, 'customer.update', customer, changedFields(auditView(before), auditView(customer), AUDITED_FIELDS));
+    return maskCustomer(customer, access);
   });
-}
-
-function currentVersion(db: Db, id: number): { version: number; grade: string } {
-  const row = first(db, qb.selectFrom('customers').select(['version', 'grade', 'deleted_at']).where('id', '=', id));
-  if (!row || row.deleted_at !== null) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
-  return row;
 }
 
 function conflict(id: number): AppFailure {
   return new AppFailure('CONFLICT', `customer ${id} was changed by someone else since it was opened; reload it and apply your changes again`);
 }
 
-export function deleteCustomer(db: Db, id: number, version: number, now: number): { id: number } {
+/** The row as stored, checked against the caller's scope and, for staff, against who created it. */
+function deletable(db: Db, id: number, access: Access) {
+  const row = first(db, qb.selectFrom('customers').select(['id', 'name', 'version', 'owner_id', 'created_by', 'deleted_at']).where('id', '=', id));
+  if (!row || !inScope(row.owner_id, access)) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
+  if (access.role === 'staff' && row.created_by !== access.userId) {
+    throw new AppFailure('FORBIDDEN', 'staff can delete and restore only the customers they created');
+  }
+  return row;
+}
+
+export function deleteCustomer(db: Db, id: number, version: number, access: Access, now: number): { id: number } {
   return transaction(db, () => {
-    if (currentVersion(db, id).version !== version) throw conflict(id);
+    const row = deletable(db, id, access);
+    if (row.deleted_at !== null) throw notFound(id);
+    if (row.version !== version) throw conflict(id);
     run(db, qb.updateTable('customers').set({ deleted_at: now, updated_at: now, version: version + 1 }).where('id', '=', id));
     removeDocument(db, searchRowId(SEARCH_KIND.customer, id));
+    audit(db, access, now, 'customer.delete', row);
     return { id };
   });
 }
 
-export function restoreCustomer(db: Db, id: number, now: number): Customer {
+export function restoreCustomer(db: Db, id: number, access: Access, now: number): Customer {
   return transaction(db, () => {
-    const row = first(db, qb.selectFrom('customers').select(['deleted_at']).where('id', '=', id));
-    if (!row) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
+    const row = deletable(db, id, access);
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin`);
     run(db, qb.updateTable('customers').set((eb) => ({ deleted_at: null, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id));
     const customer = getCustomer(db, id);
     reindex(db, customer);
-    return customer;
+    audit(db, access, now, 'customer.restore', customer);
+    return maskCustomer(customer, access);
   });
 }
 
+/** Permanently removes a customer from the recycle bin, with its contacts, tags and grade history. */
+export function purgeCustomer(db: Db, id: number, access: Access, now: number): { id: number } {
+  return transaction(db, () => {
+    const row = deletable(db, id, access);
+    if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin; delete it first`);
+    run(db, qb.deleteFrom('customers').where('id', '=', id));
+    removeDocument(db, searchRowId(SEARCH_KIND.customer, id));
+    audit(db, access, now, 'customer.purge', row);
+    return { id };
+  });
+}

@@ -2,20 +2,21 @@
 // initials; 1-2 character Chinese queries use the short index (see search-text.ts).
 import type { SearchHit } from '../../../shared/api/search.ts';
 import { all, qb, type Db } from '../db/sql.ts';
-import { matchingIds, SEARCH_KIND } from '../db/sqlite-search.ts';
+import { matchingCustomerIds } from '../db/sqlite-search.ts';
+import { maskRow, type Access } from './access.ts';
 import { digitsOf, planQuery } from './search-text.ts';
 
 /** How many index matches are ranked in memory before the best `limit` are returned. */
 const CANDIDATES = 200;
 
-export function searchCustomers(db: Db, q: string, limit: number): SearchHit[] {
+export function searchCustomers(db: Db, q: string, limit: number, access: Access): SearchHit[] {
   const plan = planQuery(q);
   if (!plan) return [];
-  const ids = matchingIds(db, SEARCH_KIND.customer, plan, CANDIDATES);
+  const ids = matchingCustomerIds(db, plan, CANDIDATES, access.scopeOwnerId);
   if (ids.length === 0) return [];
   const rows = all(
     db,
-    qb.selectFrom('customers').select(['id', 'code', 'name', 'phone', 'grade']).where('id', 'in', ids).where('deleted_at', 'is', null),
+    qb.selectFrom('customers').select(['id', 'code', 'name', 'phone', 'grade']).where('id', 'in', ids),
   );
   const needle = q.trim().toLowerCase();
   const score = (row: { name: string; code: string }) => {
@@ -32,14 +33,9 @@ export function searchCustomers(db: Db, q: string, limit: number): SearchHit[] {
     .slice(0, limit);
   const viaContact = best.filter((hit) => hit.score === 3).map((hit) => hit.row.id);
   const contactNames = matchedContacts(db, viaContact, needle);
-  return best.map(({ row }) => ({
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    phone: row.phone,
-    grade: row.grade,
-    contactName: contactNames.get(row.id) ?? null,
-  }));
+  return best.map(({ row }) =>
+    maskRow({ id: row.id, code: row.code, name: row.name, phone: row.phone, grade: row.grade, contactName: contactNames.get(row.id) ?? null }, access),
+  );
 }
 
 /** For hits that did not match on the customer's own name: the contact that did, if any. */

@@ -1,25 +1,41 @@
-// Staff accounts inside the encrypted database. Their key slots live in keyslots.json (crypto/).
+// Staff accounts inside the encrypted database. Their key slots live in keyslots.json (vault.ts);
+// the handlers keep the two in step.
+import type { Selectable } from 'kysely';
 import { AppFailure } from '../../../shared/errors.ts';
 import type { User } from '../../../shared/api/auth.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { all, first, qb, run, type Db } from '../db/sql.ts';
+import type { UsersTable } from '../db/schema.ts';
 
-function toUser(row: { id: number; username: string; display_name: string; role: Role; active: number }): User {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, active: row.active === 1 };
+function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    active: row.active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    lastSignInAt: row.last_sign_in_at,
+    version: row.version,
+  };
 }
 
-const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'active'] as const;
-
 export function listUsers(db: Db): User[] {
-  return all(db, qb.selectFrom('users').select(USER_COLUMNS).orderBy('display_name')).map(toUser);
+  return all(db, qb.selectFrom('users').selectAll().orderBy('display_name')).map(toUser);
 }
 
 export function findUser(db: Db, id: number): User | undefined {
-  const row = first(db, qb.selectFrom('users').select(USER_COLUMNS).where('id', '=', id));
+  const row = first(db, qb.selectFrom('users').selectAll().where('id', '=', id));
   return row && toUser(row);
 }
 
-export function insertUser(db: Db, draft: { username: string; displayName: string; role: Role }, now: number): User {
+export function getUser(db: Db, id: number): User {
+  const user = findUser(db, id);
+  if (!user) throw new AppFailure('NOT_FOUND', `user ${id} does not exist`);
+  return user;
+}
+
+export function insertUser(db: Db, draft: { username: string; displayName: string; role: Role; mustChangePassword: boolean }, now: number): User {
   const taken = first(db, qb.selectFrom('users').select('id').where('username', '=', draft.username));
   if (taken) throw new AppFailure('CONFLICT', `user name "${draft.username}" is taken`, [{ path: ['username'], message: 'taken' }]);
   const { lastInsertRowid } = run(
@@ -29,9 +45,40 @@ export function insertUser(db: Db, draft: { username: string; displayName: strin
       display_name: draft.displayName || draft.username,
       role: draft.role,
       active: 1,
+      must_change_password: draft.mustChangePassword ? 1 : 0,
       created_at: now,
       updated_at: now,
     }),
   );
-  return findUser(db, lastInsertRowid)!; // just inserted in this transaction
+  return getUser(db, lastInsertRowid);
+}
+
+/** Updates a user row if its version still matches; CONFLICT otherwise. */
+export function updateUser(
+  db: Db,
+  id: number,
+  version: number | null,
+  changes: Partial<{ role: Role; active: number; must_change_password: number; last_sign_in_at: number }>,
+  now: number,
+): User {
+  const current = getUser(db, id);
+  if (version !== null && current.version !== version) {
+    throw new AppFailure('CONFLICT', `user ${current.username} was changed by someone else; reload and try again`);
+  }
+  run(db, qb.updateTable('users').set({ ...changes, updated_at: now, version: current.version + 1 }).where('id', '=', id));
+  return getUser(db, id);
+}
+
+/** The shop must keep an active owner: refuse a change that would leave none. */
+export function ensureAnotherActiveOwner(db: Db, userId: number): void {
+  const others = first(
+    db,
+    qb
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'owner')
+      .where('active', '=', 1)
+      .where('id', '!=', userId),
+  );
+  if ((others?.n ?? 0) === 0) throw new AppFailure('CONFLICT', 'this is the last active owner; make someone else an owner first');
 }

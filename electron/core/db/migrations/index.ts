@@ -3,8 +3,9 @@ import { AppFailure } from '../../../../shared/errors.ts';
 import type { SqliteDatabase } from '../sqlite-open.ts';
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-access-control.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

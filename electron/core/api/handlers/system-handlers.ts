@@ -1,0 +1,66 @@
+// The audit log, status, integrity check, demo data and re-keying.
+import { keyToHex, newDatabaseKey } from '../../crypto/keys.ts';
+import { openEncrypted, rekeyDatabase } from '../../db/sqlite-open.ts';
+import { transaction } from '../../db/sql.ts';
+import { appendAudit, exportAuditCsv, listAudit, verifyAudit } from '../../services/audit.ts';
+import { seedDemoData } from '../../services/seed.ts';
+import { systemCheck, systemStatus } from '../../services/system.ts';
+import { listUsers } from '../../services/users.ts';
+import { databasePath, settleRekey, stageRekey } from '../../vault.ts';
+import { caller, db, type Handlers } from '../handler-kit.ts';
+
+export const systemHandlers = {
+  'audit.list': (ctx, { cursor, limit, ...filters }) => listAudit(db(ctx), filters, cursor, limit),
+  'audit.verify': (ctx) => verifyAudit(db(ctx)),
+  'audit.export': (ctx, input) => {
+    const database = db(ctx);
+    const who = caller(ctx);
+    return transaction(database, () => {
+      const exported = exportAuditCsv(database, input);
+      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'audit.export', entity: 'audit', label: `${exported.rows} entries` });
+      return exported;
+    });
+  },
+
+  'system.status': (ctx) => systemStatus(db(ctx), ctx.state.dataDir),
+  'system.check': (ctx) => systemCheck(db(ctx)),
+
+  'system.seed': (ctx, input) => {
+    const database = db(ctx);
+    const who = caller(ctx);
+    const started = performance.now();
+    const ownerIds = listUsers(database)
+      .filter((user) => user.active && user.role !== 'viewer')
+      .map((user) => user.id);
+    const counts = seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId });
+    appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', label: `${counts.customers} customers` });
+    return { ...counts, ms: Math.round(performance.now() - started) };
+  },
+
+  /**
+   * New database key: sealed to every slot as pending first, then the file is re-encrypted, then
+   * the slots switch over. A crash in between leaves a file that opens with one of the two keys,
+   * and opening settles the slots (vault.openDatabase).
+   */
+  'system.rekey': (ctx) => {
+    const unlocked = ctx.state.unlocked!; // system.rekey requires a signed-in owner
+    const who = caller(ctx);
+    const started = performance.now();
+    const progress = (done: number) => ctx.state.emit(ctx.sessionKey, { type: 'progress', job: 'rekey', done, total: 4 });
+    progress(0);
+    const newKey = newDatabaseKey();
+    stageRekey(ctx.state.dataDir, newKey);
+    progress(1);
+    rekeyDatabase(unlocked.db.sqlite, keyToHex(newKey));
+    progress(2);
+    settleRekey(ctx.state.dataDir, 'finish');
+    unlocked.key.fill(0);
+    unlocked.key = newKey;
+    progress(3);
+    // Prove the new key opens the file from a fresh connection before saying it is done.
+    openEncrypted(databasePath(ctx.state.dataDir), keyToHex(newKey)).close();
+    appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system', label: 'database key' });
+    progress(4);
+    return { ms: Math.round(performance.now() - started) };
+  },
+} satisfies Partial<Handlers>;
