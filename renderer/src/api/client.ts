@@ -80,7 +80,9 @@ function bridgeTransport(bridge: ClienteleBridge): Transport {
 }
 
 let transport: Transport | null = null;
+let browserToken: string | null = null;
 const unauthenticatedListeners = new Set<(error: AppError) => void>();
+const passwordChangeListeners = new Set<(error: AppError) => void>();
 
 /** Picks the transport once, at start-up, before anything renders. */
 export async function initApiClient(): Promise<void> {
@@ -89,6 +91,7 @@ export async function initApiClient(): Promise<void> {
     return;
   }
   const token = takeTokenFromUrl();
+  browserToken = token;
   // A development-only in-memory backend (`npm exec vite -- --config renderer/vite.config.ts`, then
   // open `/?mock`); the `import.meta.env.DEV` guard removes it from production builds.
   if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
@@ -103,14 +106,66 @@ export async function initApiClient(): Promise<void> {
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
   if (!transport) throw new Error('invoke: initApiClient() was not awaited');
   const result = (await transport(method, input)) as Result<MethodOutput<M>>; // the core validated the output against the contract
-  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && method !== 'auth.session') {
+  // Sign-in and recovery answer for themselves; any other call that finds the session gone means it
+  // ended behind our back (the core's idle expiry, a restart).
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && method !== 'auth.session' && method !== 'auth.signIn' && method !== 'auth.recover') {
     for (const listener of unauthenticatedListeners) listener(result.error);
+  }
+  if (!result.ok && result.error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    for (const listener of passwordChangeListeners) listener(result.error);
   }
   return result;
 }
 
-/** Lets the app return to sign-in when a session ends behind its back (idle lock, restart). */
+/** Lets the app lock itself when a session ends behind its back (idle expiry in the core, restart). */
 export function onUnauthenticated(listener: (error: AppError) => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
+}
+
+/** Any call refused until the user has chosen their own password. */
+export function onPasswordChangeRequired(listener: (error: AppError) => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
+}
+
+export type ProgressEvent = { type: 'progress'; job: string; done: number; total: number };
+
+function isProgressEvent(value: unknown): value is ProgressEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>; // fields checked one by one below
+  return v.type === 'progress' && typeof v.job === 'string' && typeof v.done === 'number' && typeof v.total === 'number';
+}
+
+/**
+ * Progress of long jobs (re-key, later import and backup). Electron: the preload's `on`. Browser
+ * mode: Server-Sent Events; EventSource cannot send an Authorization header, so the token goes in
+ * the query string (the server accepts it there for /api/events only). `ready` settles once the
+ * stream is open (or failed), so a job started after it reports from its first step.
+ */
+export function subscribeProgress(listener: (event: ProgressEvent) => void): { ready: Promise<void>; close: () => void } {
+  const deliver = (payload: unknown) => {
+    if (isProgressEvent(payload)) listener(payload);
+  };
+  if (window.clientele?.on) return { ready: Promise.resolve(), close: window.clientele.on('progress', deliver) };
+  if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
+    const onMock = (e: Event) => deliver((e as CustomEvent).detail); // the mock dispatches CustomEvents
+    window.addEventListener('clientele:mock-progress', onMock);
+    return { ready: Promise.resolve(), close: () => window.removeEventListener('clientele:mock-progress', onMock) };
+  }
+  const source = new EventSource(`/api/events?token=${encodeURIComponent(browserToken ?? '')}`);
+  source.addEventListener('progress', (e) => {
+    try {
+      deliver(JSON.parse((e as MessageEvent<string>).data)); // named SSE events are MessageEvents
+    } catch {
+      // A malformed event is dropped; the job's own result still arrives through invoke.
+    }
+  });
+  // Without progress the job still runs and answers; never wait on the stream for long.
+  const ready = new Promise<void>((resolve) => {
+    source.addEventListener('open', () => resolve(), { once: true });
+    source.addEventListener('error', () => resolve(), { once: true });
+    setTimeout(resolve, 2000);
+  });
+  return { ready, close: () => source.close() };
 }

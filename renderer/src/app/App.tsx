@@ -3,14 +3,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/api/auth.ts';
 import type { AppError } from '../../../shared/errors.ts';
-import { invoke, onUnauthenticated } from '../api/client.ts';
+import { invoke, onPasswordChangeRequired, onUnauthenticated } from '../api/client.ts';
+import { ForcedPasswordChangePage } from '../features/account/ForcedPasswordChangePage.tsx';
 import { AppShell } from '../features/shell/AppShell.tsx';
 import { RecoveryKeyPage } from '../features/setup/RecoveryKeyPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { LockScreen } from '../features/signin/LockScreen.tsx';
 import { SignInPage } from '../features/signin/SignInPage.tsx';
 import { errorMessage, logError } from './errors.ts';
+import { useIdleLock } from './idle-lock.ts';
 import { NotifyProvider } from './notify.tsx';
 import { SessionContext, type SessionActions } from './session.tsx';
+import { resetAppState } from './reset.ts';
 import { makeTheme } from './theme.ts';
 
 type Phase =
@@ -19,7 +23,15 @@ type Phase =
   | { name: 'setup' }
   | { name: 'recoveryKey'; recoveryKey: string; session: SessionInfo; shopName: string; createdAt: number }
   | { name: 'signIn'; shopName: string | null; username: string }
-  | { name: 'app'; session: SessionInfo };
+  /** Signed in with an initial or reset password: nothing else until the user has chosen their own. */
+  | { name: 'changePassword'; session: SessionInfo }
+  /** `locked`: signed out, the lock screen covers the app, which stays mounted with its state. */
+  | { name: 'app'; session: SessionInfo; locked: boolean };
+
+/** Where a fresh session leads: the app, or first the user's own password. */
+function afterSignIn(session: SessionInfo): Phase {
+  return session.user.mustChangePassword ? { name: 'changePassword', session } : { name: 'app', session, locked: false };
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -45,40 +57,61 @@ export function App() {
       setPhase({ name: 'failed', error: session.error });
       return;
     }
-    setPhase(
-      session.value
-        ? { name: 'app', session: session.value }
-        : { name: 'signIn', shopName: status.value.shopName, username: '' },
-    );
+    setPhase(session.value ? afterSignIn(session.value) : { name: 'signIn', shopName: status.value.shopName, username: '' });
   }, []);
 
   useEffect(() => {
     void boot();
   }, [boot]);
 
-  // A session that ends behind our back (idle lock, restarted server) leads back to sign-in.
+  // A session that ends behind our back (the core's idle expiry, a restart) locks the app: the
+  // work on screen stays, and signing in again continues it.
   useEffect(
     () =>
       onUnauthenticated(() =>
-        setPhase((current) =>
-          current.name === 'app'
-            ? { name: 'signIn', shopName: current.session.shopName, username: current.session.user.username }
-            : current,
-        ),
+        setPhase((current) => (current.name === 'app' && !current.locked ? { ...current, locked: true } : current)),
       ),
     [],
   );
 
+  useEffect(
+    () =>
+      onPasswordChangeRequired(() =>
+        setPhase((current) => (current.name === 'app' ? { name: 'changePassword', session: current.session } : current)),
+      ),
+    [],
+  );
+
+  const lockNow = useCallback(async () => {
+    setPhase((current) => (current.name === 'app' ? { ...current, locked: true } : current));
+    const result = await invoke('auth.signOut', {});
+    if (!result.ok && result.error.code !== 'UNAUTHENTICATED') logError(result.error);
+  }, []);
+
+  /** Ends the session and forgets everything of it: the next person starts from a clean app. */
+  const leave = useCallback(async (shopName: string) => {
+    const result = await invoke('auth.signOut', {});
+    if (!result.ok && result.error.code !== 'UNAUTHENTICATED') logError(result.error);
+    resetAppState();
+    setPhase({ name: 'signIn', shopName, username: '' });
+  }, []);
+
+  const appSession = phase.name === 'app' ? phase.session : null;
+  useIdleLock(phase.name === 'app' && !phase.locked, appSession?.settings.idleLockMinutes ?? 0, () => void lockNow());
+
   const sessionActions = useMemo<SessionActions | null>(() => {
-    if (phase.name !== 'app') return null;
-    const { session } = phase;
-    const end = async (keepUsername: boolean) => {
-      const result = await invoke('auth.signOut', {});
-      if (!result.ok) logError(result.error);
-      setPhase({ name: 'signIn', shopName: session.shopName, username: keepUsername ? session.user.username : '' });
+    if (!appSession) return null;
+    const end = () => leave(appSession.shopName);
+    return {
+      session: appSession,
+      lock: lockNow,
+      signOut: end,
+      switchUser: end,
+      updateSession: (session) => setPhase((current) => (current.name === 'app' ? { ...current, session } : current)),
+      updateSettings: (settings) =>
+        setPhase((current) => (current.name === 'app' ? { ...current, session: { ...current.session, settings } } : current)),
     };
-    return { session, lock: () => end(true), signOut: () => end(false) };
-  }, [phase]);
+  }, [appSession, lockNow, leave]);
 
   let content: React.ReactNode;
   switch (phase.name) {
@@ -123,7 +156,7 @@ export function App() {
           createdAt={phase.createdAt}
           onContinue={() => {
             location.hash = '#/';
-            setPhase({ name: 'app', session: phase.session });
+            setPhase(afterSignIn(phase.session));
           }}
         />
       );
@@ -133,17 +166,43 @@ export function App() {
         <SignInPage
           shopName={phase.shopName}
           initialUsername={phase.username}
-          onSignedIn={(session) => setPhase({ name: 'app', session })}
+          onSignedIn={(session) => setPhase(afterSignIn(session))}
         />
       );
       break;
-    case 'app':
+    case 'changePassword':
+      content = (
+        <ForcedPasswordChangePage
+          session={phase.session}
+          onChanged={(session) => setPhase({ name: 'app', session, locked: false })}
+          onSignOut={() => void leave(phase.session.shopName)}
+        />
+      );
+      break;
+    case 'app': {
+      const { session, locked } = phase;
       content = sessionActions ? (
         <SessionContext.Provider value={sessionActions}>
           <AppShell />
+          {locked ? (
+            <LockScreen
+              open
+              shopName={session.shopName}
+              username={session.user.username}
+              displayName={session.user.displayName}
+              onUnlocked={(fresh) =>
+                setPhase(fresh.user.mustChangePassword ? { name: 'changePassword', session: fresh } : { name: 'app', session: fresh, locked: false })
+              }
+              onSwitchUser={() => {
+                resetAppState();
+                setPhase({ name: 'signIn', shopName: session.shopName, username: '' });
+              }}
+            />
+          ) : null}
         </SessionContext.Provider>
       ) : null;
       break;
+    }
   }
 
   return (

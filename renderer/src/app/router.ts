@@ -17,8 +17,11 @@ export type Route =
   | { name: 'service' }
   | { name: 'satisfaction' }
   | { name: 'reports' }
-  | { name: 'settings' }
+  | { name: 'settings'; tab?: SettingsTab }
   | { name: 'notFound'; path: string };
+
+export const SETTINGS_TABS = ['account', 'users', 'security', 'audit'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 const SIMPLE: Record<string, Route> = {
   // Home is the customer list until the Today inbox is built.
@@ -43,6 +46,9 @@ export function parseHash(hash: string): Route {
   if (detail) return { name: 'customer', id: Number(detail[1]) };
   const edit = /^customers\/(\d+)\/edit$/.exec(path);
   if (edit) return { name: 'customerEdit', id: Number(edit[1]) };
+  const settings = /^settings\/([a-z]+)$/.exec(path);
+  const tab = SETTINGS_TABS.find((name) => name === settings?.[1]);
+  if (tab) return { name: 'settings', tab };
   return { name: 'notFound', path };
 }
 
@@ -56,6 +62,8 @@ export function hrefOf(route: Route): string {
       return '#/customers/new';
     case 'recycleBin':
       return '#/recycle-bin';
+    case 'settings':
+      return route.tab ? `#/settings/${route.tab}` : '#/settings';
     case 'notFound':
       return `#/${route.path}`;
     default:

@@ -1,12 +1,19 @@
 import { createContext, useContext } from 'react';
-import type { SessionInfo } from '../../../shared/api/auth.ts';
+import type { SessionInfo, Settings } from '../../../shared/api/auth.ts';
 import type { Permission } from '../../../shared/roles.ts';
 
 export type SessionActions = {
   session: SessionInfo;
-  /** Signs out and shows sign-in with the user name kept (switching back is one password away). */
+  /** Signs out and covers the app with the lock screen; open forms keep what was typed. */
   lock: () => Promise<void>;
+  /** Signs out and returns to sign-in with nothing kept. */
   signOut: () => Promise<void>;
+  /** Signs out and returns to an empty sign-in form for the next person, with nothing kept. */
+  switchUser: () => Promise<void>;
+  /** The core answered with a fresher session (own password changed). */
+  updateSession: (session: SessionInfo) => void;
+  /** The owner saved settings (the idle lock follows at once). */
+  updateSettings: (settings: Settings) => void;
 };
 
 export const SessionContext = createContext<SessionActions | null>(null);

@@ -8,7 +8,13 @@ import { issueMessage, validate, type FieldErrors } from './validation.ts';
  * A field shows its problem once it was edited, or after a save attempt; problems the server
  * reported stay on their field until it is edited again.
  */
-export function useForm<T>(schema: z.ZodType, initial: T | (() => T), extraChecks?: (values: T) => FieldErrors) {
+export function useForm<T>(
+  schema: z.ZodType,
+  initial: T | (() => T),
+  extraChecks?: (values: T) => FieldErrors,
+  /** Fields not checked here (masked values the core keeps as stored when sent back unchanged). */
+  skipPaths?: (values: T) => ReadonlySet<string>,
+) {
   const { t } = useTranslation();
   const [values, setValues] = useState<T>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -16,10 +22,11 @@ export function useForm<T>(schema: z.ZodType, initial: T | (() => T), extraCheck
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [dirty, setDirty] = useState(false);
 
-  const clientErrors = useMemo(
-    () => ({ ...(extraChecks ? extraChecks(values) : {}), ...validate(schema, values) }),
-    [schema, values, extraChecks],
-  );
+  const clientErrors = useMemo(() => {
+    const all: FieldErrors = { ...(extraChecks ? extraChecks(values) : {}), ...validate(schema, values) };
+    if (skipPaths) for (const path of skipPaths(values)) delete all[path];
+    return all;
+  }, [schema, values, extraChecks, skipPaths]);
 
   const touch = useCallback((...paths: string[]) => {
     setTouched((prev) => new Set([...prev, ...paths]));

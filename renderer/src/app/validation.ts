@@ -10,13 +10,14 @@ export type IssueLike = {
   maximum?: unknown;
   origin?: string;
   format?: string;
+  expected?: string;
 };
 
 /** Field path (`name`, `contacts.0.email`) → the first problem found there. */
 export type FieldErrors = Record<string, IssueLike>;
 
 /** Messages our shared schemas set on purpose; each has its own translation. */
-const CUSTOM_MESSAGES = new Set(['phone', 'email', 'date', 'website', 'username', 'passwordMismatch']);
+const CUSTOM_MESSAGES = new Set(['phone', 'email', 'date', 'website', 'username', 'passwordMismatch', 'commonPassword', 'containsUsername', 'wrongPassword', 'wholeNumber']);
 
 export function fieldKey(path: readonly PropertyKey[] | undefined): string {
   return (path ?? []).map(String).join('.');
@@ -52,6 +53,9 @@ function asNumber(value: unknown): number | undefined {
 export function issueMessage(t: TFunction, issue: IssueLike): string {
   if (issue.message && CUSTOM_MESSAGES.has(issue.message)) return t(`validation.${issue.message}`);
   const isArray = issue.origin === 'array';
+  if (issue.origin === 'number' && issue.code === 'too_small') return t('validation.numberMin', { min: asNumber(issue.minimum) ?? 0 });
+  if (issue.origin === 'number' && issue.code === 'too_big') return t('validation.numberMax', { max: asNumber(issue.maximum) ?? 0 });
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return t('validation.wholeNumber');
   switch (issue.code) {
     case 'too_small': {
       const min = asNumber(issue.minimum) ?? 1;

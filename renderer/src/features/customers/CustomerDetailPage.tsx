@@ -165,7 +165,10 @@ export function CustomerDetailPage({ id }: { id: number }) {
           </Button>
         ) : null}
         {canDelete ? (
-          <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setConfirmDelete(true)}>
+          <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => {
+            setDeleteError(null);
+            setConfirmDelete(true);
+          }}>
             {t('common.delete')}
           </Button>
         ) : null}
@@ -285,7 +288,8 @@ export function CustomerDetailPage({ id }: { id: number }) {
           <DialogContentText>{t('detail.deleteBody', { name: c.name })}</DialogContentText>
           {deleteError ? (
             <Alert severity="error" sx={{ mt: 2 }}>
-              {errorMessage(t, deleteError)}
+              {/* Staff may delete only the customers they created: say so rather than "no permission". */}
+              {deleteError.code === 'FORBIDDEN' ? t('detail.deleteForbidden') : errorMessage(t, deleteError)}
             </Alert>
           ) : null}
         </DialogContent>

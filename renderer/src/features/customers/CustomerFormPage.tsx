@@ -56,6 +56,32 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** How the core masks phone numbers and e-mail for roles that may not see them (138****1234, z***@x.com). */
+function isMasked(value: string): boolean {
+  return value.includes('**');
+}
+
+/**
+ * Masked values as they came from the core and are still unchanged: shown read-only (there is
+ * nothing to edit) and not checked here, since `138****1234` is no phone number; the core keeps the
+ * stored value when it gets the masked text back.
+ */
+function maskedPaths(original: Customer | null, values: CustomerValues): ReadonlySet<string> {
+  const paths = new Set<string>();
+  if (!original) return paths;
+  for (const key of ['phone', 'email'] as const) {
+    if (isMasked(original[key]) && values[key] === original[key]) paths.add(key);
+  }
+  values.contacts.forEach((contact, index) => {
+    const stored = original.contacts.find((c) => c.id === contact.id);
+    if (!stored) return;
+    for (const key of ['phone', 'mobile', 'email'] as const) {
+      if (isMasked(stored[key]) && contact[key] === stored[key]) paths.add(`contacts.${index}.${key}`);
+    }
+  });
+  return paths;
+}
+
 type Loaded = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer | null };
 
 /** One form for creating (`id` null) and editing a customer. */
@@ -64,9 +90,12 @@ export function CustomerFormPage({ id }: { id: number | null }) {
   const notify = useNotify();
   const users = useUsers();
   const facets = useFacets();
-  const form = useForm<CustomerValues>(CustomerDraft, emptyCustomer);
-  const { values, setField, update, error, reset } = form;
   const [loaded, setLoaded] = useState<Loaded>(id === null ? { status: 'ready', customer: null } : { status: 'loading' });
+  const loadedCustomer = loaded.status === 'ready' ? loaded.customer : null;
+  const masked = useCallback((values: CustomerValues) => maskedPaths(loadedCustomer, values), [loadedCustomer]);
+  const form = useForm<CustomerValues>(CustomerDraft, emptyCustomer, undefined, masked);
+  const { values, setField, update, error, reset } = form;
+  const hidden = masked(values);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -148,6 +177,7 @@ export function CustomerFormPage({ id }: { id: number | null }) {
 
   const text = (key: keyof CustomerValues & string, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => {
     const problem = error(key);
+    const isHidden = hidden.has(key);
     return (
       <TextField
         label={label}
@@ -155,7 +185,8 @@ export function CustomerFormPage({ id }: { id: number | null }) {
         value={(values[key] as string | null) ?? ''} // only string fields are passed here
         onChange={(e) => setField(key, e.target.value as never)} // the key names a string field
         error={problem !== undefined}
-        helperText={problem ?? extra.helperText}
+        helperText={problem ?? (isHidden ? t('form.maskedHint') : extra.helperText)}
+        disabled={isHidden}
         fullWidth
         {...extra}
       />
@@ -363,6 +394,7 @@ export function CustomerFormPage({ id }: { id: number | null }) {
               const n = index + 1;
               const field = (key: 'name' | 'title' | 'phone' | 'mobile' | 'email' | 'wechat' | 'birthday', label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => {
                 const problem = error(`contacts.${index}.${key}`);
+                const isHidden = hidden.has(`contacts.${index}.${key}`);
                 return (
                   <TextField
                     label={label}
@@ -370,7 +402,8 @@ export function CustomerFormPage({ id }: { id: number | null }) {
                     value={contact[key]}
                     onChange={(e) => setContact(index, key, e.target.value)}
                     error={problem !== undefined}
-                    helperText={problem}
+                    helperText={problem ?? (isHidden ? t('form.maskedHint') : undefined)}
+                    disabled={isHidden}
                     size="small"
                     fullWidth
                     {...extra}

@@ -25,6 +25,7 @@ import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { onCustomersChanged } from '../../app/events.ts';
+import { onAppReset } from '../../app/reset.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
@@ -42,8 +43,12 @@ const ROW_HEIGHT = 48;
 const OVERSCAN = 10;
 const DEFAULT_DIRECTION: Record<Sort, Direction> = { name: 'asc', grade: 'asc', updated: 'desc' };
 
-// Coming back from a customer keeps the filters and sort the user had chosen.
-let rememberedQuery: Query = { filters: {}, sort: 'name', direction: 'asc' };
+// Coming back from a customer keeps the filters and sort the user had chosen (until sign-out).
+const INITIAL_QUERY: Query = { filters: {}, sort: 'name', direction: 'asc' };
+let rememberedQuery: Query = INITIAL_QUERY;
+onAppReset(() => {
+  rememberedQuery = INITIAL_QUERY;
+});
 
 type ListState = {
   rows: CustomerRow[];

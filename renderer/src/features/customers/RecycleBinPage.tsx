@@ -3,6 +3,11 @@ import {
   Box,
   Button,
   CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
   Paper,
   Stack,
   Table,
@@ -14,6 +19,7 @@ import {
   Typography,
 } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +30,7 @@ import { errorMessage, logError } from '../../app/errors.ts';
 import { announceCustomersChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { hrefOf } from '../../app/router.ts';
+import { useCan } from '../../app/session.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { GradeChip } from './CustomerChips.tsx';
 
@@ -34,6 +41,8 @@ export function RecycleBinPage() {
   const notify = useNotify();
   const [state, setState] = useState<State>({ rows: [], nextCursor: null, loading: true, loaded: false, error: null });
   const [restoring, setRestoring] = useState<number | null>(null);
+  const canPurge = useCan('customers.purge');
+  const [purging, setPurging] = useState<{ row: CustomerRow; busy: boolean; error: AppError | null } | null>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
 
   const fetchPage = useCallback(async (cursor: string | null) => {
@@ -86,6 +95,19 @@ export function RecycleBinPage() {
     notify({ message: t('recycleBin.restored', { name: row.name }) });
   };
 
+  const purge = async (row: CustomerRow) => {
+    setPurging({ row, busy: true, error: null });
+    const result = await invoke('customers.purge', { id: row.id });
+    if (!result.ok) {
+      logError(result.error);
+      setPurging({ row, busy: false, error: result.error });
+      return;
+    }
+    setPurging(null);
+    setState((prev) => ({ ...prev, rows: prev.rows.filter((r) => r.id !== row.id) }));
+    notify({ message: t('recycleBin.purged', { name: row.name }) });
+  };
+
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100, mx: 'auto' }}>
       <Box>
@@ -129,6 +151,18 @@ export function RecycleBinPage() {
                   >
                     {t('recycleBin.restore')}
                   </Button>
+                  {canPurge ? (
+                    <Button
+                      size="small"
+                      color="error"
+                      startIcon={<DeleteForeverIcon />}
+                      onClick={() => setPurging({ row, busy: false, error: null })}
+                      aria-label={`${t('recycleBin.purge')} ${row.name}`}
+                      sx={{ ml: 1 }}
+                    >
+                      {t('recycleBin.purge')}
+                    </Button>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}
@@ -144,6 +178,25 @@ export function RecycleBinPage() {
           t('recycleBin.empty')
         ) : null}
       </Box>
+      <Dialog open={purging !== null} onClose={() => setPurging(null)} aria-labelledby="purge-title">
+        <DialogTitle id="purge-title">{t('recycleBin.purgeTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('recycleBin.purgeBody', { name: purging?.row.name ?? '' })}</DialogContentText>
+          {purging?.error ? (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {errorMessage(t, purging.error)}
+            </Alert>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setPurging(null)} autoFocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="error" variant="contained" disabled={purging?.busy} onClick={() => purging && void purge(purging.row)}>
+            {t('recycleBin.purgeConfirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
     </Stack>
   );
 }

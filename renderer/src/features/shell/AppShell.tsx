@@ -21,8 +21,10 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import DescriptionIcon from '@mui/icons-material/Description';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import HandymanIcon from '@mui/icons-material/Handyman';
+import KeyIcon from '@mui/icons-material/Key';
 import LockIcon from '@mui/icons-material/Lock';
 import LogoutIcon from '@mui/icons-material/Logout';
+import SwitchAccountIcon from '@mui/icons-material/SwitchAccount';
 import MenuIcon from '@mui/icons-material/Menu';
 import PeopleIcon from '@mui/icons-material/People';
 import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
@@ -36,7 +38,10 @@ import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
 import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
 import { CustomerListPage } from '../customers/CustomerListPage.tsx';
 import { RecycleBinPage } from '../customers/RecycleBinPage.tsx';
+import type { Permission } from '../../../../shared/roles.ts';
+import { ChangePasswordDialog } from '../account/ChangePasswordDialog.tsx';
 import { ComingSoonPage } from '../placeholder/ComingSoonPage.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -44,14 +49,16 @@ const DRAWER_WIDTH = 220;
 
 type NavArea = 'today' | 'customers' | 'contracts' | 'visits' | 'service' | 'satisfaction' | 'reports' | 'settings';
 
-const NAV: { area: NavArea; icon: ReactNode }[] = [
+/** `permission`: the entry is hidden from roles the core would refuse (it still enforces every call). */
+const NAV: { area: NavArea; icon: ReactNode; permission?: Permission }[] = [
   { area: 'today', icon: <TodayIcon /> },
-  { area: 'customers', icon: <PeopleIcon /> },
+  { area: 'customers', icon: <PeopleIcon />, permission: 'customers.read' },
   { area: 'contracts', icon: <DescriptionIcon /> },
   { area: 'visits', icon: <DirectionsWalkIcon /> },
   { area: 'service', icon: <HandymanIcon /> },
   { area: 'satisfaction', icon: <SentimentSatisfiedAltIcon /> },
-  { area: 'reports', icon: <AssessmentIcon /> },
+  { area: 'reports', icon: <AssessmentIcon />, permission: 'reports.read' },
+  // Everyone has Settings: their own password and language; owners also users, security, audit.
   { area: 'settings', icon: <SettingsIcon /> },
 ];
 
@@ -84,6 +91,8 @@ function Page({ route }: { route: Route }) {
       return <CustomerFormPage key={route.id} id={route.id} />;
     case 'recycleBin':
       return <RecycleBinPage />;
+    case 'settings':
+      return <SettingsPage tab={route.tab ?? null} />;
     case 'notFound':
       return (
         <Box sx={{ p: 4, textAlign: 'center' }}>
@@ -102,9 +111,21 @@ function Page({ route }: { route: Route }) {
 
 function UserMenu() {
   const { t } = useTranslation();
-  const { session, lock, signOut } = useSession();
+  const { session, lock, signOut, switchUser } = useSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
   const name = session.user.displayName || session.user.username;
+  const item = (label: string, icon: ReactNode, action: () => void) => (
+    <MenuItem
+      onClick={() => {
+        setAnchor(null);
+        action();
+      }}
+    >
+      <ListItemIcon>{icon}</ListItemIcon>
+      {label}
+    </MenuItem>
+  );
   return (
     <>
       <Button
@@ -118,29 +139,12 @@ function UserMenu() {
         {name}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <MenuItem
-          onClick={() => {
-            setAnchor(null);
-            void lock();
-          }}
-        >
-          <ListItemIcon>
-            <LockIcon fontSize="small" />
-          </ListItemIcon>
-          {t('shell.lock')}
-        </MenuItem>
-        <MenuItem
-          onClick={() => {
-            setAnchor(null);
-            void signOut();
-          }}
-        >
-          <ListItemIcon>
-            <LogoutIcon fontSize="small" />
-          </ListItemIcon>
-          {t('shell.signOut')}
-        </MenuItem>
+        {item(t('account.changePassword'), <KeyIcon fontSize="small" />, () => setChangingPassword(true))}
+        {item(t('shell.switchUser'), <SwitchAccountIcon fontSize="small" />, () => void switchUser())}
+        {item(t('shell.lock'), <LockIcon fontSize="small" />, () => void lock())}
+        {item(t('shell.signOut'), <LogoutIcon fontSize="small" />, () => void signOut())}
       </Menu>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </>
   );
 }
@@ -171,7 +175,7 @@ export function AppShell() {
     <Box component="nav" aria-label={t('shell.navigation')}>
       <Toolbar />
       <List>
-        {NAV.map(({ area, icon }) => (
+        {NAV.filter(({ permission }) => !permission || session.permissions.includes(permission)).map(({ area, icon }) => (
           <ListItemButton
             key={area}
             component="a"

@@ -1,12 +1,12 @@
-import { Alert, Box, Button, CircularProgress, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { Box, Button, CircularProgress, Link, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/api/auth.ts';
-import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
-import { errorMessage, logError } from '../../app/errors.ts';
+import { logError } from '../../app/errors.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
-import { attemptsLeft, lockedUntil } from './lockout.ts';
+import { RecoverPage } from './RecoverPage.tsx';
+import { SignInFailure, useSignInFailure } from './SignInFailure.tsx';
 
 type Props = { shopName: string | null; initialUsername: string; onSignedIn: (session: SessionInfo) => void };
 
@@ -15,26 +15,19 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<AppError | null>(null);
-  const [lockEnd, setLockEnd] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const [recovering, setRecovering] = useState(false);
+  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure();
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  // Tick once a second while locked out, so the countdown is live.
-  useEffect(() => {
-    if (lockEnd === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [lockEnd]);
-
-  const remainingSeconds = lockEnd === null ? 0 : Math.max(0, Math.ceil((lockEnd - now) / 1000));
-  const locked = remainingSeconds > 0;
+  if (recovering) {
+    return <RecoverPage shopName={shopName} initialUsername={username} onRecovered={onSignedIn} onBack={() => setRecovering(false)} />;
+  }
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!username.trim() || !password) return;
     setBusy(true);
-    setFailure(null);
+    report(null);
     const result = await invoke('auth.signIn', { username, password });
     setBusy(false);
     if (result.ok) {
@@ -42,47 +35,11 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
       return;
     }
     logError(result.error);
-    setFailure(result.error);
+    report(result.error);
     setPassword('');
     // Fields stay enabled while signing in (disabling a focused MUI field leaves it half-styled); put the caret back.
     requestAnimationFrame(() => passwordRef.current?.focus());
-    if (result.error.code === 'LOCKED_OUT') {
-      const at = Date.now();
-      setNow(at);
-      setLockEnd(lockedUntil(result.error.details, at));
-    } else {
-      setLockEnd(null);
-    }
   };
-
-  let message: React.ReactNode = null;
-  if (failure?.code === 'BAD_PASSWORD') {
-    const left = attemptsLeft(failure.details);
-    message = (
-      <Alert severity="error" role="alert">
-        {t('errors.BAD_PASSWORD')}
-        {left !== null ? ` ${t('signin.attemptsLeft', { count: left })}` : ''}
-      </Alert>
-    );
-  } else if (failure?.code === 'LOCKED_OUT') {
-    let text = t('errors.LOCKED_OUT');
-    if (lockEnd !== null) {
-      if (!locked) text = t('signin.lockedDone');
-      else if (remainingSeconds >= 60) text = t('signin.lockedMinutes', { count: Math.ceil(remainingSeconds / 60) });
-      else text = t('signin.lockedSeconds', { count: remainingSeconds });
-    }
-    message = (
-      <Alert severity={locked || lockEnd === null ? 'error' : 'info'} role="alert">
-        {text}
-      </Alert>
-    );
-  } else if (failure) {
-    message = (
-      <Alert severity="error" role="alert">
-        {errorMessage(t, failure)}
-      </Alert>
-    );
-  }
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
@@ -117,7 +74,7 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
             inputRef={passwordRef}
             fullWidth
           />
-          {message}
+          <SignInFailure failure={failure} lockEnd={lockEnd} remainingSeconds={remainingSeconds} />
           <Button
             type="submit"
             variant="contained"
@@ -127,6 +84,9 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
           >
             {busy ? t('signin.signingIn') : t('signin.submit')}
           </Button>
+          <Link component="button" type="button" onClick={() => setRecovering(true)} sx={{ alignSelf: 'center' }}>
+            {t('signin.forgot')}
+          </Link>
         </Stack>
       </Paper>
     </Box>

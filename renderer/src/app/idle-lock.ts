@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Tests cannot wait minutes: an e2e test sets `localStorage['clientele.idleLockSecondsForTests']`
+ * to a number of seconds, which then replaces the owner's setting. It is honoured only when present
+ * (the app never writes it) and only with a positive number.
+ */
+export const IDLE_LOCK_TEST_KEY = 'clientele.idleLockSecondsForTests';
+
+const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'mousemove'] as const;
+
+function idleLimitMs(minutes: number): number | null {
+  const override = localStorage.getItem(IDLE_LOCK_TEST_KEY);
+  if (override !== null && Number(override) > 0) return Number(override) * 1000;
+  return minutes > 0 ? minutes * 60_000 : null;
+}
+
+/** Calls `onIdle` once after `minutes` without keyboard, mouse or touch activity (0 = never). */
+export function useIdleLock(enabled: boolean, minutes: number, onIdle: () => void): void {
+  const onIdleRef = useRef(onIdle);
+  onIdleRef.current = onIdle;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const limit = idleLimitMs(minutes);
+    if (limit === null) return;
+    let last = Date.now();
+    let timer: ReturnType<typeof setTimeout>;
+    const check = () => {
+      const idle = Date.now() - last;
+      if (idle >= limit) onIdleRef.current();
+      else timer = setTimeout(check, limit - idle);
+    };
+    // Activity only stamps the time; the one timer re-arms itself for the time still left.
+    const touch = () => {
+      last = Date.now();
+    };
+    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, touch, { capture: true, passive: true });
+    timer = setTimeout(check, limit);
+    return () => {
+      clearTimeout(timer);
+      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, touch, { capture: true });
+    };
+  }, [enabled, minutes]);
+}

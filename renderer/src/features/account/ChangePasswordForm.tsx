@@ -1,0 +1,92 @@
+import { Alert, Button, CircularProgress, Stack, TextField } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/api/contract.ts';
+import type { SessionInfo } from '../../../../shared/api/auth.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { invoke } from '../../api/client.ts';
+import { errorMessage, logError } from '../../app/errors.ts';
+import { useForm } from '../../app/use-form.ts';
+import { serverFieldErrors } from '../../app/validation.ts';
+import { confirmCheck, NewPasswordFields } from './NewPasswordFields.tsx';
+
+type Values = { oldPassword: string; newPassword: string; confirmPassword: string };
+
+const schema = contract['auth.changePassword'].input;
+const matches = confirmCheck<Values>('newPassword', 'confirmPassword');
+
+type Props = {
+  onChanged: (session: SessionInfo) => void;
+  /** Buttons beside "Change password" (Cancel in the dialog, Sign out on the forced screen). */
+  extraActions?: ReactNode;
+  oldPasswordLabel?: string;
+};
+
+/** Old password, new password and its confirmation → `auth.changePassword`. */
+export function ChangePasswordForm({ onChanged, extraActions, oldPasswordLabel }: Props) {
+  const { t } = useTranslation();
+  const form = useForm<Values>(schema, { oldPassword: '', newPassword: '', confirmPassword: '' }, matches);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const { values } = form;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!form.check()) return;
+    setBusy(true);
+    const result = await invoke('auth.changePassword', { oldPassword: values.oldPassword, newPassword: values.newPassword });
+    setBusy(false);
+    if (result.ok) {
+      onChanged(result.value);
+      return;
+    }
+    logError(result.error);
+    if (result.error.code === 'BAD_PASSWORD') {
+      // The wrong current password belongs on its field, not in a banner.
+      form.setServerErrors({ oldPassword: { message: 'wrongPassword' } });
+      return;
+    }
+    if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
+    setFailure(result.error);
+  };
+
+  return (
+    <Stack component="form" noValidate onSubmit={submit} spacing={2.5}>
+      <TextField
+        label={oldPasswordLabel ?? t('account.oldPassword')}
+        name="oldPassword"
+        type="password"
+        autoComplete="current-password"
+        value={values.oldPassword}
+        onChange={(e) => form.setField('oldPassword', e.target.value)}
+        error={form.error('oldPassword') !== undefined}
+        helperText={form.error('oldPassword')}
+        slotProps={{ htmlInput: { readOnly: busy } }}
+        autoFocus
+        fullWidth
+      />
+      <NewPasswordFields
+        name="newPassword"
+        value={values.newPassword}
+        confirm={values.confirmPassword}
+        onChange={(v) => form.setField('newPassword', v)}
+        onConfirmChange={(v) => form.setField('confirmPassword', v)}
+        error={form.error('newPassword')}
+        confirmError={form.error('confirmPassword')}
+        readOnly={busy}
+      />
+      {failure ? (
+        <Alert severity={failure.code === 'VALIDATION' ? 'warning' : 'error'} role="alert">
+          {errorMessage(t, failure)}
+        </Alert>
+      ) : null}
+      <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+        {extraActions}
+        <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+          {t('account.changePassword')}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

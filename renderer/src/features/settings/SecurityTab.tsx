@@ -1,0 +1,131 @@
+import { Alert, Box, Button, CircularProgress, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Settings } from '../../../../shared/api/auth.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { invoke } from '../../api/client.ts';
+import { errorMessage, logError } from '../../app/errors.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { useSession } from '../../app/session.tsx';
+import { useForm } from '../../app/use-form.ts';
+import { serverFieldErrors, type FieldErrors } from '../../app/validation.ts';
+import { RekeySection } from './RekeySection.tsx';
+
+/** The idle minutes are typed as text so a half-typed value can be shown and checked. */
+type Values = { staffScope: boolean; maskContacts: boolean; idleLockMinutes: string };
+
+function toSettings(values: Values): Settings {
+  return { staffScope: values.staffScope, maskContacts: values.maskContacts, idleLockMinutes: Number(values.idleLockMinutes) };
+}
+
+function idleChecks(values: Values): FieldErrors {
+  const text = values.idleLockMinutes.trim();
+  return text === '' || !/^\d+$/.test(text) ? { idleLockMinutes: { message: 'wholeNumber' } } : {};
+}
+
+// The contract's schema, reading the typed minutes as a number (0..1440 whole minutes).
+const schema = Settings.extend({ idleLockMinutes: z.coerce.number().pipe(Settings.shape.idleLockMinutes) });
+
+/** Settings → Security (owner): who sees what, when the app locks itself, and re-keying. */
+export function SecurityTab() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { updateSettings } = useSession();
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const form = useForm<Values>(schema, { staffScope: false, maskContacts: false, idleLockMinutes: '10' }, idleChecks);
+  const { values, reset } = form;
+
+  const load = useCallback(async () => {
+    const result = await invoke('settings.get', {});
+    if (!result.ok) {
+      logError(result.error);
+      setLoadError(result.error);
+      return;
+    }
+    reset({ ...result.value, idleLockMinutes: String(result.value.idleLockMinutes) });
+    setLoaded(true);
+  }, [reset]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!form.check()) return;
+    setSaving(true);
+    const result = await invoke('settings.update', toSettings(values));
+    setSaving(false);
+    if (!result.ok) {
+      logError(result.error);
+      if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
+      setFailure(result.error);
+      return;
+    }
+    reset({ ...result.value, idleLockMinutes: String(result.value.idleLockMinutes) });
+    updateSettings(result.value);
+    notify({ message: t('security.saved') });
+  };
+
+  if (loadError) return <Alert severity="error">{errorMessage(t, loadError)}</Alert>;
+  if (!loaded) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', p: 4 }}>
+        <CircularProgress aria-label={t('app.loading')} />
+      </Box>
+    );
+  }
+
+  return (
+    <Stack spacing={2}>
+      <Paper component="form" noValidate onSubmit={save} sx={{ p: 3 }}>
+        <Typography variant="h6" component="h2">
+          {t('security.accessTitle')}
+        </Typography>
+        <Stack spacing={1} sx={{ mt: 1 }}>
+          <FormControlLabel
+            control={<Switch checked={values.staffScope} onChange={(e) => form.setField('staffScope', e.target.checked)} />}
+            label={t('security.staffScope')}
+          />
+          <Typography variant="body2" color="text.secondary" sx={{ pl: 6, mt: '-4px !important' }}>
+            {t('security.staffScopeHelp')}
+          </Typography>
+          <FormControlLabel
+            control={<Switch checked={values.maskContacts} onChange={(e) => form.setField('maskContacts', e.target.checked)} />}
+            label={t('security.maskContacts')}
+          />
+          <Typography variant="body2" color="text.secondary" sx={{ pl: 6, mt: '-4px !important' }}>
+            {t('security.maskContactsHelp')}
+          </Typography>
+          <TextField
+            label={t('security.idleLockMinutes')}
+            name="idleLockMinutes"
+            type="number"
+            value={values.idleLockMinutes}
+            onChange={(e) => form.setField('idleLockMinutes', e.target.value)}
+            error={form.error('idleLockMinutes') !== undefined}
+            helperText={form.error('idleLockMinutes') ?? t('security.idleLockHelp')}
+            slotProps={{ htmlInput: { min: 0, max: 1440, step: 1, inputMode: 'numeric' } }}
+            sx={{ maxWidth: 360, mt: '16px !important' }}
+          />
+        </Stack>
+        {failure && failure.code !== 'VALIDATION' ? (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {errorMessage(t, failure)}
+          </Alert>
+        ) : null}
+        <Box sx={{ mt: 2 }}>
+          <Button type="submit" variant="contained" disabled={saving || !form.dirty} startIcon={saving ? <CircularProgress size={18} color="inherit" /> : undefined}>
+            {saving ? t('common.saving') : t('common.save')}
+          </Button>
+        </Box>
+      </Paper>
+      <RekeySection />
+    </Stack>
+  );
+}

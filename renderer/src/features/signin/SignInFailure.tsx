@@ -1,0 +1,71 @@
+import { Alert } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/errors.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { attemptsLeft, lockedUntil } from './lockout.ts';
+
+/**
+ * What a failed sign-in says (wrong password with attempts left, a live lock-out countdown), shared
+ * by the sign-in page and the lock screen so both answer the same way.
+ */
+export function useSignInFailure() {
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const [lockEnd, setLockEnd] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  // Tick once a second while locked out, so the countdown is live.
+  useEffect(() => {
+    if (lockEnd === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [lockEnd]);
+
+  const report = useCallback((error: AppError | null) => {
+    setFailure(error);
+    if (error?.code === 'LOCKED_OUT') {
+      const at = Date.now();
+      setNow(at);
+      setLockEnd(lockedUntil(error.details, at));
+    } else {
+      setLockEnd(null);
+    }
+  }, []);
+
+  const remainingSeconds = lockEnd === null ? 0 : Math.max(0, Math.ceil((lockEnd - now) / 1000));
+  return { failure, report, lockEnd, remainingSeconds, locked: remainingSeconds > 0 };
+}
+
+type Props = { failure: AppError | null; lockEnd: number | null; remainingSeconds: number; badPasswordText?: string };
+
+export function SignInFailure({ failure, lockEnd, remainingSeconds, badPasswordText }: Props) {
+  const { t } = useTranslation();
+  if (!failure) return null;
+  if (failure.code === 'BAD_PASSWORD') {
+    const left = attemptsLeft(failure.details);
+    return (
+      <Alert severity="error" role="alert">
+        {badPasswordText ?? t('errors.BAD_PASSWORD')}
+        {left !== null ? ` ${t('signin.attemptsLeft', { count: left })}` : ''}
+      </Alert>
+    );
+  }
+  if (failure.code === 'LOCKED_OUT') {
+    let text = t('errors.LOCKED_OUT');
+    if (lockEnd !== null) {
+      if (remainingSeconds <= 0) text = t('signin.lockedDone');
+      else if (remainingSeconds >= 60) text = t('signin.lockedMinutes', { count: Math.ceil(remainingSeconds / 60) });
+      else text = t('signin.lockedSeconds', { count: remainingSeconds });
+    }
+    return (
+      <Alert severity={remainingSeconds > 0 || lockEnd === null ? 'error' : 'info'} role="alert">
+        {text}
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="error" role="alert">
+      {errorMessage(t, failure)}
+    </Alert>
+  );
+}
