@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
  */
 export const IDLE_LOCK_TEST_KEY = 'clientele.idleLockSecondsForTests';
 
-const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'mousemove'] as const;
+// `input` too: typing through an IME (Chinese) or pasting may send no keydown at all.
+const ACTIVITY_EVENTS = ['keydown', 'input', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'mousemove'] as const;
 
 function idleLimitMs(minutes: number): number | null {
   const override = localStorage.getItem(IDLE_LOCK_TEST_KEY);

@@ -22,7 +22,7 @@ export function makeTheme(lng: Language) {
       typography: { fontFamily },
       shape: { borderRadius: 8 },
       // Sentence-case buttons read better in both languages than MUI's default capitals.
-      components: { MuiButton: { styleOverrides: { root: { textTransform: 'none' } } } },
+      components: { MuiButton: { styleOverrides: { root: { textTransform: 'none' } } }, MuiTab: { styleOverrides: { root: { textTransform: 'none' } } } },
     },
     lng === 'zh-CN' ? zhCN : enUS,
   );

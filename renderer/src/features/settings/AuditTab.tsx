@@ -55,13 +55,6 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** A before/after value as text: empty shows a dash, objects and lists as compact JSON. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
 
 /** Settings → Audit log (owner): every change, sign-in, export..., filterable, verifiable, exportable. */
 export function AuditTab() {
@@ -132,6 +125,14 @@ export function AuditTab() {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
+  /** A before/after value as text: empty shows a dash, yes/no in words, objects as compact JSON. */
+  const valueText = (value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number') return String(value);
+    return JSON.stringify(value);
+  };
   const userName = (entry: AuditEntry) => entry.username || t('audit.system');
   // Field names in the user's language where we have one (customer fields, settings, users).
   const fieldLabel = (field: string) => {

@@ -100,7 +100,7 @@ export function UsersTab() {
               <TableCell>{t('users.statusLabel')}</TableCell>
               <TableCell>{t('users.lastSignIn')}</TableCell>
               <TableCell align="right">
-                <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                <Box component="span" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
                   {t('users.actions')}
                 </Box>
               </TableCell>

@@ -1,0 +1,181 @@
+// Access control in the browser: the owner adds a staff user in Settings → Users; the staff user
+// (after "Switch user") must first choose their own password and sees no owner settings; the idle
+// lock covers a half-filled form and signing back in continues it; the owner's audit log verifies.
+// The shop is set up from the CLI into the test's data dir, as signin.spec.ts does.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { expect, test } from './fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PASSWORD = 'a-long-shop-password-42';
+const STAFF_INITIAL = 'first-time-pass-77';
+const STAFF_OWN = 'my-own-secret-phrase-88';
+
+test.use({ locale: 'en-US' });
+
+function cli(dataDir: string, args: string[]): void {
+  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+}
+
+function setUpShop(dataDir: string): void {
+  cli(dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+  cli(dataDir, ['seed', '--user', 'boss', '--customers', '20']);
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
+  await page.getByLabel(en.signin.username).fill(username);
+  await page.getByLabel(en.signin.password).fill(password);
+  await page.getByRole('button', { name: en.signin.submit }).click();
+}
+
+function userMenu(page: Page) {
+  return page.getByRole('button', { name: new RegExp(`^(${en.shell.userMenu}|${zh.shell.userMenu}):`) });
+}
+
+async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
+  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
+  await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
+}
+
+test('owner adds a staff user, who must choose a password and sees no owner settings', async ({ page, app, shot }) => {
+  setUpShop(app.dataDir);
+  await page.goto(app.url);
+  await signIn(page, 'boss', PASSWORD);
+  await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
+
+  // Settings → Users (the owner's first tab)
+  await page.getByRole('link', { name: en.nav.settings }).click();
+  await expect(page.getByRole('tab', { name: en.settings.tabs.users })).toHaveAttribute('aria-selected', 'true');
+  const users = page.getByRole('table', { name: en.users.tableLabel });
+  await expect(users.getByRole('row', { name: /boss/ })).toBeVisible();
+
+  await page.getByRole('button', { name: en.users.add }).click();
+  const dialog = page.getByRole('dialog', { name: en.users.addTitle });
+  await dialog.getByLabel(en.users.username).fill('lina');
+  await dialog.getByLabel(en.users.displayName).fill('Li Na');
+  await dialog.getByLabel(en.users.role).selectOption('staff');
+  // The core refuses the most common passwords; the message sits on the field.
+  await dialog.getByLabel(en.users.initialPassword, { exact: true }).fill('password123');
+  await dialog.getByLabel(en.users.confirmInitialPassword).fill('password123');
+  await dialog.getByRole('button', { name: en.users.addSubmit }).click();
+  await expect(dialog.getByText(en.validation.commonPassword)).toBeVisible();
+  await dialog.getByLabel(en.users.initialPassword, { exact: true }).fill(STAFF_INITIAL);
+  await dialog.getByLabel(en.users.confirmInitialPassword).fill(STAFF_INITIAL);
+  await dialog.getByRole('button', { name: en.users.addSubmit }).click();
+  await expect(dialog).toBeHidden();
+  const lina = users.getByRole('row', { name: /lina/ });
+  await expect(lina).toContainText('Li Na');
+  await expect(lina).toContainText(en.roles.staff);
+  await expect(lina).toContainText(en.users.status.mustChange);
+  await shot('users-en');
+  await switchLanguage(page, 'zh-CN');
+  await expect(page.getByRole('tab', { name: zh.settings.tabs.users })).toBeVisible();
+  await expect(page.getByRole('table', { name: zh.users.tableLabel }).getByRole('row', { name: /lina/ })).toContainText(zh.users.status.mustChange);
+  await shot('users-zh');
+  await switchLanguage(page, 'en-US');
+
+  // Switch user: an empty sign-in form, nothing of the owner's session kept
+  await userMenu(page).click();
+  await page.getByRole('menuitem', { name: en.shell.switchUser }).click();
+  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
+  await expect(page.getByLabel(en.signin.username)).toHaveValue('');
+
+  // The staff user signs in with the initial password and must choose their own first
+  await signIn(page, 'lina', STAFF_INITIAL);
+  await expect(page.getByRole('heading', { name: en.account.forcedTitle })).toBeVisible();
+  await page.getByLabel(en.account.givenPassword).fill(STAFF_INITIAL);
+  await page.getByLabel(en.account.newPassword, { exact: true }).fill(STAFF_OWN);
+  await page.getByLabel(en.account.confirmNewPassword).fill(STAFF_OWN);
+  await shot('forced-password-change');
+  await page.getByRole('button', { name: en.account.changePassword }).click();
+  await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
+  await expect(userMenu(page)).toContainText('Li Na');
+
+  // Staff: no Reports, and Settings has only their own account
+  await expect(page.getByRole('link', { name: en.nav.reports })).toHaveCount(0);
+  await page.getByRole('link', { name: en.nav.settings }).click();
+  await expect(page.getByRole('heading', { name: en.account.title })).toBeVisible();
+  await expect(page.getByRole('tab', { name: en.settings.tabs.users })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: en.settings.tabs.audit })).toHaveCount(0);
+  await page.goto(`${app.url.split('#')[0]}#/settings/users`);
+  await expect(page.getByText(en.settings.ownerOnly)).toBeVisible();
+  await expect(page.getByRole('table', { name: en.users.tableLabel })).toHaveCount(0);
+  await shot('staff-settings');
+});
+
+test('the idle lock keeps a half-filled form; switch user from the lock screen starts clean', async ({ page, app, shot }) => {
+  setUpShop(app.dataDir);
+  // A few seconds instead of the owner's minutes (see renderer/src/app/idle-lock.ts).
+  await page.addInitScript(() => localStorage.setItem('clientele.idleLockSecondsForTests', '4'));
+  await page.goto(app.url);
+  await signIn(page, 'boss', PASSWORD);
+  await page.getByRole('button', { name: en.customers.new }).first().click();
+  await page.getByLabel(en.customer.name, { exact: true }).fill('Half Typed Trading');
+  await page.getByLabel(en.customer.notes).fill('Call back about the spring order');
+
+  // Hands off the keyboard: the lock screen covers the app
+  const lock = page.getByRole('dialog', { name: en.lock.title });
+  await expect(lock).toBeVisible();
+  await expect(lock.getByLabel(en.signin.username)).toHaveValue('boss');
+  await shot('locked');
+  await lock.getByLabel(en.signin.password).fill('not-the-password');
+  await lock.getByRole('button', { name: en.lock.unlock }).click();
+  await expect(lock.getByText(en.errors.BAD_PASSWORD)).toBeVisible();
+  await lock.getByLabel(en.signin.password).fill(PASSWORD);
+  await lock.getByRole('button', { name: en.lock.unlock }).click();
+  await expect(lock).toBeHidden();
+  await expect(page.getByLabel(en.customer.name, { exact: true })).toHaveValue('Half Typed Trading');
+  await expect(page.getByLabel(en.customer.notes)).toHaveValue('Call back about the spring order');
+
+  // Locked again; this time someone else takes over: sign-in starts empty and so does the app
+  await expect(lock).toBeVisible();
+  await lock.getByRole('button', { name: en.lock.switchUser }).click();
+  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
+  await expect(page.getByLabel(en.signin.username)).toHaveValue('');
+  await signIn(page, 'boss', PASSWORD);
+  await expect(page.getByRole('heading', { name: en.customers.title })).toBeVisible();
+  await expect(page.getByLabel(en.customer.name, { exact: true })).toHaveCount(0);
+});
+
+test('the owner reads and verifies the audit log', async ({ page, app, shot }) => {
+  setUpShop(app.dataDir);
+  await page.goto(app.url);
+  await signIn(page, 'boss', PASSWORD);
+  await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
+
+  // A settings change, so the log has a "before → after" to show
+  await page.getByRole('link', { name: en.nav.settings }).click();
+  await page.getByRole('tab', { name: en.settings.tabs.security }).click();
+  await page.getByLabel(en.security.maskContacts).check();
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByText(en.security.saved)).toBeVisible();
+
+  await page.getByRole('tab', { name: en.settings.tabs.audit }).click();
+  await expect(page.getByRole('tab', { name: en.settings.tabs.audit })).toHaveAttribute('aria-selected', 'true');
+  const log = page.getByRole('table', { name: en.audit.tableLabel });
+  const change = log.getByRole('row').filter({ hasText: en.audit.actions.settings.update });
+  await expect(change).toContainText(`${en.audit.fields.maskContacts}: ${en.common.no} → ${en.common.yes}`);
+  await expect(log.getByRole('row').filter({ hasText: en.audit.actions.system.seed })).toHaveCount(1);
+
+  await page.getByRole('button', { name: en.audit.verify }).click();
+  await expect(page.getByRole('status')).toHaveText(/^The log is intact \(\d+ entries checked\)\.$/);
+  await shot('audit-en');
+
+  await switchLanguage(page, 'zh-CN');
+  await expect(page.getByRole('table', { name: zh.audit.tableLabel }).getByRole('row').filter({ hasText: zh.audit.actions.settings.update })).toContainText(
+    `${zh.audit.fields.maskContacts}: ${zh.common.no} → ${zh.common.yes}`,
+  );
+  await page.getByRole('button', { name: zh.audit.verify }).click();
+  await expect(page.getByRole('status')).toHaveText(/^日志完整（已校验 \d+ 条）。$/);
+  await shot('audit-zh');
+  await switchLanguage(page, 'en-US');
+});
