@@ -100,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
     const cliCode = (error as { cliCode?: string }).cliCode;
     const code = error instanceof CliError ? error.code : (cliCode ?? 'INTERNAL');
     const message = (error as Error).message;
-    if (json) process.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    const details = error instanceof CliError ? error.details : undefined;
+    if (json) process.stderr.write(`${JSON.stringify({ error: details === undefined ? { code, message } : { code, message, details } })}\n`);
     else process.stderr.write(`clientele ${label}: ${code}: ${message}\n`);
     return 1;
   } finally {

@@ -8,6 +8,8 @@ export class CliError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The core's error details (which field, which rule), shown under --json. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -44,9 +46,9 @@ function mustChangeMessage(user: string): string {
 export async function call<M extends MethodName>(ctx: CliContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await ctx.core.invoke(SESSION, method, input);
   if (!result.ok) {
-    const { code, message } = result.error;
+    const { code, message, details } = result.error;
     if (code === 'PASSWORD_CHANGE_REQUIRED') throw new CliError(code, `${message}\n${mustChangeMessage(ctx.options.user ?? 'this user')}`);
-    throw new CliError(code, message);
+    throw new CliError(code, message, details);
   }
   return result.value as MethodOutput<M>; // the core answered this method's output
 }

@@ -155,7 +155,7 @@ describe('permission matrix: sessions and passwords', () => {
     await h.call('fresh', 'auth.signOut', {});
     await h.call('fresh', 'auth.signIn', { username: 'fresh', password: INITIAL_PASSWORD });
     await h.failure('fresh', 'customers.list', {}, 'PASSWORD_CHANGE_REQUIRED');
-    const changed = await h.call('fresh', 'auth.changePassword', { oldPassword: INITIAL_PASSWORD, newPassword: 'fresh-chosen-8812x' });
+    const changed = await h.call('fresh', 'auth.changePassword', { oldPassword: INITIAL_PASSWORD, newPassword: 'kiwi-new-choice-5521' });
     expect(changed.user.mustChangePassword).toBe(false);
     expect((await h.call('fresh', 'customers.list', {})).rows.length).toBe(1);
   });

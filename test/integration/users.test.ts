@@ -117,7 +117,7 @@ describe('users', () => {
         await expectRefused(h.raw('owner', 'users.resetPassword', { id: lanternfish.id, newPassword: password }));
         await h.call('n', 'auth.signIn', { username: 'lanternfish', password: INITIAL_PASSWORD });
         await expectRefused(h.raw('n', 'auth.changePassword', { oldPassword: INITIAL_PASSWORD, newPassword: password }));
-        const deactivated = await h.call('owner', 'users.deactivate', { id: lanternfish.id, version: lanternfish.version });
+        const deactivated = await h.call('owner', 'users.deactivate', { id: lanternfish.id, version: (await userNamed(h, 'lanternfish')).version });
         await expectRefused(h.raw('owner', 'users.reactivate', { id: lanternfish.id, version: deactivated.version, newPassword: password }));
         // set-up and recovery, on a shop whose owner is called lanternfish.
         const other = makeHarness();
