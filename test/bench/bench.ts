@@ -32,9 +32,13 @@ import { openEncrypted, openPlain, type SqliteDatabase } from '../../electron/co
 import { wrapDb, type Db } from '../../electron/core/db/sql.ts';
 import { countCustomers, listCustomers } from '../../electron/core/services/customers.ts';
 import { searchCustomers } from '../../electron/core/services/search.ts';
+import { fullAccess } from '../../electron/core/services/access.ts';
 import { digitsOf, pinyinOf } from '../../electron/core/services/search-text.ts';
 import { databasePath } from '../../electron/core/vault.ts';
 import { interleaved, log, round, stats, timed, type Stats } from './timing.ts';
+
+/** The service functions called directly see what the owner sees (no scope, no masking). */
+const OWNER_ACCESS = fullAccess({ userId: 1, username: 'owner', role: 'owner' });
 
 const OWNER = 'owner';
 const PASSWORD = 'bench-password-4k9z';
@@ -245,14 +249,14 @@ async function main(): Promise<void> {
     for (const [name, input] of Object.entries(lists)) {
       log(`bench: ${name}`);
       const parsed = CustomerQuery.parse(input);
-      const expected = listCustomers(plainDb, parsed);
-      if (JSON.stringify(expected) !== JSON.stringify(listCustomers(encDb, parsed))) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
+      const expected = listCustomers(plainDb, parsed, OWNER_ACCESS);
+      if (JSON.stringify(expected) !== JSON.stringify(listCustomers(encDb, parsed, OWNER_ACCESS))) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
       if (expected.rows.length === 0) throw new Error(`bench: ${name} returned no rows`);
       const t = await interleaved(
         {
           dispatcher: () => call(core, SESSION, 'customers.list', input),
-          service: () => listCustomers(encDb, parsed),
-          floor: () => listCustomers(plainDb, parsed),
+          service: () => listCustomers(encDb, parsed, OWNER_ACCESS),
+          floor: () => listCustomers(plainDb, parsed, OWNER_ACCESS),
         },
         loop,
       );
@@ -271,25 +275,25 @@ async function main(): Promise<void> {
       const t = await interleaved(
         {
           dispatcher: () => call(core, SESSION, 'customers.count', input),
-          service: () => countCustomers(encDb, parsed),
-          floor: () => countCustomers(plainDb, parsed),
+          service: () => countCustomers(encDb, parsed, OWNER_ACCESS),
+          floor: () => countCustomers(plainDb, parsed, OWNER_ACCESS),
         },
         loop,
       );
-      results[name] = fastEntry(t.dispatcher!, t.service!, t.floor!, { query: input, count: countCustomers(plainDb, parsed) });
+      results[name] = fastEntry(t.dispatcher!, t.service!, t.floor!, { query: input, count: countCustomers(plainDb, parsed, OWNER_ACCESS) });
     }
 
     // --- search --------------------------------------------------------------------------------
     for (const [name, { q, chars }] of Object.entries(searchTerms(encrypted))) {
       log(`bench: ${name} (${q})`);
-      const hits = searchCustomers(plainDb, q, 20);
+      const hits = searchCustomers(plainDb, q, 20, OWNER_ACCESS);
       if (hits.length === 0) throw new Error(`bench: ${name} "${q}" found nothing`);
-      if (JSON.stringify(hits) !== JSON.stringify(searchCustomers(encDb, q, 20))) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
+      if (JSON.stringify(hits) !== JSON.stringify(searchCustomers(encDb, q, 20, OWNER_ACCESS))) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
       const t = await interleaved(
         {
           dispatcher: () => call(core, SESSION, 'search.query', { q }),
-          service: () => searchCustomers(encDb, q, 20),
-          floor: () => searchCustomers(plainDb, q, 20),
+          service: () => searchCustomers(encDb, q, 20, OWNER_ACCESS),
+          floor: () => searchCustomers(plainDb, q, 20, OWNER_ACCESS),
         },
         loop,
       );

@@ -60,6 +60,8 @@ export const systemHandlers = {
     // Prove the new key opens the file from a fresh connection before saying it is done.
     openEncrypted(databasePath(ctx.state.dataDir), keyToHex(newKey)).close();
     appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system', label: 'database key' });
+    // Everyone else signs in again, so every remaining slot is proven against the new key at once.
+    for (const sessionKey of [...ctx.state.sessions.keys()]) if (sessionKey !== ctx.sessionKey) ctx.state.sessions.delete(sessionKey);
     progress(4);
     return { ms: Math.round(performance.now() - started) };
   },
