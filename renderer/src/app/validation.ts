@@ -11,6 +11,8 @@ export type IssueLike = {
   origin?: string;
   format?: string;
   expected?: string;
+  /** invalid_union: the problems of each alternative. */
+  errors?: readonly (readonly IssueLike[])[];
 };
 
 /** Field path (`name`, `contacts.0.email`) → the first problem found there. */
@@ -52,6 +54,12 @@ function asNumber(value: unknown): number | undefined {
 
 export function issueMessage(t: TFunction, issue: IssueLike): string {
   if (issue.message && CUSTOM_MESSAGES.has(issue.message)) return t(`validation.${issue.message}`);
+  // A union (an e-mail is '' or an address or its masked form) fails as a whole: say what the
+  // alternatives say, when one of them carries a message of ours.
+  if (issue.code === 'invalid_union' && issue.errors) {
+    const inner = issue.errors.flat().find((i) => i.message && CUSTOM_MESSAGES.has(i.message));
+    if (inner) return issueMessage(t, inner);
+  }
   const isArray = issue.origin === 'array';
   if (issue.origin === 'number' && issue.code === 'too_small') return t('validation.numberMin', { min: asNumber(issue.minimum) ?? 0 });
   if (issue.origin === 'number' && issue.code === 'too_big') return t('validation.numberMax', { max: asNumber(issue.maximum) ?? 0 });

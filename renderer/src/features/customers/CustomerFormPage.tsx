@@ -29,6 +29,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALENDARS, CUSTOMER_KINDS, CustomerDraft, GRADES, SIZES, STAGES } from '../../../../shared/api/customers.ts';
 import type { Customer } from '../../../../shared/api/customers.ts';
+import { isMasked } from '../../../../shared/masking.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
@@ -54,11 +55,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       {children}
     </Paper>
   );
-}
-
-/** How the core masks phone numbers and e-mail for roles that may not see them (138****1234, z***@x.com). */
-function isMasked(value: string): boolean {
-  return value.includes('**');
 }
 
 /**
