@@ -137,6 +137,9 @@ describe('clientele CLI', () => {
       expect(owner(['users', 'add', 'zed', '--role', 'staff'], 'password123').stderr).toContain('most common');
       expect(owner(['users', 'add', '--role', 'staff']).stderr).toContain('VALIDATION');
       expect(owner(['users', 'frob']).code).toBe(1);
+      const noPassword = owner(['users', 'reset-password', 'xiaoli']);
+      expect(noPassword.code).toBe(1);
+      expect(noPassword.stderr).toMatch(/VALIDATION: set CLIENTELE_NEW_PASSWORD/);
     });
 
     it('verifies and exports the audit log, refusing to overwrite a file without --force', () => {
