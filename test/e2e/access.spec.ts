@@ -16,13 +16,14 @@ const STAFF_OWN = 'my-own-secret-phrase-88';
 
 test.use({ locale: 'en-US' });
 
-function cli(dataDir: string, args: string[]): void {
+function cli(dataDir: string, args: string[]): string {
   const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
 }
 
 function setUpShop(dataDir: string): void {
@@ -44,6 +45,7 @@ function userMenu(page: Page) {
 async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
   await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
   await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
+  await expect(page.getByRole('menu')).toBeHidden();
 }
 
 test('owner adds a staff user, who must choose a password and sees no owner settings', async ({ page, app, shot }) => {
@@ -76,6 +78,9 @@ test('owner adds a staff user, who must choose a password and sees no owner sett
   await expect(lina).toContainText('Li Na');
   await expect(lina).toContainText(en.roles.staff);
   await expect(lina).toContainText(en.users.status.mustChange);
+  const added = page.getByRole('alert').filter({ hasText: en.users.added.replace('{{name}}', 'lina') });
+  await added.getByRole('button', { name: 'Close' }).click();
+  await expect(added).toBeHidden();
   await shot('users-en');
   await switchLanguage(page, 'zh-CN');
   await expect(page.getByRole('tab', { name: zh.settings.tabs.users })).toBeVisible();
@@ -178,4 +183,28 @@ test('the owner reads and verifies the audit log', async ({ page, app, shot }) =
   await expect(page.getByRole('status')).toHaveText(/^日志完整（已校验 \d+ 条）。$/);
   await shot('audit-zh');
   await switchLanguage(page, 'en-US');
+});
+
+test('a forgotten owner password is reset with the recovery key, typed in any case and spacing', async ({ page, app, shot }) => {
+  const { recoveryKey } = JSON.parse(cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss', '--json'])) as { recoveryKey: string };
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
+  await page.getByRole('button', { name: en.signin.forgot }).click();
+  await expect(page.getByRole('heading', { name: en.recover.title })).toBeVisible();
+  await page.getByLabel(en.recover.username).fill('boss');
+  await page.getByLabel(en.recover.recoveryKey).fill('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
+  await page.getByLabel(en.account.newPassword, { exact: true }).fill('a-brand-new-owner-phrase');
+  await page.getByLabel(en.account.confirmNewPassword).fill('a-brand-new-owner-phrase');
+  await page.getByRole('button', { name: en.recover.submit }).click();
+  await expect(page.getByRole('alert').filter({ hasText: en.recover.badKey })).toBeVisible();
+  await page.getByLabel(en.recover.recoveryKey).fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await shot('recover');
+  await page.getByRole('button', { name: en.recover.submit }).click();
+  await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
+
+  // The new password is the one that signs in from now on
+  await userMenu(page).click();
+  await page.getByRole('menuitem', { name: en.shell.signOut }).click();
+  await signIn(page, 'boss', 'a-brand-new-owner-phrase');
+  await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
 });

@@ -183,7 +183,10 @@ export function App() {
       const { session, locked } = phase;
       content = sessionActions ? (
         <SessionContext.Provider value={sessionActions}>
-          <AppShell />
+          {/* Hidden, not unmounted: nothing of the data shows while locked, and every form keeps its state. */}
+          <div style={{ visibility: locked ? 'hidden' : 'visible' }}>
+            <AppShell />
+          </div>
           {locked ? (
             <LockScreen
               open
