@@ -104,7 +104,7 @@ export const auth = {
     output: User,
     permission: 'users.manage',
   }),
-  /** CONFLICT when it would leave no active owner. */
+  /** CONFLICT with details.reason 'lastOwner' when it would leave no active owner. */
   'users.setRole': method({
     input: z.object({ id: Id, version: Version, role: z.enum(ROLES) }),
     output: User,
@@ -115,7 +115,7 @@ export const auth = {
     output: User,
     permission: 'users.manage',
   }),
-  /** Removes the user's key slot and ends their sessions. CONFLICT for the last active owner. */
+  /** Removes the user's key slot and ends their sessions. CONFLICT (details.reason 'lastOwner') for the last active owner. */
   'users.deactivate': method({ input: z.object({ id: Id, version: Version }), output: User, permission: 'users.manage' }),
   /** A new key slot with a new (initial) password. */
   'users.reactivate': method({

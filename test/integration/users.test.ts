@@ -53,8 +53,8 @@ describe('users', () => {
 
   it('never leaves the shop without an active owner', async () => {
     const boss = await userNamed(h, 'boss');
-    await h.failure('owner', 'users.deactivate', { id: boss.id, version: boss.version }, 'CONFLICT');
-    await h.failure('owner', 'users.setRole', { id: boss.id, version: boss.version, role: 'manager' }, 'CONFLICT');
+    expect((await h.failure('owner', 'users.deactivate', { id: boss.id, version: boss.version }, 'CONFLICT')).details).toEqual({ reason: 'lastOwner' });
+    expect((await h.failure('owner', 'users.setRole', { id: boss.id, version: boss.version, role: 'manager' }, 'CONFLICT')).details).toEqual({ reason: 'lastOwner' });
     expect((await userNamed(h, 'boss')).role).toBe('owner');
     // With a second owner, the first may step down; then the second is the last one.
     const manager = await userNamed(h, 'manager');

@@ -80,5 +80,7 @@ export function ensureAnotherActiveOwner(db: Db, userId: number): void {
       .where('active', '=', 1)
       .where('id', '!=', userId),
   );
-  if ((others?.n ?? 0) === 0) throw new AppFailure('CONFLICT', 'this is the last active owner; make someone else an owner first');
+  if ((others?.n ?? 0) === 0) {
+    throw new AppFailure('CONFLICT', 'this is the last active owner; make someone else an owner first', { reason: 'lastOwner' });
+  }
 }

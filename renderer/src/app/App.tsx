@@ -97,7 +97,12 @@ export function App() {
   }, []);
 
   const appSession = phase.name === 'app' ? phase.session : null;
-  useIdleLock(phase.name === 'app' && !phase.locked, appSession?.settings.idleLockMinutes ?? 0, () => void lockNow());
+  useIdleLock(
+    phase.name === 'app' && !phase.locked,
+    appSession?.settings.idleLockMinutes ?? 0,
+    () => void lockNow(),
+    () => void invoke('settings.get', {}), // any signed-in call tells the core the session is in use
+  );
 
   const sessionActions = useMemo<SessionActions | null>(() => {
     if (!appSession) return null;

@@ -16,16 +16,28 @@ function idleLimitMs(minutes: number): number | null {
   return minutes > 0 ? minutes * 60_000 : null;
 }
 
-/** Calls `onIdle` once after `minutes` without keyboard, mouse or touch activity (0 = never). */
-export function useIdleLock(enabled: boolean, minutes: number, onIdle: () => void): void {
+/**
+ * The core also ends sessions that made no call for the idle time; someone typing a long note
+ * makes no call, so activity is reported to the core at most this often.
+ */
+const HEARTBEAT_MS = 60_000;
+
+/**
+ * Calls `onIdle` once after `minutes` without keyboard, mouse or touch activity (0 = never), and
+ * `onActive` at most once a minute while there is activity (to keep the core's session alive).
+ */
+export function useIdleLock(enabled: boolean, minutes: number, onIdle: () => void, onActive: () => void): void {
   const onIdleRef = useRef(onIdle);
   onIdleRef.current = onIdle;
+  const onActiveRef = useRef(onActive);
+  onActiveRef.current = onActive;
 
   useEffect(() => {
     if (!enabled) return;
     const limit = idleLimitMs(minutes);
     if (limit === null) return;
     let last = Date.now();
+    let lastBeat = last;
     let timer: ReturnType<typeof setTimeout>;
     const check = () => {
       const idle = Date.now() - last;
@@ -35,6 +47,10 @@ export function useIdleLock(enabled: boolean, minutes: number, onIdle: () => voi
     // Activity only stamps the time; the one timer re-arms itself for the time still left.
     const touch = () => {
       last = Date.now();
+      if (last - lastBeat >= HEARTBEAT_MS) {
+        lastBeat = last;
+        onActiveRef.current();
+      }
     };
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, touch, { capture: true, passive: true });
     timer = setTimeout(check, limit);

@@ -28,11 +28,12 @@ import { confirmCheck, NewPasswordFields } from '../account/NewPasswordFields.ts
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 
 /**
- * The core refuses to demote or deactivate the last active owner with CONFLICT; a stale version is
- * CONFLICT too. Its message names the owner in the first case, so each gets its own sentence.
+ * The core refuses to demote or deactivate the last active owner with CONFLICT and
+ * details.reason 'lastOwner'; a stale version is CONFLICT too, so each gets its own sentence.
  */
 function userErrorText(t: ReturnType<typeof useTranslation>['t'], error: AppError): string {
-  if (error.code === 'CONFLICT' && /owner/i.test(error.message)) return t('users.lastOwner');
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  if (error.code === 'CONFLICT' && reason === 'lastOwner') return t('users.lastOwner');
   return errorMessage(t, error);
 }
 
