@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   /** Signed in with an initial or reset password: only changing it is allowed until then. */
   'PASSWORD_CHANGE_REQUIRED',
   'IO',
+  /** A long job was cancelled by the user; nothing was left behind. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'system.check',
   'system.seed',
   'system.rekey',
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

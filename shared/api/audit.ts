@@ -25,10 +25,13 @@ export const AUDIT_ACTIONS = [
   'system.rekey',
   'system.seed',
   'audit.export',
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['customer', 'user', 'settings', 'system', 'audit', 'session'] as const;
+export const AUDIT_ENTITIES = ['customer', 'user', 'settings', 'system', 'audit', 'session', 'backup'] as const;
 
 export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 

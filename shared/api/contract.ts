@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
+import { backup } from './backup.ts';
 import { customers } from './customers.ts';
 import { search } from './search.ts';
 import { system } from './system.ts';
 
 /** Every method of every door: name → { input schema, output schema, permission }. */
-export const contract = { ...auth, ...customers, ...search, ...audit, ...system };
+export const contract = { ...auth, ...customers, ...search, ...audit, ...backup, ...system };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
