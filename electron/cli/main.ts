@@ -1,11 +1,14 @@
 // The `clientele` command line: a third door into the same core (every command is a contract
 // method call, so validation and permissions are the core's, not the CLI's). Commands live in
 // commands/, one file per group; session.ts holds what they share.
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { audit } from './commands/audit.ts';
+import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
 import { CliError, type CliContext } from './session.ts';
@@ -33,6 +36,16 @@ Commands:
   audit export --out FILE.csv [--force] --user OWNER   the audit log as CSV (UTF-8 with BOM, opens in Excel)
   rekey                      --user OWNER              new database key for every remaining user (after removing someone)
 
+  backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
+  verify-backup FILE         --user USER | --recovery-key KEY
+                                                       check a backup and show its manifest (password valid when it was made);
+                                                       without --data-dir no data folder is opened
+  restore FILE               --user OWNER | --recovery-key KEY
+                                                       restore into an empty --data-dir, or over an existing shop: --user OWNER
+                                                       signs in with a password valid now, the backup opens with --backup-user
+                                                       (default: --user) and CLIENTELE_BACKUP_PASSWORD (default: CLIENTELE_PASSWORD)
+                                                       or --recovery-key; the current data is moved aside to backups/
+
 Options for every command:
   --data-dir DIR   data folder (default: CLIENTELE_DATA_DIR or the app's user-data folder)
   --json           machine-readable output
@@ -50,6 +63,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   passwd,
   users,
   audit,
+  backup,
+  'verify-backup': verifyBackup,
+  restore,
 };
 const GROUPS = new Set(['users', 'audit']);
 
@@ -72,6 +88,9 @@ export async function main(argv: string[]): Promise<number> {
         'display-name': { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
+        to: { type: 'string' },
+        'recovery-key': { type: 'string' },
+        'backup-user': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -89,7 +108,9 @@ export async function main(argv: string[]): Promise<number> {
   const sub = grouped ? rest[0] : undefined;
   const label = grouped && sub ? `${command} ${sub}` : command;
   const json = values.json ?? false;
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  // verify-backup without --data-dir works on an empty scratch folder, so it never opens real data.
+  const scratch = command === 'verify-backup' && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'clientele-verify-')) : null;
+  const dataDir = scratch ?? resolve(values['data-dir'] ?? defaultDataDir());
   const core = createCore({ dataDir });
   const ctx: CliContext = { core, dataDir, json, args: grouped ? rest.slice(1) : rest, options: values };
   try {
@@ -106,5 +127,6 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     core.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }

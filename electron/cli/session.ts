@@ -33,6 +33,9 @@ export type CliContext = {
     'display-name'?: string;
     out?: string;
     force?: boolean;
+    to?: string;
+    'recovery-key'?: string;
+    'backup-user'?: string;
   };
 };
 
