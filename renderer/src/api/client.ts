@@ -5,6 +5,10 @@ import type { AppError, Result } from '../../../shared/errors.ts';
 export type ClienteleBridge = {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, callback: (payload: unknown) => void): () => void;
+  /** The system folder dialog (Electron only, where the preload offers it): a path, or null if cancelled. */
+  pickFolder?: () => Promise<string | null>;
+  /** The system open-file dialog (Electron only, where the preload offers it): a path, or null if cancelled. */
+  pickFile?: () => Promise<string | null>;
 };
 
 declare global {

@@ -22,7 +22,8 @@ type Phase =
   | { name: 'failed'; error: AppError }
   | { name: 'setup' }
   | { name: 'recoveryKey'; recoveryKey: string; session: SessionInfo; shopName: string; createdAt: number }
-  | { name: 'signIn'; shopName: string | null; username: string }
+  /** `restoredAt`: a backup of that time was just restored; say so, and whose passwords now count. */
+  | { name: 'signIn'; shopName: string | null; username: string; restoredAt?: number }
   /** Signed in with an initial or reset password: nothing else until the user has chosen their own. */
   | { name: 'changePassword'; session: SessionInfo }
   /** `locked`: signed out, the lock screen covers the app, which stays mounted with its state. */
@@ -115,6 +116,11 @@ export function App() {
       updateSession: (session) => setPhase((current) => (current.name === 'app' ? { ...current, session } : current)),
       updateSettings: (settings) =>
         setPhase((current) => (current.name === 'app' ? { ...current, session: { ...current.session, settings } } : current)),
+      restored: (manifest) => {
+        // The core has signed everyone out already; nothing of the old data's screens may stay.
+        resetAppState();
+        setPhase({ name: 'signIn', shopName: manifest.shopName, username: '', restoredAt: manifest.createdAt });
+      },
     };
   }, [appSession, lockNow, leave]);
 
@@ -150,6 +156,10 @@ export function App() {
             setPhase({ name: 'recoveryKey', recoveryKey, session, shopName: session.shopName, createdAt: Date.now() })
           }
           onAlreadyInitialised={() => void boot()}
+          onRestored={(manifest) => {
+            resetAppState();
+            setPhase({ name: 'signIn', shopName: manifest.shopName, username: '', restoredAt: manifest.createdAt });
+          }}
         />
       );
       break;
@@ -171,6 +181,7 @@ export function App() {
         <SignInPage
           shopName={phase.shopName}
           initialUsername={phase.username}
+          restoredAt={phase.restoredAt ?? null}
           onSignedIn={(session) => setPhase(afterSignIn(session))}
         />
       );

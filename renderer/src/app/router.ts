@@ -20,7 +20,7 @@ export type Route =
   | { name: 'settings'; tab?: SettingsTab }
   | { name: 'notFound'; path: string };
 
-export const SETTINGS_TABS = ['account', 'users', 'security', 'audit'] as const;
+export const SETTINGS_TABS = ['account', 'users', 'security', 'backup', 'audit'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 const SIMPLE: Record<string, Route> = {

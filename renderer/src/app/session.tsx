@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { SessionInfo, Settings } from '../../../shared/api/auth.ts';
+import type { BackupManifest } from '../../../shared/api/backup.ts';
 import type { Permission } from '../../../shared/roles.ts';
 
 export type SessionActions = {
@@ -14,6 +15,8 @@ export type SessionActions = {
   updateSession: (session: SessionInfo) => void;
   /** The owner saved settings (the idle lock follows at once). */
   updateSettings: (settings: Settings) => void;
+  /** A backup replaced the data: everyone was signed out; sign in with a password valid in it. */
+  restored: (manifest: BackupManifest) => void;
 };
 
 export const SessionContext = createContext<SessionActions | null>(null);

@@ -4,6 +4,7 @@ import type { Permission } from '../../../../shared/roles.ts';
 import { hrefOf, type SettingsTab } from '../../app/router.ts';
 import { useSession } from '../../app/session.tsx';
 import { AccountTab } from './AccountTab.tsx';
+import { BackupTab } from '../backup/BackupTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { SecurityTab } from './SecurityTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
@@ -12,6 +13,7 @@ import { UsersTab } from './UsersTab.tsx';
 const TABS: { tab: SettingsTab; permission?: Permission }[] = [
   { tab: 'users', permission: 'users.manage' },
   { tab: 'security', permission: 'settings.manage' },
+  { tab: 'backup', permission: 'backup.manage' },
   { tab: 'audit', permission: 'audit.read' },
   { tab: 'account' },
 ];
@@ -38,6 +40,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab | null }) {
       {refused ? <Alert severity="info">{t('settings.ownerOnly')}</Alert> : null}
       {current === 'users' ? <UsersTab /> : null}
       {current === 'security' ? <SecurityTab /> : null}
+      {current === 'backup' ? <BackupTab /> : null}
       {current === 'audit' ? <AuditTab /> : null}
       {current === 'account' ? <AccountTab /> : null}
     </Stack>

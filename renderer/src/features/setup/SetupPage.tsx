@@ -4,22 +4,26 @@ import {
   Button,
   Checkbox,
   CircularProgress,
+  Divider,
   FormControlLabel,
   Paper,
   Stack,
   TextField,
   Typography,
 } from '@mui/material';
+import RestoreIcon from '@mui/icons-material/Restore';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/api/contract.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/auth.ts';
+import type { BackupManifest } from '../../../../shared/api/backup.ts';
 import type { MethodOutput } from '../../../../shared/api/contract.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useForm } from '../../app/use-form.ts';
 import { serverFieldErrors, type FieldErrors } from '../../app/validation.ts';
+import { RestoreFromBackupPage } from '../backup/RestoreFromBackupPage.tsx';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { PasswordStrength } from './PasswordStrength.tsx';
 
@@ -41,9 +45,11 @@ function confirmMatches(values: Values): FieldErrors {
 type Props = {
   onCreated: (created: MethodOutput<'setup.create'>) => void;
   onAlreadyInitialised: () => void;
+  /** A new PC brought back from a backup file: sign in next, with a password valid in it. */
+  onRestored: (manifest: BackupManifest) => void;
 };
 
-export function SetupPage({ onCreated, onAlreadyInitialised }: Props) {
+export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props) {
   const { t } = useTranslation();
   const form = useForm<Values>(
     schema,
@@ -52,7 +58,10 @@ export function SetupPage({ onCreated, onAlreadyInitialised }: Props) {
   );
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const { values } = form;
+
+  if (restoring) return <RestoreFromBackupPage onRestored={onRestored} onBack={() => setRestoring(false)} />;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -138,6 +147,10 @@ export function SetupPage({ onCreated, onAlreadyInitialised }: Props) {
             startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
           >
             {busy ? t('setup.creating') : t('setup.create')}
+          </Button>
+          <Divider>{t('setup.or')}</Divider>
+          <Button variant="outlined" startIcon={<RestoreIcon />} onClick={() => setRestoring(true)} disabled={busy}>
+            {t('setup.restoreFromBackup')}
           </Button>
         </Stack>
       </Paper>

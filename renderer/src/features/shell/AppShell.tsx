@@ -41,6 +41,8 @@ import { RecycleBinPage } from '../customers/RecycleBinPage.tsx';
 import type { Permission } from '../../../../shared/roles.ts';
 import { ChangePasswordDialog } from '../account/ChangePasswordDialog.tsx';
 import { ComingSoonPage } from '../placeholder/ComingSoonPage.tsx';
+import { BackupButton } from '../backup/BackupButton.tsx';
+import { BackupReminder } from '../backup/BackupReminder.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -208,6 +210,7 @@ export function AppShell() {
           <Box sx={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
             <GlobalSearch />
           </Box>
+          {session.permissions.includes('backup.manage') ? <BackupButton /> : null}
           <LanguageSwitch />
           <UserMenu />
         </Toolbar>
@@ -231,6 +234,7 @@ export function AppShell() {
       )}
       <Box component="main" sx={{ flex: 1, minWidth: 0, p: { xs: 1.5, sm: 3 } }}>
         <Toolbar />
+        <BackupReminder />
         <Page route={route} />
       </Box>
     </Box>

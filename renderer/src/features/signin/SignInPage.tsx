@@ -1,16 +1,23 @@
-import { Box, Button, CircularProgress, Link, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Link, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/api/auth.ts';
 import { invoke } from '../../api/client.ts';
 import { logError } from '../../app/errors.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { RecoverPage } from './RecoverPage.tsx';
 import { SignInFailure, useSignInFailure } from './SignInFailure.tsx';
 
-type Props = { shopName: string | null; initialUsername: string; onSignedIn: (session: SessionInfo) => void };
+type Props = {
+  shopName: string | null;
+  initialUsername: string;
+  /** When a backup made at this time was just restored: passwords are those valid in it. */
+  restoredAt?: number | null;
+  onSignedIn: (session: SessionInfo) => void;
+};
 
-export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
+export function SignInPage({ shopName, initialUsername, restoredAt = null, onSignedIn }: Props) {
   const { t } = useTranslation();
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
@@ -54,6 +61,11 @@ export function SignInPage({ shopName, initialUsername, onSignedIn }: Props) {
             </Box>
             <LanguageSwitch />
           </Stack>
+          {restoredAt !== null ? (
+            <Alert severity="success" data-testid="restored-notice">
+              {t('backup.restoredNotice', { date: formatDateTime(restoredAt) })}
+            </Alert>
+          ) : null}
           <TextField
             label={t('signin.username')}
             name="username"
