@@ -111,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
   // verify-backup without --data-dir works on an empty scratch folder, so it never opens real data.
   const scratch = command === 'verify-backup' && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'clientele-verify-')) : null;
   const dataDir = scratch ?? resolve(values['data-dir'] ?? defaultDataDir());
-  const core = createCore({ dataDir });
+  // `serve` is the long-running door: it marks the data folder as open and makes automatic backups.
+  const core = createCore({ dataDir, longRunning: command === 'serve' });
   const ctx: CliContext = { core, dataDir, json, args: grouped ? rest.slice(1) : rest, options: values };
   try {
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;

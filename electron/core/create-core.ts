@@ -1,9 +1,19 @@
+import { existsSync } from 'node:fs';
 import type { Core, CoreEvent, CoreOptions } from './core-types.ts';
 import type { CoreState } from './api/context.ts';
 import { dispatch } from './api/dispatcher.ts';
 import { closeWhenUnused } from './api/handlers.ts';
+import { closeNow } from './api/handler-kit.ts';
+import { automaticBackup, dailyBackupDue } from './api/handlers/backup-handlers.ts';
+import { realBackupIo } from './backup/backup-io.ts';
+import { finishInterruptedRestore } from './backup/restore-swap.ts';
+
+/** How often a long-running core looks whether the daily automatic backup is due. */
+const DAILY_CHECK_MS = 60_000;
 
 export function createCore(options: CoreOptions): Core {
+  // A restore interrupted by a crash is finished before anything reads the data folder.
+  if (existsSync(options.dataDir)) finishInterruptedRestore(options.dataDir);
   const listeners = new Map<string, Set<(event: CoreEvent) => void>>();
   const state: CoreState = {
     dataDir: options.dataDir,
@@ -11,10 +21,24 @@ export function createCore(options: CoreOptions): Core {
     unlocked: null,
     sessions: new Map(),
     emit: (sessionKey, event) => listeners.get(sessionKey)?.forEach((listener) => listener(event)),
+    backupJob: null,
+    backupIo: options.backupIo ?? realBackupIo,
+    holdsLock: options.longRunning ?? false,
   };
   const dispatchOptions = {
     validateOutput: options.validateOutput ?? false,
     log: (message: string, error: unknown) => console.error(`clientele core: ${message}`, error),
+  };
+  const daily = options.longRunning
+    ? setInterval(() => {
+        if (dailyBackupDue(state, state.clock())) void automaticBackup(state);
+      }, DAILY_CHECK_MS)
+    : null;
+  daily?.unref();
+  const close = () => {
+    if (daily) clearInterval(daily);
+    state.sessions.clear();
+    closeNow(state);
   };
   return {
     invoke: (sessionKey, method, input) => dispatch(state, sessionKey, method, input, dispatchOptions),
@@ -29,9 +53,10 @@ export function createCore(options: CoreOptions): Core {
       listeners.delete(sessionKey);
       closeWhenUnused(state);
     },
-    close: () => {
-      state.sessions.clear();
-      closeWhenUnused(state);
+    close,
+    shutdown: async () => {
+      if (state.unlocked) await automaticBackup(state);
+      close();
     },
   };
 }

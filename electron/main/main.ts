@@ -102,6 +102,15 @@ function run(): void {
       if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
     });
     win.once('ready-to-show', () => win.show());
+    // Closing the window quits the app: first the automatic backup on exit (while the user is
+    // still signed in, so the database is open), then exit.
+    let quitting = false;
+    win.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      quitting = true;
+      void activeCore.shutdown().finally(() => app.exit(0));
+    });
     win.webContents.on('render-process-gone', (_event, details) => console.error('renderer gone:', details.reason));
     win.on('closed', () => {
       unsubscribe();
@@ -125,7 +134,7 @@ function run(): void {
 
     serveAppProtocol(RENDERER_DIR);
     fs.mkdirSync(dataDir.dir, { recursive: true });
-    const activeCore = createCore({ dataDir: path.resolve(dataDir.dir) });
+    const activeCore = createCore({ dataDir: path.resolve(dataDir.dir), longRunning: true });
     core = activeCore;
     ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
     mainWindow = createWindow(activeCore);

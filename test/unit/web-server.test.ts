@@ -30,6 +30,7 @@ function fakeCore() {
       ended.push(sessionKey);
     },
     close() {},
+    async shutdown() {},
   };
   const emit = (sessionKey: string, event: CoreEvent): void => {
     for (const listener of listeners.get(sessionKey) ?? []) listener(event);

@@ -52,6 +52,7 @@ export async function serve(ctx: CliContext): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await ctx.core.shutdown(); // the automatic backup on exit, when someone is signed in
   return 0;
 }
 

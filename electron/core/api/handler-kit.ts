@@ -11,6 +11,7 @@ import { readSettings } from '../services/settings.ts';
 import { findUser } from '../services/users.ts';
 import { takePendingEvents, type Unlocked } from '../vault.ts';
 import type { Caller, CoreState, HandlerContext } from './context.ts';
+import { holdLock, releaseLock } from '../backup/process-lock.ts';
 
 export type Handlers = {
   [M in MethodName]: (ctx: HandlerContext, input: z.output<Contract[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -50,8 +51,10 @@ export function sessionInfo(state: CoreState, userId: number): SessionInfo {
 
 /** Adopts a freshly opened database as the process's one connection (or closes the duplicate). */
 export function adopt(state: CoreState, unlocked: Unlocked): void {
-  if (!state.unlocked) state.unlocked = { ...unlocked, settings: readSettings(unlocked.db) };
-  else if (unlocked.db !== state.unlocked.db) unlocked.db.sqlite.close();
+  if (!state.unlocked) {
+    state.unlocked = { ...unlocked, settings: readSettings(unlocked.db) };
+    if (state.holdsLock) holdLock(state.dataDir);
+  } else if (unlocked.db !== state.unlocked.db) unlocked.db.sqlite.close();
 }
 
 export function startSession(state: CoreState, sessionKey: string, userId: number): void {
@@ -68,13 +71,20 @@ export function flushPendingEvents(state: CoreState): void {
   }
 }
 
-/** Closes the database (dropping the key from memory) once nobody is signed in. */
+/**
+ * Closes the database (dropping the key from memory) once nobody is signed in and no backup is
+ * being written (closing checkpoints the WAL into the file the backup is copying).
+ */
 export function closeWhenUnused(state: CoreState): void {
-  if (state.sessions.size === 0 && state.unlocked) {
-    state.unlocked.db.sqlite.close();
-    state.unlocked.key.fill(0);
-    state.unlocked = null;
-  }
+  if (state.sessions.size === 0 && state.unlocked && !state.backupJob) closeNow(state);
+}
+
+export function closeNow(state: CoreState): void {
+  if (!state.unlocked) return;
+  state.unlocked.db.sqlite.close();
+  state.unlocked.key.fill(0);
+  state.unlocked = null;
+  if (state.holdsLock) releaseLock(state.dataDir);
 }
 
 /** Ends every session of a user (deactivated, or their password was reset). */

@@ -2,6 +2,7 @@
 // already been validated and the caller authorised by the dispatcher. The `Handlers` type makes a
 // missing handler a compile error.
 import { authHandlers } from './handlers/auth-handlers.ts';
+import { backupHandlers } from './handlers/backup-handlers.ts';
 import { customerHandlers } from './handlers/customer-handlers.ts';
 import { systemHandlers } from './handlers/system-handlers.ts';
 import { userHandlers } from './handlers/user-handlers.ts';
@@ -9,4 +10,4 @@ import type { Handlers } from './handler-kit.ts';
 
 export { closeWhenUnused } from './handler-kit.ts';
 
-export const handlers: Handlers = { ...authHandlers, ...userHandlers, ...customerHandlers, ...systemHandlers };
+export const handlers: Handlers = { ...authHandlers, ...userHandlers, ...customerHandlers, ...backupHandlers, ...systemHandlers };

@@ -150,3 +150,15 @@ export function normaliseRecoveryKey(input: string): string {
     .replace(/[IL]/g, '1');
   return (clean.match(/.{1,4}/g) ?? []).join('-');
 }
+
+/**
+ * Seals data with a key derived from the database key (HKDF, one key per purpose): used for the
+ * manifest inside a backup, which only someone who can unlock that backup may read.
+ */
+export function sealWithDatabaseKey(databaseKey: Buffer, purpose: string, plaintext: Buffer): { iv: string; tag: string; ct: string } {
+  return seal(Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), purpose, 32)), plaintext);
+}
+
+export function openWithDatabaseKey(databaseKey: Buffer, purpose: string, box: { iv: string; tag: string; ct: string }): Buffer | null {
+  return open(Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), purpose, 32)), box);
+}

@@ -1,6 +1,7 @@
 // Shop settings kept in the encrypted database (key → text value).
 import type { Settings } from '../../../shared/api/auth.ts';
-import { all, qb, run, type Db } from '../db/sql.ts';
+import type { BackupSettings } from '../../../shared/api/backup.ts';
+import { all, first, qb, run, type Db } from '../db/sql.ts';
 
 const KEYS = { staffScope: 'staff_scope', maskContacts: 'mask_contacts', idleLockMinutes: 'idle_lock_minutes' } as const;
 
@@ -22,4 +23,33 @@ export function writeSettings(db: Db, changes: Partial<Settings>): { before: Set
     run(db, qb.insertInto('settings').values({ key: KEYS[name], value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })));
   }
   return { before, after: readSettings(db) };
+}
+
+const BACKUP_KEYS = { folder: 'backup_folder', secondFolder: 'backup_second_folder', dailyTime: 'backup_daily_time', reminderDays: 'backup_reminder_days' } as const;
+
+export function readBackupSettings(db: Db): BackupSettings {
+  const rows = new Map(all(db, qb.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(BACKUP_KEYS))).map((r) => [r.key, r.value]));
+  return {
+    folder: rows.get(BACKUP_KEYS.folder) ?? '',
+    secondFolder: rows.get(BACKUP_KEYS.secondFolder) ?? '',
+    dailyTime: (rows.get(BACKUP_KEYS.dailyTime) ?? '') as BackupSettings['dailyTime'], // written only through the contract's schema
+    reminderDays: Number(rows.get(BACKUP_KEYS.reminderDays) ?? 7),
+  };
+}
+
+export function writeBackupSettings(db: Db, changes: Partial<BackupSettings>): { before: BackupSettings; after: BackupSettings } {
+  const before = readBackupSettings(db);
+  for (const [name, value] of Object.entries(changes) as [keyof BackupSettings, string | number | undefined][]) {
+    if (value === undefined) continue;
+    writeSetting(db, BACKUP_KEYS[name], String(value));
+  }
+  return { before, after: readBackupSettings(db) };
+}
+
+export function readSetting(db: Db, key: string): string | undefined {
+  return first(db, qb.selectFrom('settings').select('value').where('key', '=', key))?.value;
+}
+
+export function writeSetting(db: Db, key: string, value: string): void {
+  run(db, qb.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
 }

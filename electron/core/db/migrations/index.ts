@@ -4,8 +4,9 @@ import type { SqliteDatabase } from '../sqlite-open.ts';
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-access-control.ts';
+import { migration0003 } from './0003-backup.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,179 @@
+// Writing a backup: a consistent snapshot of the database file copied while the app keeps working,
+// written under a temporary name, flushed, renamed, then read back and its checksum compared.
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BackupManifest } from '../../../shared/api/backup.ts';
+import { AppFailure } from '../../../shared/errors.ts';
+import { sealWithDatabaseKey } from '../crypto/keys.ts';
+import { keyslotsPath } from '../crypto/keyslots.ts';
+import { schemaVersionOf } from '../db/migrations/index.ts';
+import type { Db } from '../db/sql.ts';
+import { APP_VERSION, systemStatus } from '../services/system.ts';
+import { databasePath } from '../vault.ts';
+import { backupFileName, encodeHeader, MANIFEST_PURPOSE, PAYLOAD_OFFSET, type BackupHeader } from './backup-format.ts';
+import type { BackupIo } from './backup-io.ts';
+
+const CHUNK = 4 * 1024 * 1024;
+
+export type WriteBackupOptions = {
+  db: Db;
+  dataDir: string;
+  key: Buffer;
+  folder: string;
+  shopName: string;
+  shopId: string;
+  createdBy: string;
+  now: number;
+  io: BackupIo;
+  onProgress: (done: number, total: number) => void;
+  isCancelled: () => boolean;
+};
+
+export type WrittenBackup = { file: string; bytes: number; sha256: string; counts: Record<string, number> };
+
+async function folderExists(folder: string): Promise<boolean> {
+  try {
+    return (await stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A name not taken yet: two backups in the same minute get -2, -3, ... */
+async function freeName(folder: string, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : base.replace(/\.clbak$/, `-${n}.clbak`);
+    try {
+      await stat(join(folder, name));
+    } catch {
+      return name;
+    }
+  }
+}
+
+function ioFailure(error: unknown, folder: string): AppFailure {
+  if (error instanceof AppFailure) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppFailure('IO', `the destination ${folder} is full; nothing was kept there`, { reason: 'full' });
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') {
+    return new AppFailure('IO', `the destination ${folder} disappeared while writing (was the USB stick removed?); nothing was kept there`, { reason: 'gone' });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppFailure('IO', `the destination ${folder} cannot be written to`, { reason: 'denied' });
+  return new AppFailure('IO', `writing the backup failed: ${(error as Error).message}`);
+}
+
+export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
+  const { db, folder } = options;
+  if (!(await folderExists(folder))) throw new AppFailure('IO', `the folder ${folder} does not exist (is the USB stick plugged in?)`, { reason: 'gone' });
+  const name = await freeName(folder, backupFileName(options.shopName, new Date(options.now)));
+  const target = join(folder, name);
+  const partial = join(folder, `.${name}.partial`);
+
+  // The snapshot: everything committed so far goes into the main file, then automatic checkpoints
+  // stop, so while the copy runs new commits only reach the WAL and the main file stands still.
+  // All synchronous, so no other request runs in between; the counts match the snapshot.
+  const checkpoint = db.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (checkpoint[0]?.busy) throw new AppFailure('IO', 'the database is busy; try the backup again');
+  db.sqlite.pragma('wal_autocheckpoint = 0');
+  let handle: FileHandle | null = null;
+  let source: FileHandle | null = null;
+  try {
+    const counts = systemStatus(db, options.dataDir).counts;
+    const schemaVersion = schemaVersionOf(db.sqlite);
+    const keyslots = await readFile(keyslotsPath(options.dataDir));
+    source = await open(databasePath(options.dataDir), constants.O_RDONLY);
+    const dbBytes = (await source.stat()).size;
+    const total = keyslots.length + dbBytes;
+    handle = await open(partial, 'w', 0o600);
+    const hash = createHash('sha256');
+    // The header is written last (its sealed manifest holds the payload's hash); reserve its room.
+    await options.io.writeChunk(handle, Buffer.alloc(PAYLOAD_OFFSET), 0);
+    hash.update(keyslots);
+    await options.io.writeChunk(handle, keyslots, PAYLOAD_OFFSET);
+    let done = keyslots.length;
+    options.onProgress(done, total);
+    const buffer = Buffer.alloc(CHUNK);
+    for (let offset = 0; offset < dbBytes; ) {
+      if (options.isCancelled()) throw new AppFailure('CANCELLED', 'the backup was cancelled; nothing was kept');
+      const { bytesRead } = await source.read(buffer, 0, Math.min(CHUNK, dbBytes - offset), offset);
+      if (bytesRead === 0) throw new AppFailure('IO', 'the database file ended early while copying');
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      await options.io.writeChunk(handle, chunk, PAYLOAD_OFFSET + keyslots.length + offset);
+      offset += bytesRead;
+      done += bytesRead;
+      options.onProgress(done, total);
+    }
+    const sha256 = hash.digest('hex');
+    const manifest: BackupManifest = {
+      appVersion: APP_VERSION,
+      schemaVersion,
+      createdAt: options.now,
+      createdBy: options.createdBy,
+      shopName: options.shopName,
+      shopId: options.shopId,
+      counts,
+      payloadBytes: total,
+      sha256,
+    };
+    const header: BackupHeader = {
+      format: 1,
+      createdAt: options.now,
+      appVersion: APP_VERSION,
+      schemaVersion,
+      keyslotsBytes: keyslots.length,
+      dbBytes,
+      manifest: sealWithDatabaseKey(options.key, MANIFEST_PURPOSE, Buffer.from(JSON.stringify(manifest), 'utf8')),
+    };
+    await options.io.writeChunk(handle, encodeHeader(header), 0);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await rename(partial, target);
+    await syncFolder(folder);
+    // Read it back from the destination: only a file whose bytes hash to the sealed checksum counts.
+    if ((await hashPayload(target)) !== sha256) throw new AppFailure('IO', 'the backup read back from the destination does not match what was written');
+    return { file: target, bytes: PAYLOAD_OFFSET + total, sha256, counts };
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(partial).catch(() => undefined);
+    await unlink(target).catch(() => undefined);
+    throw ioFailure(error, folder);
+  } finally {
+    await source?.close().catch(() => undefined);
+    if (db.sqlite.open) db.sqlite.pragma('wal_autocheckpoint = 1000');
+  }
+}
+
+/** The SHA-256 of a backup file's payload (everything after the header), read in chunks. */
+export async function hashPayload(file: string, onProgress?: (done: number) => void): Promise<string> {
+  const handle = await open(file, constants.O_RDONLY);
+  try {
+    const size = (await handle.stat()).size;
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(CHUNK);
+    for (let offset = PAYLOAD_OFFSET; offset < size; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, size - offset), offset);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      offset += bytesRead;
+      onProgress?.(offset - PAYLOAD_OFFSET);
+    }
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes the rename durable (the directory entry itself); not possible on Windows, where it is not needed. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const dir = await open(folder, constants.O_RDONLY);
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
