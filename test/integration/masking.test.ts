@@ -64,6 +64,16 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'system.check': () => [{}],
   'system.seed': () => [{ customers: 1 }],
   'system.rekey': () => [{}],
+  'backup.create': () => [{ folder: '/nonexistent-clientele-folder' }],
+  'backup.cancel': () => [{}],
+  'backup.verify': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: 'a-long-enough-password' } }],
+  'backup.restore': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: 'a-long-enough-password' } }],
+  'backup.list': () => [{}],
+  'backup.status': () => [{}],
+  'backup.getSettings': () => [{}],
+  'backup.updateSettings': () => [{ reminderDays: 7 }],
+  'setup.verifyBackup': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } }],
+  'setup.restore': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } }],
 };
 
 function digitsOf(text: string): string {

@@ -53,6 +53,17 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'system.check': () => ({}),
   'system.seed': () => ({ customers: 3, seed: 9 }),
   'system.rekey': () => ({}),
+  // Files and folders that do not exist: allowed calls fail with NOT_FOUND or IO and change nothing.
+  'backup.create': () => ({ folder: '/nonexistent-clientele-folder/sub' }),
+  'backup.cancel': () => ({}),
+  'backup.verify': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
+  'backup.restore': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
+  'backup.list': () => ({}),
+  'backup.status': () => ({}),
+  'backup.getSettings': () => ({}),
+  'backup.updateSettings': () => ({ reminderDays: 7 }),
+  'setup.verifyBackup': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
+  'setup.restore': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {

@@ -10,6 +10,7 @@ import type { Customer, CustomerRow } from '../../../shared/api/customers.ts';
 import { GRADES } from '../../../shared/api/customers.ts';
 import type { SessionInfo, Settings, User } from '../../../shared/api/auth.ts';
 import type { AuditEntry } from '../../../shared/api/audit.ts';
+import type { BackupSettings } from '../../../shared/api/backup.ts';
 import { ROLE_PERMISSIONS } from '../../../shared/roles.ts';
 import type { Result } from '../../../shared/errors.ts';
 
@@ -30,6 +31,15 @@ const passwords = new Map<number, string>([
 ]);
 let settings: Settings = { staffScope: false, maskContacts: false, idleLockMinutes: 10 };
 const auditLog: AuditEntry[] = [];
+let backupSettings: BackupSettings = { folder: '', secondFolder: '', dailyTime: '', reminderDays: 7 };
+const backups: { file: string; bytes: number; createdAt: number; automatic: boolean }[] = ready
+  ? [{ file: '/data/backups/Clientele-auto-2026-04-01_1800.clbak', bytes: 45_000_000, createdAt: Date.now() - 12 * 86_400_000, automatic: true }]
+  : [];
+let backupCancelled = false;
+
+function mockCounts(): Record<string, number> {
+  return { customers: [...customers.values()].filter((c) => c.deletedAt === null).length, contacts: customers.size, users: users.length, audit_log: auditLog.length };
+}
 
 function sessionOf(user: User): SessionInfo {
   return { user, permissions: [...ROLE_PERMISSIONS[user.role]], shopName: shopName ?? '', settings };
@@ -332,6 +342,49 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
         .slice(0, Number(input.limit))
         .map((c) => ({ id: c.id, code: c.code, name: c.name, phone: c.phone, grade: c.grade, contactName: c.name.toLowerCase().includes(q) ? null : (c.contacts[0]?.name ?? null) }));
       return ok({ hits });
+    }
+    case 'backup.getSettings':
+      return ok(backupSettings);
+    case 'backup.updateSettings':
+      backupSettings = { ...backupSettings, ...input };
+      return ok(backupSettings);
+    case 'backup.status': {
+      const last = backups[0]?.createdAt ?? null;
+      return ok({ lastBackupAt: last, overdue: last === null || Date.now() - last > backupSettings.reminderDays * 86_400_000, reminderDays: backupSettings.reminderDays });
+    }
+    case 'backup.list':
+      return ok(backups);
+    case 'backup.cancel':
+      backupCancelled = true;
+      return ok({ cancelled: true });
+    case 'backup.create': {
+      const folder = String(input.folder);
+      if (folder.includes('full')) return { ok: false, error: { code: 'IO', message: 'backup.create: ENOSPC' } };
+      backupCancelled = false;
+      const total = 48_000_000;
+      for (let done = 0; done <= total; done += 2_400_000) {
+        if (backupCancelled) return { ok: false, error: { code: 'CANCELLED', message: 'backup.create: cancelled' } };
+        window.dispatchEvent(new CustomEvent('clientele:mock-progress', { detail: { type: 'progress', job: 'backup', done, total } }));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      backupSettings = { ...backupSettings, folder };
+      const file = `${folder.replace(/[\\/]+$/, '')}/Clientele-${shopName ?? 'shop'}-2026-05-01_1900.clbak`;
+      backups.unshift({ file, bytes: total, createdAt: Date.now(), automatic: false });
+      return ok({ file, bytes: total, sha256: '3f9a0c1e5b7d2a4c6e8f0a1b3c5d7e9f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d', counts: mockCounts(), ms: 3000 });
+    }
+    case 'backup.verify':
+    case 'setup.verifyBackup':
+    case 'backup.restore':
+    case 'setup.restore': {
+      const file = String(input.file);
+      if (file.includes('bad')) return { ok: false, error: { code: 'CORRUPT', message: `${method}: bad checksum` } };
+      if (file.includes('other')) return { ok: false, error: { code: 'CONFLICT', message: `${method}: other shop`, details: { reason: 'otherShop', shopName: '李四杂货' } } };
+      const manifest = { appVersion: '0.1.0', schemaVersion: 2, createdAt: Date.now() - 86_400_000, createdBy: 'owner', shopName: shopName ?? '张三五金店', shopId: 'mock', counts: { customers: 280, contacts: 280, users: 2, audit_log: 40 }, payloadBytes: 48_000_000, sha256: '3f9a0c1e5b7d2a4c6e8f0a1b3c5d7e9f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d' };
+      if (method === 'backup.verify' || method === 'setup.verifyBackup') return ok({ file, bytes: 48_000_000, manifest, current: initialised ? { shopName: shopName ?? '', counts: mockCounts() } : null, ms: 800 });
+      initialised = true;
+      shopName = manifest.shopName;
+      session = null;
+      return ok({ manifest, movedAside: method === 'backup.restore' ? 'backups/before-restore-20260502-1000' : null, ms: 2000 });
     }
     default:
       return { ok: false, error: { code: 'INTERNAL', message: `mock: ${method} is not faked` } };

@@ -1,7 +1,7 @@
 // Backups: write, cancel, verify, restore, list, reminder, settings; and the automatic backups.
 import { readdir, open as openFile, rm, unlink } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { BackupCredentials as CredentialsSchema } from '../../../../shared/api/backup.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
@@ -118,6 +118,9 @@ async function restore(ctx: HandlerContext, file: string, credentials: Credentia
   // The restored data records its own restore, after migrations bring it up to this version.
   const restored = openDatabase(state.dataDir, { key: opened.key, pendingKey: null });
   try {
+    // The snapshot predates its own bookkeeping: it is itself the last backup of this data.
+    writeSetting(restored.db, 'last_backup_at', String(opened.manifest.createdAt));
+    if (readBackupSettings(restored.db).folder === '') writeBackupSettings(restored.db, { folder: dirname(resolve(file)) });
     appendAudit(restored.db, {
       at: state.clock(),
       userId: null,
