@@ -31,7 +31,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const daily = options.longRunning
     ? setInterval(() => {
-        if (dailyBackupDue(state, state.clock())) void automaticBackup(state);
+        if (state.unlocked && dailyBackupDue(state.unlocked.db, state.clock())) void automaticBackup(state);
       }, DAILY_CHECK_MS)
     : null;
   daily?.unref();

@@ -11,7 +11,7 @@ import { writeBackup, type WrittenBackup } from '../../backup/backup-writer.ts';
 import { otherHolder } from '../../backup/process-lock.ts';
 import { RESTORE_WORK_DIR, swapIn } from '../../backup/restore-swap.ts';
 import { backupsToDelete } from '../../backup/rotation.ts';
-import { transaction } from '../../db/sql.ts';
+import { transaction, type Db } from '../../db/sql.ts';
 import { appendAudit } from '../../services/audit.ts';
 import { readBackupSettings, readSetting, writeBackupSettings, writeSetting } from '../../services/settings.ts';
 import { systemStatus } from '../../services/system.ts';
@@ -183,14 +183,13 @@ export async function automaticBackup(state: CoreState): Promise<void> {
 }
 
 /** Whether today's automatic backup is due at `now` (local time) and not yet made. */
-export function dailyBackupDue(state: CoreState, now: number): boolean {
-  if (!state.unlocked) return false;
-  const { dailyTime } = readBackupSettings(state.unlocked.db);
+export function dailyBackupDue(database: Db, now: number): boolean {
+  const { dailyTime } = readBackupSettings(database);
   if (dailyTime === '') return false;
   const [hours, minutes] = dailyTime.split(':').map(Number) as [number, number];
   const due = new Date(now);
   due.setHours(hours, minutes, 0, 0);
-  const last = Number(readSetting(state.unlocked.db, 'last_auto_backup_at') ?? 0);
+  const last = Number(readSetting(database, 'last_auto_backup_at') ?? 0);
   return now >= due.getTime() && last < due.getTime();
 }
 
