@@ -11,6 +11,8 @@ import { resolveDataDir } from './data-dir.ts';
 
 const INVOKE_CHANNEL = 'clientele:invoke';
 const EVENT_CHANNEL = 'clientele:event';
+/** Native file dialogs: a path is all the page gets back; reading and writing stay in the core. */
+const PICK_CHANNEL = 'clientele:pick';
 
 // Bundled to CommonJS (build/bundle-electron.mjs): build/out/electron/main.cjs, next to preload.cjs
 // and beside build/out/renderer.
@@ -137,6 +139,14 @@ function run(): void {
     const activeCore = createCore({ dataDir: path.resolve(dataDir.dir), longRunning: true });
     core = activeCore;
     ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+    ipcMain.handle(PICK_CHANNEL, async (event, kind: unknown) => {
+      if (!isOurPage(event) || !mainWindow) return null;
+      const result = await dialog.showOpenDialog(mainWindow, {
+        properties: kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile'],
+        filters: kind === 'folder' ? [] : [{ name: 'Clientele backup', extensions: ['clbak'] }],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    });
     mainWindow = createWindow(activeCore);
   }
 

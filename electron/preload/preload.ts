@@ -4,6 +4,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const INVOKE_CHANNEL = 'clientele:invoke';
 const EVENT_CHANNEL = 'clientele:event';
+const PICK_CHANNEL = 'clientele:pick';
 
 contextBridge.exposeInMainWorld('clientele', {
   invoke(method: string, input: unknown): Promise<unknown> {
@@ -19,5 +20,13 @@ contextBridge.exposeInMainWorld('clientele', {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, listener);
     };
+  },
+  /** The native folder dialog (e.g. the USB stick for backups); the chosen path or null. */
+  pickFolder(): Promise<string | null> {
+    return ipcRenderer.invoke(PICK_CHANNEL, 'folder');
+  },
+  /** The native open-file dialog for a .clbak backup; the chosen path or null. */
+  pickFile(): Promise<string | null> {
+    return ipcRenderer.invoke(PICK_CHANNEL, 'file');
   },
 });
