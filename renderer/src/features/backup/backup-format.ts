@@ -62,10 +62,11 @@ export function backupErrorMessage(t: TFunction, error: AppError, operation: Bac
       return t('backup.errors.badPassword');
     case 'CONFLICT': {
       if (detail(error, 'reason') === 'otherShop') {
-        const name = detail(error, 'shopName') ?? detail(error, 'backupShopName') ?? detail(error, 'name');
+        const name = detail(error, 'shopName');
         return name ? t('backup.errors.otherShopNamed', { name }) : t('backup.errors.otherShop');
       }
-      if (detail(error, 'reason') === 'running' || detail(error, 'reason') === 'busy') return t('backup.errors.busy');
+      if (detail(error, 'reason') === 'busy') return t('backup.errors.busy');
+      if (detail(error, 'reason') === 'running') return t('backup.errors.running');
       return errorMessage(t, error);
     }
     default:

@@ -6,7 +6,7 @@ export function tableLabel(t: TFunction, table: string): string {
 }
 
 /** The tables people care about first, then the rest alphabetically. */
-const ORDER = ['customers', 'contacts', 'users', 'attachments', 'audit_log'];
+const ORDER = ['customers', 'contacts', 'tags', 'customer_tags', 'grade_history', 'users'];
 
 export function sortedTables(...counts: (Record<string, number> | null | undefined)[]): string[] {
   const names = new Set<string>();
