@@ -56,6 +56,12 @@ async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> 
   await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
   await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
   await expect(page.getByRole('menu')).toBeHidden();
+  await expect(page.locator('.MuiMenu-root')).toHaveCount(0); // the menu has faded out of the screenshots
+}
+
+/** Full-page screenshots draw the fixed app bar where the page is scrolled to: start at the top. */
+async function atTop(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 async function fillBackupForm(page: Pick<Page, 'getByLabel'>, file: string, username: string, password: string, t: Texts = en): Promise<void> {
@@ -95,9 +101,11 @@ test('owner backs up to a folder, verifies, changes data and restores the old da
     await expect(reminder).toBeHidden();
     const file = onlyBackupIn(usb);
     await expect(verified).toContainText(file);
+    await atTop(page);
     await shot('backup-verified-en');
     await switchLanguage(page, 'zh-CN');
     await expect(verified).toContainText(zh.backup.verified);
+    await atTop(page);
     await shot('backup-verified-zh');
     await switchLanguage(page, 'en-US');
 
@@ -117,6 +125,7 @@ test('owner backs up to a folder, verifies, changes data and restores the old da
     await expect(manifest).toContainText('Corner Shop');
     const compare = manifest.getByRole('table', { name: en.backup.compare.label });
     await expect(compare.getByRole('row', { name: new RegExp(`^${en.backup.tables.customers} `) })).toHaveText(`${en.backup.tables.customers}${SEEDED}${SEEDED}`);
+    await atTop(page);
     await shot('backup-verify');
 
     // Change the data: a customer the backup does not have.
@@ -136,16 +145,19 @@ test('owner backs up to a folder, verifies, changes data and restores the old da
     await verifySection.getByLabel(en.backup.password, { exact: true }).fill(PASSWORD);
     await verifySection.getByRole('button', { name: en.backup.restoreEllipsis }).click();
     await expect(compare.getByRole('row', { name: new RegExp(`^${en.backup.tables.customers} `) })).toHaveText(`${en.backup.tables.customers}${SEEDED}${SEEDED + 1}`);
+    await atTop(page);
     await shot('restore-compare');
     await manifest.getByRole('button', { name: en.backup.restoreThis }).click();
     const dialog = page.getByRole('dialog', { name: en.backup.confirmTitle });
     await expect(dialog).toContainText(en.backup.confirmMovedAside);
     await expect(dialog).toContainText(en.backup.confirmSignedOut);
+    await atTop(page);
     await shot('restore-confirm');
     await dialog.getByRole('button', { name: en.backup.confirmRestore }).click();
 
     // Everyone is signed out; sign in with a password valid in the backup.
     await expect(page.getByTestId('restored-notice')).toContainText(/^Restored the backup of .+\. Sign in with a password valid in that backup\.$/);
+    await atTop(page);
     await shot('restored-signin');
     await signIn(page, 'boss', PASSWORD);
     await expectCustomerCount(page, SEEDED);
@@ -154,6 +166,15 @@ test('owner backs up to a folder, verifies, changes data and restores the old da
     await expect(page.getByText(en.search.noResults)).toBeVisible();
     // The data it replaced was moved aside, not deleted.
     expect(readdirSync(join(app.dataDir, 'backups')).some((name) => name.startsWith('before-restore-'))).toBe(true);
+
+    // One click from anywhere: the app bar's backup button, the folder remembered.
+    await page.getByRole('banner').getByRole('button', { name: en.backup.now }).click();
+    const quick = page.getByRole('dialog', { name: en.backup.nowTitle });
+    await expect(quick.getByLabel(en.backup.folder)).toHaveValue(usb);
+    await quick.getByRole('button', { name: en.backup.now }).click();
+    await expect(quick.getByTestId('backup-verified')).toContainText(en.backup.verified);
+    await quick.getByRole('button', { name: en.common.close }).click();
+    await expect(quick).toBeHidden();
   } finally {
     rmSync(usb, { recursive: true, force: true });
   }
@@ -185,10 +206,12 @@ test('a new PC is brought back with "Restore from backup" on the first-run scree
     await expect(manifest).toContainText('Corner Shop');
     await expect(manifest).toContainText(en.backup.compare.nothingHere);
     await expect(manifest.getByRole('row', { name: new RegExp(`^${en.backup.tables.customers} `) })).toHaveText(`${en.backup.tables.customers}${SEEDED}`);
+    await atTop(page);
     await shot('first-run-verified-en');
     await switchLanguage(page, 'zh-CN');
     await expect(page.getByRole('heading', { name: zh.backup.setup.title })).toBeVisible();
     await expect(manifest).toContainText(zh.backup.compare.nothingHere);
+    await atTop(page);
     await shot('first-run-verified-zh');
 
     await manifest.getByRole('button', { name: zh.backup.restoreThis }).click();
@@ -197,13 +220,16 @@ test('a new PC is brought back with "Restore from backup" on the first-run scree
     await dialog.getByRole('button', { name: zh.backup.confirmRestore }).click();
 
     await expect(page.getByTestId('restored-notice')).toContainText(/^已恢复 .+ 的备份。/);
+    await atTop(page);
     await shot('first-run-restored-zh');
     await signIn(page, 'boss', PASSWORD, zh);
     await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
     await expectCustomerCount(page, SEEDED, zh);
+    await atTop(page);
     await shot('first-run-data-zh');
     await switchLanguage(page, 'en-US');
     await expectCustomerCount(page, SEEDED);
+    await atTop(page);
     await shot('first-run-data-en');
   } finally {
     rmSync(oldPc, { recursive: true, force: true });

@@ -59,8 +59,10 @@ export function ManifestView({ result }: { result: VerifyResult }) {
             {tables.map((table) => {
               const inBackup = manifest.counts[table];
               const here = current?.counts[table];
+              // What would change stands out: a restore brings back the backup's numbers.
+              const differs = current !== null && inBackup !== here;
               return (
-                <TableRow key={table}>
+                <TableRow key={table} sx={differs ? { '& td': { fontWeight: 600 } } : undefined}>
                   <TableCell component="th" scope="row">
                     {tableLabel(t, table)}
                   </TableCell>

@@ -48,8 +48,14 @@ export type BackupOperation = 'create' | 'verify' | 'restore';
  */
 export function backupErrorMessage(t: TFunction, error: AppError, operation: BackupOperation): string {
   switch (error.code) {
-    case 'IO':
-      return operation === 'create' ? t('backup.errors.ioWrite') : t('backup.errors.ioRead');
+    case 'IO': {
+      if (operation !== 'create') return t('backup.errors.ioRead');
+      const reason = detail(error, 'reason');
+      if (reason === 'full') return t('backup.errors.ioFull');
+      if (reason === 'gone') return t('backup.errors.ioGone');
+      if (reason === 'denied') return t('backup.errors.ioDenied');
+      return t('backup.errors.ioWrite');
+    }
     case 'NOT_FOUND':
       return operation === 'create' ? t('backup.errors.noFolder') : t('backup.errors.noFile');
     case 'CANCELLED':
