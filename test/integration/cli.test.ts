@@ -1,6 +1,6 @@
 // The command line as scripts use it: JSON out, exit codes, passwords from the environment.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,8 @@ const PASSWORD = 'cli-password-4815';
 const INITIAL = 'first-day-pass-2718';
 const CHOSEN = 'my-own-choice-3141';
 
-function clientele(args: string[], password = PASSWORD, newPassword = '') {
-  const env = { ...process.env, CLIENTELE_PASSWORD: password, CLIENTELE_NEW_PASSWORD: newPassword };
+function clientele(args: string[], password = PASSWORD, newPassword = '', extraEnv: Record<string, string> = {}) {
+  const env = { ...process.env, CLIENTELE_PASSWORD: password, CLIENTELE_NEW_PASSWORD: newPassword, CLIENTELE_BACKUP_PASSWORD: '', ...extraEnv };
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -196,5 +196,119 @@ describe('clientele CLI', () => {
       expect(json(asJson)).toMatchObject({ ok: false, firstBad: { id: target.id } });
       expect(existsSync(join(dataDir, 'clientele.db'))).toBe(true);
     });
+  });
+});
+
+describe('clientele backup, verify-backup, restore', () => {
+  let dataDir: string;
+  let stick: string;
+  let recoveryKey: string;
+  let file: string;
+  const dirs: string[] = [];
+  const temp = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  const mtimes = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => [name, statSync(join(dir, name)).mtimeMs]));
+  const status = (dir: string, password = PASSWORD) => JSON.parse(clientele(['status', '--data-dir', dir, '--user', 'boss', '--json'], password).stdout) as { counts: Record<string, number> };
+
+  beforeAll(() => {
+    dataDir = temp('clientele-cli-backup-');
+    stick = temp('clientele-cli-stick-');
+    const init = clientele(['init', '--data-dir', dataDir, '--shop', '张三小店', '--owner', 'boss', '--json']);
+    recoveryKey = JSON.parse(init.stdout).recoveryKey;
+    expect(clientele(['seed', '--data-dir', dataDir, '--user', 'boss', '--customers', '20']).code).toBe(0);
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('backup writes a verified file and prints it as JSON, with progress on stderr', () => {
+    const run = clientele(['backup', '--data-dir', dataDir, '--user', 'boss', '--to', stick, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), counts: { customers: 20, users: 1 } });
+    file = out.file;
+    expect(file).toMatch(/Clientele-张三小店-\d{4}-\d{2}-\d{2}_\d{4}\.clbak$/);
+    expect(readdirSync(stick)).toEqual([file.slice(stick.length + 1)]);
+    expect(run.stderr).toMatch(/backup: 100% \(\d+\/\d+\)/);
+  });
+
+  it('verify-backup without --data-dir shows the manifest and opens no data folder', () => {
+    const before = mtimes(dataDir);
+    const fileBefore = statSync(file).mtimeMs;
+    const run = clientele(['verify-backup', file, '--user', 'boss', '--json'], PASSWORD, '', { CLIENTELE_DATA_DIR: dataDir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ shopName: '张三小店', createdBy: 'boss', schemaVersion: SCHEMA_VERSION, counts: { customers: 20 } });
+    const byKey = clientele(['verify-backup', file, '--recovery-key', recoveryKey.toLowerCase()]);
+    expect(byKey.code, byKey.stderr).toBe(0);
+    expect(byKey.stdout).toContain('shop: 张三小店');
+    expect(byKey.stdout).toContain('customers: 20');
+    expect(mtimes(dataDir)).toEqual(before);
+    expect(statSync(file).mtimeMs).toBe(fileBefore);
+  });
+
+  it('verify-backup with --data-dir checks it as the signed-in owner', () => {
+    const run = clientele(['verify-backup', file, '--data-dir', dataDir, '--user', 'boss', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ counts: { customers: 20 } });
+  });
+
+  it('fails with the code and a clear message: wrong password, wrong key, not a backup, a missing folder, missing options', () => {
+    const wrong = clientele(['verify-backup', file, '--user', 'boss', '--json'], 'not-the-password-99');
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stderr).error.code).toBe('BAD_PASSWORD');
+    const wrongKey = clientele(['verify-backup', file, '--recovery-key', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH']);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toMatch(/^clientele verify-backup: BAD_PASSWORD: /);
+    const text = join(stick, 'notes.txt');
+    writeFileSync(text, 'not a backup\n');
+    const notBackup = clientele(['verify-backup', text, '--user', 'boss', '--json']);
+    expect(notBackup.code).toBe(1);
+    expect(JSON.parse(notBackup.stderr).error.code).toBe('CORRUPT');
+    expect(clientele(['verify-backup', '--user', 'boss']).stderr).toMatch(/VALIDATION: verify-backup needs the backup file/);
+    const gone = clientele(['backup', '--data-dir', dataDir, '--user', 'boss', '--to', join(stick, 'unplugged'), '--json']);
+    expect(gone.code).toBe(1);
+    expect(JSON.parse(gone.stderr).error.code).toBe('IO');
+    const noUser = clientele(['restore', file, '--data-dir', dataDir, '--recovery-key', recoveryKey]);
+    expect(noUser.code).toBe(1);
+    expect(noUser.stderr).toMatch(/VALIDATION: .*--user OWNER/);
+  });
+
+  it('restore over the shop: the old data back, the current data moved aside', () => {
+    expect(clientele(['seed', '--data-dir', dataDir, '--user', 'boss', '--customers', '5', '--seed', '9']).code).toBe(0);
+    expect(status(dataDir).counts.customers).toBe(25);
+    const run = clientele(['restore', file, '--data-dir', dataDir, '--user', 'boss', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.manifest).toMatchObject({ counts: { customers: 20 } });
+    expect(run.stdout).not.toContain('backup: '); // progress never mixes into the JSON
+    expect(out.movedAside).toContain(join(dataDir, 'backups', 'before-restore-'));
+    expect(existsSync(join(out.movedAside, 'clientele.db'))).toBe(true);
+    expect(status(dataDir).counts.customers).toBe(20);
+    expect(clientele(['check', '--data-dir', dataDir, '--user', 'boss']).code).toBe(0);
+  });
+
+  it('restore over the shop after a password change: signs in with today\'s password, opens the backup with the old one', () => {
+    const changed = clientele(['passwd', '--data-dir', dataDir, '--user', 'boss'], PASSWORD, 'a-newer-password-2468');
+    expect(changed.code, changed.stderr).toBe(0);
+    const refused = clientele(['restore', file, '--data-dir', dataDir, '--user', 'boss', '--json'], 'a-newer-password-2468');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr).error.code).toBe('BAD_PASSWORD'); // the new password is not in the backup
+    const run = clientele(['restore', file, '--data-dir', dataDir, '--user', 'boss', '--json'], 'a-newer-password-2468', '', { CLIENTELE_BACKUP_PASSWORD: PASSWORD });
+    expect(run.code, run.stderr).toBe(0);
+    expect(status(dataDir).counts.customers).toBe(20); // and the password of the backup signs in
+  });
+
+  it('restore into an empty folder with the recovery key (a new PC)', () => {
+    const fresh = join(temp('clientele-cli-newpc-'), 'data');
+    const run = clientele(['restore', file, '--data-dir', fresh, '--recovery-key', recoveryKey, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ movedAside: null, manifest: { shopName: '张三小店' } });
+    expect(status(fresh).counts.customers).toBe(20);
+    const again = clientele(['restore', file, '--data-dir', fresh, '--recovery-key', recoveryKey]);
+    expect(again.code).toBe(1); // now it holds a shop: the owner must sign in
+    expect(again.stderr).toContain('--user OWNER');
   });
 });
