@@ -54,19 +54,25 @@ export const backup = {
   /**
    * Writes `Clientele-<shop>-<YYYY-MM-DD_HHmm>.clbak` into `folder` from a consistent snapshot,
    * then reads it back and compares its checksum. Progress events with job 'backup'
-   * ({done, total} in bytes). Errors: IO (disk full, folder gone: nothing that looks complete is
-   * left), CANCELLED.
+   * ({done, total} in bytes). Errors: IO with details.reason 'full' | 'gone' | 'denied' (nothing
+   * that looks complete is left), CANCELLED, CONFLICT with details.reason 'busy' (a backup is
+   * already being written).
    */
   'backup.create': method({ input: z.object({ folder: FilePath }), output: BackupResult, permission: 'backup.manage' }),
   /** Cancels this session's running backup. */
   'backup.cancel': method({ input: z.object({}), output: z.object({ cancelled: z.boolean() }), permission: 'backup.manage' }),
-  /** Checks checksum, decryption, SQLite integrity and schema version; touches no current data. */
+  /**
+   * Checks checksum, decryption, SQLite integrity and schema version; touches no current data.
+   * Progress events with job 'verify'. Errors: IO (cannot read the file), CORRUPT, BAD_PASSWORD,
+   * UNSUPPORTED_VERSION.
+   */
   'backup.verify': method({ input: z.object({ file: FilePath, credentials: BackupCredentials }), output: VerifyResult, permission: 'backup.manage' }),
   /**
    * Verifies, moves the current data aside to backups/before-restore-<time>, swaps the backup in,
    * runs migrations; everyone is signed out (sign in with a password valid in the backup).
-   * CONFLICT (details.reason 'otherShop') for a backup of another shop; UNSUPPORTED_VERSION for a
-   * newer app's backup.
+   * Progress events with job 'restore'. CONFLICT with details.reason 'otherShop' (details.shopName)
+   * for a backup of another shop, 'running' when another program has this data folder open,
+   * 'busy' while a backup is written; UNSUPPORTED_VERSION for a newer app's backup.
    */
   'backup.restore': method({
     input: z.object({ file: FilePath, credentials: BackupCredentials }),

@@ -60,7 +60,12 @@ export function decodeHeader(bytes: Buffer, fileSize: number): BackupHeader {
 
 /** `Clientele-<shop>-<YYYY-MM-DD_HHmm>.clbak`, with the shop name made safe for any file system. */
 export function backupFileName(shopName: string, at: Date): string {
-  const shop = shopName.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/\s+/g, '_').slice(0, 60) || 'shop';
+  const shop =
+    [...shopName]
+      .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char)) // control and reserved characters
+      .join('')
+      .replace(/\s+/g, '_')
+      .slice(0, 60) || 'shop';
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}_${pad(at.getHours())}${pad(at.getMinutes())}`;
   return `Clientele-${shop}-${stamp}${BACKUP_EXTENSION}`;

@@ -71,11 +71,15 @@ function recordBackup(state: CoreState, who: { userId: number | null; username: 
   });
 }
 
-async function verify(state: CoreState, file: string, credentials: Credentials) {
+function progressTo(state: CoreState, sessionKey: string, job: 'verify' | 'restore') {
+  return (done: number, total: number) => state.emit(sessionKey, { type: 'progress', job, done, total });
+}
+
+async function verify(state: CoreState, sessionKey: string, file: string, credentials: Credentials) {
   const started = performance.now();
   mkdirSync(state.dataDir, { recursive: true });
   const workDir = verifyWorkDir(state.dataDir);
-  const opened = await openBackup(resolve(file), credentials, workDir);
+  const opened = await openBackup(resolve(file), credentials, workDir, progressTo(state, sessionKey, 'verify'));
   await rm(workDir, { recursive: true, force: true });
   const current = state.unlocked ? { shopName: shopName(state.unlocked.db), counts: systemStatus(state.unlocked.db, state.dataDir).counts } : null;
   return { file: resolve(file), bytes: opened.bytes, manifest: opened.manifest, current, ms: Math.round(performance.now() - started) };
@@ -95,7 +99,7 @@ async function restore(ctx: HandlerContext, file: string, credentials: Credentia
   }
   mkdirSync(state.dataDir, { recursive: true });
   const workDir = join(state.dataDir, RESTORE_WORK_DIR);
-  const opened = await openBackup(resolve(file), credentials, workDir);
+  const opened = await openBackup(resolve(file), credentials, workDir, progressTo(state, ctx.sessionKey, 'restore'));
   try {
     const currentShopId = state.unlocked ? readSetting(state.unlocked.db, 'shop_id') : null;
     if (currentShopId && opened.manifest.shopId !== currentShopId) {
@@ -211,7 +215,7 @@ export const backupHandlers = {
   },
 
   'backup.verify': async (ctx, input) => {
-    const result = await verify(ctx.state, input.file, input.credentials);
+    const result = await verify(ctx.state, ctx.sessionKey, input.file, input.credentials);
     const who = caller(ctx);
     appendAudit(db(ctx), { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'backup.verify', entity: 'backup', label: result.file });
     return result;
@@ -253,7 +257,7 @@ export const backupHandlers = {
 
   'setup.verifyBackup': async (ctx, input) => {
     if (isInitialised(ctx.state.dataDir)) throw new AppFailure('ALREADY_INITIALISED', 'this data folder already holds a shop; sign in and use Settings → Backup');
-    return verify(ctx.state, input.file, input.credentials);
+    return verify(ctx.state, ctx.sessionKey, input.file, input.credentials);
   },
 
   'setup.restore': async (ctx, input) => {
