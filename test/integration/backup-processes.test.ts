@@ -130,6 +130,21 @@ describe('SIGKILL at each step of a restore', () => {
   });
   afterAll(() => removeTempDirs());
 
+  it('killed by the test at its first progress event: the old or the new data entirely', async () => {
+    const dataDir = tempDir('kill-restore');
+    cpSync(template, dataDir, { recursive: true });
+    const run = start(['--import', 'tsx', CHILD, 'restore', dataDir, file, 'none']);
+    await run.waitFor(/^progress restore /);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const holds = await reopen(dataDir, async (core) => {
+      const now = JSON.stringify(await fingerprint(core));
+      return now === JSON.stringify(oldData) ? 'old' : now === JSON.stringify(newData) ? 'new' : `neither: ${now}`;
+    });
+    expect(['old', 'new']).toContain(holds);
+    expect(Object.keys(filesOf(dataDir)).filter((name) => /restore\.json|\.restore-work/.test(name))).toEqual([]);
+  });
+
   it('before the marker: the old data entirely; after it: the new data entirely, finished on the next start', async () => {
     const outcomes: string[] = [];
     for (const at of ['marker', '1', '2', '3', '4', '5', '6', '7', '8']) {
