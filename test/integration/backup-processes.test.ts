@@ -110,6 +110,8 @@ describe('SIGKILL at each step of a restore', () => {
   let file: string;
   let oldData: Fingerprint;
   let newData: Fingerprint;
+  /** backup.restore entries in the audit log of the restored data, per kill point that ended with it. */
+  const auditAfterRestore: { at: string; finished: boolean; entries: number }[] = [];
 
   beforeAll(async () => {
     template = tempDir('restore-template');
@@ -155,8 +157,10 @@ describe('SIGKILL at each step of a restore', () => {
       const finished = run.lines.some((line) => line.startsWith('done'));
       expect(signal === 'SIGKILL' || (code === 0 && finished), `at ${at}: exit ${code ?? signal}: ${run.lines.join(' | ')}`).toBe(true);
 
+      let restoresInLog = 0;
       const holds = await reopen(dataDir, async (core) => {
         const now = await fingerprint(core);
+        restoresInLog = (await ok<{ rows: unknown[] }>(core, 'owner', 'audit.list', { action: 'backup.restore' })).rows.length;
         if (JSON.stringify(now) === JSON.stringify(oldData)) return 'old';
         if (JSON.stringify(now) === JSON.stringify(newData)) return 'new';
         return `neither: ${JSON.stringify(now)}`;
@@ -167,12 +171,18 @@ describe('SIGKILL at each step of a restore', () => {
       const files = Object.keys(filesOf(dataDir));
       expect(files.filter((name) => /restore\.json|\.restore-work/.test(name)), `at ${at}`).toEqual([]);
       if (holds === 'new') expect(files.some((name) => /^backups[\\/]before-restore-[^\\/]+[\\/]clientele\.db$/.test(name)), `at ${at}: ${files.join(', ')}`).toBe(true);
+      if (holds === 'new') auditAfterRestore.push({ at, finished, entries: restoresInLog });
       if (finished) break;
     }
     // The marker point and at least the moves aside and the installs were each hit by a kill.
     expect(outcomes.filter((outcome) => outcome.includes(':killed:')).length, outcomes.join(', ')).toBeGreaterThanOrEqual(4);
     expect(outcomes.at(-1), outcomes.join(', ')).toMatch(/:finished:new$/);
   }, 120_000);
+
+  it('a restore finished on the next start is in the audit log of the data now in use, like any restore', () => {
+    expect(auditAfterRestore.length).toBeGreaterThanOrEqual(2);
+    for (const outcome of auditAfterRestore) expect(outcome.entries, `killed at ${outcome.at}${outcome.finished ? ' (not killed)' : ''}`).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('restore while the app has the data folder open in another process', () => {
