@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/api/customers.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import type { Core } from '../../electron/core/core-types.ts';
@@ -18,9 +18,17 @@ const CREDENTIALS = { username: OWNER, password: OWNER_PASSWORD };
 
 type Running = { child: ChildProcess; lines: string[]; stderr(): string; waitFor(pattern: RegExp): Promise<string>; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
+/** Every process a test started: one left running by a failed test is killed after it. */
+const children = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  children.clear();
+});
+
 /** Starts a process and lets the test wait for a line it prints (never for time). */
 function start(args: string[], env: NodeJS.ProcessEnv = process.env): Running {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
   let stderr = '';
