@@ -67,7 +67,8 @@ export function flushPendingEvents(state: CoreState): void {
   const database = state.unlocked.db;
   const events = takePendingEvents(state.dataDir);
   for (const event of events) {
-    appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity: 'session', label: event.username });
+    const entity = event.action === 'backup.restore' ? 'backup' : 'session';
+    appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username });
   }
 }
 

@@ -19,6 +19,8 @@ export type BackupHeader = {
   appVersion: string;
   schemaVersion: number;
   keyslotsBytes: number;
+  /** Checked before any password is tried, so damaged key slots read as damage, not a wrong password. */
+  keyslotsSha256: string;
   dbBytes: number;
   manifest: { iv: string; tag: string; ct: string };
 };
@@ -50,8 +52,15 @@ export function decodeHeader(bytes: Buffer, fileSize: number): BackupHeader {
   } catch {
     throw corrupt('unreadable header');
   }
+  if (!bytes.subarray(MAGIC.length + 4 + length, PAYLOAD_OFFSET).every((byte) => byte === 0x20)) throw corrupt('damaged header padding');
   const counts = [header?.keyslotsBytes, header?.dbBytes, header?.createdAt, header?.schemaVersion];
-  if (header?.format !== 1 || !counts.every((n) => Number.isSafeInteger(n) && n >= 0) || typeof header.manifest?.ct !== 'string') {
+  if (
+    header?.format !== 1 ||
+    !counts.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    typeof header.manifest?.ct !== 'string' ||
+    typeof header.keyslotsSha256 !== 'string' ||
+    typeof header.appVersion !== 'string'
+  ) {
     throw corrupt('unknown header');
   }
   if (fileSize !== PAYLOAD_OFFSET + header.keyslotsBytes + header.dbBytes) throw corrupt(`expected ${PAYLOAD_OFFSET + header.keyslotsBytes + header.dbBytes} bytes, found ${fileSize}: truncated or extended`);
@@ -59,6 +68,19 @@ export function decodeHeader(bytes: Buffer, fileSize: number): BackupHeader {
 }
 
 /** `Clientele-<shop>-<YYYY-MM-DD_HHmm>.clbak`, with the shop name made safe for any file system. */
+/**
+ * The header's plain fields, as the sealed manifest vouches for them: a header edited to say
+ * another version or date no longer matches.
+ */
+export function headerMatchesManifest(header: BackupHeader, manifest: BackupManifest): boolean {
+  return (
+    header.createdAt === manifest.createdAt &&
+    header.appVersion === manifest.appVersion &&
+    header.schemaVersion === manifest.schemaVersion &&
+    header.keyslotsBytes + header.dbBytes === manifest.payloadBytes
+  );
+}
+
 export function backupFileName(shopName: string, at: Date): string {
   const shop =
     [...shopName]

@@ -13,7 +13,7 @@ import { findUserSlot, KEYSLOTS_FILE, type KeyslotsFile } from '../crypto/keyslo
 import { SCHEMA_VERSION, schemaVersionOf } from '../db/migrations/index.ts';
 import { integrityProblems, openEncrypted } from '../db/sqlite-open.ts';
 import { DATABASE_FILE } from '../vault.ts';
-import { decodeHeader, MANIFEST_PURPOSE, PAYLOAD_OFFSET } from './backup-format.ts';
+import { decodeHeader, headerMatchesManifest, MANIFEST_PURPOSE, PAYLOAD_OFFSET } from './backup-format.ts';
 
 export type BackupCredentials = { username: string; password: string } | { recoveryKey: string };
 
@@ -39,8 +39,10 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY);
+    if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
   } catch (error) {
-    throw new AppFailure('IO', `cannot open ${file}: ${(error as { code?: string }).code ?? (error as Error).message}`);
+    await handle?.close();
+    throw new AppFailure('IO', `cannot read ${file} as a backup file: ${(error as { code?: string }).code ?? (error as Error).message}`);
   }
   try {
     const size = (await handle.stat()).size;
@@ -49,6 +51,7 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
     const header = decodeHeader(head, size);
     const keyslotsBytes = Buffer.alloc(header.keyslotsBytes);
     await handle.read(keyslotsBytes, 0, header.keyslotsBytes, PAYLOAD_OFFSET);
+    if (createHash('sha256').update(keyslotsBytes).digest('hex') !== header.keyslotsSha256) throw corrupt('its key slots are damaged');
     let keyslots: KeyslotsFile;
     try {
       keyslots = JSON.parse(keyslotsBytes.toString('utf8')) as KeyslotsFile;
@@ -62,10 +65,10 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
     const sealed = openWithDatabaseKey(key, MANIFEST_PURPOSE, header.manifest);
     if (!sealed) throw corrupt('its manifest does not open');
     const manifest = JSON.parse(sealed.toString('utf8')) as BackupManifest;
+    if (!headerMatchesManifest(header, manifest)) throw corrupt('its header does not match its sealed manifest');
     if (manifest.schemaVersion > SCHEMA_VERSION) {
       throw new AppFailure('UNSUPPORTED_VERSION', `this backup was made by a newer Clientele (${manifest.appVersion}, schema ${manifest.schemaVersion}); update Clientele first`);
     }
-    if (manifest.payloadBytes !== header.keyslotsBytes + header.dbBytes) throw corrupt('its sizes do not match its manifest');
 
     // Extract while hashing: the database goes to the work folder, and the hash must match.
     await rm(workDir, { recursive: true, force: true });

@@ -124,6 +124,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
       appVersion: APP_VERSION,
       schemaVersion,
       keyslotsBytes: keyslots.length,
+      keyslotsSha256: createHash('sha256').update(keyslots).digest('hex'),
       dbBytes,
       manifest: sealWithDatabaseKey(options.key, MANIFEST_PURPOSE, Buffer.from(JSON.stringify(manifest), 'utf8')),
     };

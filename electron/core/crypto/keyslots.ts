@@ -8,8 +8,11 @@ import type { KeySlot } from './keys.ts';
 export type UserSlot = KeySlot & { userId: number; username: string };
 export type LockoutState = { failures: number; lockedUntil: number; lockouts: number };
 
-/** Something that happened while the database was locked, written to the audit log at the next unlock. */
-export type PendingEvent = { at: number; action: 'auth.signInFailed' | 'auth.lockedOut'; username: string };
+/**
+ * Something that happened while the database was locked (or, for a restore, while it was being
+ * swapped in), written to the audit log at the next unlock.
+ */
+export type PendingEvent = { at: number; action: 'auth.signInFailed' | 'auth.lockedOut' | 'backup.restore'; username: string; label?: string };
 
 export type KeyslotsFile = {
   format: 2;

@@ -19,6 +19,7 @@ import { isInitialised, openDatabase } from '../../vault.ts';
 import type { CoreState, HandlerContext } from '../context.ts';
 import { caller, closeNow, closeWhenUnused, db, shopName, type Handlers } from '../handler-kit.ts';
 import { mkdirSync } from 'node:fs';
+import { readKeyslots, writeKeyslots } from '../../crypto/keyslots.ts';
 
 type Credentials = z.infer<typeof CredentialsSchema>;
 
@@ -116,23 +117,28 @@ async function restore(ctx: HandlerContext, file: string, credentials: Credentia
   if (state.unlocked && who) {
     appendAudit(state.unlocked.db, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: `replaced by ${file}` });
   }
+  // The restored data records its own restore: as a pending event in its key slots, so that it
+  // reaches its audit log at the next sign-in even if the swap is finished by the next start.
+  const slots = readKeyslots(workDir);
+  slots.pendingEvents = [
+    ...slots.pendingEvents,
+    {
+      at: state.clock(),
+      action: 'backup.restore',
+      username: who?.username ?? credentialLabel(credentials),
+      label: `restored ${file} (made ${new Date(opened.manifest.createdAt).toISOString()} by ${opened.manifest.createdBy})`,
+    },
+  ];
+  writeKeyslots(workDir, slots);
   state.sessions.clear();
   closeNow(state);
   const movedAside = swapIn(state.dataDir, workDir, state.clock());
-  // The restored data records its own restore, after migrations bring it up to this version.
+  // Opening proves the swapped-in data works and runs migrations if the backup is older.
   const restored = openDatabase(state.dataDir, { key: opened.key, pendingKey: null });
   try {
     // The snapshot predates its own bookkeeping: it is itself the last backup of this data.
     writeSetting(restored.db, 'last_backup_at', String(opened.manifest.createdAt));
     if (readBackupSettings(restored.db).folder === '') writeBackupSettings(restored.db, { folder: dirname(resolve(file)) });
-    appendAudit(restored.db, {
-      at: state.clock(),
-      userId: null,
-      username: who?.username ?? credentialLabel(credentials),
-      action: 'backup.restore',
-      entity: 'backup',
-      label: `restored ${file} (made ${new Date(opened.manifest.createdAt).toISOString()} by ${opened.manifest.createdBy})`,
-    });
   } finally {
     restored.db.sqlite.close();
     opened.key.fill(0);
