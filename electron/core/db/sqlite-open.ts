@@ -48,9 +48,13 @@ export function openPlain(file: string): SqliteDatabase {
   return db;
 }
 
-export function integrityProblems(db: SqliteDatabase): string[] {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+/**
+ * SQLite's integrity check. `quick` skips comparing every index with its table (O(N) instead of
+ * O(N log N)): enough where a checksum already vouches for every byte, as in a backup.
+ */
+export function integrityProblems(db: SqliteDatabase, options: { quick?: boolean } = {}): string[] {
+  const rows = (options.quick ? db.pragma('quick_check') : db.pragma('integrity_check')) as Record<string, string>[];
+  const problems = rows.map((row) => Object.values(row)[0] ?? '').filter((line) => line !== 'ok');
   const fk = db.pragma('foreign_key_check') as unknown[];
   if (fk.length > 0) problems.push(`${fk.length} foreign key violations`);
   return problems;
