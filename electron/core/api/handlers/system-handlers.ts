@@ -7,7 +7,17 @@ import { seedDemoData } from '../../services/seed.ts';
 import { systemCheck, systemStatus } from '../../services/system.ts';
 import { listUsers } from '../../services/users.ts';
 import { databasePath, settleRekey, stageRekey } from '../../vault.ts';
+import { AppFailure } from '../../../../shared/errors.ts';
+import type { HandlerContext } from '../context.ts';
 import { caller, db, type Handlers } from '../handler-kit.ts';
+
+/**
+ * Re-keying rewrites the database file and seeding checkpoints into it: either would change the
+ * file a running backup is copying as its snapshot.
+ */
+function refuseDuringBackup(ctx: HandlerContext): void {
+  if (ctx.state.backupJob) throw new AppFailure('CONFLICT', 'a backup is being written; wait for it to finish', { reason: 'busy' });
+}
 
 export const systemHandlers = {
   'audit.list': (ctx, { cursor, limit, ...filters }) => listAudit(db(ctx), filters, cursor, limit),
@@ -26,6 +36,7 @@ export const systemHandlers = {
   'system.check': (ctx) => systemCheck(db(ctx)),
 
   'system.seed': (ctx, input) => {
+    refuseDuringBackup(ctx);
     const database = db(ctx);
     const who = caller(ctx);
     const started = performance.now();
@@ -43,6 +54,7 @@ export const systemHandlers = {
    * and opening settles the slots (vault.openDatabase).
    */
   'system.rekey': (ctx) => {
+    refuseDuringBackup(ctx);
     const unlocked = ctx.state.unlocked!; // system.rekey requires a signed-in owner
     const who = caller(ctx);
     const started = performance.now();
