@@ -98,11 +98,17 @@ export function listAudit(db: Db, filters: Filters, cursor: string | null, limit
 export function verifyAudit(db: Db): { ok: boolean; checked: number; firstBad: { id: number; at: number } | null } {
   let prevHash = GENESIS;
   let checked = 0;
+  let last: Selectable<AuditLogTable> | null = null;
   for (const row of db.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Selectable<AuditLogTable>>) {
     checked++;
     if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { ok: false, checked, firstBad: { id: row.id, at: row.at } };
     prevHash = row.hash;
+    last = row;
   }
+  // Deleting the newest entries leaves a valid chain; SQLite's AUTOINCREMENT counter still
+  // remembers the highest id ever given, so entries missing at the end are named too.
+  const highest = (db.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").pluck().get() as number | undefined) ?? 0;
+  if (highest > (last?.id ?? 0)) return { ok: false, checked, firstBad: { id: (last?.id ?? 0) + 1, at: last?.at ?? 0 } };
   return { ok: true, checked, firstBad: null };
 }
 
