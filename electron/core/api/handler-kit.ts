@@ -68,7 +68,7 @@ export function flushPendingEvents(state: CoreState): void {
   const events = takePendingEvents(state.dataDir);
   for (const event of events) {
     const entity = event.action === 'backup.restore' ? 'backup' : 'session';
-    appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username });
+    appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username, changes: event.changes ?? [] });
   }
 }
 

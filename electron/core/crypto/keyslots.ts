@@ -12,7 +12,13 @@ export type LockoutState = { failures: number; lockedUntil: number; lockouts: nu
  * Something that happened while the database was locked (or, for a restore, while it was being
  * swapped in), written to the audit log at the next unlock.
  */
-export type PendingEvent = { at: number; action: 'auth.signInFailed' | 'auth.lockedOut' | 'backup.restore'; username: string; label?: string };
+export type PendingEvent = {
+  at: number;
+  action: 'auth.signInFailed' | 'auth.lockedOut' | 'backup.restore';
+  username: string;
+  label?: string;
+  changes?: { field: string; before: unknown; after: unknown }[];
+};
 
 export type KeyslotsFile = {
   format: 2;

@@ -160,7 +160,7 @@ export const authHandlers = {
     const { after } = transaction(database, () => {
       const written = writeSettings(database, input);
       const changes = changedFields(written.before, written.after, ['staffScope', 'maskContacts', 'idleLockMinutes']);
-      if (changes.length > 0) appendAudit(database, { at: now, userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', label: 'settings', changes });
+      if (changes.length > 0) appendAudit(database, { at: now, userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
       return written;
     });
     ctx.state.unlocked!.settings = after; // db() checked it is open

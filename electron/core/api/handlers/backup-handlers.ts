@@ -115,7 +115,7 @@ async function restore(ctx: HandlerContext, file: string, credentials: Credentia
   }
   const who = ctx.caller;
   if (state.unlocked && who) {
-    appendAudit(state.unlocked.db, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: `replaced by ${file}` });
+    appendAudit(state.unlocked.db, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: resolve(file) });
   }
   // The restored data records its own restore: as a pending event in its key slots, so that it
   // reaches its audit log at the next sign-in even if the swap is finished by the next start.
@@ -126,7 +126,11 @@ async function restore(ctx: HandlerContext, file: string, credentials: Credentia
       at: state.clock(),
       action: 'backup.restore',
       username: who?.username ?? credentialLabel(credentials),
-      label: `restored ${file} (made ${new Date(opened.manifest.createdAt).toISOString()} by ${opened.manifest.createdBy})`,
+      label: resolve(file),
+      changes: [
+        { field: 'madeAt', before: null, after: new Date(opened.manifest.createdAt).toISOString() },
+        { field: 'madeBy', before: null, after: opened.manifest.createdBy },
+      ],
     },
   ];
   writeKeyslots(workDir, slots);
@@ -256,7 +260,7 @@ export const backupHandlers = {
       const changes = (Object.keys(after) as (keyof typeof after)[])
         .filter((field) => before[field] !== after[field])
         .map((field) => ({ field: `backup.${field}`, before: before[field], after: after[field] }));
-      if (changes.length > 0) appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', label: 'backup', changes });
+      if (changes.length > 0) appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
       return after;
     });
   },

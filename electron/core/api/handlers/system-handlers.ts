@@ -27,7 +27,7 @@ export const systemHandlers = {
     const who = caller(ctx);
     return transaction(database, () => {
       const exported = exportAuditCsv(database, input);
-      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'audit.export', entity: 'audit', label: `${exported.rows} entries` });
+      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'audit.export', entity: 'audit', changes: [{ field: 'rows', before: null, after: exported.rows }] });
       return exported;
     });
   },
@@ -44,7 +44,7 @@ export const systemHandlers = {
       .filter((user) => user.active && user.role !== 'viewer')
       .map((user) => user.id);
     const counts = seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId });
-    appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', label: `${counts.customers} customers` });
+    appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: counts.customers }] });
     return { ...counts, ms: Math.round(performance.now() - started) };
   },
 
@@ -71,7 +71,7 @@ export const systemHandlers = {
     progress(3);
     // Prove the new key opens the file from a fresh connection before saying it is done.
     openEncrypted(databasePath(ctx.state.dataDir), keyToHex(newKey)).close();
-    appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system', label: 'database key' });
+    appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system' });
     // Everyone else signs in again, so every remaining slot is proven against the new key at once.
     for (const sessionKey of [...ctx.state.sessions.keys()]) if (sessionKey !== ctx.sessionKey) ctx.state.sessions.delete(sessionKey);
     progress(4);
