@@ -45,7 +45,9 @@ export async function serve(ctx: CliContext): Promise<number> {
   const { startWebServer } = await import('../../web/server.ts');
   const port = ctx.options.port === undefined ? 0 : Number(ctx.options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('VALIDATION', '--port must be a number from 0 to 65535');
-  const server = await startWebServer({ core: ctx.core, staticDir: resolve(import.meta.dirname, '../../../build/out/renderer'), port });
+  // CLIENTELE_RENDERER_DIR lets a developer (or a parallel test run) serve another build of the renderer.
+  const staticDir = process.env.CLIENTELE_RENDERER_DIR ?? resolve(import.meta.dirname, '../../../build/out/renderer');
+  const server = await startWebServer({ core: ctx.core, staticDir, port });
   print(ctx, { url: server.url }, `Clientele browser mode (data: ${ctx.dataDir})\nOpen: ${server.url}\nPress Ctrl+C to stop.`);
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop);
