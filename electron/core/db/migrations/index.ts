@@ -5,8 +5,9 @@ import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-access-control.ts';
 import { migration0003 } from './0003-backup.ts';
+import { migration0004 } from './0004-customer-sorts.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -25,9 +26,12 @@ export function migrate(db: SqliteDatabase, target = SCHEMA_VERSION): void {
   }
   for (const step of MIGRATIONS) {
     if (step.version <= current || step.version > target) continue;
+    // Immediate, and the version read again under the write lock: another process opening the
+    // same folder at the same moment may have run this step already.
     db.transaction(() => {
+      if (schemaVersionOf(db) >= step.version) return;
       step.up(db);
       db.pragma(`user_version = ${step.version}`);
-    })();
+    }).immediate();
   }
 }
