@@ -64,7 +64,11 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
     const sqliteCode = (error as { code?: string }).code ?? '';
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') return fail('CORRUPT', `${method}: the database file is damaged (${sqliteCode})`);
     if (sqliteCode === 'SQLITE_FULL' || sqliteCode.startsWith('SQLITE_IOERR')) return fail('IO', `${method}: the disk refused the write (${sqliteCode})`);
-    if (sqliteCode === 'SQLITE_BUSY') return fail('IO', `${method}: the database is busy in another program; try again`);
+    // Every BUSY and LOCKED variant (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_LOCKED_SHAREDCACHE, ...):
+    // another process kept the write lock longer than the connection's busy_timeout.
+    if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
+      return fail('IO', `${method}: the data is busy in another Clientele program (window, browser mode or command); try again`, { reason: 'busy' });
+    }
     options.log(`${method} failed`, error);
     return fail('INTERNAL', `${method}: unexpected error: ${(error as Error).message}`);
   }

@@ -4,7 +4,7 @@ import type { Contract, MethodName, MethodOutput } from '../../../shared/api/con
 import type { SessionInfo } from '../../../shared/api/auth.ts';
 import { AppFailure } from '../../../shared/errors.ts';
 import { ROLE_PERMISSIONS } from '../../../shared/roles.ts';
-import { first, qb, type Db } from '../db/sql.ts';
+import { first, qb, transaction, type Db } from '../db/sql.ts';
 import { accessFor, type Access } from '../services/access.ts';
 import { appendAudit } from '../services/audit.ts';
 import { readSettings } from '../services/settings.ts';
@@ -65,11 +65,14 @@ export function startSession(state: CoreState, sessionKey: string, userId: numbe
 export function flushPendingEvents(state: CoreState): void {
   if (!state.unlocked) return;
   const database = state.unlocked.db;
-  const events = takePendingEvents(state.dataDir);
-  for (const event of events) {
-    const entity = event.action === 'backup.restore' ? 'backup' : 'session';
-    appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username, changes: event.changes ?? [] });
-  }
+  // One write transaction for all of them (a savepoint inside the sign-in's own transaction).
+  transaction(database, () => {
+    const events = takePendingEvents(state.dataDir);
+    for (const event of events) {
+      const entity = event.action === 'backup.restore' ? 'backup' : 'session';
+      appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username, changes: event.changes ?? [] });
+    }
+  });
 }
 
 /**

@@ -57,7 +57,13 @@ export function run(db: Db, query: Compilable<unknown>): { changes: number; last
   return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
 }
 
-/** Runs `work` in one transaction (nested calls become savepoints). */
+/**
+ * Runs `work` in one write transaction (nested calls become savepoints). It begins IMMEDIATE: the
+ * write lock is taken first (waiting up to the connection's busy_timeout for another process's
+ * writer), so what `work` reads cannot be changed by another process before it writes. A deferred
+ * transaction that reads first fails at once with SQLITE_BUSY_SNAPSHOT when another process has
+ * committed in between, without waiting.
+ */
 export function transaction<T>(db: Db, work: () => T): T {
-  return db.sqlite.transaction(work)();
+  return db.sqlite.transaction(work).immediate();
 }

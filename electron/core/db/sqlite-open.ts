@@ -18,6 +18,8 @@ export function openEncrypted(file: string, keyHex: string, options: { create?: 
   try {
     db.pragma(`cipher='${CIPHER}'`);
     db.pragma(`key="x'${keyHex}'"`);
+    // Another process may be writing: wait for its lock (bounded) rather than failing at once.
+    db.pragma('busy_timeout = 5000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     db.close();
@@ -29,7 +31,6 @@ export function openEncrypted(file: string, keyHex: string, options: { create?: 
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
-  db.pragma('busy_timeout = 5000');
   return db;
 }
 

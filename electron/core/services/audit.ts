@@ -31,7 +31,14 @@ function entryHash(prevHash: string, entry: StoredFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
+/**
+ * Appends one entry to the chain. Only inside a write transaction: the previous entry's hash is
+ * read and the new entry written under one write lock, so a second process appending at the same
+ * moment cannot slip an entry in between (which would read as tampering), and the entry commits
+ * or rolls back with the change it records.
+ */
 export function appendAudit(db: Db, entry: NewAuditEntry): void {
+  if (!db.sqlite.inTransaction) throw new Error(`appendAudit(${entry.action}) must run inside the write transaction of the change it records`);
   const prevHash = first(db, qb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1))?.hash ?? GENESIS;
   const fields = {
     at: entry.at,

@@ -3,10 +3,29 @@ import { ERROR_CODES, type AppError } from '../../../shared/errors.ts';
 
 /** The user's-language message for an error code; the technical message stays in the console. */
 export function errorMessage(t: TFunction, error: AppError): string {
+  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { reason?: unknown; holders?: unknown };
+  // Another process on the same data folder: busy for a moment, or open where a restore or re-key needs it alone.
+  if (error.code === 'IO' && details.reason === 'busy') return t('errors.busy');
+  if (error.code === 'CONFLICT' && details.reason === 'running') return t('errors.running', { holders: holderNames(t, details.holders) });
   if ((ERROR_CODES as readonly string[]).includes(error.code)) return t(`errors.${error.code}`);
   return t('errors.unknown');
 }
 
 export function logError(error: AppError): void {
   console.warn(`[${error.code}] ${error.message}`, error.details ?? '');
+}
+
+type Holder = { kind?: unknown; pid?: unknown; command?: unknown };
+
+/** "the app (process 123), browser mode (process 456)": who else has the data folder open. */
+function holderNames(t: TFunction, holders: unknown): string {
+  if (!Array.isArray(holders) || holders.length === 0) return t('errors.holders.unknown');
+  return (holders as Holder[])
+    .map((holder) => {
+      const pid = String(holder.pid ?? '?');
+      if (holder.kind === 'serve') return t('errors.holders.serve', { pid });
+      if (holder.kind === 'cli') return t('errors.holders.cli', { pid, command: String(holder.command ?? '') });
+      return t('errors.holders.app', { pid });
+    })
+    .join(t('errors.holders.separator'));
 }

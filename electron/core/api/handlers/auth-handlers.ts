@@ -94,7 +94,10 @@ export const authHandlers = {
 
   'auth.signOut': (ctx) => {
     const who = caller(ctx);
-    appendAudit(db(ctx), { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'auth.signOut', entity: 'session', label: who.username });
+    const database = db(ctx);
+    transaction(database, () =>
+      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'auth.signOut', entity: 'session', label: who.username }),
+    );
     ctx.state.sessions.delete(ctx.sessionKey);
     closeWhenUnused(ctx.state);
     return {};

@@ -114,8 +114,9 @@ async function restore(ctx: HandlerContext, file: string, credentials: Credentia
     throw error;
   }
   const who = ctx.caller;
-  if (state.unlocked && who) {
-    appendAudit(state.unlocked.db, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: resolve(file) });
+  const current = state.unlocked?.db;
+  if (current && who) {
+    transaction(current, () => appendAudit(current, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: resolve(file) }));
   }
   // The restored data records its own restore: as a pending event in its key slots, so that it
   // reaches its audit log at the next sign-in even if the swap is finished by the next start.
@@ -227,7 +228,10 @@ export const backupHandlers = {
   'backup.verify': async (ctx, input) => {
     const result = await verify(ctx.state, ctx.sessionKey, input.file, input.credentials);
     const who = caller(ctx);
-    appendAudit(db(ctx), { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'backup.verify', entity: 'backup', label: result.file });
+    const database = db(ctx);
+    transaction(database, () =>
+      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'backup.verify', entity: 'backup', label: result.file }),
+    );
     return result;
   },
 

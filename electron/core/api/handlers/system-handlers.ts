@@ -44,7 +44,10 @@ export const systemHandlers = {
       .filter((user) => user.active && user.role !== 'viewer')
       .map((user) => user.id);
     const counts = seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId });
-    appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: counts.customers }] });
+    // The seed commits in batches; its entry is chained under the write lock like any other.
+    transaction(database, () =>
+      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: counts.customers }] }),
+    );
     return { ...counts, ms: Math.round(performance.now() - started) };
   },
 
@@ -71,7 +74,7 @@ export const systemHandlers = {
     progress(3);
     // Prove the new key opens the file from a fresh connection before saying it is done.
     openEncrypted(databasePath(ctx.state.dataDir), keyToHex(newKey)).close();
-    appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system' });
+    transaction(unlocked.db, () => appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system' }));
     // Everyone else signs in again, so every remaining slot is proven against the new key at once.
     for (const sessionKey of [...ctx.state.sessions.keys()]) if (sessionKey !== ctx.sessionKey) ctx.state.sessions.delete(sessionKey);
     progress(4);
