@@ -3,6 +3,8 @@
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract.ts';
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
+import { toWireIssue } from '../../../shared/validation.ts';
+import { readSettings } from '../services/settings.ts';
 import { findUser } from '../services/users.ts';
 import type { Caller, CoreState } from './context.ts';
 import { closeWhenUnused, handlers } from './handlers.ts';
@@ -17,7 +19,8 @@ function resolveCaller(state: CoreState, sessionKey: string, method: string): { 
   const session = state.sessions.get(sessionKey);
   const user = session && state.unlocked ? findUser(state.unlocked.db, session.userId) : undefined;
   if (!session || !user || !user.active) return { failure: fail('UNAUTHENTICATED', `${method}: sign in first`) };
-  const idleMinutes = state.unlocked?.settings.idleLockMinutes ?? 0;
+  // Read on every call: the owner may have changed it in another process.
+  const idleMinutes = state.unlocked ? readSettings(state.unlocked.db).idleLockMinutes : 0;
   const now = state.clock();
   if (idleMinutes > 0 && now - session.lastSeen > idleMinutes * 60_000) {
     state.sessions.delete(sessionKey);
@@ -36,7 +39,8 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
   const spec = contract[method];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message }));
+    // With the bound, format or inner reason beside each code, so the renderer can say it in the user's language.
+    const issues = parsed.error.issues.map(toWireIssue);
     return fail('VALIDATION', `${method}: ${describeIssues(issues)}`, issues);
   }
   let caller: Caller | null = null;

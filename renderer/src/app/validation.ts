@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { isValidationMessage, toWireIssue } from '../../../shared/validation.ts';
 
-/** A zod issue as the UI needs it; server VALIDATION details have the same shape (maybe fewer fields). */
+/**
+ * A problem of one field as the UI needs it: what the core sends in VALIDATION details
+ * (shared/validation.ts WireIssue), what the shared schema finds here, or a form's own check.
+ */
 export type IssueLike = {
   path?: readonly PropertyKey[];
   code?: string;
@@ -11,15 +15,17 @@ export type IssueLike = {
   origin?: string;
   format?: string;
   expected?: string;
-  /** invalid_union: the problems of each alternative. */
-  errors?: readonly (readonly IssueLike[])[];
 };
 
 /** Field path (`name`, `contacts.0.email`) → the first problem found there. */
 export type FieldErrors = Record<string, IssueLike>;
 
-/** Messages our shared schemas set on purpose; each has its own translation. */
-const CUSTOM_MESSAGES = new Set(['phone', 'email', 'date', 'website', 'username', 'passwordMismatch', 'commonPassword', 'containsUsername', 'wrongPassword', 'wholeNumber']);
+/** Reasons only the renderer's own checks give (the core never sends these). */
+export const RENDERER_MESSAGES = ['passwordMismatch', 'wholeNumber'] as const;
+
+function isRendererMessage(value: unknown): boolean {
+  return typeof value === 'string' && (RENDERER_MESSAGES as readonly string[]).includes(value);
+}
 
 export function fieldKey(path: readonly PropertyKey[] | undefined): string {
   return (path ?? []).map(String).join('.');
@@ -36,10 +42,14 @@ export function toFieldErrors(issues: readonly IssueLike[]): FieldErrors {
 
 export function validate<S extends z.ZodType>(schema: S, values: unknown): FieldErrors {
   const result = schema.safeParse(values);
-  return result.success ? {} : toFieldErrors(result.error.issues as IssueLike[]); // zod issues carry more than IssueLike reads
+  // The same conversion the core applies, so a problem reads the same from either side.
+  return result.success ? {} : toFieldErrors(result.error.issues.map(toWireIssue));
 }
 
-/** Server VALIDATION details: an array of zod issues. Anything else yields no field errors. */
+/**
+ * The field problems in an error's details: VALIDATION, and other codes that name a field
+ * (CONFLICT "user name taken", BAD_PASSWORD on the current password). Anything else yields none.
+ */
 export function serverFieldErrors(details: unknown): FieldErrors {
   if (!Array.isArray(details)) return {};
   const issues = details.filter((d): d is IssueLike => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path)); // checked just here
@@ -52,17 +62,16 @@ function asNumber(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * The user's-language sentence for a problem. Never shows a code: a reason without a sentence of
+ * its own (a newer core) reads "Not valid".
+ */
 export function issueMessage(t: TFunction, issue: IssueLike): string {
-  if (issue.message && CUSTOM_MESSAGES.has(issue.message)) return t(`validation.${issue.message}`);
-  // A union (an e-mail is '' or an address or its masked form) fails as a whole: say what the
-  // alternatives say, when one of them carries a message of ours.
-  if (issue.code === 'invalid_union' && issue.errors) {
-    const inner = issue.errors.flat().find((i) => i.message && CUSTOM_MESSAGES.has(i.message));
-    if (inner) return issueMessage(t, inner);
-  }
-  const isArray = issue.origin === 'array';
-  if (issue.origin === 'number' && issue.code === 'too_small') return t('validation.numberMin', { min: asNumber(issue.minimum) ?? 0 });
-  if (issue.origin === 'number' && issue.code === 'too_big') return t('validation.numberMax', { max: asNumber(issue.maximum) ?? 0 });
+  if (isValidationMessage(issue.message) || isRendererMessage(issue.message)) return t(`validation.${issue.message}`);
+  const isArray = issue.origin === 'array' || issue.origin === 'set';
+  const isNumber = issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint';
+  if (isNumber && issue.code === 'too_small') return t('validation.numberMin', { min: asNumber(issue.minimum) ?? 0 });
+  if (isNumber && issue.code === 'too_big') return t('validation.numberMax', { max: asNumber(issue.maximum) ?? 0 });
   if (issue.code === 'invalid_type' && issue.expected === 'int') return t('validation.wholeNumber');
   switch (issue.code) {
     case 'too_small': {
@@ -71,7 +80,8 @@ export function issueMessage(t: TFunction, issue: IssueLike): string {
       return t(isArray ? 'validation.tooFewItems' : 'validation.tooShort', { count: min });
     }
     case 'too_big': {
-      const max = asNumber(issue.maximum) ?? 0;
+      const max = asNumber(issue.maximum);
+      if (max === undefined) return t('validation.invalid');
       return t(isArray ? 'validation.tooManyItems' : 'validation.tooLong', { count: max });
     }
     case 'invalid_format':
@@ -80,7 +90,9 @@ export function issueMessage(t: TFunction, issue: IssueLike): string {
       return t('validation.required');
     case 'invalid_value':
       return t('validation.invalidChoice');
+    case 'not_multiple_of':
+      return t('validation.wholeNumber');
     default:
-      return issue.message ? t('validation.invalidWithReason', { reason: issue.message }) : t('validation.invalid');
+      return t('validation.invalid');
   }
 }

@@ -8,7 +8,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { updateSession } = useSession();
+  const { session, updateSession } = useSession();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="change-password-title" fullWidth maxWidth="xs">
       <DialogTitle id="change-password-title">{t('account.changePassword')}</DialogTitle>
@@ -16,6 +16,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
         {/* Unmounted when closed, so the typed passwords never linger in memory. */}
         {open ? (
           <ChangePasswordForm
+            username={session.user.username}
             onChanged={(session) => {
               updateSession(session);
               onClose();

@@ -1,5 +1,5 @@
 import { Alert, Button, CircularProgress, Stack, TextField } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/api/contract.ts';
 import type { SessionInfo } from '../../../../shared/api/auth.ts';
@@ -7,15 +7,26 @@ import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useForm } from '../../app/use-form.ts';
-import { serverFieldErrors } from '../../app/validation.ts';
+import type { FieldErrors } from '../../app/validation.ts';
 import { confirmCheck, NewPasswordFields } from './NewPasswordFields.tsx';
 
 type Values = { oldPassword: string; newPassword: string; confirmPassword: string };
 
 const schema = contract['auth.changePassword'].input;
-const matches = confirmCheck<Values>('newPassword', 'confirmPassword');
+
+/** The core's checks, as you type: confirmation, not the user name, not the current password. */
+function checksFor(username: string) {
+  const confirm = confirmCheck<Values>('newPassword', 'confirmPassword', () => username);
+  return (values: Values): FieldErrors => {
+    const errors = confirm(values);
+    if (values.newPassword !== '' && values.newPassword === values.oldPassword) errors.newPassword ??= { message: 'samePassword' };
+    return errors;
+  };
+}
 
 type Props = {
+  /** Whose password: the new one must not contain this name (the core refuses it). */
+  username: string;
   onChanged: (session: SessionInfo) => void;
   /** Buttons beside "Change password" (Cancel in the dialog, Sign out on the forced screen). */
   extraActions?: ReactNode;
@@ -23,9 +34,10 @@ type Props = {
 };
 
 /** Old password, new password and its confirmation → `auth.changePassword`. */
-export function ChangePasswordForm({ onChanged, extraActions, oldPasswordLabel }: Props) {
+export function ChangePasswordForm({ username, onChanged, extraActions, oldPasswordLabel }: Props) {
   const { t } = useTranslation();
-  const form = useForm<Values>(schema, { oldPassword: '', newPassword: '', confirmPassword: '' }, matches);
+  const checks = useMemo(() => checksFor(username), [username]);
+  const form = useForm<Values>(schema, { oldPassword: '', newPassword: '', confirmPassword: '' }, checks);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
   const { values } = form;
@@ -42,13 +54,9 @@ export function ChangePasswordForm({ onChanged, extraActions, oldPasswordLabel }
       return;
     }
     logError(result.error);
-    if (result.error.code === 'BAD_PASSWORD') {
-      // The wrong current password belongs on its field, not in a banner.
-      form.setServerErrors({ oldPassword: { message: 'wrongPassword' } });
-      return;
-    }
-    if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
-    setFailure(result.error);
+    // Reasons the core names (a wrong current password, the user name in the new one) go onto
+    // their fields; only an error about no field gets a banner.
+    if (!form.applyFailure(result.error)) setFailure(result.error);
   };
 
   return (
@@ -76,6 +84,11 @@ export function ChangePasswordForm({ onChanged, extraActions, oldPasswordLabel }
         confirmError={form.error('confirmPassword')}
         readOnly={busy}
       />
+      {form.otherErrors.map((message) => (
+        <Alert key={message} severity="warning" role="alert">
+          {message}
+        </Alert>
+      ))}
       {failure ? (
         <Alert severity={failure.code === 'VALIDATION' ? 'warning' : 'error'} role="alert">
           {errorMessage(t, failure)}

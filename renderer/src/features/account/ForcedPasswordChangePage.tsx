@@ -22,6 +22,7 @@ export function ForcedPasswordChangePage({ session, onChanged, onSignOut }: Prop
           </Stack>
           <Typography color="text.secondary">{t('account.forcedIntro', { name, shop: session.shopName })}</Typography>
           <ChangePasswordForm
+            username={session.user.username}
             onChanged={onChanged}
             oldPasswordLabel={t('account.givenPassword')}
             extraActions={<Button onClick={onSignOut}>{t('shell.signOut')}</Button>}

@@ -1,6 +1,7 @@
 import { Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/auth.ts';
+import { containsUsername } from '../../../../shared/password-rules.ts';
 import type { FieldErrors } from '../../app/validation.ts';
 import { PasswordStrength } from '../setup/PasswordStrength.tsx';
 
@@ -37,7 +38,8 @@ export function NewPasswordFields({ name, value, confirm, onChange, onConfirmCha
         autoFocus={autoFocus}
         fullWidth
       />
-      <PasswordStrength password={value} />
+      {/* A password with a problem (the user name in it, refused by the core) is never rated strong. */}
+      <PasswordStrength password={value} refused={error !== undefined} />
       <TextField
         label={confirmLabel ?? t('account.confirmNewPassword')}
         name={`${name}Confirm`}
@@ -54,7 +56,16 @@ export function NewPasswordFields({ name, value, confirm, onChange, onConfirmCha
   );
 }
 
-/** The confirmation check every password form adds to the contract's schema. */
-export function confirmCheck<T extends Record<string, unknown>>(field: keyof T & string, confirmField: keyof T & string) {
-  return (values: T): FieldErrors => (values[confirmField] !== values[field] ? { [confirmField]: { message: 'passwordMismatch' } } : {});
+/**
+ * The checks every password form adds to the contract's schema: the confirmation matches, and the
+ * core's rule against the user name (`username` of the values: the typed name, or a fixed one).
+ */
+export function confirmCheck<T extends Record<string, unknown>>(field: keyof T & string, confirmField: keyof T & string, username?: (values: T) => string) {
+  return (values: T): FieldErrors => {
+    const errors: FieldErrors = {};
+    const password = String(values[field] ?? '');
+    if (username && containsUsername(password, username(values))) errors[field] = { message: 'containsUsername' };
+    if (values[confirmField] !== values[field]) errors[confirmField] = { message: 'passwordMismatch' };
+    return errors;
+  };
 }

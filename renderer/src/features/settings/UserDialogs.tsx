@@ -11,7 +11,7 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/auth.ts';
 import { contract } from '../../../../shared/api/contract.ts';
@@ -21,7 +21,6 @@ import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { useForm } from '../../app/use-form.ts';
-import { serverFieldErrors } from '../../app/validation.ts';
 import { confirmCheck, NewPasswordFields } from '../account/NewPasswordFields.tsx';
 
 // Native selects: keyboard-friendly, and tests drive them with selectOption().
@@ -94,24 +93,35 @@ function FormDialog({
   );
 }
 
+/** Problems the core named on no field of the dialog: still said, never lost. */
+function OtherErrors({ messages }: { messages: string[] }) {
+  return messages.map((message) => (
+    <Alert key={message} severity="warning" role="alert">
+      {message}
+    </Alert>
+  ));
+}
+
 type AddValues = { username: string; displayName: string; role: Role; password: string; confirmPassword: string };
 const addSchema = contract['users.create'].input;
-const addMatches = confirmCheck<AddValues>('password', 'confirmPassword');
+const addMatches = confirmCheck<AddValues>('password', 'confirmPassword', (values) => values.username);
 const EMPTY_ADD: AddValues = { username: '', displayName: '', role: 'staff', password: '', confirmPassword: '' };
 
-/** Runs a call for a dialog: busy flag, field errors on their fields, anything else in a banner. */
+/**
+ * Runs a call for a dialog: busy flag, the problems the core names on their fields (`onFields`
+ * says whether it placed any), anything else in a banner.
+ */
 function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
-  const run = async <T,>(call: () => Promise<Result<T>>, onFields: (details: unknown) => void): Promise<T | null> => {
+  const run = async <T,>(call: () => Promise<Result<T>>, onFields: (error: AppError) => boolean = () => false): Promise<T | null> => {
     setBusy(true);
     setFailure(null);
     const result = await call();
     setBusy(false);
     if (result.ok) return result.value;
     logError(result.error);
-    if (result.error.code === 'VALIDATION') onFields(result.error.details);
-    setFailure(result.error);
+    if (!onFields(result.error)) setFailure(result.error);
     return null;
   };
   return { busy, failure, run, setFailure };
@@ -134,7 +144,7 @@ export function AddUserDialog({ open, onClose, onDone }: { open: boolean; onClos
     if (!form.check()) return;
     const user = await run(
       () => invoke('users.create', { username: values.username, displayName: values.displayName, role: values.role, password: values.password }),
-      (details) => form.setServerErrors(serverFieldErrors(details)),
+      form.applyFailure,
     );
     if (!user) return;
     notify({ message: t('users.added', { name: user.username }) });
@@ -193,7 +203,8 @@ export function AddUserDialog({ open, onClose, onDone }: { open: boolean; onClos
         readOnly={busy}
       />
       <Alert severity="info">{t('users.initialPasswordNote')}</Alert>
-      {failure && failure.code !== 'VALIDATION' ? <Alert severity="error">{errorMessage(t, failure)}</Alert> : null}
+      <OtherErrors messages={form.otherErrors} />
+      {failure ? <Alert severity="error">{errorMessage(t, failure)}</Alert> : null}
     </FormDialog>
   );
 }
@@ -207,7 +218,7 @@ export function RoleDialog({ user, onClose, onDone }: DialogProps) {
   const { busy, failure, run } = useSubmit();
 
   const submit = async () => {
-    const updated = await run(() => invoke('users.setRole', { id: user.id, version: user.version, role }), () => undefined);
+    const updated = await run(() => invoke('users.setRole', { id: user.id, version: user.version, role }));
     if (!updated) return;
     notify({ message: t('users.roleChanged', { name: user.username, role: t(`roles.${updated.role}`) }) });
     onDone();
@@ -243,19 +254,19 @@ export function RoleDialog({ user, onClose, onDone }: DialogProps) {
 
 type PasswordValues = { newPassword: string; confirmPassword: string };
 const passwordSchema = contract['users.resetPassword'].input.pick({ newPassword: true });
-const passwordMatches = confirmCheck<PasswordValues>('newPassword', 'confirmPassword');
 
 /** Reset a password, or reactivate with a new one: either way the user must choose their own next. */
 export function UserPasswordDialog({ user, mode, onClose, onDone }: DialogProps & { mode: 'reset' | 'reactivate' }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = useForm<PasswordValues>(passwordSchema, { newPassword: '', confirmPassword: '' }, passwordMatches);
+  const checks = useMemo(() => confirmCheck<PasswordValues>('newPassword', 'confirmPassword', () => user.username), [user.username]);
+  const form = useForm<PasswordValues>(passwordSchema, { newPassword: '', confirmPassword: '' }, checks);
   const { busy, failure, run } = useSubmit();
   const { values } = form;
 
   const submit = async () => {
     if (!form.check()) return;
-    const onFields = (details: unknown) => form.setServerErrors(serverFieldErrors(details));
+    const onFields = form.applyFailure;
     const updated =
       mode === 'reset'
         ? await run(() => invoke('users.resetPassword', { id: user.id, newPassword: values.newPassword }), onFields)
@@ -288,7 +299,8 @@ export function UserPasswordDialog({ user, mode, onClose, onDone }: DialogProps 
         readOnly={busy}
         autoFocus
       />
-      {failure && failure.code !== 'VALIDATION' ? <Alert severity="error">{userErrorText(t, failure)}</Alert> : null}
+      <OtherErrors messages={form.otherErrors} />
+      {failure ? <Alert severity="error">{userErrorText(t, failure)}</Alert> : null}
     </FormDialog>
   );
 }
@@ -299,7 +311,7 @@ export function DeactivateDialog({ user, onClose, onDone }: DialogProps) {
   const { busy, failure, run } = useSubmit();
 
   const submit = async () => {
-    const updated = await run(() => invoke('users.deactivate', { id: user.id, version: user.version }), () => undefined);
+    const updated = await run(() => invoke('users.deactivate', { id: user.id, version: user.version }));
     if (!updated) return;
     notify({ message: t('users.deactivated', { name: user.username }) });
     onDone();

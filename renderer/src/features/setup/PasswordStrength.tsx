@@ -16,7 +16,11 @@ function loadChecker(): Promise<Checker> {
 
 const COLORS = ['error', 'error', 'warning', 'success', 'success'] as const;
 
-export function PasswordStrength({ password }: { password: string }) {
+/**
+ * `refused`: the password breaks a rule the core enforces (it contains the user name, the core
+ * refused it): never rate such a password strong.
+ */
+export function PasswordStrength({ password, refused = false }: { password: string; refused?: boolean }) {
   const { t } = useTranslation();
   const [score, setScore] = useState<number | null>(null);
 
@@ -34,8 +38,9 @@ export function PasswordStrength({ password }: { password: string }) {
     };
   }, [password]);
 
-  const shown = score ?? 0;
-  const label = `${t('setup.strengthLabel')}: ${score === null ? t('common.none') : t(`setup.strength.${shown}`)}`;
+  const shown = refused ? 0 : (score ?? 0);
+  const rating = score === null ? t('common.none') : refused ? t('setup.strengthRefused') : t(`setup.strength.${shown}`);
+  const label = `${t('setup.strengthLabel')}: ${rating}`;
   return (
     <Box>
       <LinearProgress

@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   CircularProgress,
-  Divider,
   FormControlLabel,
   Paper,
   Stack,
@@ -19,10 +18,11 @@ import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/auth.ts';
 import type { BackupManifest } from '../../../../shared/api/backup.ts';
 import type { MethodOutput } from '../../../../shared/api/contract.ts';
 import type { AppError } from '../../../../shared/errors.ts';
+import { containsUsername } from '../../../../shared/password-rules.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useForm } from '../../app/use-form.ts';
-import { serverFieldErrors, type FieldErrors } from '../../app/validation.ts';
+import type { FieldErrors } from '../../app/validation.ts';
 import { RestoreFromBackupPage } from '../backup/RestoreFromBackupPage.tsx';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { PasswordStrength } from './PasswordStrength.tsx';
@@ -38,8 +38,12 @@ type Values = {
 
 const schema = contract['setup.create'].input;
 
-function confirmMatches(values: Values): FieldErrors {
-  return values.confirmPassword !== values.password ? { confirmPassword: { message: 'passwordMismatch' } } : {};
+/** The confirmation, and the core's own password rule, checked as you type (shared/password-rules.ts). */
+function passwordChecks(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  if (containsUsername(values.password, values.ownerUsername)) errors.password = { message: 'containsUsername' };
+  if (values.confirmPassword !== values.password) errors.confirmPassword = { message: 'passwordMismatch' };
+  return errors;
 }
 
 type Props = {
@@ -54,7 +58,7 @@ export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props
   const form = useForm<Values>(
     schema,
     { shopName: '', ownerUsername: '', ownerDisplayName: '', password: '', confirmPassword: '', sampleData: false },
-    confirmMatches,
+    passwordChecks,
   );
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
@@ -85,23 +89,25 @@ export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props
       onAlreadyInitialised();
       return;
     }
-    if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
-    setFailure(result.error);
+    // A reason the core names goes onto its field; only an error about no field gets a banner.
+    if (!form.applyFailure(result.error)) setFailure(result.error);
   };
 
   const text = (key: keyof Values & string, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => {
     const problem = form.error(key);
+    const { helperText, ...rest } = extra;
     return (
       <TextField
         label={label}
         name={key}
         value={values[key]}
         onChange={(e) => form.setField(key, e.target.value)}
-        error={problem !== undefined}
-        helperText={problem ?? extra.helperText}
         slotProps={{ htmlInput: { readOnly: busy } }}
         fullWidth
-        {...extra}
+        {...rest}
+        // After `rest`: a problem always replaces the hint under the field.
+        error={problem !== undefined}
+        helperText={problem ?? helperText}
       />
     );
   };
@@ -117,6 +123,16 @@ export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props
             <LanguageSwitch />
           </Stack>
           <Typography color="text.secondary">{t('setup.intro')}</Typography>
+          {/* Near the top: on a small screen the form's end is below the fold, and someone moving to a
+              new PC should not have to fill in (or scroll past) a set-up they do not want. */}
+          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+            <Typography variant="body2" color="text.secondary">
+              {t('setup.restoreHint')}
+            </Typography>
+            <Button variant="outlined" size="small" startIcon={<RestoreIcon />} onClick={() => setRestoring(true)} disabled={busy}>
+              {t('setup.restoreFromBackup')}
+            </Button>
+          </Stack>
           {text('shopName', t('setup.shopName'), { autoFocus: true })}
           {text('ownerUsername', t('setup.ownerUsername'), { autoComplete: 'username' })}
           {text('ownerDisplayName', t('setup.ownerDisplayName'))}
@@ -125,7 +141,7 @@ export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props
             autoComplete: 'new-password',
             helperText: t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH }),
           })}
-          <PasswordStrength password={values.password} />
+          <PasswordStrength password={values.password} refused={form.error('password') !== undefined || containsUsername(values.password, values.ownerUsername)} />
           {text('confirmPassword', t('setup.confirmPassword'), { type: 'password', autoComplete: 'new-password' })}
           <FormControlLabel
             control={
@@ -137,8 +153,12 @@ export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props
             }
             label={t('setup.sampleData')}
           />
-          {failure && failure.code !== 'VALIDATION' ? <Alert severity="error">{errorMessage(t, failure)}</Alert> : null}
-          {failure?.code === 'VALIDATION' ? <Alert severity="warning">{errorMessage(t, failure)}</Alert> : null}
+          {form.otherErrors.map((message) => (
+            <Alert key={message} severity="warning">
+              {message}
+            </Alert>
+          ))}
+          {failure ? <Alert severity={failure.code === 'VALIDATION' ? 'warning' : 'error'}>{errorMessage(t, failure)}</Alert> : null}
           <Button
             type="submit"
             variant="contained"
@@ -147,10 +167,6 @@ export function SetupPage({ onCreated, onAlreadyInitialised, onRestored }: Props
             startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
           >
             {busy ? t('setup.creating') : t('setup.create')}
-          </Button>
-          <Divider>{t('setup.or')}</Divider>
-          <Button variant="outlined" startIcon={<RestoreIcon />} onClick={() => setRestoring(true)} disabled={busy}>
-            {t('setup.restoreFromBackup')}
           </Button>
         </Stack>
       </Paper>

@@ -1,0 +1,91 @@
+// What a VALIDATION failure carries in `details`, and the closed list of reasons the core may name.
+// The renderer has a sentence for each reason in every language (test/unit/validation-messages.test.ts
+// fails on a reason without one, and on a reason used in the core but missing from this list).
+import type { z } from 'zod';
+
+/**
+ * Reasons set on purpose, by the contract's schemas (`{ message: 'phone' }`) or by the core's own
+ * checks (`[{ path: ['newPassword'], message: 'samePassword' }]`). Zod's own issues carry zod's
+ * issue code instead (too_small, invalid_format, ...), with the bound or format beside it.
+ */
+export const VALIDATION_MESSAGES = [
+  // contract schemas
+  'phone',
+  'email',
+  'date',
+  'website',
+  'username',
+  'controlCharacter',
+  // password policy (shared/password-rules.ts, electron/core/services/password-policy.ts)
+  'containsUsername',
+  'commonPassword',
+  'samePassword',
+  'wrongPassword',
+  // the core's checks of customers and lists
+  'ownerId',
+  'contact',
+  'masked',
+  'cursor',
+  'scope',
+  'taken',
+] as const;
+export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
+
+export function isValidationMessage(value: unknown): value is ValidationMessage {
+  return typeof value === 'string' && (VALIDATION_MESSAGES as readonly string[]).includes(value);
+}
+
+/** One problem of an input, as it travels in `details` (JSON: numbers, not bigints). */
+export type WireIssue = {
+  path: string[];
+  /** zod's issue code, or 'custom' for the core's own checks. */
+  code: string;
+  /** A ValidationMessage, or zod's English default (never shown to users). */
+  message: string;
+  minimum?: number;
+  maximum?: number;
+  /** What was measured: 'string', 'array', 'number', ... */
+  origin?: string;
+  /** invalid_format: 'email', 'regex', ... */
+  format?: string;
+  /** invalid_type: the type expected ('int', 'string', ...). */
+  expected?: string;
+};
+
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return undefined;
+}
+
+/**
+ * A zod issue → what the renderer needs to say it in the user's language. A union (an e-mail is ''
+ * or an address or its masked form) fails as a whole: it carries the reason of an alternative
+ * when one of them has a reason of ours.
+ */
+export function toWireIssue(issue: z.core.$ZodIssue): WireIssue {
+  const wire: WireIssue = { path: issue.path.map(String), code: issue.code, message: issue.message };
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const bound = asNumber(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (bound !== undefined) wire[issue.code === 'too_small' ? 'minimum' : 'maximum'] = bound;
+      wire.origin = issue.origin;
+      break;
+    }
+    case 'invalid_format':
+      wire.format = issue.format;
+      break;
+    case 'invalid_type':
+      wire.expected = issue.expected;
+      break;
+    case 'invalid_union': {
+      const inner = issue.errors.flat().find((i) => isValidationMessage(i.message));
+      if (inner) wire.message = inner.message;
+      break;
+    }
+    default:
+      break;
+  }
+  return wire;
+}
