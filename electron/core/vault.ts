@@ -4,20 +4,23 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors.ts';
+import { usernameKey } from '../../shared/usernames.ts';
 import { createSlot, keyToHex, newDatabaseKey, newRecoveryKey, normaliseRecoveryKey, sealKey, unlockSlot, type KeySlot } from './crypto/keys.ts';
 import {
   findUserSlot,
   keyslotsExist,
   MAX_PENDING_EVENTS,
   readKeyslots,
+  updateKeyslots,
   writeKeyslots,
   type KeyslotsFile,
+  type LockoutState,
   type PendingEvent,
 } from './crypto/keyslots.ts';
 import { migrate } from './db/migrations/index.ts';
 import { openEncrypted } from './db/sqlite-open.ts';
 import { wrapDb, type Db } from './db/sql.ts';
-import { afterFailure, isLocked, MAX_FAILURES, NO_FAILURES } from './services/lockout.ts';
+import { afterFailure, isLocked, MAX_FAILURES, NO_FAILURES, pruneUnknown } from './services/lockout.ts';
 
 export const DATABASE_FILE = 'clientele.db';
 
@@ -112,78 +115,107 @@ function recordPending(file: KeyslotsFile, event: PendingEvent): void {
   if (file.pendingEvents.length > MAX_PENDING_EVENTS) file.pendingEvents.splice(0, file.pendingEvents.length - MAX_PENDING_EVENTS);
 }
 
-/** Unlocks the user's slot with the password, keeping the lock-out counters and pending audit events. */
-export async function unlockWithPassword(dataDir: string, username: string, password: string, now: () => number): Promise<UnlockOutcome> {
-  if (!isInitialised(dataDir)) throw new AppFailure('NOT_INITIALISED', 'this data folder holds no Clientele database yet');
-  const name = username.toLowerCase();
-  const before = readKeyslots(dataDir);
-  const state = before.lockouts[name] ?? NO_FAILURES;
-  if (isLocked(state, now())) return { ok: false, code: 'LOCKED_OUT', retryAt: state.lockedUntil };
-  const slot = findUserSlot(before, username);
-  // An unknown user name costs the same argon2 time as a known one, so timing does not tell them apart.
-  const keys = await unlockSlot(slot ?? before.recovery, slot ? password : `no such user: ${password}`);
-  if (slot && keys) {
-    if (state.failures > 0 || state.lockouts > 0) {
-      const file = readKeyslots(dataDir);
-      delete file.lockouts[name];
-      writeKeyslots(dataDir, file);
-    }
-    return { ok: true, ...keys, userId: slot.userId };
-  }
-  const file = readKeyslots(dataDir); // re-read: another sign-in may have written meanwhile
-  recordPending(file, { at: now(), action: 'auth.signInFailed', username });
-  if (!slot) {
-    writeKeyslots(dataDir, file);
-    return { ok: false, code: 'BAD_PASSWORD', attemptsLeft: MAX_FAILURES - 1 };
-  }
-  const next = afterFailure(file.lockouts[name] ?? NO_FAILURES, now());
-  file.lockouts[name] = next;
-  if (isLocked(next, now())) recordPending(file, { at: now(), action: 'auth.lockedOut', username });
-  writeKeyslots(dataDir, file);
-  return isLocked(next, now())
-    ? { ok: false, code: 'LOCKED_OUT', retryAt: next.lockedUntil }
-    : { ok: false, code: 'BAD_PASSWORD', attemptsLeft: MAX_FAILURES - next.failures };
-}
-
 /** Lock-out counters of recovery-key attempts share the file with user names; '#' cannot start one. */
 const RECOVERY_LOCKOUT = '#recovery';
 
-/** The recovery key's keys; wrong keys count towards a lock-out like wrong passwords. */
-export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string, now: () => number): Promise<UnlockOutcome> {
+/** What an attempt is tested against, chosen from the same reading of keyslots.json that charged it. */
+type Target = { slot: KeySlot; secret: string; userId: number; /** false: an unknown name, which never opens anything */ known: boolean };
+
+/**
+ * Charge before you test: the attempt is counted as a failure in keyslots.json, under the lock
+ * that holds across processes, before argon2 runs, and refunded (the counters cleared) only when
+ * it succeeds. So however attempts arrive (a burst of parallel calls, several processes, several
+ * doors) at most MAX_FAILURES wrong secrets are ever tested before the name locks.
+ */
+async function unlockCharged(
+  dataDir: string,
+  lockKey: string,
+  now: () => number,
+  choose: (file: KeyslotsFile) => Target,
+  audit: { username: string; failures: boolean },
+): Promise<UnlockOutcome> {
   if (!isInitialised(dataDir)) throw new AppFailure('NOT_INITIALISED', 'this data folder holds no Clientele database yet');
-  const before = readKeyslots(dataDir);
-  const state = before.lockouts[RECOVERY_LOCKOUT] ?? NO_FAILURES;
-  if (isLocked(state, now())) return { ok: false, code: 'LOCKED_OUT', retryAt: state.lockedUntil };
-  const keys = await unlockSlot(before.recovery, normaliseRecoveryKey(recoveryKey));
-  const file = readKeyslots(dataDir);
-  if (keys) {
-    delete file.lockouts[RECOVERY_LOCKOUT];
-    writeKeyslots(dataDir, file);
-    return { ok: true, ...keys, userId: 0 };
+  const charge = updateKeyslots(dataDir, (file): { locked: LockoutState } | { charged: LockoutState; target: Target } => {
+    const at = now();
+    const before = file.lockouts[lockKey] ?? NO_FAILURES;
+    if (isLocked(before, at)) return { locked: before };
+    const charged = afterFailure(before, at);
+    file.lockouts[lockKey] = charged;
+    pruneUnknown(file.lockouts, new Set([RECOVERY_LOCKOUT, ...file.users.map((slot) => usernameKey(slot.username))]));
+    return { charged, target: choose(file) };
+  });
+  if ('locked' in charge) return { ok: false, code: 'LOCKED_OUT', retryAt: charge.locked.lockedUntil };
+  const { charged, target } = charge;
+  const keys = await unlockSlot(target.slot, target.secret);
+  if (keys && target.known) {
+    updateKeyslots(dataDir, (file) => {
+      delete file.lockouts[lockKey];
+    });
+    return { ok: true, ...keys, userId: target.userId };
   }
-  const next = afterFailure(file.lockouts[RECOVERY_LOCKOUT] ?? NO_FAILURES, now());
-  file.lockouts[RECOVERY_LOCKOUT] = next;
-  recordPending(file, { at: now(), action: 'auth.signInFailed', username: 'recovery key' });
-  writeKeyslots(dataDir, file);
-  return isLocked(next, now())
-    ? { ok: false, code: 'LOCKED_OUT', retryAt: next.lockedUntil }
-    : { ok: false, code: 'BAD_PASSWORD', attemptsLeft: MAX_FAILURES - next.failures };
+  const lockedNow = isLocked(charged, now());
+  if (audit.failures || lockedNow) {
+    updateKeyslots(dataDir, (file) => {
+      if (audit.failures) recordPending(file, { at: now(), action: 'auth.signInFailed', username: audit.username });
+      if (lockedNow) recordPending(file, { at: now(), action: 'auth.lockedOut', username: audit.username });
+    });
+  }
+  return lockedNow ? { ok: false, code: 'LOCKED_OUT', retryAt: charged.lockedUntil } : { ok: false, code: 'BAD_PASSWORD', attemptsLeft: MAX_FAILURES - charged.failures };
 }
 
-/** The slot of a user, to check their current password (changing one's own password). */
-export async function checkUserPassword(dataDir: string, userId: number, password: string): Promise<boolean> {
+/**
+ * Unlocks the user's slot with the password. An unknown user name is counted and answered exactly
+ * like a known one (attempts left, lock-out, argon2 time), so the answers do not tell which exist.
+ */
+export function unlockWithPassword(dataDir: string, username: string, password: string, now: () => number): Promise<UnlockOutcome> {
+  return unlockCharged(
+    dataDir,
+    usernameKey(username),
+    now,
+    (file) => {
+      const slot = findUserSlot(file, username);
+      return slot ? { slot, secret: password, userId: slot.userId, known: true } : { slot: file.recovery, secret: `no such user: ${password}`, userId: 0, known: false };
+    },
+    { username, failures: true },
+  );
+}
+
+/** The recovery key's keys; wrong keys count towards a lock-out like wrong passwords. */
+export function unlockWithRecoveryKey(dataDir: string, recoveryKey: string, now: () => number): Promise<UnlockOutcome> {
+  return unlockCharged(dataDir, RECOVERY_LOCKOUT, now, (file) => ({ slot: file.recovery, secret: normaliseRecoveryKey(recoveryKey), userId: 0, known: true }), {
+    username: 'recovery key',
+    failures: true,
+  });
+}
+
+/**
+ * Checks a signed-in user's current password (changing one's own password). Wrong ones count
+ * towards the same lock-out as sign-in, so a session left open is no way round it.
+ */
+export function checkUserPassword(dataDir: string, userId: number, password: string, now: () => number): Promise<UnlockOutcome> {
   const slot = readKeyslots(dataDir).users.find((candidate) => candidate.userId === userId);
-  return slot !== undefined && (await unlockSlot(slot, password)) !== null;
+  const username = slot?.username ?? `#user-${userId}`;
+  return unlockCharged(
+    dataDir,
+    usernameKey(username),
+    now,
+    (file) => {
+      const current = file.users.find((candidate) => candidate.userId === userId);
+      return current ? { slot: current, secret: password, userId, known: true } : { slot: file.recovery, secret: `no slot: ${password}`, userId, known: false };
+    },
+    // A wrong current password is not a failed sign-in; only the lock-out it may cause is audited.
+    { username, failures: false },
+  );
 }
 
 /** Audit events recorded while the database was locked; cleared from the file as they are taken. */
 export function takePendingEvents(dataDir: string): PendingEvent[] {
-  const file = readKeyslots(dataDir);
-  if (file.pendingEvents.length === 0) return [];
-  const events = file.pendingEvents;
-  file.pendingEvents = [];
-  writeKeyslots(dataDir, file);
-  return events;
+  if (readKeyslots(dataDir).pendingEvents.length === 0) return [];
+  return updateKeyslots(dataDir, (file) => {
+    const events = file.pendingEvents;
+    file.pendingEvents = [];
+    return events;
+  });
 }
 
 /** A key slot for `password` holding the database key (argon2id runs here: slow on purpose). */
@@ -193,32 +225,32 @@ export function prepareSlot(key: Buffer, password: string): Promise<KeySlot> {
 
 /** Stores the user's slot (new user, password change or reset, reactivation), replacing any old one. */
 export function storeUserSlot(dataDir: string, user: { userId: number; username: string }, slot: KeySlot): void {
-  const file = readKeyslots(dataDir);
-  file.users = file.users.filter((existing) => existing.userId !== user.userId);
-  file.users.push({ ...slot, userId: user.userId, username: user.username });
-  delete file.lockouts[user.username.toLowerCase()];
-  writeKeyslots(dataDir, file);
+  updateKeyslots(dataDir, (file) => {
+    file.users = file.users.filter((existing) => existing.userId !== user.userId);
+    file.users.push({ ...slot, userId: user.userId, username: user.username });
+    delete file.lockouts[usernameKey(user.username)];
+  });
 }
 
 export function removeUserSlot(dataDir: string, userId: number): void {
-  const file = readKeyslots(dataDir);
-  file.users = file.users.filter((slot) => slot.userId !== userId);
-  writeKeyslots(dataDir, file);
+  updateKeyslots(dataDir, (file) => {
+    file.users = file.users.filter((slot) => slot.userId !== userId);
+  });
 }
 
 /** Step 1 of a re-key: the new key sealed to every slot as pending, before the database changes. */
 export function stageRekey(dataDir: string, newKey: Buffer): void {
-  const file = readKeyslots(dataDir);
-  for (const slot of [...file.users, file.recovery]) slot.pending = sealKey(slot.publicKey, newKey);
-  writeKeyslots(dataDir, file);
+  updateKeyslots(dataDir, (file) => {
+    for (const slot of [...file.users, file.recovery]) slot.pending = sealKey(slot.publicKey, newKey);
+  });
 }
 
 /** Last step of a re-key (finish: pending becomes current), or its undoing (abandon). */
 export function settleRekey(dataDir: string, how: 'finish' | 'abandon'): void {
-  const file = readKeyslots(dataDir);
-  for (const slot of [...file.users, file.recovery]) {
-    if (how === 'finish' && slot.pending) slot.sealed = slot.pending;
-    delete slot.pending;
-  }
-  writeKeyslots(dataDir, file);
+  updateKeyslots(dataDir, (file) => {
+    for (const slot of [...file.users, file.recovery]) {
+      if (how === 'finish' && slot.pending) slot.sealed = slot.pending;
+      delete slot.pending;
+    }
+  });
 }

@@ -7,6 +7,8 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const Username = z
   .string()
   .trim()
+  // Accents typed as letter + combining mark (macOS, some IMEs) are stored composed; shared/usernames.ts decides sameness.
+  .normalize('NFC')
   .min(2)
   .max(40)
   .regex(/^[\p{L}\p{N}._-]+$/u, { message: 'username' });

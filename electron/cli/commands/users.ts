@@ -2,6 +2,7 @@
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import type { User } from '../../../shared/api/auth.ts';
 import { call, CliError, print, readNewPassword, signIn, table, type CliContext } from '../session.ts';
+import { sameUsername } from '../../../shared/usernames.ts';
 
 function describeUser(user: User): string {
   const state = [user.active ? 'active' : 'deactivated', ...(user.mustChangePassword ? ['must change password'] : [])].join(', ');
@@ -20,10 +21,9 @@ function roleOption(ctx: CliContext, command: string): Role {
   return role as Role; // the core validates it against the contract's list
 }
 
-/** The user with this name (any case), for the id and version the core's methods take. */
+/** The user with this name (any case or Unicode form), for the id and version the core's methods take. */
 async function findUser(ctx: CliContext, name: string): Promise<User> {
-  const wanted = name.toLowerCase();
-  const user = (await call(ctx, 'users.list', {})).find((u) => u.username.toLowerCase() === wanted);
+  const user = (await call(ctx, 'users.list', {})).find((u) => sameUsername(u.username, name));
   if (!user) throw new CliError('NOT_FOUND', `no user named "${name}"`);
   return user;
 }

@@ -3,10 +3,13 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
+import { usernameKey } from '../../../shared/usernames.ts';
+import { withFileLock } from '../db/sqlite-file-lock.ts';
 import type { KeySlot } from './keys.ts';
 
 export type UserSlot = KeySlot & { userId: number; username: string };
-export type LockoutState = { failures: number; lockedUntil: number; lockouts: number };
+/** `at`: the last counted attempt, so the oldest counters of unknown names can be dropped first. */
+export type LockoutState = { failures: number; lockedUntil: number; lockouts: number; at?: number };
 
 /**
  * Something that happened while the database was locked (or, for a restore, while it was being
@@ -25,7 +28,7 @@ export type KeyslotsFile = {
   cipher: 'aegis';
   users: UserSlot[];
   recovery: KeySlot;
-  /** Keyed by lower-cased user name. */
+  /** Keyed by `usernameKey(name)` (shared/usernames.ts), for unknown names too; '#recovery' for the recovery key. */
   lockouts: Record<string, LockoutState>;
   pendingEvents: PendingEvent[];
 };
@@ -34,6 +37,8 @@ export type KeyslotsFile = {
 export const MAX_PENDING_EVENTS = 1000;
 
 export const KEYSLOTS_FILE = 'keyslots.json';
+/** Held (across processes) while keyslots.json is read, changed and written back. */
+export const KEYSLOTS_LOCK_FILE = 'keyslots.lock';
 
 export function keyslotsPath(dataDir: string): string {
   return join(dataDir, KEYSLOTS_FILE);
@@ -72,7 +77,28 @@ export function writeKeyslots(dataDir: string, file: KeyslotsFile): void {
   renameSync(temp, target);
 }
 
+/**
+ * Reads keyslots.json, lets `change` edit it, and writes it back, all under a lock held across
+ * processes: two processes counting failed sign-ins (or one storing a slot while another takes the
+ * pending events) would otherwise each write back what they read and lose the other's change.
+ * `change` must be synchronous.
+ */
+export function updateKeyslots<T>(dataDir: string, change: (file: KeyslotsFile) => T): T {
+  return withFileLock(
+    join(dataDir, KEYSLOTS_LOCK_FILE),
+    () => {
+      const file = readKeyslots(dataDir);
+      const before = JSON.stringify(file);
+      const result = change(file);
+      if (JSON.stringify(file) !== before) writeKeyslots(dataDir, file); // a refused attempt changes nothing: no fsync
+      return result;
+    },
+    { operation: 'keyslots' },
+  );
+}
+
+/** The user's slot: an exact match first (from before names were normalised, two may share a key), then the same name. */
 export function findUserSlot(file: KeyslotsFile, username: string): UserSlot | undefined {
-  const wanted = username.toLowerCase();
-  return file.users.find((slot) => slot.username.toLowerCase() === wanted);
+  const wanted = usernameKey(username);
+  return file.users.find((slot) => slot.username === username.trim()) ?? file.users.find((slot) => usernameKey(slot.username) === wanted);
 }

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import { AppFailure } from '../../../shared/errors.ts';
 import type { User } from '../../../shared/api/auth.ts';
 import type { Role } from '../../../shared/roles.ts';
+import { sameUsername } from '../../../shared/usernames.ts';
 import { all, first, qb, run, type Db } from '../db/sql.ts';
 import type { UsersTable } from '../db/schema.ts';
 
@@ -36,8 +37,10 @@ export function getUser(db: Db, id: number): User {
 }
 
 export function insertUser(db: Db, draft: { username: string; displayName: string; role: Role; mustChangePassword: boolean }, now: number): User {
-  const taken = first(db, qb.selectFrom('users').select('id').where('username', '=', draft.username));
-  if (taken) throw new AppFailure('CONFLICT', `user name "${draft.username}" is taken`, [{ path: ['username'], message: 'taken' }]);
+  // Names that normalise alike (case, accents composed or not, Kelvin sign, full width) are one name:
+  // compared in JS (SQLite knows no NFKC) inside the caller's write transaction, so it cannot race.
+  const clash = all(db, qb.selectFrom('users').select('username')).find((row) => sameUsername(row.username, draft.username));
+  if (clash) throw new AppFailure('CONFLICT', `user name "${draft.username}" is taken (by "${clash.username}")`, [{ path: ['username'], message: 'taken' }]);
   const { lastInsertRowid } = run(
     db,
     qb.insertInto('users').values({

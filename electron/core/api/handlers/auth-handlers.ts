@@ -1,5 +1,6 @@
 // Set-up, sign-in and -out, own password, recovery, settings.
 import { AppFailure } from '../../../../shared/errors.ts';
+import { sameUsername } from '../../../../shared/usernames.ts';
 import { transaction, qb, run } from '../../db/sql.ts';
 import { appendAudit, changedFields } from '../../services/audit.ts';
 import { checkPassword } from '../../services/password-policy.ts';
@@ -111,8 +112,13 @@ export const authHandlers = {
 
   'auth.changePassword': async (ctx, input) => {
     const who = caller(ctx);
-    if (!(await checkUserPassword(ctx.state.dataDir, who.userId, input.oldPassword))) {
-      throw new AppFailure('BAD_PASSWORD', 'the current password is wrong', [{ path: ['oldPassword'], message: 'wrongPassword' }]);
+    // Wrong current passwords count towards the same lock-out as sign-in (vault.ts charges first).
+    const checked = await checkUserPassword(ctx.state.dataDir, who.userId, input.oldPassword, ctx.state.clock);
+    if (!checked.ok) {
+      if (checked.code === 'LOCKED_OUT') failedUnlock(ctx, checked, 'the current password is wrong');
+      throw new AppFailure('BAD_PASSWORD', `the current password is wrong; ${checked.attemptsLeft} attempts left`, [
+        { path: ['oldPassword'], message: 'wrongPassword', attemptsLeft: checked.attemptsLeft },
+      ]);
     }
     if (input.newPassword === input.oldPassword) {
       throw new AppFailure('VALIDATION', 'choose a password different from the current one', [{ path: ['newPassword'], message: 'samePassword' }]);
@@ -135,7 +141,7 @@ export const authHandlers = {
     const wasOpen = ctx.state.unlocked !== null;
     openUnlocked(ctx.state, outcome);
     const database = db(ctx);
-    const owner = listUsers(database).find((user) => user.username.toLowerCase() === input.username.toLowerCase());
+    const owner = listUsers(database).find((user) => sameUsername(user.username, input.username));
     if (!owner || owner.role !== 'owner' || !owner.active) {
       if (!wasOpen) closeWhenUnused(ctx.state);
       throw new AppFailure('BAD_PASSWORD', 'wrong user name or recovery key: the recovery key resets an active owner');
