@@ -1,5 +1,6 @@
 import type { Result } from '../../shared/errors.ts';
 import type { BackupIo } from './backup/backup-io.ts';
+import type { HolderKind } from './backup/process-lock.ts';
 
 /** A progress event of a long job, sent to the session that started it. */
 export type CoreEvent = { type: 'progress'; job: string; done: number; total: number };
@@ -17,7 +18,10 @@ export type Core = {
   endSession(sessionKey: string): void;
   /** Closes at once: no automatic backup (tests, one-shot CLI commands). */
   close(): void;
-  /** Quitting the app: the automatic backup on exit (when the database is open), then close. */
+  /**
+   * Quitting the app: the automatic backup on exit (when the database is open), then close. A door
+   * calls it before it ends its sessions (endSession closes the database when the last one ends).
+   */
   shutdown(): Promise<void>;
 };
 
@@ -27,11 +31,13 @@ export type CoreOptions = {
   clock?: () => number;
   /** Check every answer against the contract's output schema (on in tests). */
   validateOutput?: boolean;
-  /**
-   * The app and browser mode keep the data folder marked as theirs while it is open (a restore
-   * from another process refuses then) and make the daily automatic backup.
-   */
+  /** The app and browser mode make the daily automatic backup. */
   longRunning?: boolean;
+  /**
+   * How other processes on the data folder name this one while it has the database open (a
+   * restore or re-key elsewhere refuses then, naming it). Default: 'app' when long-running, else 'cli'.
+   */
+  holder?: { kind: HolderKind; command?: string };
   /** Where backups write their bytes: tests inject a full disk or a vanished folder. */
   backupIo?: BackupIo;
 };

@@ -7,13 +7,17 @@ import { closeNow } from './api/handler-kit.ts';
 import { automaticBackup, dailyBackupDue } from './api/handlers/backup-handlers.ts';
 import { realBackupIo } from './backup/backup-io.ts';
 import { finishInterruptedRestore } from './backup/restore-swap.ts';
+import { otherHolders } from './backup/process-lock.ts';
 
 /** How often a long-running core looks whether the daily automatic backup is due. */
 const DAILY_CHECK_MS = 60_000;
 
 export function createCore(options: CoreOptions): Core {
-  // A restore interrupted by a crash is finished before anything reads the data folder.
-  if (existsSync(options.dataDir)) finishInterruptedRestore(options.dataDir);
+  // A restore interrupted by a crash is finished before anything reads the data folder; one that
+  // another process is running right now is its own business.
+  if (existsSync(options.dataDir) && !otherHolders(options.dataDir, []).some((holder) => holder.exclusive === 'restore')) {
+    finishInterruptedRestore(options.dataDir);
+  }
   const listeners = new Map<string, Set<(event: CoreEvent) => void>>();
   const state: CoreState = {
     dataDir: options.dataDir,
@@ -23,7 +27,8 @@ export function createCore(options: CoreOptions): Core {
     emit: (sessionKey, event) => listeners.get(sessionKey)?.forEach((listener) => listener(event)),
     backupJob: null,
     backupIo: options.backupIo ?? realBackupIo,
-    holdsLock: options.longRunning ?? false,
+    holder: options.holder ?? { kind: options.longRunning ? 'app' : 'cli' },
+    hold: null,
   };
   const dispatchOptions = {
     validateOutput: options.validateOutput ?? false,

@@ -53,8 +53,10 @@ export async function serve(ctx: CliContext): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // The automatic backup on exit first, while the signed-in sessions keep the database open:
+  // closing the web server ends its sessions, and the last one to end closes the database.
+  await ctx.core.shutdown();
   await server.close();
-  await ctx.core.shutdown(); // the automatic backup on exit, when someone is signed in
   return 0;
 }
 

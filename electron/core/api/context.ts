@@ -1,8 +1,8 @@
-import type { Settings } from '../../../shared/api/auth.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Db } from '../db/sql.ts';
 import type { CoreEvent } from '../core-types.ts';
 import type { BackupIo } from '../backup/backup-io.ts';
+import type { Hold, HolderKind } from '../backup/process-lock.ts';
 
 /** Who is calling, as the core knows it from the session (never from the caller's input). */
 export type Caller = { userId: number; username: string; displayName: string; role: Role };
@@ -13,16 +13,21 @@ export type Session = { userId: number; lastSeen: number };
 export type CoreState = {
   dataDir: string;
   clock: () => number;
-  /** Open while at least one session is signed in; the key is kept to seal new users' slots. */
-  unlocked: { db: Db; key: Buffer; settings: Settings } | null;
+  /**
+   * Open while at least one session is signed in; the key is kept to seal new users' slots. The
+   * shop's settings are not kept here: another process may change them, so each call reads them.
+   */
+  unlocked: { db: Db; key: Buffer } | null;
   /** Session key (window, browser-mode token, CLI) → signed-in user. */
   sessions: Map<string, Session>;
   emit: (sessionKey: string, event: CoreEvent) => void;
   /** The backup being written, if any (one at a time; the database stays open until it ends). */
   backupJob: { sessionKey: string; cancelled: boolean } | null;
   backupIo: BackupIo;
-  /** Long-running doors (the app, browser mode) mark the data folder as theirs while it is open. */
-  holdsLock: boolean;
+  /** Who this core is, as other processes on the data folder see it (backup/process-lock.ts). */
+  holder: { kind: HolderKind; command?: string };
+  /** This core's entry among the data folder's holders, while the database is open. */
+  hold: Hold | null;
 };
 
 export type HandlerContext = {

@@ -1,4 +1,5 @@
 // What every handler needs: the open database, the caller, their access, session bookkeeping.
+import { mkdirSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../../shared/api/contract.ts';
 import type { SessionInfo } from '../../../shared/api/auth.ts';
@@ -11,7 +12,7 @@ import { readSettings } from '../services/settings.ts';
 import { findUser } from '../services/users.ts';
 import { takePendingEvents, type Unlocked } from '../vault.ts';
 import type { Caller, CoreState, HandlerContext } from './context.ts';
-import { holdLock, releaseLock } from '../backup/process-lock.ts';
+import { describeHolders, hold, otherHolders, release, type Hold } from '../backup/process-lock.ts';
 
 export type Handlers = {
   [M in MethodName]: (ctx: HandlerContext, input: z.output<Contract[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -35,7 +36,7 @@ export function caller(ctx: HandlerContext): Caller {
 
 export function access(ctx: HandlerContext): Access {
   const who = caller(ctx);
-  return accessFor(who, ctx.state.unlocked!.settings); // caller() implies an open database
+  return accessFor(who, readSettings(ctx.state.unlocked!.db)); // caller() implies an open database
 }
 
 export function shopName(database: Db): string {
@@ -46,15 +47,54 @@ export function sessionInfo(state: CoreState, userId: number): SessionInfo {
   const database = state.unlocked!.db; // only called with a signed-in session
   const user = findUser(database, userId);
   if (!user) throw new AppFailure('UNAUTHENTICATED', 'this user no longer exists');
-  return { user, permissions: [...ROLE_PERMISSIONS[user.role]], shopName: shopName(database), settings: state.unlocked!.settings };
+  return { user, permissions: [...ROLE_PERMISSIONS[user.role]], shopName: shopName(database), settings: readSettings(database) };
 }
 
-/** Adopts a freshly opened database as the process's one connection (or closes the duplicate). */
+/** Adopts a freshly created database (set-up) as the core's one connection (or closes the duplicate). */
 export function adopt(state: CoreState, unlocked: Unlocked): void {
   if (!state.unlocked) {
-    state.unlocked = { ...unlocked, settings: readSettings(unlocked.db) };
-    if (state.holdsLock) holdLock(state.dataDir);
+    state.hold = hold(state.dataDir, { ...state.holder, since: state.clock() });
+    state.unlocked = unlocked;
   } else if (unlocked.db !== state.unlocked.db) unlocked.db.sqlite.close();
+}
+
+/**
+ * Opens the database as one of the data folder's holders: the entry is written first, then the
+ * folder is opened unless another process is restoring or re-keying it (it would open half of it).
+ */
+export function openShared(state: CoreState, open: () => Unlocked): void {
+  if (state.unlocked) return;
+  const held = hold(state.dataDir, { ...state.holder, since: state.clock() });
+  try {
+    const alone = otherHolders(state.dataDir, [held]).filter((holder) => holder.exclusive);
+    if (alone.length > 0) {
+      const doing = alone[0]!.exclusive === 'restore' ? 'restored' : 're-keyed'; // alone is not empty
+      throw new AppFailure('IO', `the data folder is being ${doing} by ${describeHolders(alone)}; try again when it has finished`, { reason: 'busy', holders: alone });
+    }
+    state.unlocked = open();
+    state.hold = held;
+  } catch (error) {
+    release(held);
+    throw error;
+  }
+}
+
+/**
+ * For a restore or a re-key: marks the data folder as needed alone, or refuses (CONFLICT, reason
+ * 'running') naming every other process (and every other core of this one) that has it open.
+ */
+export function holdAlone(state: CoreState, purpose: 'restore' | 'rekey'): Hold {
+  mkdirSync(state.dataDir, { recursive: true, mode: 0o700 });
+  const held = hold(state.dataDir, { ...state.holder, since: state.clock(), exclusive: purpose });
+  const others = otherHolders(state.dataDir, [held, state.hold]);
+  if (others.length > 0) {
+    release(held);
+    throw new AppFailure('CONFLICT', `Clientele has this data folder open elsewhere: ${describeHolders(others)}; close it there first (nothing was changed)`, {
+      reason: 'running',
+      holders: others,
+    });
+  }
+  return held;
 }
 
 export function startSession(state: CoreState, sessionKey: string, userId: number): void {
@@ -88,7 +128,8 @@ export function closeNow(state: CoreState): void {
   state.unlocked.db.sqlite.close();
   state.unlocked.key.fill(0);
   state.unlocked = null;
-  if (state.holdsLock) releaseLock(state.dataDir);
+  if (state.hold) release(state.hold);
+  state.hold = null;
 }
 
 /** Ends every session of a user (deactivated, or their password was reset). */

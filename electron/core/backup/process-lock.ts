@@ -1,37 +1,91 @@
-// Which process has this data folder open: the app (or browser mode) writes its pid here while
-// the database is unlocked, so a restore from another process can refuse instead of pulling the
-// files out from under it.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Which processes have this data folder open. The app, browser mode and every CLI command may run
+// at once on one folder; each core that opens the database writes its own entry under locks/ and
+// removes only that entry, so one process stopping never releases another's hold. A restore or a
+// re-key needs the folder alone: it writes an exclusive entry and refuses while any other entry
+// exists; opening the database refuses while someone else's exclusive entry exists. Both write
+// their entry before they look, so of two racing processes at least one sees the other.
+// Entries of processes that no longer run (killed) are ignored and removed.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LOCK_FILE = 'clientele.lock';
+export const LOCKS_DIR = 'locks';
 
-export function holdLock(dataDir: string): void {
-  writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid }));
+/** The app (Electron), browser mode (`clientele serve`), or a one-shot CLI command. */
+export type HolderKind = 'app' | 'serve' | 'cli';
+
+export type Holder = {
+  pid: number;
+  kind: HolderKind;
+  /** The CLI command, e.g. `backup`. */
+  command?: string;
+  since: number;
+  /** Set while a restore or re-key needs the folder to itself. */
+  exclusive?: 'restore' | 'rekey';
+};
+
+/** This process's entry: the file it wrote, removed by `release` and by nothing else. */
+export type Hold = { file: string; holder: Holder };
+
+const ENTRY = /^\d+-[0-9a-f]{16}\.json$/;
+
+export function hold(dataDir: string, holder: Omit<Holder, 'pid'>): Hold {
+  const dir = join(dataDir, LOCKS_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const name = `${process.pid}-${randomBytes(8).toString('hex')}.json`;
+  const entry: Holder = { pid: process.pid, ...holder };
+  // Written under a temporary name and renamed, so a reader never sees half an entry.
+  const temp = join(dir, `.${name}.tmp`);
+  writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+  renameSync(temp, join(dir, name));
+  return { file: join(dir, name), holder: entry };
 }
 
-export function releaseLock(dataDir: string): void {
-  try {
-    const { pid } = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number };
-    if (pid === process.pid) rmSync(join(dataDir, LOCK_FILE), { force: true });
-  } catch {
-    // no lock, or not ours: nothing to release
-  }
+export function release(held: Hold): void {
+  rmSync(held.file, { force: true });
 }
 
-/** The pid of another live process holding the folder, or null. */
-export function otherHolder(dataDir: string): number | null {
-  let pid: number;
-  try {
-    pid = (JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number }).pid;
-  } catch {
-    return null;
-  }
-  if (!Number.isInteger(pid) || pid === process.pid) return null;
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return pid;
+    return true;
   } catch (error) {
-    return (error as { code?: string }).code === 'EPERM' ? pid : null;
+    return (error as { code?: string }).code === 'EPERM'; // exists, owned by another user
   }
+}
+
+/** Everyone else holding the folder (other processes, and other cores of this one), oldest first. */
+export function otherHolders(dataDir: string, mine: readonly (Hold | null)[]): Holder[] {
+  const dir = join(dataDir, LOCKS_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => ENTRY.test(name));
+  } catch {
+    return [];
+  }
+  const own = new Set(mine.filter((held) => held !== null).map((held) => held.file));
+  const others: Holder[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    if (own.has(file)) continue;
+    let holder: Holder;
+    try {
+      holder = JSON.parse(readFileSync(file, 'utf8')) as Holder; // written by hold() above
+    } catch {
+      continue; // removed meanwhile
+    }
+    if (!Number.isInteger(holder.pid)) continue;
+    if (!alive(holder.pid)) {
+      rmSync(file, { force: true }); // its process was killed without releasing it
+      continue;
+    }
+    others.push(holder);
+  }
+  return others.sort((a, b) => a.since - b.since);
+}
+
+/** "browser mode (process 123), clientele backup (process 456)": for messages from the core. */
+export function describeHolders(holders: readonly Holder[]): string {
+  const name = (holder: Holder) => (holder.kind === 'app' ? 'the app' : holder.kind === 'serve' ? 'browser mode' : `clientele ${holder.command ?? ''}`.trim());
+  return holders.map((holder) => `${name(holder)} (process ${holder.pid})`).join(', ');
 }

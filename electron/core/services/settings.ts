@@ -1,12 +1,16 @@
 // Shop settings kept in the encrypted database (key → text value).
 import type { Settings } from '../../../shared/api/auth.ts';
 import type { BackupSettings } from '../../../shared/api/backup.ts';
-import { all, first, qb, run, type Db } from '../db/sql.ts';
+import { all, first, prepared, qb, run, type Db } from '../db/sql.ts';
 
 const KEYS = { staffScope: 'staff_scope', maskContacts: 'mask_contacts', idleLockMinutes: 'idle_lock_minutes' } as const;
 
+/** Compiled once: the settings are read on every call (another process may have changed them). */
+const SETTINGS_QUERY = qb.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(KEYS)).compile();
+
 export function readSettings(db: Db): Settings {
-  const rows = new Map(all(db, qb.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(KEYS))).map((r) => [r.key, r.value]));
+  const found = prepared(db, SETTINGS_QUERY.sql).all(...SETTINGS_QUERY.parameters) as { key: string; value: string }[]; // the query selects these two text columns
+  const rows = new Map(found.map((r) => [r.key, r.value]));
   return {
     staffScope: rows.get(KEYS.staffScope) === '1',
     maskContacts: rows.get(KEYS.maskContacts) === '1',

@@ -27,6 +27,7 @@ import {
   db,
   endSessionsOf,
   flushPendingEvents,
+  openShared,
   sessionInfo,
   shopName,
   startSession,
@@ -46,7 +47,7 @@ function failedUnlock(ctx: HandlerContext, outcome: Exclude<UnlockOutcome, { ok:
 }
 
 function openUnlocked(state: CoreState, outcome: Extract<UnlockOutcome, { ok: true }>): void {
-  if (!state.unlocked) adopt(state, openDatabase(state.dataDir, outcome));
+  openShared(state, () => openDatabase(state.dataDir, outcome));
 }
 
 export const authHandlers = {
@@ -172,7 +173,6 @@ export const authHandlers = {
       if (changes.length > 0) appendAudit(database, { at: now, userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
       return written;
     });
-    ctx.state.unlocked!.settings = after; // db() checked it is open
     return after;
   },
 } satisfies Partial<Handlers>;

@@ -8,7 +8,7 @@ import { AppFailure } from '../../../../shared/errors.ts';
 import { BACKUP_EXTENSION, decodeHeader, PAYLOAD_OFFSET } from '../../backup/backup-format.ts';
 import { openBackup } from '../../backup/backup-reader.ts';
 import { writeBackup, type WrittenBackup } from '../../backup/backup-writer.ts';
-import { otherHolder } from '../../backup/process-lock.ts';
+import { release } from '../../backup/process-lock.ts';
 import { RESTORE_WORK_DIR, swapIn } from '../../backup/restore-swap.ts';
 import { backupsToDelete } from '../../backup/rotation.ts';
 import { transaction, type Db } from '../../db/sql.ts';
@@ -17,7 +17,7 @@ import { readBackupSettings, readSetting, writeBackupSettings, writeSetting } fr
 import { systemStatus } from '../../services/system.ts';
 import { isInitialised, openDatabase } from '../../vault.ts';
 import type { CoreState, HandlerContext } from '../context.ts';
-import { caller, closeNow, closeWhenUnused, db, shopName, type Handlers } from '../handler-kit.ts';
+import { caller, closeNow, closeWhenUnused, db, holdAlone, shopName, type Handlers } from '../handler-kit.ts';
 import { mkdirSync } from 'node:fs';
 import { readKeyslots, writeKeyslots } from '../../crypto/keyslots.ts';
 
@@ -91,14 +91,19 @@ async function verify(state: CoreState, sessionKey: string, file: string, creden
  * process has open, then signs everyone out, closes the database and swaps the backup in.
  */
 async function restore(ctx: HandlerContext, file: string, credentials: Credentials) {
+  if (ctx.state.backupJob) throw new AppFailure('CONFLICT', 'a backup is being written; wait for it to finish', { reason: 'busy' });
+  // Refused while any other process has the folder open: it would keep writing to the data moved aside.
+  const alone = holdAlone(ctx.state, 'restore');
+  try {
+    return await restoreAlone(ctx, file, credentials);
+  } finally {
+    release(alone);
+  }
+}
+
+async function restoreAlone(ctx: HandlerContext, file: string, credentials: Credentials) {
   const { state } = ctx;
   const started = performance.now();
-  if (state.backupJob) throw new AppFailure('CONFLICT', 'a backup is being written; wait for it to finish', { reason: 'busy' });
-  const holder = otherHolder(state.dataDir);
-  if (holder !== null) {
-    throw new AppFailure('CONFLICT', `Clientele is running on this data folder in another program (process ${holder}); close it first`, { reason: 'running' });
-  }
-  mkdirSync(state.dataDir, { recursive: true });
   const workDir = join(state.dataDir, RESTORE_WORK_DIR);
   const opened = await openBackup(resolve(file), credentials, workDir, progressTo(state, ctx.sessionKey, 'restore'));
   try {
