@@ -286,9 +286,9 @@ async function main(): Promise<void> {
     // --- search --------------------------------------------------------------------------------
     for (const [name, { q, chars }] of Object.entries(searchTerms(encrypted))) {
       log(`bench: ${name} (${q})`);
-      const hits = searchCustomers(plainDb, q, 20, OWNER_ACCESS);
+      const { hits } = searchCustomers(plainDb, q, 20, OWNER_ACCESS);
       if (hits.length === 0) throw new Error(`bench: ${name} "${q}" found nothing`);
-      if (JSON.stringify(hits) !== JSON.stringify(searchCustomers(encDb, q, 20, OWNER_ACCESS))) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
+      if (JSON.stringify(hits) !== JSON.stringify(searchCustomers(encDb, q, 20, OWNER_ACCESS).hits)) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
       const t = await interleaved(
         {
           dispatcher: () => call(core, SESSION, 'search.query', { q }),

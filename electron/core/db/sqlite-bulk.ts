@@ -1,7 +1,7 @@
 // SQLite-only bulk insert for demo data: prepared statements, no per-row query building.
-import type { SearchDocument } from '../services/search-text.ts';
+import { withCode, type SearchDocument } from '../services/search-text.ts';
 import { prepared, type Db } from './sql.ts';
-import { SEARCH_KIND, searchRowId } from './sqlite-search.ts';
+import { insertDocument, SEARCH_KIND, searchRowId } from './sqlite-search.ts';
 
 export type SeedCustomer = {
   kind: 'company' | 'person';
@@ -54,8 +54,6 @@ export function insertSeedBatch(db: Db, batch: readonly SeedCustomer[], actorId:
   const upsertTag = prepared(db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
   const tagId = prepared(db, 'SELECT id FROM tags WHERE name = ?').pluck();
   const linkTag = prepared(db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
-  const indexTrigram = prepared(db, 'INSERT INTO search_trigram (rowid, text) VALUES (?, ?)');
-  const indexShort = prepared(db, 'INSERT INTO search_short (rowid, text) VALUES (?, ?)');
   const tagIds = new Map<string, number>();
   const documents: [number, SearchDocument][] = [];
   batch.forEach((c, i) => {
@@ -77,14 +75,10 @@ export function insertSeedBatch(db: Db, batch: readonly SeedCustomer[], actorId:
       }
       linkTag.run(id, idOfTag);
     }
-    documents.push([id, { trigram: `${c.search.trigram} | ${code.toLowerCase()}`, short: `${c.search.short} ${code.toLowerCase()}` }]);
+    documents.push([id, withCode(c.search, code)]);
   });
   // The search index is filled after the rows, in one go per batch: much faster than interleaved.
-  for (const [id, doc] of documents) {
-    const rowid = searchRowId(SEARCH_KIND.customer, id);
-    indexTrigram.run(rowid, doc.trigram);
-    indexShort.run(rowid, doc.short);
-  }
+  for (const [id, doc] of documents) insertDocument(db, searchRowId(SEARCH_KIND.customer, id), doc);
   prepared(db, "INSERT INTO settings (key, value) VALUES ('customer_code_next', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
     String(nextCode + batch.length),
   );

@@ -4,7 +4,7 @@
 import type { Settings } from '../../../shared/api/auth.ts';
 import type { Customer, CustomerRow } from '../../../shared/api/customers.ts';
 import type { SearchHit } from '../../../shared/api/search.ts';
-import { maskEmail, maskPhone } from '../../../shared/masking.ts';
+import { maskEmail, maskPhone, maskWechat } from '../../../shared/masking.ts';
 import { MASKED_ROLES, SCOPED_ROLES, type Role } from '../../../shared/roles.ts';
 
 export type Access = {
@@ -35,7 +35,8 @@ export function maskCustomer(customer: Customer, access: Access): Customer {
     ...customer,
     phone: maskPhone(customer.phone),
     email: maskEmail(customer.email),
-    contacts: customer.contacts.map((c) => ({ ...c, phone: maskPhone(c.phone), mobile: maskPhone(c.mobile), email: maskEmail(c.email) })),
+    // WeChat IDs are contact details too: masked like phone numbers.
+    contacts: customer.contacts.map((c) => ({ ...c, phone: maskPhone(c.phone), mobile: maskPhone(c.mobile), email: maskEmail(c.email), wechat: maskWechat(c.wechat) })),
   };
 }
 

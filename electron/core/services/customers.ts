@@ -9,7 +9,7 @@ import type { DB } from '../db/schema.ts';
 import { indexDocument, removeDocument, SEARCH_KIND, searchRowId } from '../db/sqlite-search.ts';
 import { nameSortKey, searchDocument } from './search-text.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { isMasked, maskEmail, maskPhone } from '../../../shared/masking.ts';
+import { isMasked, maskEmail, maskPhone, maskWechat } from '../../../shared/masking.ts';
 import { maskCustomer, maskRow, type Access } from './access.ts';
 import { appendAudit, changedFields } from './audit.ts';
 
@@ -355,6 +355,7 @@ function unmaskDraft(draft: Draft, stored: Customer | null, access: Access): Dra
         phone: unmask(contact.phone, before?.phone ?? '', access, ['contacts', i, 'phone'], maskPhone),
         mobile: unmask(contact.mobile, before?.mobile ?? '', access, ['contacts', i, 'mobile'], maskPhone),
         email: unmask(contact.email, before?.email ?? '', access, ['contacts', i, 'email'], maskEmail),
+        wechat: unmask(contact.wechat, before?.wechat ?? '', access, ['contacts', i, 'wechat'], maskWechat),
       };
     }),
   };

@@ -1,55 +1,72 @@
-// One search box over customers: name, code, phone fragments, email, contact names, pinyin and
-// initials; 1-2 character Chinese queries use the short index (see search-text.ts).
+// One search box over customers: name, code, phone fragments, e-mail, WeChat, contact names,
+// pinyin and initials; 1-2 character queries use the short index (see search-text.ts).
+//
+// Every customer matching is counted, and the page is ranked without a candidate cap: each tier
+// (exact name or code, phone ending with the digits, name beginning with the query) is its own
+// indexed query, newest first, then the remaining matches newest first. A role that sees contact
+// details masked matches only on their visible runs, in the count as well as in the page.
 import type { SearchHit } from '../../../shared/api/search.ts';
 import { all, qb, type Db } from '../db/sql.ts';
-import { matchingCustomerIds } from '../db/sqlite-search.ts';
+import { countMatchingCustomers, matchingCustomerIds, type Match } from '../db/sqlite-search.ts';
 import { maskRow, type Access } from './access.ts';
-import { digitsOf, planQuery } from './search-text.ts';
+import { matchedField, matchExpression, planQuery, searchFields, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
 
-/** How many index matches are ranked in memory before the best `limit` are returned. */
-const CANDIDATES = 200;
+export type SearchResult = { hits: SearchHit[]; total: number };
 
-export function searchCustomers(db: Db, q: string, limit: number, access: Access): SearchHit[] {
-  const plan = planQuery(q);
-  if (!plan) return [];
-  const ids = matchingCustomerIds(db, plan, CANDIDATES, access.scopeOwnerId);
-  if (ids.length === 0) return [];
-  const rows = all(
-    db,
-    qb.selectFrom('customers').select(['id', 'code', 'name', 'phone', 'grade']).where('id', 'in', ids),
-  );
-  const needle = q.trim().toLowerCase();
-  const score = (row: { name: string; code: string }) => {
-    const name = row.name.toLowerCase();
-    if (name === needle || row.code.toLowerCase() === needle) return 0;
-    if (name.startsWith(needle)) return 1;
-    if (name.includes(needle)) return 2;
-    return 3;
-  };
-  const recency = new Map(ids.map((id, index) => [id, index]));
-  const best = rows
-    .map((row) => ({ row, score: score(row) }))
-    .sort((a, b) => a.score - b.score || recency.get(a.row.id)! - recency.get(b.row.id)!) // every row came from ids
-    .slice(0, limit);
-  const viaContact = best.filter((hit) => hit.score === 3).map((hit) => hit.row.id);
-  const contactNames = matchedContacts(db, viaContact, needle);
-  return best.map(({ row }) =>
-    maskRow({ id: row.id, code: row.code, name: row.name, phone: row.phone, grade: row.grade, contactName: contactNames.get(row.id) ?? null }, access),
-  );
+/** The match for every customer the caller finds with this plan (the customer list's `q` too). */
+export function mainMatch(plan: SearchPlan, access: Access): Match {
+  return { table: plan.index === 'trigram' ? 'search_trigram' : 'search_short', expr: matchExpression(plan, access.mask) };
 }
 
-/** For hits that did not match on the customer's own name: the contact that did, if any. */
-function matchedContacts(db: Db, customerIds: number[], needle: string): Map<number, string> {
-  const found = new Map<number, string>();
-  if (customerIds.length === 0) return found;
-  const contacts = all(db, qb.selectFrom('contacts').select(['customer_id', 'name', 'phone', 'mobile', 'email']).where('customer_id', 'in', customerIds));
-  const digits = digitsOf(needle);
-  for (const contact of contacts) {
-    if (found.has(contact.customer_id)) continue;
-    const phoneMatch = digits.length >= 3 && (digitsOf(contact.phone).includes(digits) || digitsOf(contact.mobile).includes(digits));
-    if (contact.name.toLowerCase().includes(needle) || contact.email.toLowerCase().includes(needle) || phoneMatch) {
-      found.set(contact.customer_id, contact.name);
+export function searchCustomers(db: Db, q: string, limit: number, access: Access): SearchResult {
+  const plan = planQuery(q);
+  if (!plan) return { hits: [], total: 0 };
+  const main = mainMatch(plan, access);
+  const total = countMatchingCustomers(db, [main], access.scopeOwnerId);
+  if (total === 0) return { hits: [], total };
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  const take = (found: number[]) => {
+    for (const id of found) {
+      if (ids.length >= limit) return;
+      if (!seen.has(id)) {
+        seen.add(id);
+        ids.push(id);
+      }
     }
+  };
+  for (const tier of tierExpressions(plan, access.mask)) {
+    if (ids.length >= limit) break;
+    take(matchingCustomerIds(db, [main, { table: 'search_trigram', expr: tier }], limit, access.scopeOwnerId));
   }
-  return found;
+  // The rest, newest first: `limit` of them fill the page even if every tier hit comes round again.
+  if (ids.length < limit) take(matchingCustomerIds(db, [main], limit, access.scopeOwnerId));
+  return { hits: describeHits(db, plan, ids, access), total };
+}
+
+/** The page's customers in rank order, masked for the caller, each saying where it matched. */
+function describeHits(db: Db, plan: SearchPlan, ids: number[], access: Access): SearchHit[] {
+  if (ids.length === 0) return [];
+  const rows = new Map(
+    all(db, qb.selectFrom('customers').select(['id', 'kind', 'code', 'name', 'phone', 'email', 'grade']).where('id', 'in', ids)).map((row) => [row.id, row]),
+  );
+  const contacts = new Map<number, SearchableContact[]>();
+  const contactRows = all(
+    db,
+    qb.selectFrom('contacts').select(['customer_id', 'name', 'phone', 'mobile', 'email', 'wechat']).where('customer_id', 'in', ids).orderBy('customer_id').orderBy('position'),
+  );
+  for (const contact of contactRows) contacts.set(contact.customer_id, [...(contacts.get(contact.customer_id) ?? []), contact]);
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const fields = searchFields({ ...row, contacts: contacts.get(id) ?? [] }, row.kind === 'person', access.mask);
+    // The index found it, so some field holds the query; the name stands in should they ever disagree.
+    const matched = matchedField(plan, fields, access.mask) ?? fields[0]!;
+    return [
+      maskRow(
+        { id, code: row.code, name: row.name, phone: row.phone, grade: row.grade, matchedIn: matched.field, matchedText: matched.text, contactName: matched.contactName },
+        access,
+      ),
+    ];
+  });
 }

@@ -25,5 +25,5 @@ export const customerHandlers = {
   'customers.restore': (ctx, input) => restoreCustomer(db(ctx), input.id, access(ctx), ctx.state.clock()),
   'customers.purge': (ctx, input) => purgeCustomer(db(ctx), input.id, access(ctx), ctx.state.clock()),
   'customers.listDeleted': (ctx, input) => listDeletedCustomers(db(ctx), input.cursor, input.limit, access(ctx)),
-  'search.query': (ctx, input) => ({ hits: searchCustomers(db(ctx), input.q, input.limit, access(ctx)) }),
+  'search.query': (ctx, input) => searchCustomers(db(ctx), input.q, input.limit, access(ctx)),
 } satisfies Partial<Handlers>;

@@ -6,8 +6,9 @@ import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-access-control.ts';
 import { migration0003 } from './0003-backup.ts';
 import { migration0004 } from './0004-customer-sorts.ts';
+import { migration0005 } from './0005-search-columns.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
