@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
+import { cliClock } from './clock.ts';
 import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
@@ -108,11 +109,20 @@ export async function main(argv: string[]): Promise<number> {
   const sub = grouped ? rest[0] : undefined;
   const label = grouped && sub ? `${command} ${sub}` : command;
   const json = values.json ?? false;
+  let clock;
+  try {
+    clock = cliClock();
+  } catch (error) {
+    process.stderr.write(`clientele: ${(error as Error).message}\n`);
+    return 2;
+  }
   // verify-backup without --data-dir works on an empty scratch folder, so it never opens real data.
   const scratch = command === 'verify-backup' && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'clientele-verify-')) : null;
   const dataDir = scratch ?? resolve(values['data-dir'] ?? defaultDataDir());
-  // `serve` is the long-running door: it marks the data folder as open and makes automatic backups.
-  const core = createCore({ dataDir, longRunning: command === 'serve' });
+  // `serve` is the long-running door (automatic backups); every command names itself to other
+  // processes on the folder while it has the database open.
+  const holder = command === 'serve' ? { kind: 'serve' as const } : { kind: 'cli' as const, command: label };
+  const core = createCore({ dataDir, longRunning: command === 'serve', clock, holder });
   const ctx: CliContext = { core, dataDir, json, args: grouped ? rest.slice(1) : rest, options: values };
   try {
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;

@@ -67,8 +67,7 @@ describe('set-up and sign-in', () => {
     await h.call('a', 'setup.create', { shopName: 'Shop', ownerUsername: 'boss', password: OWNER_PASSWORD });
     await h.call('a', 'customers.create', { name: 'Restart Ltd' });
     h.core.close();
-    const { createCore } = await import('../../electron/core/create-core.ts');
-    const again = createCore({ dataDir: h.dataDir });
+    const again = h.otherCore();
     try {
       const signIn = await again.invoke('x', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD });
       expect(signIn.ok).toBe(true);

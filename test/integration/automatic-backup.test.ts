@@ -4,7 +4,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../electron/core/create-core.ts';
 import { dailyBackupDue } from '../../electron/core/api/handlers/backup-handlers.ts';
 import { wrapDb } from '../../electron/core/db/sql.ts';
 import { writeSetting } from '../../electron/core/services/settings.ts';
@@ -31,7 +30,7 @@ describe('automatic backups', () => {
     const inData = readdirSync(join(h.dataDir, 'backups')).filter((name) => name.endsWith('.clbak'));
     expect(inData).toHaveLength(1);
     expect(readdirSync(second).filter((name) => name.endsWith('.clbak'))).toHaveLength(1);
-    const again = createCore({ dataDir: h.dataDir });
+    const again = h.otherCore(); // the next start of the app, at the same moment
     try {
       expect((await again.invoke('x', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD })).ok).toBe(true);
       const status = await again.invoke('x', 'backup.status', {});

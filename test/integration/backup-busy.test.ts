@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupIo } from '../../electron/core/backup/backup-io.ts';
 import { realBackupIo } from '../../electron/core/backup/backup-io.ts';
-import { createCore } from '../../electron/core/create-core.ts';
 import type { Core } from '../../electron/core/core-types.ts';
-import { OWNER_PASSWORD } from './harness.ts';
+import { coreOn, OWNER_PASSWORD, testClock } from './harness.ts';
 
 describe('during a backup', () => {
   let dataDir: string;
@@ -30,7 +29,7 @@ describe('during a backup', () => {
         return realBackupIo.writeChunk(handle, chunk, position);
       },
     };
-    core = createCore({ dataDir, backupIo: slowIo });
+    core = coreOn(testClock(), { dataDir, backupIo: slowIo });
     const setup = await core.invoke('o', 'setup.create', { shopName: 'Shop', ownerUsername: 'boss', password: OWNER_PASSWORD });
     expect(setup.ok).toBe(true);
     await core.invoke('o', 'customers.create', { name: 'Before the backup' });

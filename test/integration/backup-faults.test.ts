@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupManifest } from '../../shared/api/backup.ts';
 import type { Result } from '../../shared/errors.ts';
 import { realBackupIo, type BackupIo } from '../../electron/core/backup/backup-io.ts';
-import { createCore } from '../../electron/core/create-core.ts';
 import type { Core } from '../../electron/core/core-types.ts';
 import { openWithDatabaseKey, sealWithDatabaseKey } from '../../electron/core/crypto/keys.ts';
-import { databaseKeyOf, makeHarness, OWNER_PASSWORD, type Harness } from './harness.ts';
+import { coreOn, databaseKeyOf, makeHarness, OWNER_PASSWORD, testClock, type Harness } from './harness.ts';
 import {
   codeOf,
   filesOf,
@@ -67,7 +66,7 @@ describe('bad backup files', () => {
     for (const method of ['backup.verify', 'backup.restore']) answers.push([method, await h.raw('owner', method, { file, credentials })]);
     // A new PC: a fresh empty folder each time, so a case that restored after all cannot spoil the next.
     const newPc = tempDir('new-pc');
-    const core = createCore({ dataDir: newPc, validateOutput: true });
+    const core = h.otherCore({ dataDir: newPc });
     try {
       for (const method of ['setup.verifyBackup', 'setup.restore']) answers.push([method, await core.invoke('first-run', method, { file, credentials })]);
     } finally {
@@ -247,7 +246,7 @@ describe('bad backup files', () => {
 
   it('a backup of another shop: verified, but restoring it here is refused (CONFLICT otherShop)', async () => {
     const otherDir = tempDir('other-shop');
-    const other = createCore({ dataDir: otherDir });
+    const other = h.otherCore({ dataDir: otherDir });
     let file: string;
     try {
       await makeShop(other, { shopName: '李四花店', customers: 3 });
@@ -271,13 +270,14 @@ describe('bad backup files', () => {
 });
 
 describe('a destination that fills up or disappears mid-write', () => {
+  const clock = testClock();
   let dataDir: string;
   let knownId: number;
   let writes: number;
 
   /** A core on the shop with this writer, the owner signed in as "owner". */
   async function withCore<T>(io: BackupIo, work: (core: Core) => Promise<T>): Promise<T> {
-    const core = createCore({ dataDir, backupIo: io, validateOutput: true });
+    const core = coreOn(clock, { dataDir, backupIo: io, validateOutput: true });
     try {
       await ok(core, 'owner', 'auth.signIn', CREDENTIALS);
       return await work(core);
@@ -312,7 +312,7 @@ describe('a destination that fills up or disappears mid-write', () => {
 
   beforeAll(async () => {
     dataDir = tempDir('faults');
-    const core = createCore({ dataDir });
+    const core = coreOn(clock, { dataDir });
     try {
       knownId = (await makeShop(core)).known.id;
     } finally {

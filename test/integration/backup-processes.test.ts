@@ -7,14 +7,15 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/api/customers.ts';
-import { createCore } from '../../electron/core/create-core.ts';
 import type { Core } from '../../electron/core/core-types.ts';
-import { OWNER_PASSWORD } from './harness.ts';
+import { childEnv, coreOn, OWNER_PASSWORD, testClock } from './harness.ts';
 import { codeOf, filesOf, fingerprint, makeShop, ok, OWNER, removeTempDirs, tempDir, type Fingerprint } from './fixtures/backup-shop.ts';
 
 const CHILD = resolve(import.meta.dirname, 'fixtures/backup-child.ts');
 const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 const CREDENTIALS = { username: OWNER, password: OWNER_PASSWORD };
+/** The one clock of this file: the cores built here and every process started read it. */
+const clock = testClock();
 
 type Running = { child: ChildProcess; lines: string[]; stderr(): string; waitFor(pattern: RegExp): Promise<string>; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
@@ -25,9 +26,9 @@ afterEach(() => {
   children.clear();
 });
 
-/** Starts a process and lets the test wait for a line it prints (never for time). */
-function start(args: string[], env: NodeJS.ProcessEnv = process.env): Running {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts a process on the test's clock and lets the test wait for a line it prints (never for time). */
+function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Running {
+  const child = spawn(process.execPath, args, { env: childEnv(clock, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
@@ -63,7 +64,7 @@ function start(args: string[], env: NodeJS.ProcessEnv = process.env): Running {
 
 /** Opens the folder as the next start of the app does, signs in, and checks it. */
 async function reopen<T>(dataDir: string, work: (core: Core) => Promise<T>): Promise<T> {
-  const core = createCore({ dataDir, validateOutput: true });
+  const core = coreOn(clock, { dataDir, validateOutput: true });
   try {
     await ok(core, 'owner', 'auth.signIn', CREDENTIALS);
     expect(await ok(core, 'owner', 'system.check', {})).toEqual({ ok: true, problems: [] });
@@ -81,7 +82,7 @@ describe('SIGKILL during a backup', () => {
     const folder = tempDir('stick');
     let known: Customer;
     let before: Fingerprint;
-    const setup = createCore({ dataDir });
+    const setup = coreOn(clock, { dataDir });
     try {
       ({ known } = await makeShop(setup));
       before = await fingerprint(setup);
@@ -123,7 +124,7 @@ describe('SIGKILL at each step of a restore', () => {
 
   beforeAll(async () => {
     template = tempDir('restore-template');
-    const core = createCore({ dataDir: template });
+    const core = coreOn(clock, { dataDir: template });
     try {
       const { known } = await makeShop(core);
       file = (await ok<{ file: string }>(core, 'owner', 'backup.create', { folder: tempDir('stick') })).file;
@@ -199,7 +200,7 @@ describe('restore while the app has the data folder open in another process', ()
   it('is refused (CONFLICT running) and changes nothing; allowed again once the app is gone', async () => {
     const dataDir = tempDir('running');
     let file: string;
-    const setup = createCore({ dataDir });
+    const setup = coreOn(clock, { dataDir });
     try {
       await makeShop(setup);
       file = (await ok<{ file: string }>(setup, 'owner', 'backup.create', { folder: tempDir('stick') })).file;
@@ -209,7 +210,7 @@ describe('restore while the app has the data folder open in another process', ()
     }
 
     // Browser mode on the folder, with the owner signed in through its HTTP API.
-    const serve = start([BIN, 'serve', '--data-dir', dataDir], { ...process.env, CLIENTELE_PASSWORD: '' });
+    const serve = start([BIN, 'serve', '--data-dir', dataDir], { CLIENTELE_PASSWORD: '' });
     try {
       const url = (await serve.waitFor(/http:\/\/127\.0\.0\.1:\d+\/#token=/)).match(/(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/)!;
       const [, origin, token] = url;
@@ -223,7 +224,7 @@ describe('restore while the app has the data folder open in another process', ()
       };
       expect((await invoke('auth.signIn', CREDENTIALS)).ok).toBe(true);
 
-      const core = createCore({ dataDir, validateOutput: true });
+      const core = coreOn(clock, { dataDir, validateOutput: true });
       try {
         await ok(core, 'owner', 'auth.signIn', CREDENTIALS);
         const before = await fingerprint(core);
@@ -240,7 +241,7 @@ describe('restore while the app has the data folder open in another process', ()
       }
 
       // Through the CLI too.
-      const cli = start([BIN, 'restore', file, '--data-dir', dataDir, '--user', OWNER, '--json'], { ...process.env, CLIENTELE_PASSWORD: OWNER_PASSWORD });
+      const cli = start([BIN, 'restore', file, '--data-dir', dataDir, '--user', OWNER, '--json'], { CLIENTELE_PASSWORD: OWNER_PASSWORD });
       expect((await cli.exited).code).toBe(1);
       expect(JSON.parse(cli.stderr()).error).toMatchObject({ code: 'CONFLICT', details: { reason: 'running' } });
     } finally {
@@ -249,7 +250,7 @@ describe('restore while the app has the data folder open in another process', ()
     }
 
     // A lock left by a process that no longer runs does not block the restore.
-    const core = createCore({ dataDir, validateOutput: true });
+    const core = coreOn(clock, { dataDir, validateOutput: true });
     try {
       await ok(core, 'owner', 'auth.signIn', CREDENTIALS);
       await ok(core, 'owner', 'backup.restore', { file, credentials: CREDENTIALS });

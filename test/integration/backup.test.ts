@@ -9,7 +9,6 @@ import type { BackupManifest } from '../../shared/api/backup.ts';
 import type { Customer } from '../../shared/api/customers.ts';
 import { realBackupIo } from '../../electron/core/backup/backup-io.ts';
 import { writeBackup } from '../../electron/core/backup/backup-writer.ts';
-import { createCore } from '../../electron/core/create-core.ts';
 import { migrate, SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
 import { wrapDb } from '../../electron/core/db/sql.ts';
@@ -157,7 +156,7 @@ describe('backup and restore', () => {
 
   it('verifies on a new PC without creating anything in the empty data folder', async () => {
     const empty = tempDir('new-pc');
-    const core = createCore({ dataDir: empty, validateOutput: true });
+    const core = h.otherCore({ dataDir: empty });
     try {
       const verified = await ok<Verified>(core, 'first-run', 'setup.verifyBackup', { file: backup.file, credentials: { username: OWNER, password: OWNER_PASSWORD } });
       expect(verified.manifest.counts).toEqual(atBackup.counts);
@@ -215,7 +214,7 @@ describe('backup and restore', () => {
 
   it('restores on a new PC with the recovery key (any case and spacing); the owner signs in with the password of the backup', async () => {
     const empty = tempDir('new-pc');
-    const core = createCore({ dataDir: empty, validateOutput: true });
+    const core = h.otherCore({ dataDir: empty });
     try {
       const spaced = recoveryKey.toLowerCase().replace(/-/g, ' ');
       const restored = await ok<Restored>(core, 'first-run', 'setup.restore', { file: backup.file, credentials: { recoveryKey: spaced } });
@@ -277,7 +276,7 @@ describe('backup and restore', () => {
     });
     const expected = await fingerprint(h.core);
     const empty = tempDir('new-pc');
-    const core = createCore({ dataDir: empty, validateOutput: true });
+    const core = h.otherCore({ dataDir: empty });
     try {
       const verified = await ok<Verified>(core, 'first-run', 'setup.verifyBackup', { file, credentials: { username: OWNER, password: OWNER_PASSWORD } });
       expect(verified.manifest.schemaVersion).toBe(SCHEMA_VERSION - 1);
@@ -308,7 +307,7 @@ describe('backup and restore', () => {
     expect(await fingerprint(h.core)).toEqual(before);
     expect(Object.keys(filesOf(h.dataDir)).sort()).toEqual(Object.keys(files).sort());
     const empty = tempDir('new-pc');
-    const core = createCore({ dataDir: empty });
+    const core = h.otherCore({ dataDir: empty });
     try {
       for (const method of ['setup.verifyBackup', 'setup.restore']) expect(codeOf(await core.invoke('first-run', method, { file, credentials }))).toBe('UNSUPPORTED_VERSION');
       expect(readdirSync(empty)).toEqual([]);

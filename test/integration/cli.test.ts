@@ -6,16 +6,18 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
-import { databaseKeyOf, openWithKey } from './harness.ts';
+import { childEnv, databaseKeyOf, openWithKey, testClock } from './harness.ts';
 
 const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
+/** Every CLI run here reads this clock, not today's date. */
+const clock = testClock();
 const PASSWORD = 'cli-password-4815';
 
 const INITIAL = 'first-day-pass-2718';
 const CHOSEN = 'my-own-choice-3141';
 
 function clientele(args: string[], password = PASSWORD, newPassword = '', extraEnv: Record<string, string> = {}) {
-  const env = { ...process.env, CLIENTELE_PASSWORD: password, CLIENTELE_NEW_PASSWORD: newPassword, CLIENTELE_BACKUP_PASSWORD: '', ...extraEnv };
+  const env = childEnv(clock, { CLIENTELE_PASSWORD: password, CLIENTELE_NEW_PASSWORD: newPassword, CLIENTELE_BACKUP_PASSWORD: '', ...extraEnv });
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -50,6 +52,12 @@ describe('clientele CLI', () => {
     const check = clientele(['check', '--data-dir', dataDir, '--user', 'boss']);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toContain('ok');
+  });
+
+  it('refuses a malformed test clock instead of falling back to the real one', () => {
+    const run = clientele(['status', '--data-dir', dataDir, '--user', 'boss'], PASSWORD, '', { CLIENTELE_TEST_NOW: '2026-11-22' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('CLIENTELE_TEST_NOW must be milliseconds since 1970');
   });
 
   it('fails clearly: wrong password, missing options, bad numbers, unknown command', () => {
@@ -240,7 +248,8 @@ describe('clientele backup, verify-backup, restore', () => {
     const fileBefore = statSync(file).mtimeMs;
     const run = clientele(['verify-backup', file, '--user', 'boss', '--json'], PASSWORD, '', { CLIENTELE_DATA_DIR: dataDir });
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ shopName: '张三小店', createdBy: 'boss', schemaVersion: SCHEMA_VERSION, counts: { customers: 20 } });
+    // createdAt: the CLI process that wrote it read the test's clock, not today's date.
+    expect(JSON.parse(run.stdout)).toMatchObject({ shopName: '张三小店', createdBy: 'boss', createdAt: clock.now, schemaVersion: SCHEMA_VERSION, counts: { customers: 20 } });
     const byKey = clientele(['verify-backup', file, '--recovery-key', recoveryKey.toLowerCase()]);
     expect(byKey.code, byKey.stderr).toBe(0);
     expect(byKey.stdout).toContain('shop: 张三小店');

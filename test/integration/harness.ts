@@ -7,8 +7,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import type { User } from '../../shared/api/auth.ts';
 import type { AppError, Result } from '../../shared/errors.ts';
 import type { Role } from '../../shared/roles.ts';
+import { cliClock, TEST_NOW_VARIABLE } from '../../electron/cli/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import type { Core } from '../../electron/core/core-types.ts';
+import type { Core, CoreOptions } from '../../electron/core/core-types.ts';
 import { unwrapKey } from '../../electron/core/crypto/keys.ts';
 import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
 import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite-open.ts';
@@ -19,11 +20,47 @@ export const USER_PASSWORD = 'kiwi-orbit-5821-zq';
 /** What the owner gives a new user; they must change it at first sign-in. */
 export const INITIAL_PASSWORD = 'temp-lantern-3907';
 
+/**
+ * The one clock of a test. Everything a test builds reads it: the harness's core, any other core
+ * (`coreOn`, `h.otherCore`) and any child process (`childEnv`), so no part of a test runs on today's
+ * date. It starts at TEST_START and moves only when the test moves it. test/unit/one-clock.test.ts
+ * fails on a core or a child process built without it.
+ */
+export type TestClock = { now: number };
+
+/** 2026-11-22 09:00 UTC, a Sunday: where every test clock starts. */
+export const TEST_START = Date.UTC(2026, 10, 22, 9, 0, 0);
+
+export function testClock(): TestClock {
+  return { now: TEST_START };
+}
+
+/** A core on the test's clock: how a test builds one (never `createCore` without a clock). */
+export function coreOn(clock: TestClock, options: Omit<CoreOptions, 'clock'>): Core {
+  return createCore({ ...options, clock: () => clock.now });
+}
+
+/**
+ * The environment for a child process a test starts (the CLI, `serve`, a fixture): the clock's time
+ * as it is now goes along in CLIENTELE_TEST_NOW (see electron/cli/clock.ts), and stays fixed there.
+ */
+export function childEnv(clock: TestClock, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, [TEST_NOW_VARIABLE]: String(clock.now), ...extra }; // `extra` wins: cli.test.ts tries a malformed value
+}
+
+/** In a child process a test started (a fixture): the test's clock from `childEnv()`; without it, refuses to run. */
+export function inheritedClock(): TestClock {
+  if (!process.env[TEST_NOW_VARIABLE]) throw new Error(`${TEST_NOW_VARIABLE} is not set: start this fixture with childEnv(clock)`);
+  return { now: cliClock()() };
+}
+
 export type Harness = {
   /** The current core; `restart()` replaces it. */
   readonly core: Core;
   dataDir: string;
-  clock: { now: number };
+  clock: TestClock;
+  /** Another core on the harness's clock (by default on the same data dir, outputs checked); the test closes it. */
+  otherCore(options?: Partial<Omit<CoreOptions, 'clock'>>): Core;
   /** Calls a method as the given session and expects success. */
   call<M extends MethodName>(session: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /** Calls a method and expects the given error code. */
@@ -36,8 +73,8 @@ export type Harness = {
 
 export function makeHarness(): Harness {
   const dataDir = mkdtempSync(join(tmpdir(), 'clientele-it-'));
-  const clock = { now: Date.UTC(2026, 10, 22, 9, 0, 0) };
-  const start = () => createCore({ dataDir, clock: () => clock.now, validateOutput: true });
+  const clock = testClock();
+  const start = () => coreOn(clock, { dataDir, validateOutput: true });
   let core = start();
   const raw = (session: string, method: string, input: unknown) => core.invoke(session, method, input);
   return {
@@ -46,6 +83,7 @@ export function makeHarness(): Harness {
     },
     dataDir,
     clock,
+    otherCore: (options = {}) => coreOn(clock, { dataDir, validateOutput: true, ...options }),
     raw,
     async call(session, method, input) {
       const result = await raw(session, method, input);

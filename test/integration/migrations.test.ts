@@ -50,8 +50,7 @@ describe('migrations', () => {
       const raw = openEncrypted(db, key!.toString('hex'));
       raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
       raw.close();
-      const { createCore } = await import('../../electron/core/create-core.ts');
-      const again = createCore({ dataDir: h.dataDir });
+      const again = h.otherCore();
       const result = await again.invoke('x', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD });
       again.close();
       expect(result.ok ? 'OK' : result.error.code).toBe('UNSUPPORTED_VERSION');

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyToHex, newDatabaseKey } from '../../electron/core/crypto/keys.ts';
 import { rekeyDatabase } from '../../electron/core/db/sqlite-open.ts';
-import { createCore } from '../../electron/core/create-core.ts';
 import { stageRekey } from '../../electron/core/vault.ts';
 import { databaseKeyOf, makeHarness, openWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
 
@@ -26,7 +25,7 @@ describe('interrupted re-key', () => {
   afterEach(() => h.cleanup());
 
   async function signInAfterCrash(): Promise<string[]> {
-    const core = createCore({ dataDir: h.dataDir });
+    const core = h.otherCore();
     try {
       const signedIn = await core.invoke('x', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD });
       expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
