@@ -42,3 +42,35 @@ export function roleHas(role: Role, permission: Permission): boolean {
 export const MASKED_ROLES: readonly Role[] = ['staff', 'viewer'];
 /** Roles limited to their own customers when the owner turns the scope setting on. */
 export const SCOPED_ROLES: readonly Role[] = ['staff'];
+
+/** Roles that can be responsible for customers (and so appear in "responsible staff" pickers). */
+export const CUSTOMER_OWNER_ROLES: readonly Role[] = ['owner', 'manager', 'staff'];
+/** Roles that may delete, restore and purge only the customers they created. */
+export const OWN_CUSTOMERS_ONLY_ROLES: readonly Role[] = ['staff'];
+
+export function canOwnCustomers(role: Role): boolean {
+  return CUSTOMER_OWNER_ROLES.includes(role);
+}
+
+/** What a caller may do with one customer they can see (delete also covers restore). */
+export type CustomerActions = { edit: boolean; delete: boolean; purge: boolean };
+
+/**
+ * The row-level rule, in one place: the core refuses exactly what this says no to, and returns it
+ * with each customer so the UI offers only what will be allowed. Scope (which customers a caller
+ * sees at all) is applied before this, in the core's queries.
+ */
+export function customerActions(caller: { userId: number; role: Role }, customer: { createdBy: number | null }): CustomerActions {
+  const ownOnly = OWN_CUSTOMERS_ONLY_ROLES.includes(caller.role);
+  const mayTouch = !ownOnly || customer.createdBy === caller.userId;
+  return {
+    edit: roleHas(caller.role, 'customers.write'),
+    delete: roleHas(caller.role, 'customers.delete') && mayTouch,
+    purge: roleHas(caller.role, 'customers.purge') && mayTouch,
+  };
+}
+
+/** True when this user is the only active owner: they may be neither deactivated nor given another role. */
+export function isLastActiveOwner(user: { id: number; role: Role; active: boolean }, users: readonly { id: number; role: Role; active: boolean }[]): boolean {
+  return user.role === 'owner' && user.active && !users.some((other) => other.id !== user.id && other.role === 'owner' && other.active);
+}

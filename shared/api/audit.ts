@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'customer.delete',
   'customer.restore',
   'customer.purge',
+  'customer.assignOwners',
   'user.create',
   'user.roleChanged',
   'user.passwordReset',
@@ -47,8 +48,16 @@ export const AuditEntry = z.object({
   /** A short human label of the entity at the time, e.g. the customer's name. */
   label: z.string(),
   changes: z.array(FieldChange),
+  /**
+   * In lists, long texts (a 5,000-character note before and after) are cut to AUDIT_LIST_TEXT
+   * characters and this is true; `audit.entry` gives the entry whole.
+   */
+  truncated: z.boolean(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** The longest text an audit list sends per label or changed value. */
+export const AUDIT_LIST_TEXT = 300;
 
 export const AuditFilters = z.object({
   userId: Id.optional(),
@@ -65,6 +74,8 @@ export const audit = {
     output: z.object({ rows: z.array(AuditEntry), nextCursor: z.string().nullable() }),
     permission: 'audit.read',
   }),
+  /** One entry whole (the list cuts long texts short). */
+  'audit.entry': method({ input: z.object({ id: Id }), output: AuditEntry, permission: 'audit.read' }),
   /** Recomputes the hash chain; names the first entry whose hash does not match. */
   'audit.verify': method({
     input: z.object({}),

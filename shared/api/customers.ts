@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './method.ts';
 import { isMasked } from '../masking.ts';
+import { SearchText } from '../search-query.ts';
 
 export const CUSTOMER_KINDS = ['company', 'person'] as const;
 export const STAGES = ['lead', 'new', 'active', 'dormant', 'lost'] as const;
@@ -8,7 +9,7 @@ export const STAGES = ['lead', 'new', 'active', 'dormant', 'lost'] as const;
 export const GRADES = ['vip', 'key', 'normal', 'potential'] as const;
 export const SIZES = ['micro', 'small', 'medium', 'large'] as const;
 export const CALENDARS = ['gregorian', 'lunar'] as const;
-export const SORTS = ['name', 'updated', 'grade'] as const;
+export const SORTS = ['name', 'updated', 'grade', 'code', 'region', 'stage'] as const;
 
 export type Stage = (typeof STAGES)[number];
 export type Grade = (typeof GRADES)[number];
@@ -78,7 +79,11 @@ export const CustomerDraft = z.object({
   size: z.enum(SIZES).nullable().default(null),
   stage: z.enum(STAGES).default('lead'),
   grade: z.enum(GRADES).default('normal'),
-  ownerId: Id.nullable().default(null),
+  /**
+   * The responsible staff member. Left out: on create, the creator when their role can own
+   * customers (else none); on update, unchanged. null: nobody.
+   */
+  ownerId: Id.nullable().optional(),
   birthday: z.string().trim().max(10).default(''),
   birthdayCalendar: z.enum(CALENDARS).default('gregorian'),
   notes: optionalText(20_000),
@@ -105,6 +110,9 @@ export const Contact = z.object({
   birthday: z.string(),
 });
 export type Contact = z.infer<typeof Contact>;
+
+/** What the caller may do with this customer (shared/roles.ts customerActions; the core enforces the same rule). */
+export const CustomerActions = z.object({ edit: z.boolean(), delete: z.boolean(), purge: z.boolean() });
 
 export const Customer = z.object({
   id: Id,
@@ -133,6 +141,7 @@ export const Customer = z.object({
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
   version: z.number().int(),
+  actions: CustomerActions,
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -149,6 +158,7 @@ export const CustomerRow = z.object({
   ownerName: z.string().nullable(),
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
+  actions: CustomerActions,
 });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 
@@ -158,7 +168,11 @@ export const CustomerFilters = z.object({
   region: text(100).optional(),
   stage: z.enum(STAGES).optional(),
   ownerId: Id.optional(),
+  /** Only customers with no responsible staff member. */
+  noOwner: z.literal(true).optional(),
   tag: text(40).optional(),
+  /** What was typed into search: every customer search.query counts ("see all results"). */
+  q: SearchText.optional(),
 });
 export type CustomerFilters = z.infer<typeof CustomerFilters>;
 
@@ -203,6 +217,24 @@ export const customers = {
   }),
   'customers.restore': method({ input: IdInput, output: Customer, permission: 'customers.delete' }),
   'customers.listDeleted': method({ input: DeletedQuery, output: CustomerPage, permission: 'customers.delete' }),
+  /**
+   * Live customers with no responsible staff member (staff scoped to their own customers would not
+   * see them), and how many of those were created by someone who can own customers.
+   */
+  'customers.unassigned': method({
+    input: z.object({}),
+    output: z.object({ count: z.number().int(), withCreator: z.number().int() }),
+    permission: 'settings.manage',
+  }),
+  /**
+   * Gives every live customer without a responsible staff member one: its creator where the
+   * creator is an active user who can own customers, the rest `othersTo` (null: left unassigned).
+   */
+  'customers.assignUnassigned': method({
+    input: z.object({ othersTo: Id.nullable() }),
+    output: z.object({ toCreator: z.number().int(), toOthers: z.number().int(), remaining: z.number().int() }),
+    permission: 'settings.manage',
+  }),
   /** Permanently removes a customer that is in the recycle bin, with its contacts and tags. */
   'customers.purge': method({ input: IdInput, output: z.object({ id: Id }), permission: 'customers.purge' }),
 };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, shopWithRoles, type Harness } from './harness.ts';
+import { SORTS, STAGES, type CustomerRow } from '../../shared/api/customers.ts';
+import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 const ACME = {
   kind: 'company' as const,
@@ -35,7 +36,9 @@ describe('customers', () => {
     ]);
     expect(created.tags).toEqual(['老客户', '批发'].sort());
     expect(created.gradeHistory.map((g) => g.grade)).toEqual(['key']);
-    expect(await h.call('viewer', 'customers.get', { id: created.id })).toEqual(created);
+    // The same customer; only what each may do with it differs.
+    expect(created.actions).toEqual({ edit: true, delete: true, purge: true });
+    expect(await h.call('viewer', 'customers.get', { id: created.id })).toEqual({ ...created, actions: { edit: false, delete: false, purge: false } });
     const second = await h.call('staff', 'customers.create', { name: 'Second' });
     expect(second.code).toBe('C000002');
   });
@@ -98,7 +101,7 @@ describe('customers', () => {
 
   it('lists with keyset pages in every sort order, filters and counts', async () => {
     await h.call('owner', 'system.seed', { customers: 230, seed: 7 });
-    for (const sort of ['name', 'updated', 'grade'] as const) {
+    for (const sort of SORTS) {
       for (const direction of ['asc', 'desc'] as const) {
         const seen: number[] = [];
         let cursor: string | null = null;
@@ -133,5 +136,104 @@ describe('customers', () => {
   it('refuses a malformed cursor with VALIDATION', async () => {
     await h.failure('owner', 'customers.list', { cursor: 'not-a-cursor' }, 'VALIDATION');
     await h.failure('owner', 'customers.list', { cursor: Buffer.from('[1,2,3,4]').toString('base64url') }, 'VALIDATION');
+  });
+
+  it('sorts by code, region (pinyin, blank last) and stage, keyset-paged across ties, in both directions', async () => {
+    const regions = ['上海', '北京', '', '杭州', '深圳', '重庆', '长沙', '北京', '', '上海'];
+    const names = ['甲', 'Beta', '乙', 'alpha', '丙'];
+    for (let i = 0; i < 30; i++) {
+      await h.call('owner', 'customers.create', { name: names[i % names.length]!, region: regions[i % regions.length]!, stage: STAGES[(i * 7) % STAGES.length]! });
+    }
+    const walk = async (sort: (typeof SORTS)[number], direction: 'asc' | 'desc') => {
+      const rows: CustomerRow[] = [];
+      let cursor: string | null = null;
+      do {
+        // Pages of 4: page ends fall inside runs of equal regions, stages and names.
+        const page: { rows: CustomerRow[]; nextCursor: string | null } = await h.call('owner', 'customers.list', { sort, direction, cursor, limit: 4 });
+        rows.push(...page.rows);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return rows;
+    };
+    const distinct = (values: string[]) => values.filter((v, i) => i === 0 || values[i - 1] !== v);
+    for (const sort of ['code', 'region', 'stage'] as const) {
+      const asc = await walk(sort, 'asc');
+      const desc = await walk(sort, 'desc');
+      expect(asc.length, sort).toBe(30);
+      expect(new Set(asc.map((r) => r.id)).size, sort).toBe(30);
+      // Every key ends with the id, so descending is exactly ascending reversed.
+      expect(desc.map((r) => r.id), sort).toEqual(asc.map((r) => r.id).reverse());
+      if (sort === 'code') expect(asc.map((r) => r.code)).toEqual(asc.map((r) => r.code).sort());
+      if (sort === 'region') expect(distinct(asc.map((r) => r.region))).toEqual(['北京', '长沙', '重庆', '杭州', '上海', '深圳', '']);
+      if (sort === 'stage') expect(distinct(asc.map((r) => r.stage))).toEqual([...STAGES]);
+      if (sort !== 'code') {
+        // Within one region or stage, by name (pinyin) and then by id.
+        const key = (r: CustomerRow) => (sort === 'region' ? r.region : r.stage);
+        for (const group of new Set(asc.map(key))) {
+          const inGroup = asc.filter((r) => key(r) === group);
+          const ids = inGroup.map((r) => r.id);
+          const sameName = inGroup.filter((r) => r.name === inGroup[0]!.name).map((r) => r.id);
+          expect(sameName, `${sort} ${group}`).toEqual([...sameName].sort((a, b) => a - b));
+          expect(ids.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('offers industry, region and tag filter options in pinyin order', async () => {
+    for (const [name, industry, region, tag] of [
+      ['A', '医疗健康', '上海', '重点'],
+      ['B', '餐饮', '北京', '批发'],
+      ['C', '建筑建材', '杭州', '老客户'],
+      ['D', '服装纺织', '长沙', '回头客'],
+    ] as const) {
+      await h.call('owner', 'customers.create', { name, industry, region, tags: [tag] });
+    }
+    const facets = await h.call('owner', 'customers.facets', {});
+    expect(facets.industries).toEqual(['餐饮', '服装纺织', '建筑建材', '医疗健康']);
+    expect(facets.regions).toEqual(['北京', '长沙', '杭州', '上海']);
+    expect(facets.tags).toEqual(['回头客', '老客户', '批发', '重点']);
+  });
+
+  it('seeds sample regions in one language, so one filter finds every customer of a city', async () => {
+    await h.call('owner', 'system.seed', { customers: 300, seed: 3 });
+    const { regions } = await h.call('owner', 'customers.facets', {});
+    expect(regions.length).toBeGreaterThan(5);
+    expect(regions.filter((region) => !/^\p{Script=Han}+$/u.test(region))).toEqual([]);
+    // Sorting by region uses the same pinyin keys for seeded rows as for rows saved one by one.
+    const page = await h.call('owner', 'customers.list', { sort: 'region', limit: 100 });
+    const seen = page.rows.map((r) => r.region).filter((v, i, all) => i === 0 || all[i - 1] !== v);
+    expect(seen).toEqual(regions.slice(0, seen.length));
+  });
+
+  it('tells each caller what they may do with each customer, and refuses exactly the rest', async () => {
+    const staffId = (await userNamed(h, 'staff')).id;
+    const owners = await h.call('owner', 'customers.create', { name: 'Owner made', ownerId: staffId });
+    const staffs = await h.call('staff', 'customers.create', { name: 'Staff made' });
+    const none = { edit: false, delete: false, purge: false };
+    const expected = {
+      owner: [{ edit: true, delete: true, purge: true }, { edit: true, delete: true, purge: true }],
+      manager: [{ edit: true, delete: true, purge: false }, { edit: true, delete: true, purge: false }],
+      staff: [{ edit: true, delete: false, purge: false }, { edit: true, delete: true, purge: false }],
+      viewer: [none, none],
+    } as const;
+    for (const [session, [ofOwners, ofStaffs]] of Object.entries(expected)) {
+      expect((await h.call(session, 'customers.get', { id: owners.id })).actions, session).toEqual(ofOwners);
+      expect((await h.call(session, 'customers.get', { id: staffs.id })).actions, session).toEqual(ofStaffs);
+      const rows = (await h.call(session, 'customers.list', { sort: 'code' })).rows;
+      expect(rows.map((r) => r.actions), session).toEqual([ofOwners, ofStaffs]);
+    }
+    // What is not offered is refused; what is offered works.
+    await h.failure('staff', 'customers.delete', { id: owners.id, version: owners.version }, 'FORBIDDEN');
+    await h.call('staff', 'customers.delete', { id: staffs.id, version: staffs.version });
+    await h.call('owner', 'customers.delete', { id: owners.id, version: owners.version });
+    const bin = (await h.call('staff', 'customers.listDeleted', {})).rows;
+    // Deleted at the same moment: the later id comes first.
+    expect(bin.map((r) => [r.name, r.actions.delete])).toEqual([
+      ['Staff made', true],
+      ['Owner made', false],
+    ]);
+    await h.failure('staff', 'customers.restore', { id: owners.id }, 'FORBIDDEN');
+    await h.call('staff', 'customers.restore', { id: staffs.id });
   });
 });

@@ -50,6 +50,8 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'customers.restore': (c) => [{ id: c.deletedId }],
   'customers.listDeleted': () => [{ limit: 100 }],
   'customers.purge': (c) => [{ id: c.deletedId }],
+  'customers.unassigned': () => [{}],
+  'customers.assignUnassigned': () => [{ othersTo: null }],
   'search.query': (c) => [
     ...c.secrets.map((q) => ({ q, limit: 50 })),
     ...c.phoneDigits.slice(0, 20).flatMap((d) => [{ q: d.slice(-4) }, { q: d.slice(0, 3) }, { q: d.slice(3, 7) }]),
@@ -58,6 +60,7 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
     ...c.customers.slice(0, 10).map((customer) => ({ q: customer.name })),
   ],
   'audit.list': () => [{}],
+  'audit.entry': () => [{ id: 1 }],
   'audit.verify': () => [{}],
   'audit.export': () => [{}],
   'system.status': () => [{}],

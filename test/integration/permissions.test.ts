@@ -45,8 +45,12 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'customers.restore': (role, f) => ({ id: f.customerIds[role] }),
   'customers.listDeleted': () => ({}),
   'customers.purge': (role, f) => ({ id: f.customerIds[role] }),
+  // Changes nothing: the fixture's customers all have someone responsible.
+  'customers.unassigned': () => ({}),
+  'customers.assignUnassigned': () => ({ othersTo: null }),
   'search.query': () => ({ q: '张三' }),
   'audit.list': () => ({ action: 'auth.signIn' }),
+  'audit.entry': () => ({ id: 1 }),
   'audit.verify': () => ({}),
   'audit.export': () => ({ entity: 'customer' }),
   'system.status': () => ({}),
@@ -101,7 +105,8 @@ for (const staffScope of [false, true]) {
           owner: await mine('owner', ids.boss!),
           manager: await mine('manager', ids.manager!),
           staff: await mine('staff', ids.staff!),
-          viewer: await mine('owner', ids.viewer!),
+          // A viewer cannot be responsible for customers: the owner's second one stands in.
+          viewer: await mine('owner', ids.boss!),
         },
         targetUserId: target.id,
         staffScope,

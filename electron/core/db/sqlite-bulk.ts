@@ -9,6 +9,8 @@ export type SeedCustomer = {
   nameSort: string;
   industry: string;
   region: string;
+  /** services/sort-keys.ts regionSortKey(region). */
+  regionSort: string;
   address: string;
   phone: string;
   email: string;
@@ -42,8 +44,8 @@ export function insertSeedBatch(db: Db, batch: readonly SeedCustomer[], actorId:
   const nextCode = Number((prepared(db, "SELECT value FROM settings WHERE key = 'customer_code_next'").pluck().get() as string | undefined) ?? 1);
   const insertCustomer = prepared(
     db,
-    `INSERT INTO customers (code, kind, name, name_sort, industry, region, address, phone, email, website, source, size, stage, grade,
-       owner_id, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO customers (code, kind, name, name_sort, industry, region, region_sort, address, phone, email, website, source, size, stage, grade,
+       owner_id, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertContact = prepared(
     db,
@@ -59,7 +61,7 @@ export function insertSeedBatch(db: Db, batch: readonly SeedCustomer[], actorId:
   batch.forEach((c, i) => {
     const code = `C${String(nextCode + i).padStart(6, '0')}`;
     const id = Number(
-      insertCustomer.run(code, c.kind, c.name, c.nameSort, c.industry, c.region, c.address, c.phone, c.email, c.website, c.source, c.size, c.stage,
+      insertCustomer.run(code, c.kind, c.name, c.nameSort, c.industry, c.region, c.regionSort, c.address, c.phone, c.email, c.website, c.source, c.size, c.stage,
         c.grade, c.ownerId, c.notes, actorId, c.createdAt, c.updatedAt).lastInsertRowid,
     );
     for (const k of c.contacts) {

@@ -8,10 +8,13 @@ import { all, first, qb, run, transaction, type Db } from '../db/sql.ts';
 import type { DB } from '../db/schema.ts';
 import { indexDocument, removeDocument, SEARCH_KIND, searchRowId } from '../db/sqlite-search.ts';
 import { nameSortKey, searchDocument } from './search-text.ts';
+import { searchFilter } from './search.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isMasked, maskEmail, maskPhone, maskWechat } from '../../../shared/masking.ts';
 import { maskCustomer, maskRow, type Access } from './access.ts';
 import { appendAudit, changedFields } from './audit.ts';
+import { canOwnCustomers, CUSTOMER_OWNER_ROLES, customerActions } from '../../../shared/roles.ts';
+import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
 
 type Draft = z.output<typeof CustomerDraft>;
 type Query = z.output<typeof CustomerQuery>;
@@ -29,15 +32,40 @@ const ROW_COLUMNS = [
   'u.display_name as ownerName',
   'c.updated_at as updatedAt',
   'c.deleted_at as deletedAt',
+  'c.created_by as createdBy',
 ] as const;
 
-type Listing = SelectQueryBuilder<DB & { c: DB['customers']; u: DB['users'] }, 'c' | 'u', CustomerRow>;
+/** A row as selected: what the caller gets, less the actions, plus what the actions are derived from. */
+type StoredRow = Omit<CustomerRow, 'actions'> & { createdBy: number | null };
+type Listing = SelectQueryBuilder<DB & { c: DB['customers']; u: DB['users'] }, 'c' | 'u', StoredRow>;
 
 function listing(): Listing {
   return qb
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .select(ROW_COLUMNS) as unknown as Listing; // the selected columns are exactly CustomerRow's
+    .select(ROW_COLUMNS) as unknown as Listing; // the selected columns are exactly StoredRow's
+}
+
+/** A row as this caller may see it: masked for their role, with what they may do with it. */
+function rowFor(row: StoredRow, access: Access): CustomerRow {
+  return maskRow(
+    {
+      id: row.id,
+      code: row.code,
+      kind: row.kind,
+      name: row.name,
+      industry: row.industry,
+      region: row.region,
+      phone: row.phone,
+      stage: row.stage,
+      grade: row.grade,
+      ownerName: row.ownerName,
+      updatedAt: row.updatedAt,
+      deletedAt: row.deletedAt,
+      actions: customerActions(access, row),
+    },
+    access,
+  );
 }
 
 function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters, access: Access): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
@@ -48,6 +76,8 @@ function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, fil
   if (filters.industry) q = q.where('c.industry', '=', filters.industry);
   if (filters.region) q = q.where('c.region', '=', filters.region);
   if (filters.ownerId) q = q.where('c.owner_id', '=', filters.ownerId);
+  if (filters.noOwner) q = q.where('c.owner_id', 'is', null);
+  if (filters.q !== undefined) q = q.where(searchFilter(filters.q, access));
   if (filters.tag) {
     const tag = filters.tag;
     q = q.where('c.id', 'in', (eb: ExpressionBuilder<DB, 'customers'>) =>
@@ -62,6 +92,11 @@ const SORT_KEYS = {
   name: ['c.name_sort', 'c.id'],
   updated: ['c.updated_at', 'c.id'],
   grade: ['c.grade_rank', 'c.name_sort', 'c.id'],
+  code: ['c.code', 'c.id'],
+  // Pinyin order of the region (blank last), then the name within a region.
+  region: ['c.region_sort', 'c.name_sort', 'c.id'],
+  // Lifecycle order (lead → lost), then the name within a stage.
+  stage: ['c.stage_rank', 'c.name_sort', 'c.id'],
 } as const;
 
 /** Keyset condition: rows strictly after the cursor's key in the sort order (row-value compare). */
@@ -74,6 +109,12 @@ function afterCursor(q: Listing, sort: Query['sort'], op: '>' | '<', key: (strin
       return q.where((eb) => eb(eb.refTuple('c.updated_at', 'c.id'), op, eb.tuple(a, b)));
     case 'grade':
       return q.where((eb) => eb(eb.refTuple('c.grade_rank', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
+    case 'code':
+      return q.where((eb) => eb(eb.refTuple('c.code', 'c.id'), op, eb.tuple(a, b)));
+    case 'region':
+      return q.where((eb) => eb(eb.refTuple('c.region_sort', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
+    case 'stage':
+      return q.where((eb) => eb(eb.refTuple('c.stage_rank', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
   }
 }
 
@@ -83,30 +124,13 @@ export function listCustomers(db: Db, query: Query, access: Access): z.infer<typ
   let q = applyFilters(listing(), query, access);
   if (query.cursor !== null) q = afterCursor(q, query.sort, direction === 'asc' ? '>' : '<', decodeCursor(query.cursor, keys.length));
   for (const key of keys) q = q.orderBy(key, direction);
-  const rows = all(db, q.select(keys.map((key) => `${key} as _${key.slice(2)}`) as never).limit(query.limit + 1)) as (CustomerRow &
+  const rows = all(db, q.select(keys.map((key) => `${key} as _${key.slice(2)}`) as never).limit(query.limit + 1)) as (StoredRow &
     Record<string, string | number>)[]; // the extra _sort columns ride along to build the cursor
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
   const nextCursor = more && last ? encodeCursor(keys.map((key) => last[`_${key.slice(2)}`] as string | number)) : null;
-  return { rows: page.map((row) => maskRow(stripSortColumns(row), access)), nextCursor };
-}
-
-function stripSortColumns(row: CustomerRow & Record<string, unknown>): CustomerRow {
-  return {
-    id: row.id,
-    code: row.code,
-    kind: row.kind,
-    name: row.name,
-    industry: row.industry,
-    region: row.region,
-    phone: row.phone,
-    stage: row.stage,
-    grade: row.grade,
-    ownerName: row.ownerName,
-    updatedAt: row.updatedAt,
-    deletedAt: row.deletedAt,
-  };
+  return { rows: page.map((row) => rowFor(row, access)), nextCursor };
 }
 
 export function countCustomers(db: Db, filters: CustomerFilters, access: Access): number {
@@ -127,7 +151,7 @@ export function customerFacets(db: Db, access: Access): { industries: string[]; 
   const distinct = (column: 'industry' | 'region') => {
     let q = qb.selectFrom('customers').select(column).distinct().where('deleted_at', 'is', null).where(column, '!=', '');
     if (scope !== null) q = q.where('owner_id', '=', scope);
-    return all(db, q.orderBy(column).limit(500)).map((row) => row[column]);
+    return inPinyinOrder(all(db, q.orderBy(column).limit(500)).map((row) => row[column]));
   };
   let tags = qb.selectFrom('tags as t').select('t.name').orderBy('t.name').limit(1000);
   if (scope !== null) {
@@ -135,7 +159,7 @@ export function customerFacets(db: Db, access: Access): { industries: string[]; 
       eb.selectFrom('customer_tags as ct').innerJoin('customers as c', 'c.id', 'ct.customer_id').select('ct.tag_id').where('c.owner_id', '=', scope),
     );
   }
-  return { industries: distinct('industry'), regions: distinct('region'), tags: all(db, tags).map((row) => row.name) };
+  return { industries: distinct('industry'), regions: distinct('region'), tags: inPinyinOrder(all(db, tags).map((row) => row.name)) };
 }
 
 export function listDeletedCustomers(db: Db, cursor: string | null, limit: number, access: Access): z.infer<typeof CustomerPage> {
@@ -149,10 +173,13 @@ export function listDeletedCustomers(db: Db, cursor: string | null, limit: numbe
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
-  return { rows: page.map((row) => maskRow(row, access)), nextCursor: more && last ? encodeCursor([last.deletedAt ?? 0, last.id]) : null };
+  return { rows: page.map((row) => rowFor(row, access)), nextCursor: more && last ? encodeCursor([last.deletedAt ?? 0, last.id]) : null };
 }
 
-export function getCustomer(db: Db, id: number, options: { includeDeleted?: boolean } = {}): Customer {
+/** A customer as stored: what callers get, less the actions, plus who created it. */
+type StoredCustomer = Omit<Customer, 'actions'> & { createdBy: number | null };
+
+function getCustomer(db: Db, id: number, options: { includeDeleted?: boolean } = {}): StoredCustomer {
   const row = first(
     db,
     qb.selectFrom('customers as c').leftJoin('users as u', 'u.id', 'c.owner_id').selectAll('c').select('u.display_name as owner_name').where('c.id', '=', id),
@@ -210,14 +237,21 @@ export function getCustomer(db: Db, id: number, options: { includeDeleted?: bool
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     version: row.version,
+    createdBy: row.created_by,
   };
+}
+
+/** What the caller gets: masked for their role, with what they may do with it. */
+function customerFor(stored: StoredCustomer, access: Access): Customer {
+  const { createdBy, ...customer } = stored;
+  return maskCustomer({ ...customer, actions: customerActions(access, { createdBy }) }, access);
 }
 
 /** A customer as this caller may see it: NOT_FOUND outside their scope, contacts masked for their role. */
 export function readCustomer(db: Db, id: number, access: Access): Customer {
   const customer = getCustomer(db, id);
   if (!inScope(customer.ownerId, access)) throw notFound(id);
-  return maskCustomer(customer, access);
+  return customerFor(customer, access);
 }
 
 function inScope(ownerId: number | null, access: Access): boolean {
@@ -228,13 +262,14 @@ function notFound(id: number): AppFailure {
   return new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
 }
 
-function customerColumns(draft: Draft, now: number) {
+function customerColumns(draft: Draft & { ownerId: number | null }, now: number) {
   return {
     kind: draft.kind,
     name: draft.name,
     name_sort: nameSortKey(draft.name, draft.kind === 'person'),
     industry: draft.industry,
     region: draft.region,
+    region_sort: regionSortKey(draft.region),
     address: draft.address,
     phone: draft.phone,
     email: draft.email,
@@ -251,10 +286,17 @@ function customerColumns(draft: Draft, now: number) {
   };
 }
 
-function checkOwner(db: Db, ownerId: number | null): void {
-  if (ownerId === null) return;
-  const owner = first(db, qb.selectFrom('users').select('id').where('id', '=', ownerId));
-  if (!owner) throw new AppFailure('VALIDATION', `responsible staff member ${ownerId} does not exist`, [{ path: ['ownerId'], message: 'ownerId' }]);
+/**
+ * A newly chosen responsible staff member must be an active user whose role can own customers
+ * (not a viewer). Keeping the one a customer already has is always allowed, so a customer whose
+ * staff member left or became a viewer can still be edited.
+ */
+function checkOwner(db: Db, ownerId: number | null, current: number | null, field: (string | number)[] = ['ownerId']): void {
+  if (ownerId === null || ownerId === current) return;
+  const owner = first(db, qb.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', ownerId));
+  if (!owner || owner.active !== 1 || !canOwnCustomers(owner.role)) {
+    throw new AppFailure('VALIDATION', `user ${ownerId} cannot be responsible for customers (no such active staff member)`, [{ path: field, message: 'ownerId' }]);
+  }
 }
 
 function nextCustomerCode(db: Db): string {
@@ -312,7 +354,7 @@ function saveContacts(db: Db, customerId: number, contacts: Draft['contacts'], n
   if (removed.length > 0) run(db, qb.deleteFrom('contacts').where('id', 'in', removed));
 }
 
-function reindex(db: Db, customer: Customer): void {
+function reindex(db: Db, customer: StoredCustomer): void {
   indexDocument(db, searchRowId(SEARCH_KIND.customer, customer.id), searchDocument(customer, customer.kind === 'person'));
 }
 
@@ -322,9 +364,12 @@ const AUDITED_FIELDS = [
   'ownerId', 'birthday', 'birthdayCalendar', 'notes', 'tags', 'contacts',
 ] as const;
 
-function auditView(customer: Customer): Record<(typeof AUDITED_FIELDS)[number], unknown> {
+function auditView(customer: StoredCustomer): Record<(typeof AUDITED_FIELDS)[number], unknown> {
   const view = Object.fromEntries(AUDITED_FIELDS.map((field) => [field, customer[field]])) as Record<(typeof AUDITED_FIELDS)[number], unknown>;
-  view.contacts = customer.contacts.map((c) => [c.name, c.title, c.phone, c.mobile, c.email, c.wechat, c.decisionMaker, c.birthday].join(' / '));
+  // Each contact as its filled-in fields, so the log can show "name (phone, ...)" in any language.
+  view.contacts = customer.contacts.map(({ name, title, phone, mobile, email, wechat, decisionMaker, birthday }) =>
+    Object.fromEntries(Object.entries({ name, title, phone, mobile, email, wechat, decisionMaker, birthday }).filter(([, v]) => v !== '' && v !== false)),
+  );
   return view;
 }
 
@@ -342,7 +387,7 @@ function unmask(sent: string, stored: string, access: Access, field: (string | n
   throw new AppFailure('VALIDATION', `${field.join('.')}: masked text cannot be saved`, [{ path: field, message: 'masked' }]);
 }
 
-function unmaskDraft(draft: Draft, stored: Customer | null, access: Access): Draft {
+function unmaskDraft(draft: Draft, stored: StoredCustomer | null, access: Access): Draft {
   const storedContacts = new Map((stored?.contacts ?? []).map((c) => [c.id, c]));
   return {
     ...draft,
@@ -370,8 +415,11 @@ function scopedOwner(ownerId: number | null, access: Access): number | null {
 
 export function createCustomer(db: Db, sent: Draft, access: Access, now: number): Customer {
   return transaction(db, () => {
-    const draft = { ...unmaskDraft(sent, null, access), ownerId: scopedOwner(sent.ownerId, access) };
-    checkOwner(db, draft.ownerId);
+    // Left out, the creator is responsible (so staff keep seeing what they add once the owner
+    // limits staff to their own customers); a viewer-like creator who cannot own leaves it open.
+    const chosen = sent.ownerId === undefined ? (canOwnCustomers(access.role) ? access.userId : null) : sent.ownerId;
+    const draft = { ...unmaskDraft(sent, null, access), ownerId: scopedOwner(chosen, access) };
+    checkOwner(db, draft.ownerId, null);
     const code = nextCustomerCode(db);
     const { lastInsertRowid: id } = run(
       db,
@@ -383,7 +431,7 @@ export function createCustomer(db: Db, sent: Draft, access: Access, now: number)
     const customer = getCustomer(db, id);
     reindex(db, customer);
     audit(db, access, now, 'customer.create', customer);
-    return maskCustomer(customer, access);
+    return customerFor(customer, access);
   });
 }
 
@@ -392,8 +440,8 @@ export function updateCustomer(db: Db, id: number, version: number, sent: Draft,
     const before = getCustomer(db, id);
     if (!inScope(before.ownerId, access)) throw notFound(id);
     if (before.version !== version) throw conflict(id);
-    const draft = { ...unmaskDraft(sent, before, access), ownerId: scopedOwner(sent.ownerId, access) };
-    checkOwner(db, draft.ownerId);
+    const draft = { ...unmaskDraft(sent, before, access), ownerId: scopedOwner(sent.ownerId === undefined ? before.ownerId : sent.ownerId, access) };
+    checkOwner(db, draft.ownerId, before.ownerId);
     run(db, qb.updateTable('customers').set({ ...customerColumns(draft, now), version: version + 1 }).where('id', '=', id).where('version', '=', version));
     saveContacts(db, id, draft.contacts, now);
     saveTags(db, id, draft.tags);
@@ -403,7 +451,7 @@ export function updateCustomer(db: Db, id: number, version: number, sent: Draft,
     const customer = getCustomer(db, id);
     reindex(db, customer);
     audit(db, access, now, 'customer.update', customer, changedFields(auditView(before), auditView(customer), AUDITED_FIELDS));
-    return maskCustomer(customer, access);
+    return customerFor(customer, access);
   });
 }
 
@@ -411,19 +459,22 @@ function conflict(id: number): AppFailure {
   return new AppFailure('CONFLICT', `customer ${id} was changed by someone else since it was opened; reload it and apply your changes again`);
 }
 
-/** The row as stored, checked against the caller's scope and, for staff, against who created it. */
-function deletable(db: Db, id: number, access: Access) {
+/**
+ * The row as stored, checked against the caller's scope and the row-level rule the UI is given
+ * too (customerActions: staff delete, restore and purge only the customers they created).
+ */
+function deletable(db: Db, id: number, access: Access, action: 'delete' | 'purge') {
   const row = first(db, qb.selectFrom('customers').select(['id', 'name', 'version', 'owner_id', 'created_by', 'deleted_at']).where('id', '=', id));
   if (!row || !inScope(row.owner_id, access)) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
-  if (access.role === 'staff' && row.created_by !== access.userId) {
-    throw new AppFailure('FORBIDDEN', 'staff can delete and restore only the customers they created');
+  if (!customerActions(access, { createdBy: row.created_by })[action]) {
+    throw new AppFailure('FORBIDDEN', `customers.${action}: your role may ${action === 'delete' ? 'delete and restore' : 'purge'} only the customers you created`);
   }
   return row;
 }
 
 export function deleteCustomer(db: Db, id: number, version: number, access: Access, now: number): { id: number } {
   return transaction(db, () => {
-    const row = deletable(db, id, access);
+    const row = deletable(db, id, access, 'delete');
     if (row.deleted_at !== null) throw notFound(id);
     if (row.version !== version) throw conflict(id);
     run(db, qb.updateTable('customers').set({ deleted_at: now, updated_at: now, version: version + 1 }).where('id', '=', id));
@@ -435,24 +486,75 @@ export function deleteCustomer(db: Db, id: number, version: number, access: Acce
 
 export function restoreCustomer(db: Db, id: number, access: Access, now: number): Customer {
   return transaction(db, () => {
-    const row = deletable(db, id, access);
+    const row = deletable(db, id, access, 'delete');
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin`);
     run(db, qb.updateTable('customers').set((eb) => ({ deleted_at: null, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id));
     const customer = getCustomer(db, id);
     reindex(db, customer);
     audit(db, access, now, 'customer.restore', customer);
-    return maskCustomer(customer, access);
+    return customerFor(customer, access);
   });
 }
 
 /** Permanently removes a customer from the recycle bin, with its contacts, tags and grade history. */
 export function purgeCustomer(db: Db, id: number, access: Access, now: number): { id: number } {
   return transaction(db, () => {
-    const row = deletable(db, id, access);
+    const row = deletable(db, id, access, 'purge');
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin; delete it first`);
     run(db, qb.deleteFrom('customers').where('id', '=', id));
     removeDocument(db, searchRowId(SEARCH_KIND.customer, id));
     audit(db, access, now, 'customer.purge', row);
     return { id };
+  });
+}
+
+/** Live customers whose creator is an active user who can own customers. */
+function creatorCanOwn(eb: ExpressionBuilder<DB, 'customers'>) {
+  return eb('created_by', 'in', eb.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', CUSTOMER_OWNER_ROLES));
+}
+
+function unassigned() {
+  return qb.updateTable('customers').where('deleted_at', 'is', null).where('owner_id', 'is', null);
+}
+
+function countUnassigned(db: Db, onlyWithCreator: boolean): number {
+  let q = qb.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is', null).where('owner_id', 'is', null);
+  if (onlyWithCreator) q = q.where(creatorCanOwn);
+  return first(db, q)?.count ?? 0;
+}
+
+/** Customers nobody is responsible for: staff limited to their own customers would not see them. */
+export function unassignedCustomers(db: Db): { count: number; withCreator: number } {
+  return { count: countUnassigned(db, false), withCreator: countUnassigned(db, true) };
+}
+
+/**
+ * Each unassigned live customer goes to whoever created it, where that person is an active user
+ * who can own customers; the rest to `othersTo` (or stay unassigned when null). Versions move on,
+ * so a form opened before this cannot silently put the old (empty) value back.
+ */
+export function assignUnassignedCustomers(db: Db, othersTo: number | null, access: Access, now: number): { toCreator: number; toOthers: number; remaining: number } {
+  return transaction(db, () => {
+    checkOwner(db, othersTo, null, ['othersTo']);
+    const toCreator = Number(
+      run(db, unassigned().where(creatorCanOwn).set((eb) => ({ owner_id: eb.ref('created_by'), version: eb('version', '+', 1), updated_at: now }))).changes,
+    );
+    const toOthers =
+      othersTo === null ? 0 : Number(run(db, unassigned().set((eb) => ({ owner_id: othersTo, version: eb('version', '+', 1), updated_at: now }))).changes);
+    const remaining = countUnassigned(db, false);
+    const label = othersTo === null ? '' : (first(db, qb.selectFrom('users').select(['display_name', 'username']).where('id', '=', othersTo)) ?? null);
+    appendAudit(db, {
+      at: now,
+      userId: access.userId,
+      username: access.username,
+      action: 'customer.assignOwners',
+      entity: 'customer',
+      label: label ? label.display_name || label.username : '',
+      changes: [
+        { field: 'toCreator', before: null, after: toCreator },
+        { field: 'toOthers', before: null, after: toOthers },
+      ],
+    });
+    return { toCreator, toOthers, remaining };
   });
 }

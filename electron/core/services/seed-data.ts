@@ -13,6 +13,7 @@ export function randomGenerator(seed: number): () => number {
 }
 
 export const CITIES = ['杭州', '上海', '北京', '深圳', '广州', '成都', '南京', '苏州', '武汉', '西安', '重庆', '天津', '宁波', '厦门', '青岛', '长沙'];
+/** For English street addresses only: regions are always the Chinese names above, so filters find every customer of a city. */
 export const CITIES_EN = ['Hangzhou', 'Shanghai', 'Beijing', 'Shenzhen', 'Guangzhou', 'Chengdu', 'Nanjing', 'Suzhou', 'Wuhan', "Xi'an", 'Chongqing', 'Tianjin', 'Ningbo', 'Xiamen', 'Qingdao', 'Changsha'];
 export const BRAND_CHARS = [...'华信明德远海鑫瑞祥和泰恒宏伟达新金盛嘉诚安康永丰汇通博创卓越天宇星辰佳美兴隆立邦正源'];
 export const INDUSTRIES = [

@@ -59,6 +59,8 @@ function checkPassword(field: string, password: string, username: string): Resul
   return null;
 }
 const customers = new Map<number, Customer>();
+/** The mock does not model row-level rules: everything is offered. */
+const EVERY_ACTION = { edit: true, delete: true, purge: true };
 let nextId = 1;
 let nextContactId = 1;
 
@@ -99,6 +101,7 @@ function seed(count: number): void {
       updatedAt: at,
       deletedAt: null,
       version: 1,
+      actions: EVERY_ACTION,
     });
   }
 }
@@ -109,7 +112,7 @@ function ok<T>(value: T): Result<T> {
 }
 
 function rowOf(c: Customer): CustomerRow {
-  return { id: c.id, code: c.code, kind: c.kind, name: c.name, industry: c.industry, region: c.region, phone: c.phone, stage: c.stage, grade: c.grade, ownerName: c.ownerName, updatedAt: c.updatedAt, deletedAt: c.deletedAt };
+  return { id: c.id, code: c.code, kind: c.kind, name: c.name, industry: c.industry, region: c.region, phone: c.phone, stage: c.stage, grade: c.grade, ownerName: c.ownerName, updatedAt: c.updatedAt, deletedAt: c.deletedAt, actions: c.actions };
 }
 
 type Filters = { grade?: string; industry?: string; region?: string; stage?: string; ownerId?: number; tag?: string };
@@ -310,6 +313,8 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
         updatedAt: now,
         deletedAt: null,
         version: (existing?.version ?? 0) + 1,
+        ownerId: draft.ownerId ?? null,
+        actions: EVERY_ACTION,
       };
       customers.set(id, saved);
       const fields = ['name', 'phone', 'email', 'grade', 'stage'] as const;

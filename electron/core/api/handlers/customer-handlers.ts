@@ -1,5 +1,6 @@
 // Customers and search, seen through the caller's access (scope and masking).
 import {
+  assignUnassignedCustomers,
   countCustomers,
   createCustomer,
   customerFacets,
@@ -9,6 +10,7 @@ import {
   purgeCustomer,
   readCustomer,
   restoreCustomer,
+  unassignedCustomers,
   updateCustomer,
 } from '../../services/customers.ts';
 import { searchCustomers } from '../../services/search.ts';
@@ -24,6 +26,8 @@ export const customerHandlers = {
   'customers.delete': (ctx, input) => deleteCustomer(db(ctx), input.id, input.version, access(ctx), ctx.state.clock()),
   'customers.restore': (ctx, input) => restoreCustomer(db(ctx), input.id, access(ctx), ctx.state.clock()),
   'customers.purge': (ctx, input) => purgeCustomer(db(ctx), input.id, access(ctx), ctx.state.clock()),
+  'customers.unassigned': (ctx) => unassignedCustomers(db(ctx)),
+  'customers.assignUnassigned': (ctx, input) => assignUnassignedCustomers(db(ctx), input.othersTo, access(ctx), ctx.state.clock()),
   'customers.listDeleted': (ctx, input) => listDeletedCustomers(db(ctx), input.cursor, input.limit, access(ctx)),
   'search.query': (ctx, input) => searchCustomers(db(ctx), input.q, input.limit, access(ctx)),
 } satisfies Partial<Handlers>;
