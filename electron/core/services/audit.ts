@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { AuditAction, AuditEntry, AuditFilters } from '../../../shared/api/audit.ts';
+import { AUDIT_LIST_TEXT, type AuditAction, type AuditEntry, type AuditFilters } from '../../../shared/api/audit.ts';
+import { AppFailure } from '../../../shared/errors.ts';
 import { all, first, qb, run, type Db } from '../db/sql.ts';
 import type { AuditLogTable } from '../db/schema.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -74,6 +75,25 @@ function filtered(filters: Filters) {
   return q;
 }
 
+/** A value with every text in it cut to `limit` characters (an ellipsis marks the cut). */
+function cut(value: unknown, limit: number, cutAny: { cut: boolean }): unknown {
+  if (typeof value === 'string' && value.length > limit) {
+    cutAny.cut = true;
+    return `${value.slice(0, limit)}…`;
+  }
+  if (Array.isArray(value)) return value.map((item) => cut(item, limit, cutAny));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v, limit, cutAny)]));
+  return value;
+}
+
+/** For lists: a screenful of entries must not carry every 5,000-character note twice. */
+function shortened(entry: AuditEntry): AuditEntry {
+  const cutAny = { cut: false };
+  const label = cut(entry.label, AUDIT_LIST_TEXT, cutAny) as string; // a string stays a string
+  const changes = entry.changes.map((change) => ({ ...change, before: cut(change.before, AUDIT_LIST_TEXT, cutAny), after: cut(change.after, AUDIT_LIST_TEXT, cutAny) }));
+  return cutAny.cut ? { ...entry, label, changes, truncated: true } : entry;
+}
+
 function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
   return {
     id: row.id,
@@ -85,7 +105,15 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
     entityId: row.entity_id,
     label: row.label,
     changes: JSON.parse(row.changes) as FieldChange[],
+    truncated: false,
   };
+}
+
+/** One entry whole. */
+export function getAuditEntry(db: Db, id: number): AuditEntry {
+  const row = first(db, qb.selectFrom('audit_log').selectAll().where('id', '=', id));
+  if (!row) throw new AppFailure('NOT_FOUND', `audit entry ${id} does not exist`);
+  return toEntry(row);
 }
 
 /** Newest first, keyset-paged. */
@@ -98,7 +126,7 @@ export function listAudit(db: Db, filters: Filters, cursor: string | null, limit
   const rows = all(db, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: page.map(toEntry), nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+  return { rows: page.map((row) => shortened(toEntry(row))), nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
 }
 
 /** Recomputes the chain from the first entry; the first entry that does not match is named. */

@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import VerifiedIcon from '@mui/icons-material/Verified';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditEntry } from '../../../../shared/api/audit.ts';
 import type { MethodInput, MethodOutput } from '../../../../shared/api/contract.ts';
@@ -25,6 +25,7 @@ import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { formatDateTime, formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { useUsers } from '../customers/use-users.ts';
+import { auditChangeLine, type AuditFormat } from './audit-format.ts';
 
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 const PAGE_SIZE = 100;
@@ -125,23 +126,11 @@ export function AuditTab() {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
-  /** A before/after value as text: empty shows a dash, yes/no in words, objects as compact JSON. */
-  const valueText = (value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number') return String(value);
-    return JSON.stringify(value);
-  };
   const userName = (entry: AuditEntry) => entry.username || t('audit.system');
-  // Field names in the user's language where we have one (customer fields, settings, users).
-  const fieldLabel = (field: string) => {
-    for (const key of [`audit.fields.${field}`, `customer.${field}`]) {
-      const text: unknown = i18n.exists(key) ? t(key, { returnObjects: true }) : undefined;
-      if (typeof text === 'string') return text;
-    }
-    return field;
-  };
+  const format = useMemo<AuditFormat>(() => {
+    const names = new Map(users.map((u) => [u.id, u.displayName || u.username]));
+    return { t, lng: i18n.language, userName: (id) => names.get(id) ?? null };
+  }, [t, i18n.language, users]);
 
   return (
     <Stack spacing={2}>
@@ -202,7 +191,15 @@ export function AuditTab() {
       ) : null}
       {error ? <Alert severity="error">{errorMessage(t, error)}</Alert> : null}
       <TableContainer component={Paper}>
-        <Table size="small" aria-label={t('audit.tableLabel')}>
+        {/* Fixed layout: a long note can never squeeze Action or Entity to one character per line. */}
+        <Table size="small" aria-label={t('audit.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 760 }}>
+          <colgroup>
+            <col style={{ width: 140 }} />
+            <col style={{ width: 120 }} />
+            <col style={{ width: 150 }} />
+            <col style={{ width: 190 }} />
+            <col />
+          </colgroup>
           <TableHead>
             <TableRow>
               <TableCell>{t('audit.time')}</TableCell>
@@ -214,26 +211,7 @@ export function AuditTab() {
           </TableHead>
           <TableBody>
             {rows.map((entry) => (
-              <TableRow key={entry.id} data-audit-id={entry.id} sx={{ verticalAlign: 'top' }}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(entry.at)}</TableCell>
-                <TableCell>{userName(entry)}</TableCell>
-                <TableCell>{t(`audit.actions.${entry.action}`)}</TableCell>
-                <TableCell>
-                  {t(`audit.entities.${entry.entity}`)}
-                  {entry.label ? (
-                    <Typography component="span" sx={{ display: 'block', overflowWrap: 'anywhere' }} variant="body2">
-                      {entry.label}
-                    </Typography>
-                  ) : null}
-                </TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                  {entry.changes.map((change, i) => (
-                    <Box key={`${change.field}-${i}`}>
-                      {fieldLabel(change.field)}: {valueText(change.before)} → {valueText(change.after)}
-                    </Box>
-                  ))}
-                </TableCell>
-              </TableRow>
+              <AuditRow key={entry.id} entry={entry} format={format} userName={userName(entry)} />
             ))}
           </TableBody>
         </Table>
@@ -250,5 +228,78 @@ export function AuditTab() {
         )}
       </Box>
     </Stack>
+  );
+}
+
+/** Lines shown before "Show all", and the length of a line that is surely cut by the column. */
+const COLLAPSED_LINES = 3;
+const LONG_LINE = 80;
+
+const oneLine = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+
+/**
+ * One entry: each change on one line, cut with an ellipsis; "Show all" opens the whole entry
+ * (fetched from the core when the list had cut its long texts short).
+ */
+function AuditRow({ entry, format, userName }: { entry: AuditEntry; format: AuditFormat; userName: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [whole, setWhole] = useState<AuditEntry | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const shown = open && whole ? whole : entry;
+  const lines = shown.changes.map((change) => auditChangeLine(format, change));
+  const expandable = entry.truncated || lines.length > COLLAPSED_LINES || lines.some((line) => line.length > LONG_LINE) || entry.label.length > 40;
+
+  const toggle = async () => {
+    if (open) {
+      setOpen(false);
+      return;
+    }
+    setOpen(true);
+    if (!entry.truncated || whole) return;
+    const result = await invoke('audit.entry', { id: entry.id });
+    if (result.ok) setWhole(result.value);
+    else {
+      logError(result.error);
+      setFailure(result.error);
+    }
+  };
+
+  return (
+    <TableRow data-audit-id={entry.id} sx={{ verticalAlign: 'top' }}>
+      <TableCell sx={{ whiteSpace: 'nowrap' }} title={formatDateTime(entry.at)}>
+        {formatShortDateTime(entry.at)}
+      </TableCell>
+      <TableCell sx={oneLine} title={userName}>
+        {userName}
+      </TableCell>
+      <TableCell>{t(`audit.actions.${entry.action}`)}</TableCell>
+      <TableCell>
+        {t(`audit.entities.${entry.entity}`)}
+        {shown.label ? (
+          <Typography component="span" variant="body2" title={shown.label} sx={open ? { display: 'block', overflowWrap: 'anywhere' } : { display: 'block', ...oneLine }}>
+            {shown.label}
+          </Typography>
+        ) : null}
+      </TableCell>
+      <TableCell>
+        <Box
+          id={`audit-changes-${entry.id}`}
+          sx={open ? { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 360, overflowY: 'auto' } : undefined}
+        >
+          {(open ? lines : lines.slice(0, COLLAPSED_LINES)).map((line, i) => (
+            <Box key={i} sx={open ? { mb: 0.5 } : oneLine}>
+              {line}
+            </Box>
+          ))}
+        </Box>
+        {failure ? <Alert severity="error">{errorMessage(t, failure)}</Alert> : null}
+        {expandable ? (
+          <Button size="small" sx={{ px: 0.5, minWidth: 0 }} aria-expanded={open} aria-controls={`audit-changes-${entry.id}`} onClick={() => void toggle()}>
+            {open ? t('audit.showLess') : t('audit.showAll')}
+          </Button>
+        ) : null}
+      </TableCell>
+    </TableRow>
   );
 }

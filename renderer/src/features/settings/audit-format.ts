@@ -1,0 +1,120 @@
+// The audit log's "field: before → after" in the user's language. Entries store data (field names,
+// enum values, ids, booleans, ISO instants, contact lists); this turns each into words, so no code
+// such as `normal`, `staff` or `false` reaches the screen. Pure: test/integration/audit-display.test.ts
+// renders every kind of entry the core writes, in both languages, and fails on a raw code.
+import type { TFunction } from 'i18next';
+import type { AuditEntry } from '../../../../shared/api/audit.ts';
+
+export type AuditFormat = {
+  t: TFunction;
+  /** 'zh-CN' or 'en-US': dates, numbers and list separators. */
+  lng: string;
+  /** A user's name by id (responsible staff member), or null when unknown. */
+  userName: (id: number) => string | null;
+};
+
+type Change = AuditEntry['changes'][number];
+
+/** Fields whose values are codes of a closed list, and where their names are. */
+const ENUMS: Record<string, string> = {
+  kind: 'customer.kinds',
+  size: 'customer.sizes',
+  stage: 'customer.stages',
+  grade: 'customer.grades',
+  birthdayCalendar: 'customer.calendars',
+  role: 'roles',
+};
+
+/** Contact fields in the order shown after the name. */
+const CONTACT_DETAILS = ['title', 'phone', 'mobile', 'email', 'wechat', 'birthday'] as const;
+/** Contacts logged before entries stored objects: the fields joined with " / ", in this order. */
+const LEGACY_CONTACT = ['name', 'title', 'phone', 'mobile', 'email', 'wechat', 'decisionMaker', 'birthday'] as const;
+
+function translated(f: AuditFormat, key: string): string | null {
+  const text: unknown = f.t(key, { defaultValue: '', returnObjects: true });
+  return typeof text === 'string' && text !== '' ? text : null;
+}
+
+function list(f: AuditFormat, items: string[]): string {
+  return items.join(f.lng === 'zh-CN' ? '、' : ', ');
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The field's name in the user's language; the stored name only for a field no screen knows. */
+export function auditFieldLabel(f: AuditFormat, field: string): string {
+  if (field === 'ownerId') return translated(f, 'customer.owner') ?? field;
+  return translated(f, `audit.fields.${field}`) ?? translated(f, `customer.${field}`) ?? field;
+}
+
+function contactText(f: AuditFormat, contact: unknown): string {
+  let fields: Record<string, unknown>;
+  if (typeof contact === 'string') {
+    const parts = contact.split(' / ');
+    fields = Object.fromEntries(LEGACY_CONTACT.map((key, i) => [key, key === 'decisionMaker' ? parts[i] === 'true' : (parts[i] ?? '')]));
+  } else if (contact !== null && typeof contact === 'object') {
+    fields = contact as Record<string, unknown>; // an object of the contact's filled-in fields
+  } else return plain(f, contact);
+  const details = CONTACT_DETAILS.map((key) => fields[key]).filter((v): v is string => typeof v === 'string' && v !== '');
+  if (fields.decisionMaker === true) details.push(f.t('contact.decisionMaker'));
+  const name = typeof fields.name === 'string' && fields.name !== '' ? fields.name : f.t('common.none');
+  if (details.length === 0) return name;
+  return f.lng === 'zh-CN' ? `${name}（${details.join('，')}）` : `${name} (${details.join(', ')})`;
+}
+
+function plain(f: AuditFormat, value: unknown): string {
+  if (isEmpty(value)) return f.t('common.none');
+  if (typeof value === 'boolean') return f.t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') return new Intl.NumberFormat(f.lng).format(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return list(f, value.map((item) => plain(f, item)));
+  if (typeof value === 'object') {
+    return list(f, Object.entries(value as Record<string, unknown>).map(([k, v]) => `${auditFieldLabel(f, k)}: ${plain(f, v)}`)); // any JSON object
+  }
+  return String(value);
+}
+
+/** One stored value of `field`, in words. */
+export function auditValue(f: AuditFormat, field: string, value: unknown): string {
+  const enumKeys = ENUMS[field];
+  if (enumKeys && typeof value === 'string') return translated(f, `${enumKeys}.${value}`) ?? value;
+  if (field === 'size' && value === null) return f.t('customer.sizeNone');
+  if (field === 'ownerId') {
+    if (value === null || value === undefined) return f.t('customer.ownerNone');
+    if (typeof value === 'number') return f.userName(value) ?? `#${value}`;
+  }
+  if (field === 'contacts' && Array.isArray(value)) return value.length === 0 ? f.t('common.none') : list(f, value.map((c) => contactText(f, c)));
+  if (field === 'idleLockMinutes' && typeof value === 'number') return value === 0 ? f.t('audit.values.never') : f.t('audit.values.minutes', { count: value });
+  if (field === 'backup.reminderDays' && typeof value === 'number') return f.t('audit.values.days', { count: value });
+  if (field === 'madeAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+    return new Intl.DateTimeFormat(f.lng, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(value));
+  }
+  return plain(f, value);
+}
+
+export type ChangeText = {
+  label: string;
+  /** null: the entry records only the new value (a user added, a count), so no "before →". */
+  before: string | null;
+  after: string;
+};
+
+/** Fields where null is a value ("nobody responsible", "size not set"), not "no before". */
+const NULL_IS_A_VALUE = new Set(['ownerId', 'size']);
+
+export function auditChange(f: AuditFormat, change: Change): ChangeText {
+  const noBefore = change.before === undefined || (change.before === null && !NULL_IS_A_VALUE.has(change.field));
+  return {
+    label: auditFieldLabel(f, change.field),
+    before: noBefore ? null : auditValue(f, change.field, change.before),
+    after: auditValue(f, change.field, change.after),
+  };
+}
+
+/** "Grade: Normal → Key", or "Role: Staff" when there is no before. */
+export function auditChangeLine(f: AuditFormat, change: Change): string {
+  const { label, before, after } = auditChange(f, change);
+  return before === null ? `${label}: ${after}` : `${label}: ${before} → ${after}`;
+}

@@ -1,0 +1,182 @@
+// Every kind of audit entry the core writes, rendered as the audit log shows it, in both languages:
+// no enum code (`normal`, `staff`, `dormant`), no `true`/`false`, no JSON, no field name left
+// untranslated. Also: the list cuts long texts short (flagged) and `audit.entry` gives them whole.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_LIST_TEXT, type AuditEntry } from '../../shared/api/audit.ts';
+import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { auditChangeLine, auditFieldLabel, type AuditFormat } from '../../renderer/src/features/settings/audit-format.ts';
+import { addUser, INITIAL_PASSWORD, makeHarness, OWNER_PASSWORD, userNamed, type Harness } from './harness.ts';
+
+async function allEntries(h: Harness): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { rows: AuditEntry[]; nextCursor: string | null } = await h.call('owner', 'audit.list', { cursor, limit: 200 });
+    out.push(...page.rows);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+async function formatFor(lng: 'en-US' | 'zh-CN', users: Map<number, string>): Promise<AuditFormat> {
+  const instance = i18next.createInstance();
+  await instance.init({ resources: { 'en-US': { translation: en }, 'zh-CN': { translation: zh } }, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+  return { t: instance.t, lng, userName: (id) => users.get(id) ?? null };
+}
+
+const LONG_NOTE = '长备注'.repeat(1700); // 5,100 characters
+
+describe('audit log display', () => {
+  let h: Harness;
+  let entries: AuditEntry[];
+  let users: Map<number, string>;
+  let backupDir: string;
+
+  beforeAll(async () => {
+    h = makeHarness();
+    backupDir = mkdtempSync(join(tmpdir(), 'clientele-audit-display-'));
+    await h.call('owner', 'setup.create', { shopName: '龙记', ownerUsername: 'boss', password: OWNER_PASSWORD });
+    const staff = await addUser(h, { username: 'staff', role: 'staff', displayName: '小王' });
+
+    // Sign-in failures and a lock-out while the database is closed, written at the next sign-in.
+    await h.call('staff', 'auth.signOut', {});
+    await h.call('owner', 'auth.signOut', {});
+    for (let i = 0; i < 5; i++) await h.raw('x', 'auth.signIn', { username: 'staff', password: 'wrong-password-1' });
+    await h.call('owner', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD });
+
+    const created = await h.call('owner', 'customers.create', {
+      name: '龙井茶行',
+      stage: 'active',
+      grade: 'normal',
+      ownerId: null,
+      contacts: [{ name: '龙小井', phone: '+86 138 0013 8000' }],
+    });
+    const updated = await h.call('owner', 'customers.update', {
+      id: created.id,
+      version: created.version,
+      kind: 'person',
+      name: '龙井茶行（新）',
+      industry: '茶叶',
+      region: '杭州',
+      address: '西湖区',
+      phone: '0571-1234 5678',
+      email: 'tea@example.com',
+      website: 'tea.example.com',
+      source: '朋友介绍',
+      size: 'small',
+      stage: 'dormant',
+      grade: 'key',
+      ownerId: staff.id,
+      birthday: '1980-08-15',
+      birthdayCalendar: 'lunar',
+      notes: LONG_NOTE,
+      tags: ['老客户', '茶'],
+      contacts: [{ name: '龙小井', phone: '+86 138 0013 8000', title: '经理', decisionMaker: true }, { name: '龙大井' }],
+    });
+    await h.call('owner', 'customers.delete', { id: updated.id, version: updated.version });
+    await h.call('owner', 'customers.restore', { id: updated.id });
+    const again = await h.call('owner', 'customers.get', { id: updated.id });
+    await h.call('owner', 'customers.delete', { id: again.id, version: again.version });
+    await h.call('owner', 'customers.purge', { id: again.id });
+
+    const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
+    await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
+    await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });
+    const off = await h.call('owner', 'users.deactivate', { id: viewer.id, version: (await userNamed(h, 'viewer')).version });
+    await h.call('owner', 'users.reactivate', { id: viewer.id, version: off.version, newPassword: 'another-start-2232' });
+    await h.call('owner', 'settings.update', { staffScope: true, maskContacts: true, idleLockMinutes: 0 });
+    await h.call('owner', 'settings.update', { idleLockMinutes: 5 });
+    await h.call('owner', 'backup.updateSettings', { secondFolder: backupDir, dailyTime: '20:00', reminderDays: 3 });
+    await h.call('owner', 'system.seed', { customers: 2 });
+    await h.call('owner', 'system.rekey', {});
+    await h.call('owner', 'audit.export', {});
+    const backup = await h.call('owner', 'backup.create', { folder: backupDir });
+    await h.call('owner', 'backup.verify', { file: backup.file, credentials: { username: 'boss', password: OWNER_PASSWORD } });
+    // The restored data holds the log as it was when the backup was made: keep what came after too.
+    const beforeRestore = await allEntries(h);
+    await h.call('owner', 'backup.restore', { file: backup.file, credentials: { username: 'boss', password: OWNER_PASSWORD } });
+    await h.call('owner', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD });
+    entries = [...(await allEntries(h)), ...beforeRestore];
+    users = new Map((await h.call('owner', 'users.list', {})).map((u) => [u.id, u.displayName || u.username]));
+  }, 120_000);
+
+  afterAll(() => {
+    h.cleanup();
+    rmSync(backupDir, { recursive: true, force: true });
+  });
+
+  it('has an entry of nearly every kind (all but the recovery-key reset)', () => {
+    const seen = new Set(entries.map((e) => e.action));
+    const missing = AUDIT_ACTIONS.filter((a) => !seen.has(a));
+    // auth.recovered is the same shape as auth.passwordChanged (no changes); customer.assignOwners
+    // is written by its own test.
+    expect(missing.filter((a) => a !== 'auth.recovered' && a !== 'customer.assignOwners')).toEqual([]);
+  });
+
+  it('names every action and entity in both languages', async () => {
+    for (const lng of ['en-US', 'zh-CN'] as const) {
+      const f = await formatFor(lng, users);
+      for (const action of AUDIT_ACTIONS) expect(f.t(`audit.actions.${action}`, { defaultValue: '' }), `${lng} audit.actions.${action}`).not.toBe('');
+      for (const entity of AUDIT_ENTITIES) expect(f.t(`audit.entities.${entity}`, { defaultValue: '' }), `${lng} audit.entities.${entity}`).not.toBe('');
+    }
+  });
+
+  for (const lng of ['en-US', 'zh-CN'] as const) {
+    it(`shows every entry in words in ${lng}`, async () => {
+      const f = await formatFor(lng, users);
+      for (const entry of entries) {
+        for (const change of entry.changes) {
+          const label = auditFieldLabel(f, change.field);
+          expect(label, `${entry.action}: field ${change.field}`).not.toBe(change.field);
+          const line = auditChangeLine(f, change);
+          const context = `${lng} ${entry.action}: ${line.slice(0, 200)}`;
+          expect(line, context).not.toMatch(/[[\]{}"]|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b| \/ /);
+          // An enum value is never shown as stored: `normal`, `key`, `staff`, `dormant`, `small`, `lunar`...
+          for (const raw of [change.before, change.after]) {
+            if (typeof raw === 'string' && /^[a-z]+$/.test(raw) && ['kind', 'size', 'stage', 'grade', 'birthdayCalendar', 'role'].includes(change.field)) {
+              expect(line, context).not.toMatch(new RegExp(`(^|[: ])${raw}($| )`));
+            }
+          }
+          if (lng === 'zh-CN') expect(label, context).toMatch(/\p{Script=Han}/u);
+        }
+      }
+    });
+  }
+
+  it('says the reported cases in words', async () => {
+    const zhF = await formatFor('zh-CN', users);
+    const enF = await formatFor('en-US', users);
+    const update = entries.find((e) => e.action === 'customer.update')!;
+    const line = (f: AuditFormat, field: string) => auditChangeLine(f, update.changes.find((c) => c.field === field)!);
+    expect(line(zhF, 'grade')).toBe(`${zh.customer.grade}: 普通客户 → 重点客户`);
+    expect(line(enF, 'stage')).toBe(`${en.customer.stage}: Active → Dormant`);
+    expect(line(zhF, 'ownerId')).toBe(`${zh.customer.owner}: ${zh.customer.ownerNone} → 小王`);
+    expect(line(zhF, 'contacts')).toBe(`${zh.customer.contacts}: 龙小井（+86 138 0013 8000） → 龙小井（经理，+86 138 0013 8000，${zh.contact.decisionMaker}）、龙大井`);
+    expect(line(enF, 'contacts')).toBe(`${en.customer.contacts}: 龙小井 (+86 138 0013 8000) → 龙小井 (Manager, +86 138 0013 8000, ${en.contact.decisionMaker}), 龙大井`.replace('Manager', '经理'));
+    const created = entries.find((e) => e.action === 'user.create')!;
+    expect(auditChangeLine(enF, created.changes[0]!)).toBe('Role: Viewer');
+    const deactivated = entries.find((e) => e.action === 'user.deactivated')!;
+    expect(auditChangeLine(zhF, deactivated.changes[0]!)).toBe(`${zh.audit.fields.active}: 是 → 否`);
+    const never = entries.find((e) => e.action === 'settings.update' && e.changes.some((c) => c.field === 'idleLockMinutes' && c.after === 0))!;
+    expect(auditChangeLine(enF, never.changes.find((c) => c.field === 'idleLockMinutes')!)).toBe('Idle lock (minutes): 10 minutes → Never');
+  });
+
+  it('cuts long texts in the list, flags it, and gives the entry whole on demand', async () => {
+    const listed = entries.find((e) => e.action === 'customer.update')!;
+    expect(listed.truncated).toBe(true);
+    const notes = listed.changes.find((c) => c.field === 'notes')!;
+    expect(String(notes.after).length).toBe(AUDIT_LIST_TEXT + 1);
+    expect(String(notes.after).endsWith('…')).toBe(true);
+    expect(JSON.stringify(listed).length).toBeLessThan(3_000);
+    const whole = await h.call('owner', 'audit.entry', { id: listed.id });
+    expect(whole.truncated).toBe(false);
+    expect(whole.changes.find((c) => c.field === 'notes')!.after).toBe(LONG_NOTE);
+    expect(new Set(entries.filter((e) => e.truncated).map((e) => e.action))).toEqual(new Set(['customer.update']));
+    await h.failure('owner', 'audit.entry', { id: 999_999 }, 'NOT_FOUND');
+  });
+});
