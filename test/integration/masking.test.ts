@@ -7,7 +7,7 @@ import type { Customer, CustomerPage } from '../../shared/api/customers.ts';
 import { MASKED_ROLES, type Role } from '../../shared/roles.ts';
 import { makeHarness, shopWithRoles, USER_PASSWORD, type Harness } from './harness.ts';
 
-const KNOWN = { name: '张三科技', phone: '13812341234', email: 'zhang@example.com', contacts: [{ name: '李四', mobile: '139 0000 5678', email: 'li.si@example.com', phone: '0571-8888 1234' }] };
+const KNOWN = { name: '张三科技', phone: '13812341234', email: 'zhang@example.com', contacts: [{ name: '李四', mobile: '139 0000 5678', email: 'li.si@example.com', phone: '0571-8888 1234', wechat: 'lisi_wx_2024' }] };
 
 type Seeded = {
   customers: Customer[];
@@ -162,11 +162,12 @@ describe('masking phone and e-mail for staff and viewers', () => {
     const secrets = new Set<string>();
     const harmless = new Set<string>();
     for (const c of customers) {
-      for (const value of [c.phone, c.email, ...c.contacts.flatMap((k) => [k.phone, k.mobile, k.email])]) if (value) secrets.add(value);
+      for (const value of [c.phone, c.email, ...c.contacts.flatMap((k) => [k.phone, k.mobile, k.email, k.wechat])]) if (value) secrets.add(value);
       const { phone: _p, email: _e, contacts, ...rest } = c;
-      for (const value of strings([rest, contacts.map(({ phone: _cp, mobile: _cm, email: _ce, ...other }) => other)])) harmless.add(value);
+      for (const value of strings([rest, contacts.map(({ phone: _cp, mobile: _cm, email: _ce, wechat: _cw, ...other }) => other)])) harmless.add(value);
     }
-    const phoneDigits = [...secrets].filter((s) => !s.includes('@')).map(digitsOf);
+    // WeChat IDs count too: their digits are as secret as a phone's.
+    const phoneDigits = [...secrets].filter((s) => !s.includes('@')).map(digitsOf).filter((digits) => digits.length >= 5);
     for (const value of secrets) harmless.delete(value);
     seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id };
     expect(seeded.secrets.length).toBeGreaterThan(80);
@@ -201,11 +202,52 @@ describe('masking phone and e-mail for staff and viewers', () => {
       expect(seen.phone).toBe('138****1234');
       expect(seen.email).toBe('z***@example.com');
       expect(seen.contacts[0]!.email).toBe('l***@example.com');
+      expect(seen.contacts[0]!.wechat).toBe('lis****2024');
       expect(digitsOf(seen.contacts[0]!.mobile)).toBe('1395678');
       const row = (await h.call(role, 'customers.list', { limit: 100 })).rows.find((r) => r.id === known.id);
       expect(row?.phone).toBe('138****1234');
       const hit = (await h.call(role, 'search.query', { q: '张三科技' })).hits.find((x) => x.id === known.id);
       expect(hit?.phone).toBe('138****1234');
+    });
+  }
+
+  for (const role of MASKED_ROLES) {
+    it(`${role}: search matches only what the role sees, digit by digit, and counts no more`, async () => {
+      const hidden = await h.call('owner', 'customers.create', {
+        name: '隐藏测试',
+        phone: '+86 138-0013-8000',
+        email: 'hidden.local@masked.example',
+        contacts: [{ name: '王五', wechat: 'secret_wx_9911' }],
+      });
+      try {
+        expect((await h.call(role, 'customers.get', { id: hidden.id })).phone).toBe('138****8000');
+        const finds = async (q: string) => {
+          const answer = await h.call(role, 'search.query', { q, limit: 50 });
+          const count = (await h.call(role, 'customers.count', { q })).count;
+          // The count says no more than the hits do: every match is in the page here.
+          expect([answer.total, count], q).toEqual([answer.hits.length, answer.hits.length]);
+          return answer.hits.some((hit) => hit.id === hidden.id);
+        };
+        // An attacker trying every run of 3 to 6 digits of the national number: only runs inside
+        // the visible 138 and 8000 find it.
+        const national = '13800138000';
+        for (let length = 3; length <= 6; length++) {
+          for (let at = 0; at + length <= national.length; at++) {
+            const run = national.slice(at, at + length);
+            expect(await finds(run), run).toBe('138'.includes(run) || '8000'.includes(run));
+          }
+        }
+        for (const q of ['8613800138000', '0013', 'hidden', 'hidden.local', 'den.lo', 'secret', 'ret_wx', 'secret_wx_9911']) expect(await finds(q), q).toBe(false);
+        for (const q of ['@masked.example', 'masked.example', 'sec', '9911', '隐藏测试']) expect(await finds(q), q).toBe(true);
+        const wechat = (await h.call(role, 'search.query', { q: '9911' })).hits.find((hit) => hit.id === hidden.id);
+        expect([wechat?.matchedIn, wechat?.matchedText, wechat?.contactName]).toEqual(['wechat', 'sec****9911', '王五']);
+        // The owner finds it by every one of those.
+        for (const q of ['0013', 'hidden.local', 'ret_wx']) {
+          expect((await h.call('owner', 'search.query', { q, limit: 50 })).hits.some((hit) => hit.id === hidden.id), q).toBe(true);
+        }
+      } finally {
+        await h.call('owner', 'customers.delete', { id: hidden.id, version: hidden.version });
+      }
     });
   }
 

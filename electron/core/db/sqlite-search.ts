@@ -3,6 +3,7 @@
 // The indexes hold live customers only: deleting a customer removes its entry in the same
 // transaction, restoring puts it back. So counting the matches of an unscoped caller needs no
 // look at the customers table, which keeps counts of wide queries cheap.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { prepared, type Db } from './sql.ts';
 import type { SearchDocument } from '../services/search-text.ts';
 
@@ -76,7 +77,8 @@ export function countMatchingCustomers(db: Db, matches: readonly Match[], ownerI
   return prepared(db, `SELECT count(*) FROM ${from}`).pluck().get(...parameters) as number;
 }
 
-/** SQL for "customer c matches": `c.id IN (...)`, for the customer list's `q` filter. */
-export function customerIdsSql(match: Match): { sql: string; parameter: string } {
-  return { sql: `SELECT rowid >> 4 FROM ${match.table} WHERE ${match.table} MATCH ? AND (rowid & 15) = ${SEARCH_KIND.customer}`, parameter: match.expr };
+/** "Customer `c` matches", for the customer list's `q` filter: every match, in any sort order. */
+export function customerMatches(match: Match): RawBuilder<SqlBool> {
+  const table = sql.raw(match.table);
+  return sql<SqlBool>`c.id IN (SELECT rowid >> 4 FROM ${table} WHERE ${table} MATCH ${match.expr} AND (rowid & 15) = ${SEARCH_KIND.customer})`;
 }

@@ -7,7 +7,8 @@
 // details masked matches only on their visible runs, in the count as well as in the page.
 import type { SearchHit } from '../../../shared/api/search.ts';
 import { all, qb, type Db } from '../db/sql.ts';
-import { countMatchingCustomers, matchingCustomerIds, type Match } from '../db/sqlite-search.ts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { countMatchingCustomers, customerMatches, matchingCustomerIds, type Match } from '../db/sqlite-search.ts';
 import { maskRow, type Access } from './access.ts';
 import { matchedField, matchExpression, planQuery, searchFields, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
 
@@ -16,6 +17,16 @@ export type SearchResult = { hits: SearchHit[]; total: number };
 /** The match for every customer the caller finds with this plan (the customer list's `q` too). */
 export function mainMatch(plan: SearchPlan, access: Access): Match {
   return { table: plan.index === 'trigram' ? 'search_trigram' : 'search_short', expr: matchExpression(plan, access.mask) };
+}
+
+/**
+ * The customer list's `q` filter: exactly the customers search.query counts for this caller (the
+ * list applies the scope itself). Text that makes no query (only punctuation) matches nothing, as
+ * in search.query.
+ */
+export function searchFilter(text: string, access: Access): RawBuilder<SqlBool> {
+  const plan = planQuery(text);
+  return plan ? customerMatches(mainMatch(plan, access)) : sql<SqlBool>`0`;
 }
 
 export function searchCustomers(db: Db, q: string, limit: number, access: Access): SearchResult {
