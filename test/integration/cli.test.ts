@@ -54,10 +54,13 @@ describe('clientele CLI', () => {
     expect(check.stdout).toContain('ok');
   });
 
-  it('refuses a malformed test clock instead of falling back to the real one', () => {
-    const run = clientele(['status', '--data-dir', dataDir, '--user', 'boss'], PASSWORD, '', { CLIENTELE_TEST_NOW: '2026-11-22' });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('CLIENTELE_TEST_NOW must be milliseconds since 1970');
+  it('started by a test, runs only on the test clock: a malformed or missing one is refused, never replaced by the real one', () => {
+    const malformed = clientele(['status', '--data-dir', dataDir, '--user', 'boss'], PASSWORD, '', { CLIENTELE_TEST_NOW: '2026-11-22' });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('CLIENTELE_TEST_NOW must be milliseconds since 1970');
+    const missing = clientele(['status', '--data-dir', dataDir, '--user', 'boss'], PASSWORD, '', { CLIENTELE_TEST_NOW: '' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('CLIENTELE_TEST_NOW is not set: a test starts the CLI with childEnv(clock)');
   });
 
   it('fails clearly: wrong password, missing options, bad numbers, unknown command', () => {

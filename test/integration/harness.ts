@@ -24,7 +24,7 @@ export const INITIAL_PASSWORD = 'temp-lantern-3907';
  * The one clock of a test. Everything a test builds reads it: the harness's core, any other core
  * (`coreOn`, `h.otherCore`) and any child process (`childEnv`), so no part of a test runs on today's
  * date. It starts at TEST_START and moves only when the test moves it. test/unit/one-clock.test.ts
- * fails on a core or a child process built without it.
+ * fails on a core built without it; a CLI or fixture started without it refuses to run.
  */
 export type TestClock = { now: number };
 
