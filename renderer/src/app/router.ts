@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { Permission } from '../../../shared/roles.ts';
 
 /**
  * A tiny hash router: routes are `#/customers`, `#/customers/123`, `#/customers/new`,
@@ -7,7 +8,8 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { name: 'today' }
-  | { name: 'customers' }
+  /** `query`: the list's filters and sort as URL search parameters, so a reload keeps them. */
+  | { name: 'customers'; query?: string }
   | { name: 'customer'; id: number }
   | { name: 'customerNew' }
   | { name: 'customerEdit'; id: number }
@@ -38,8 +40,22 @@ const SIMPLE: Record<string, Route> = {
   settings: { name: 'settings' },
 };
 
+/**
+ * Pages only some roles can use. Opened by address without the permission, the shell shows one
+ * clear "no permission" page instead of a form or list the core would refuse.
+ */
+export const ROUTE_PERMISSIONS: Partial<Record<Route['name'], Permission>> = {
+  customerNew: 'customers.write',
+  customerEdit: 'customers.write',
+  recycleBin: 'customers.delete',
+};
+
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  const full = hash.replace(/^#\/?/, '');
+  const mark = full.indexOf('?');
+  const path = (mark === -1 ? full : full.slice(0, mark)).replace(/\/+$/, '');
+  const query = mark === -1 ? '' : full.slice(mark + 1);
+  if (query && (path === 'customers' || path === '')) return { name: 'customers', query };
   const simple = SIMPLE[path];
   if (simple) return simple;
   const detail = /^customers\/(\d+)$/.exec(path);
@@ -54,6 +70,8 @@ export function parseHash(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
+    case 'customers':
+      return route.query ? `#/customers?${route.query}` : '#/customers';
     case 'customer':
       return `#/customers/${route.id}`;
     case 'customerEdit':

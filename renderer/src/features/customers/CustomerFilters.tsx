@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/auth.ts';
 import { GRADES, STAGES, type CustomerFilters as Filters } from '../../../../shared/api/customers.ts';
 import type { Facets } from './use-users.ts';
+import { ListSearchField } from '../search/ListSearchField.tsx';
 
-type Props = { filters: Filters; onChange: (next: Filters) => void; facets: Facets; users: User[] };
+/** `offerNoOwner`: "no responsible staff" is a choice (not for staff who see only their own customers). */
+type Props = { filters: Filters; onChange: (next: Filters) => void; facets: Facets; users: User[]; offerNoOwner: boolean };
+
+/** The owner filter's value for "nobody is responsible" (owner ids travel as strings in the DOM). */
+const NO_OWNER = 'none';
 
 const FIELD_SX = { minWidth: 150, flex: '1 1 150px', maxWidth: 220 };
 // Native selects: keyboard-friendly, and tests drive them with selectOption().
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 
 /** Filters are sent to the core (never applied here); each is one control with a visible label. */
-export function CustomerFilters({ filters, onChange, facets, users }: Props) {
+export function CustomerFilters({ filters, onChange, facets, users, offerNoOwner }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) => {
     const next = { ...filters };
@@ -28,10 +33,13 @@ export function CustomerFilters({ filters, onChange, facets, users }: Props) {
       slotProps={NATIVE_SELECT}
       sx={FIELD_SX}
       label={label}
-      value={filters[key] === undefined ? '' : String(filters[key])}
+      value={key === 'ownerId' && filters.noOwner ? NO_OWNER : filters[key] === undefined ? '' : String(filters[key])}
       onChange={(e) => {
         const value = e.target.value;
-        if (key === 'ownerId') set('ownerId', value ? Number(value) : undefined);
+        if (key === 'ownerId') {
+          const { ownerId: _id, noOwner: _none, ...rest } = filters; // both are replaced below
+          onChange(value === NO_OWNER ? { ...rest, noOwner: true } : value ? { ...rest, ownerId: Number(value) } : rest);
+        }
         else if (key === 'grade') set('grade', (value || undefined) as Filters['grade']); // value is one of GRADES
         else set('stage', (value || undefined) as Filters['stage']); // value is one of STAGES
       }}
@@ -59,11 +67,15 @@ export function CustomerFilters({ filters, onChange, facets, users }: Props) {
 
   return (
     <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'center' }} role="group" aria-label={t('customers.filters')}>
+      <ListSearchField value={filters.q} onChange={(q) => set('q', q)} sx={{ ...FIELD_SX, maxWidth: 260 }} />
       {choice('grade', t('customers.filterGrade'), GRADES.map((g) => [g, t(`customer.grades.${g}`)]))}
       {choice('stage', t('customers.filterStage'), STAGES.map((st) => [st, t(`customer.stages.${st}`)]))}
       {facet('industry', t('customers.filterIndustry'), facets.industries)}
       {facet('region', t('customers.filterRegion'), facets.regions)}
-      {choice('ownerId', t('customers.filterOwner'), users.map((u) => [String(u.id), u.displayName || u.username]))}
+      {choice('ownerId', t('customers.filterOwner'), [
+        ...(offerNoOwner ? [[NO_OWNER, t('customers.noOwner')] as [string, string]] : []),
+        ...users.map((u): [string, string] => [String(u.id), u.displayName || u.username]),
+      ])}
       {facet('tag', t('customers.filterTag'), facets.tags)}
       {Object.keys(filters).length > 0 ? (
         <Button size="small" onClick={() => onChange({})}>

@@ -30,7 +30,6 @@ import { errorMessage, logError } from '../../app/errors.ts';
 import { announceCustomersChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { hrefOf } from '../../app/router.ts';
-import { useCan } from '../../app/session.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { GradeChip } from './CustomerChips.tsx';
 
@@ -41,7 +40,6 @@ export function RecycleBinPage() {
   const notify = useNotify();
   const [state, setState] = useState<State>({ rows: [], nextCursor: null, loading: true, loaded: false, error: null });
   const [restoring, setRestoring] = useState<number | null>(null);
-  const canPurge = useCan('customers.purge');
   const [purging, setPurging] = useState<{ row: CustomerRow; busy: boolean; error: AppError | null } | null>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
 
@@ -142,16 +140,19 @@ export function RecycleBinPage() {
                 <TableCell>{row.phone}</TableCell>
                 <TableCell>{row.deletedAt === null ? '' : formatDateTime(row.deletedAt)}</TableCell>
                 <TableCell align="right">
-                  <Button
-                    size="small"
-                    startIcon={<RestoreIcon />}
-                    onClick={() => void restore(row)}
-                    disabled={restoring === row.id}
-                    aria-label={`${t('recycleBin.restore')} ${row.name}`}
-                  >
-                    {t('recycleBin.restore')}
-                  </Button>
-                  {canPurge ? (
+                  {/* Each row says what this caller may do with it (staff restore only their own). */}
+                  {row.actions.delete ? (
+                    <Button
+                      size="small"
+                      startIcon={<RestoreIcon />}
+                      onClick={() => void restore(row)}
+                      disabled={restoring === row.id}
+                      aria-label={`${t('recycleBin.restore')} ${row.name}`}
+                    >
+                      {t('recycleBin.restore')}
+                    </Button>
+                  ) : null}
+                  {row.actions.purge ? (
                     <Button
                       size="small"
                       color="error"
@@ -174,7 +175,7 @@ export function RecycleBinPage() {
           <CircularProgress size={20} aria-label={t('common.loadingMore')} />
         ) : state.nextCursor ? (
           <Button onClick={() => void fetchPage(state.nextCursor)}>{t('common.loadMore')}</Button>
-        ) : state.loaded && state.rows.length === 0 ? (
+        ) : state.loaded && !state.error && state.rows.length === 0 ? (
           t('recycleBin.empty')
         ) : null}
       </Box>

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session.tsx';
 import { useForm } from '../../app/use-form.ts';
 import { serverFieldErrors, type FieldErrors } from '../../app/validation.ts';
 import { RekeySection } from './RekeySection.tsx';
+import { AssignUnassignedDialog, type Unassigned } from './AssignUnassignedDialog.tsx';
 
 /** The idle minutes are typed as text so a half-typed value can be shown and checked. */
 type Values = { staffScope: boolean; maskContacts: boolean; idleLockMinutes: string };
@@ -31,13 +32,15 @@ const schema = Settings.extend({ idleLockMinutes: z.coerce.number().pipe(Setting
 export function SecurityTab() {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { updateSettings } = useSession();
+  const { session, updateSettings } = useSession();
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
   const form = useForm<Values>(schema, { staffScope: false, maskContacts: false, idleLockMinutes: '10' }, idleChecks);
   const { values, reset } = form;
+  // Customers nobody is responsible for, asked about when the staff scope is being turned on.
+  const [unassigned, setUnassigned] = useState<Unassigned | null>(null);
 
   const load = useCallback(async () => {
     const result = await invoke('settings.get', {});
@@ -58,6 +61,26 @@ export function SecurityTab() {
     event.preventDefault();
     setFailure(null);
     if (!form.check()) return;
+    // Staff would lose sight of customers nobody is responsible for: say how many, offer to assign.
+    if (values.staffScope && !session.settings.staffScope) {
+      setSaving(true);
+      const counted = await invoke('customers.unassigned', {});
+      setSaving(false);
+      if (!counted.ok) {
+        logError(counted.error);
+        setFailure(counted.error);
+        return;
+      }
+      if (counted.value.count > 0) {
+        setUnassigned(counted.value);
+        return;
+      }
+    }
+    await store();
+  };
+
+  const store = async () => {
+    setUnassigned(null);
     setSaving(true);
     const result = await invoke('settings.update', toSettings(values));
     setSaving(false);
@@ -125,6 +148,7 @@ export function SecurityTab() {
           </Button>
         </Box>
       </Paper>
+      {unassigned ? <AssignUnassignedDialog unassigned={unassigned} onCancel={() => setUnassigned(null)} onDone={() => void store()} /> : null}
       <RekeySection />
     </Stack>
   );

@@ -23,6 +23,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/auth.ts';
 import type { AppError } from '../../../../shared/errors.ts';
+import { isLastActiveOwner } from '../../../../shared/roles.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -61,6 +62,8 @@ export function UsersTab() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const lastOwner = menu !== null && users !== null && isLastActiveOwner(menu.user, users);
 
   const done = () => {
     setOpen(null);
@@ -142,9 +145,15 @@ export function UsersTab() {
       </TableContainer>
 
       <Menu anchorEl={menu?.anchor ?? null} open={menu !== null} onClose={() => setMenu(null)}>
-        {menu?.user.active ? action('role', t('users.changeRole')) : null}
+        {menu?.user.active && !lastOwner ? action('role', t('users.changeRole')) : null}
         {menu?.user.active ? action('reset', t('users.resetPassword')) : null}
-        {menu?.user.active ? action('deactivate', t('users.deactivate')) : null}
+        {menu?.user.active && !lastOwner ? action('deactivate', t('users.deactivate')) : null}
+        {/* The core refuses to leave the shop without an active owner: say why instead of offering it. */}
+        {lastOwner ? (
+          <MenuItem disabled sx={{ whiteSpace: 'normal', maxWidth: 320 }}>
+            {t('users.lastOwnerNote')}
+          </MenuItem>
+        ) : null}
         {menu && !menu.user.active ? action('reactivate', t('users.reactivate')) : null}
       </Menu>
 

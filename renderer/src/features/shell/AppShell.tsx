@@ -33,7 +33,7 @@ import TodayIcon from '@mui/icons-material/Today';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { hrefOf, navigate, useRoute, type Route } from '../../app/router.ts';
+import { hrefOf, navigate, ROUTE_PERMISSIONS, useRoute, type Route } from '../../app/router.ts';
 import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
 import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
 import { CustomerListPage } from '../customers/CustomerListPage.tsx';
@@ -48,6 +48,7 @@ import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const DRAWER_WIDTH = 220;
+const PAGE_PADDING = { xs: 1.5, sm: 3 } as const;
 
 type NavArea = 'today' | 'customers' | 'contracts' | 'visits' | 'service' | 'satisfaction' | 'reports' | 'settings';
 
@@ -82,9 +83,24 @@ function areaOf(route: Route): NavArea | null {
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const needed = ROUTE_PERMISSIONS[route.name];
+  if (needed && !session.permissions.includes(needed)) {
+    // Reached by address: one clear state, never a form or list the core would refuse.
+    return (
+      <Box sx={{ p: 4, textAlign: 'center' }} data-testid="no-permission">
+        <Typography variant="h6" component="h1">
+          {t('shell.noPermission')}
+        </Typography>
+        <Button sx={{ mt: 2 }} onClick={() => navigate({ name: 'customers' })}>
+          {t('shell.goToCustomers')}
+        </Button>
+      </Box>
+    );
+  }
   switch (route.name) {
     case 'customers':
-      return <CustomerListPage />;
+      return <CustomerListPage search={route.query} />;
     case 'customer':
       return <CustomerDetailPage key={route.id} id={route.id} />;
     case 'customerNew':
@@ -196,7 +212,9 @@ export function AppShell() {
   );
 
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+    // The shell is exactly the window: app bar, banners and page share its height, and only the page
+    // area scrolls (one scroll bar; a banner makes the page shorter, never the window taller).
+    <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
       <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
           {wide ? null : (
@@ -232,10 +250,13 @@ export function AppShell() {
           {drawer}
         </Drawer>
       )}
-      <Box component="main" sx={{ flex: 1, minWidth: 0, p: { xs: 1.5, sm: 3 } }}>
-        <Toolbar />
-        <BackupReminder />
-        <Page route={route} />
+      <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+        <Toolbar sx={{ flexShrink: 0 }} />
+        <BackupReminder sx={{ flexShrink: 0, mx: PAGE_PADDING, mt: PAGE_PADDING }} />
+        {/* Pages that fill the height (the customer list) size themselves to this box with height: 100%. */}
+        <Box data-testid="page-scroll" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: PAGE_PADDING }}>
+          <Page route={route} />
+        </Box>
       </Box>
     </Box>
   );
