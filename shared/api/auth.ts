@@ -78,6 +78,14 @@ export const auth = {
   /** Ends this door's session (also what "lock" and "switch user" do; the UI keeps its state for lock). */
   'auth.signOut': method({ input: z.object({}), output: z.object({}), permission: 'signedIn' }),
   'auth.session': method({ input: z.object({}), output: SessionInfo.nullable(), permission: 'public' }),
+  /** Set-up's recovery key, to this session only, until acknowledged (null once it was, or for anyone else). */
+  'setup.pendingRecoveryKey': method({
+    input: z.object({}),
+    output: z.object({ recoveryKey: z.string(), createdAt: z.number() }).nullable(),
+    permission: 'signedIn',
+  }),
+  /** "I have stored it": the core forgets the recovery key. */
+  'setup.acknowledgeRecoveryKey': method({ input: z.object({}), output: z.object({}), permission: 'signedIn' }),
   /** Own password: old + new. Allowed while PASSWORD_CHANGE_REQUIRED. */
   'auth.changePassword': method({
     input: z.object({ oldPassword: z.string().min(1).max(200), newPassword: Password }),

@@ -29,6 +29,8 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'setup.create': () => [{ shopName: 'x', ownerUsername: 'someone', password: 'a-long-enough-password' }],
   'auth.signIn': (c) => [{ username: c.role, password: USER_PASSWORD }],
   'auth.session': () => [{}],
+  'setup.pendingRecoveryKey': () => [{}],
+  'setup.acknowledgeRecoveryKey': () => [{}],
   'auth.signOut': () => [], // called on a session of its own below
   'auth.changePassword': () => [{ oldPassword: USER_PASSWORD, newPassword: USER_PASSWORD }],
   'auth.recover': () => [{ username: 'boss', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }],

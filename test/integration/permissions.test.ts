@@ -25,6 +25,8 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'auth.signIn': (role) => ({ username: role === 'owner' ? 'boss' : role, password: role === 'owner' ? OWNER_PASSWORD : USER_PASSWORD }),
   'auth.signOut': () => ({}),
   'auth.session': () => ({}),
+  'setup.pendingRecoveryKey': () => ({}),
+  'setup.acknowledgeRecoveryKey': () => ({}),
   'auth.changePassword': () => ({ oldPassword: 'not-the-old-password', newPassword: 'a-long-enough-password' }),
   'auth.recover': () => ({ username: 'nobody-here', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }),
   'settings.get': () => ({}),

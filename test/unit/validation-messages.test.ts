@@ -92,7 +92,7 @@ describe('validation reasons', () => {
       const t = await translator(lng);
       for (const reason of [...VALIDATION_MESSAGES, ...RENDERER_MESSAGES]) {
         const text = issueMessage(t, { path: ['x'], code: 'custom', message: reason });
-        expect(text).toBe((lng === 'en-US' ? en : zh).validation[reason as keyof typeof en.validation]);
+        expect(text).toBe(((lng === 'en-US' ? en : zh).validation as Record<string, string>)[reason]);
       }
       expect(issueMessage(t, { path: ['x'], code: 'custom', message: 'somethingNew' })).toBe(lng === 'en-US' ? en.validation.invalid : zh.validation.invalid);
     });

@@ -7,7 +7,16 @@ import type { Hold, HolderKind } from '../backup/process-lock.ts';
 /** Who is calling, as the core knows it from the session (never from the caller's input). */
 export type Caller = { userId: number; username: string; displayName: string; role: Role };
 
-export type Session = { userId: number; lastSeen: number };
+export type Session = {
+  userId: number;
+  lastSeen: number;
+  /**
+   * Set-up's recovery key, kept in memory for the session that created the shop until the owner
+   * says it is stored: a reload of the key screen shows it again; it never touches the disk, and
+   * it goes with the session (sign-out, idle expiry, the process ending).
+   */
+  recoveryKey?: { key: string; createdAt: number };
+};
 
 /** The process-wide state behind every door. */
 export type CoreState = {

@@ -46,7 +46,7 @@ function sessionOf(user: User): SessionInfo {
 }
 
 function record(action: AuditEntry['action'], entity: AuditEntry['entity'], entityId: number | null, label: string, changes: AuditEntry['changes'] = []): void {
-  auditLog.push({ id: auditLog.length + 1, at: Date.now(), userId: session?.user.id ?? null, username: session?.user.username ?? '', action, entity, entityId, label, changes });
+  auditLog.push({ id: auditLog.length + 1, at: Date.now(), userId: session?.user.id ?? null, username: session?.user.username ?? '', action, entity, entityId, label, changes, truncated: false });
 }
 
 function fail(code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'BAD_PASSWORD' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED', message: string, details?: unknown): Result<never> {

@@ -58,7 +58,18 @@ export function App() {
       setPhase({ name: 'failed', error: session.error });
       return;
     }
-    setPhase(session.value ? afterSignIn(session.value) : { name: 'signIn', shopName: status.value.shopName, username: '' });
+    if (!session.value) {
+      setPhase({ name: 'signIn', shopName: status.value.shopName, username: '' });
+      return;
+    }
+    // Set-up's recovery key not yet acknowledged (the key screen was reloaded): show it again.
+    const pending = await invoke('setup.pendingRecoveryKey', {});
+    if (pending.ok && pending.value) {
+      const { recoveryKey, createdAt } = pending.value;
+      setPhase({ name: 'recoveryKey', recoveryKey, session: session.value, shopName: session.value.shopName, createdAt });
+      return;
+    }
+    setPhase(afterSignIn(session.value));
   }, []);
 
   useEffect(() => {
@@ -169,7 +180,9 @@ export function App() {
           recoveryKey={phase.recoveryKey}
           shopName={phase.shopName}
           createdAt={phase.createdAt}
-          onContinue={() => {
+          onContinue={async () => {
+            const result = await invoke('setup.acknowledgeRecoveryKey', {});
+            if (!result.ok) logError(result.error);
             location.hash = '#/';
             setPhase(afterSignIn(phase.session));
           }}

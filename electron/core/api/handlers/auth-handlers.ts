@@ -70,7 +70,20 @@ export const authHandlers = {
     );
     adopt(ctx.state, created);
     startSession(ctx.state, ctx.sessionKey, created.ownerId);
+    const session = ctx.state.sessions.get(ctx.sessionKey);
+    if (session) session.recoveryKey = { key: created.recoveryKey, createdAt: now };
     return { recoveryKey: created.recoveryKey, session: sessionInfo(ctx.state, created.ownerId) };
+  },
+
+  'setup.pendingRecoveryKey': (ctx) => {
+    const pending = ctx.state.sessions.get(ctx.sessionKey)?.recoveryKey;
+    return pending ? { recoveryKey: pending.key, createdAt: pending.createdAt } : null;
+  },
+
+  'setup.acknowledgeRecoveryKey': (ctx) => {
+    const session = ctx.state.sessions.get(ctx.sessionKey);
+    if (session) delete session.recoveryKey;
+    return {};
   },
 
   'auth.signIn': async (ctx, input) => {

@@ -1,6 +1,6 @@
 import { Box, Button, Checkbox, FormControlLabel, GlobalStyles, Paper, Stack, Typography } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monospace } from '../../app/theme.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -27,12 +27,32 @@ const printStyles = (
   />
 );
 
-type Props = { recoveryKey: string; shopName: string; createdAt: number; onContinue: () => void };
+type Props = { recoveryKey: string; shopName: string; createdAt: number; onContinue: () => void | Promise<void> };
+
+/**
+ * Until "I have stored it" is ticked, closing or reloading the tab asks first. Browser mode only:
+ * Electron cancels an unload silently (no question) unless the main process asks, which would
+ * leave a window that cannot be closed. A reload shows the key again either way: the core keeps
+ * it for this session until acknowledged (`setup.pendingRecoveryKey`).
+ */
+function useWarnBeforeLeaving(active: boolean): void {
+  useEffect(() => {
+    if (!active || window.clientele) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = ''; // older Chromium asks only when returnValue is set
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
+}
 
 export function RecoveryKeyPage({ recoveryKey, shopName, createdAt, onContinue }: Props) {
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const groups = keyGroups(recoveryKey);
+  useWarnBeforeLeaving(!stored);
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
@@ -98,7 +118,15 @@ export function RecoveryKeyPage({ recoveryKey, shopName, createdAt, onContinue }
               control={<Checkbox checked={stored} onChange={(e) => setStored(e.target.checked)} />}
               label={t('recovery.stored')}
             />
-            <Button variant="contained" size="large" disabled={!stored} onClick={onContinue}>
+            <Button
+              variant="contained"
+              size="large"
+              disabled={!stored || leaving}
+              onClick={() => {
+                setLeaving(true);
+                void onContinue();
+              }}
+            >
               {t('recovery.continue')}
             </Button>
           </Stack>
