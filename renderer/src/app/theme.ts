@@ -21,8 +21,20 @@ export function makeTheme(lng: Language) {
       palette: { primary: { main: '#1f5fa8' }, secondary: { main: '#b4562b' }, background: { default: '#f5f6f8' } },
       typography: { fontFamily },
       shape: { borderRadius: 8 },
-      // Sentence-case buttons read better in both languages than MUI's default capitals.
-      components: { MuiButton: { styleOverrides: { root: { textTransform: 'none' } } }, MuiTab: { styleOverrides: { root: { textTransform: 'none' } } } },
+      components: {
+        // Sentence-case buttons read better in both languages than MUI's default capitals.
+        MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },
+        MuiTab: { styleOverrides: { root: { textTransform: 'none' } } },
+        // Rows that open something take keyboard focus; the focus must show (WCAG 2.4.7). Drawn inside
+        // the row, so a scroll container's edge cannot clip it.
+        MuiTableRow: {
+          styleOverrides: {
+            root: ({ theme }) => ({
+              '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2, backgroundColor: theme.palette.action.focus },
+            }),
+          },
+        },
+      },
     },
     lng === 'zh-CN' ? zhCN : enUS,
   );

@@ -1,4 +1,4 @@
-import { Alert, Button } from '@mui/material';
+import { Alert, Button, type SxProps, type Theme } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract.ts';
@@ -12,8 +12,11 @@ type Status = MethodOutput<'backup.status'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A banner for everyone when the newest backup is older than the owner's limit; the owner can act on it. */
-export function BackupReminder() {
+/**
+ * A banner for everyone when the newest backup is older than the owner's limit; the owner can act on it.
+ * The shell places it (`sx`) above the page's scroll area, so it takes height from the page, not the window.
+ */
+export function BackupReminder({ sx }: { sx?: SxProps<Theme> }) {
   const { t } = useTranslation();
   const canBackUp = useCan('backup.manage');
   const [status, setStatus] = useState<Status | null>(null);
@@ -36,7 +39,7 @@ export function BackupReminder() {
     <>
       <Alert
         severity="warning"
-        sx={{ mb: 2 }}
+        sx={sx}
         data-testid="backup-reminder"
         action={
           canBackUp ? (

@@ -21,6 +21,7 @@ import {
   TableContainer,
   TableHead,
   TableRow,
+  Tooltip,
   Typography,
 } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
@@ -38,6 +39,7 @@ import { useNotify } from '../../app/notify.tsx';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatCalendarDate, formatDate, formatDateTime } from '../../i18n/format.ts';
+import { OverflowText } from '../../app/OverflowText.tsx';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 
 type State = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer };
@@ -222,35 +224,56 @@ export function CustomerDetailPage({ id }: { id: number }) {
           <Typography color="text.secondary">{t('contact.none')}</Typography>
         ) : (
           <TableContainer>
-            <Table size="small" aria-label={t('customer.contacts')}>
+            {/* Fixed columns: a long e-mail or title cannot squeeze the names to a character per line.
+                Every cell is one line; what does not fit ends in an ellipsis with the whole text on hover. */}
+            <Table size="small" aria-label={t('customer.contacts')} sx={{ tableLayout: 'fixed', minWidth: 900, '& th, & td': { px: 1 } }}>
               <TableHead>
                 <TableRow>
-                  <TableCell>{t('contact.name')}</TableCell>
-                  <TableCell>{t('contact.title')}</TableCell>
-                  <TableCell>{t('contact.phone')}</TableCell>
-                  <TableCell>{t('contact.mobile')}</TableCell>
+                  <TableCell sx={{ width: '22%' }}>{t('contact.name')}</TableCell>
+                  <TableCell sx={{ width: '12%' }}>{t('contact.title')}</TableCell>
+                  <TableCell sx={{ width: 200 }}>{t('contact.phone')}</TableCell>
+                  <TableCell sx={{ width: 130 }}>{t('contact.mobile')}</TableCell>
                   <TableCell>{t('contact.email')}</TableCell>
-                  <TableCell>{t('contact.wechat')}</TableCell>
-                  <TableCell>{t('contact.birthday')}</TableCell>
+                  <TableCell sx={{ width: '10%' }}>{t('contact.wechat')}</TableCell>
+                  <TableCell sx={{ width: 140 }}>{t('contact.birthday')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {c.contacts.map((contact) => (
                   <TableRow key={contact.id}>
                     <TableCell>
-                      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                        <span>{contact.name}</span>
+                      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', minWidth: 0 }}>
+                        <OverflowText text={contact.name} sx={{ flex: '0 1 auto' }} />
                         {contact.decisionMaker ? (
-                          <Chip icon={<StarIcon />} label={t('detail.decisionMakerBadge')} size="small" color="secondary" />
+                          // A star, not a chip: a chip's words would take the width the name needs.
+                          <Tooltip title={t('detail.decisionMakerBadge')}>
+                            <StarIcon color="secondary" fontSize="small" role="img" aria-label={t('detail.decisionMakerBadge')} sx={{ flexShrink: 0 }} />
+                          </Tooltip>
                         ) : null}
                       </Stack>
                     </TableCell>
-                    <TableCell>{contact.title}</TableCell>
-                    <TableCell>{contact.phone}</TableCell>
-                    <TableCell>{contact.mobile}</TableCell>
-                    <TableCell>{contact.email ? <Link href={`mailto:${contact.email}`}>{contact.email}</Link> : ''}</TableCell>
-                    <TableCell>{contact.wechat}</TableCell>
-                    <TableCell>{contact.birthday ? formatCalendarDate(contact.birthday) : ''}</TableCell>
+                    <TableCell>
+                      <OverflowText text={contact.title} />
+                    </TableCell>
+                    <TableCell>
+                      <OverflowText text={contact.phone} />
+                    </TableCell>
+                    <TableCell>
+                      <OverflowText text={contact.mobile} />
+                    </TableCell>
+                    <TableCell>
+                      {contact.email ? (
+                        <OverflowText text={contact.email}>
+                          <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+                        </OverflowText>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>
+                      <OverflowText text={contact.wechat} />
+                    </TableCell>
+                    <TableCell>
+                      <OverflowText text={contact.birthday ? formatCalendarDate(contact.birthday) : ''} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -379,7 +379,8 @@ export function CustomerFormPage({ id }: { id: number | null }) {
               )}
               sx={{ gridColumn: { sm: 'span 2' } }}
             />
-            {text('notes', t('customer.notes'), { multiline: true, minRows: 3, sx: { gridColumn: '1 / -1' } })}
+            {/* A long note scrolls inside its box (12 lines at most) instead of stretching the form. */}
+            {text('notes', t('customer.notes'), { multiline: true, minRows: 3, maxRows: 12, sx: { gridColumn: '1 / -1' } })}
           </Box>
         </Section>
 

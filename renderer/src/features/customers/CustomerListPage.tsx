@@ -30,6 +30,7 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { CustomerFilters } from './CustomerFilters.tsx';
+import { OverflowText } from '../../app/OverflowText.tsx';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { useFacets, useUsers } from './use-users.ts';
 
@@ -61,7 +62,10 @@ type ListState = {
 
 const EMPTY: ListState = { rows: [], nextCursor: null, loading: true, loaded: false, error: null };
 
-const cellSx = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220, height: ROW_HEIGHT, boxSizing: 'border-box', py: 0 } as const;
+// Fixed widths that hold each column's longest short value (chips, dates, codes) in both languages;
+// free text (names, industry, region, owner) is cut with an ellipsis and told whole by a tooltip.
+const cellSx = { whiteSpace: 'nowrap', overflow: 'hidden', height: ROW_HEIGHT, boxSizing: 'border-box', py: 0, px: 1 } as const;
+const headSx = { px: 1, whiteSpace: 'nowrap' } as const;
 
 /** Stands in for the rows scrolled out of view; a row without a cell would collapse to nothing. */
 function Spacer({ height, columns }: { height: number; columns: number }) {
@@ -202,7 +206,8 @@ export function CustomerListPage() {
   const open = (id: number) => navigate({ name: 'customer', id });
 
   return (
-    <Stack spacing={2} sx={{ height: { xs: 'calc(100vh - 80px)', sm: 'calc(100vh - 112px)' } }}>
+    // The page fills the shell's page area (whatever banners take), and only the table scrolls.
+    <Stack spacing={2} sx={{ height: '100%' }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h5" component="h1">
           {t('customers.title')}
@@ -257,7 +262,7 @@ export function CustomerListPage() {
               <TableCell sortDirection={query.sort === 'name' ? query.direction : false}>
                 {sortHeader('name', t('customers.sorts.name'))}
               </TableCell>
-              <TableCell sx={{ width: 110 }} sortDirection={query.sort === 'grade' ? query.direction : false}>
+              <TableCell sx={{ ...headSx, width: 104 }} sortDirection={query.sort === 'grade' ? query.direction : false}>
                 {sortHeader('grade', t('customers.sorts.grade'))}
               </TableCell>
               <TableCell sx={{ width: 90 }}>{t('customers.columns.stage')}</TableCell>
@@ -286,9 +291,11 @@ export function CustomerListPage() {
               >
                 <TableCell sx={cellSx}>{row.code}</TableCell>
                 <TableCell sx={cellSx}>
-                  <Link href={hrefOf({ name: 'customer', id: row.id })} underline="hover" onClick={(e) => e.stopPropagation()}>
-                    {row.name}
-                  </Link>
+                  <OverflowText text={row.name}>
+                    <Link href={hrefOf({ name: 'customer', id: row.id })} underline="hover" onClick={(e) => e.stopPropagation()}>
+                      {row.name}
+                    </Link>
+                  </OverflowText>
                 </TableCell>
                 <TableCell sx={cellSx}>
                   <GradeChip grade={row.grade} />
@@ -296,10 +303,18 @@ export function CustomerListPage() {
                 <TableCell sx={cellSx}>
                   <StageChip stage={row.stage} />
                 </TableCell>
-                <TableCell sx={cellSx}>{row.industry}</TableCell>
-                <TableCell sx={cellSx}>{row.region}</TableCell>
-                <TableCell sx={cellSx}>{row.phone}</TableCell>
-                <TableCell sx={cellSx}>{row.ownerName ?? ''}</TableCell>
+                <TableCell sx={cellSx}>
+                  <OverflowText text={row.industry} />
+                </TableCell>
+                <TableCell sx={cellSx}>
+                  <OverflowText text={row.region} />
+                </TableCell>
+                <TableCell sx={cellSx}>
+                  <OverflowText text={row.phone} />
+                </TableCell>
+                <TableCell sx={cellSx}>
+                  <OverflowText text={row.ownerName ?? ''} />
+                </TableCell>
                 <TableCell sx={cellSx}>{formatShortDateTime(row.updatedAt)}</TableCell>
               </TableRow>
             ))}
