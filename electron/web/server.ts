@@ -1,6 +1,12 @@
 // Browser mode: the same contract as the Electron IPC door, over loopback HTTP. Anyone on this PC
 // can reach 127.0.0.1, and any web page the user opens can try to, so every request must carry the
 // per-launch token, and foreign Host (DNS rebinding) and Origin (cross-site) headers are refused.
+//
+// The token opens the door, not a session: the printed address gets anyone who has it as far as
+// the sign-in screen. Each browser gets its own session id in an HttpOnly, SameSite=Strict cookie,
+// and the core's session key is `web:<that id>`; a successful sign-in always moves the browser to
+// a fresh id (an id planted beforehand is worth nothing), and signing out ends that browser's
+// session only. Tools keep the cookie like a browser does (curl -c/-b), or sign in on each call.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +18,10 @@ import { SECURITY_HEADERS, contentTypeFor, isInside, resolveStaticPath, safeEqua
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Comment lines keep idle event streams from being dropped and reveal dead ones. */
 const HEARTBEAT_MS = 25_000;
+/** Browser sessions remembered at once; past that the least recently used one is ended. */
+export const MAX_BROWSER_SESSIONS = 1000;
+/** The methods that start a session: on success the browser gets a fresh session id. */
+const SESSION_STARTERS: ReadonlySet<string> = new Set(['auth.signIn', 'auth.recover', 'setup.create']);
 
 export type WebServerOptions = {
   core: Core;
@@ -30,7 +40,9 @@ export type WebServer = {
   url: string;
   port: number;
   token: string;
-  /** Stops listening, ends event streams and forgets this door's session. Does not close the core. */
+  /** The name of the session cookie (per port: browsers share cookies between ports of one host). */
+  cookieName: string;
+  /** Stops listening, ends event streams and forgets this door's sessions. Does not close the core. */
   close(): Promise<void>;
 };
 
@@ -81,6 +93,15 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
+/** The value of one cookie in a Cookie header, or null. */
+export function presentedCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
 function parseInvocation(body: Buffer): { method: string; input: unknown } | null {
   let parsed: unknown;
   try {
@@ -101,11 +122,39 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (host !== '127.0.0.1') throw new Error(`startWebServer: browser mode binds 127.0.0.1 only, not ${host}`);
   const token = options.token ?? randomBytes(32).toString('base64url');
   if (token.length < 16) throw new Error('startWebServer: the token must have at least 16 characters');
-  const sessionKey = `web:${token}`;
 
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
+  let cookieName = 'clientele-session';
   const streams = new Set<http.ServerResponse>();
+  /** Session ids this server gave out, least recently used first. Only these are accepted. */
+  const browserSessions = new Set<string>();
+
+  function remember(id: string): void {
+    browserSessions.delete(id);
+    browserSessions.add(id);
+    for (const oldest of browserSessions) {
+      if (browserSessions.size <= MAX_BROWSER_SESSIONS) break;
+      browserSessions.delete(oldest);
+      core.endSession(`web:${oldest}`);
+    }
+  }
+
+  function sessionCookie(id: string): string {
+    return `${cookieName}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+
+  /** This browser's session id (from its cookie), or a new one with the Set-Cookie header that gives it. */
+  function browserSession(req: http.IncomingMessage): { id: string; setCookie: string | null } {
+    const presented = presentedCookie(req.headers.cookie, cookieName);
+    if (presented !== null && browserSessions.has(presented)) {
+      remember(presented);
+      return { id: presented, setCookie: null };
+    }
+    const id = randomBytes(32).toString('base64url');
+    remember(id);
+    return { id, setCookie: sessionCookie(id) };
+  }
 
   function authorised(req: http.IncomingMessage, query: Query | null): boolean {
     const header = req.headers.authorization;
@@ -132,30 +181,46 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendResult(res, 400, fail('VALIDATION', 'web: the body must be JSON {"method": "area.verb", "input": {...}}'));
       return;
     }
+    const browser = browserSession(req);
+    // A sign-in runs under a fresh id, which the browser gets only if it succeeds; its old
+    // session ends then. Requests still under the old id (sent before the answer) stay signed out.
+    const starting = SESSION_STARTERS.has(call.method) ? randomBytes(32).toString('base64url') : null;
+    const sessionId = starting ?? browser.id;
     let result: Result<unknown>;
     try {
-      result = await core.invoke(sessionKey, call.method, call.input);
+      result = await core.invoke(`web:${sessionId}`, call.method, call.input);
     } catch (cause) {
       // The core answers with values; a throw is a bug, and its message may hold internals.
       console.error(`web: ${call.method} threw`, cause);
+      if (starting) core.endSession(`web:${starting}`);
       sendResult(res, 500, fail('INTERNAL', `${call.method}: internal error`));
       return;
     }
+    let setCookie = browser.setCookie;
+    if (starting && result.ok) {
+      core.endSession(`web:${browser.id}`);
+      remember(starting);
+      setCookie = sessionCookie(starting);
+    } else if (starting) {
+      core.endSession(`web:${starting}`);
+    }
     if (res.destroyed) return;
-    sendResult(res, 200, result);
+    sendResult(res, 200, result, setCookie ? { 'Set-Cookie': setCookie } : {});
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const browser = browserSession(req);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
+      ...(browser.setCookie ? { 'Set-Cookie': browser.setCookie } : {}),
     });
     res.write('retry: 2000\n\n');
     streams.add(res);
     // Named events (`event: progress`), so the renderer can addEventListener per type.
-    const unsubscribe = core.onEvent(sessionKey, (event: CoreEvent) => {
+    const unsubscribe = core.onEvent(`web:${browser.id}`, (event: CoreEvent) => {
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
@@ -238,7 +303,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       if (!authorised(req, null)) {
-        sendResult(res, 401, fail('UNAUTHENTICATED', 'web: missing or wrong token'));
+        // details.reason tells the page to explain where the address comes from, not to offer sign-in.
+        sendResult(res, 401, fail('UNAUTHENTICATED', 'web: missing or wrong token', { reason: 'token' }));
         return;
       }
       await handleInvoke(req, res);
@@ -251,7 +317,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       // EventSource cannot set headers, hence the query-string token here (and only here).
       if (!authorised(req, query)) {
-        sendResult(res, 401, fail('UNAUTHENTICATED', 'web: missing or wrong token'));
+        sendResult(res, 401, fail('UNAUTHENTICATED', 'web: missing or wrong token', { reason: 'token' }));
         return;
       }
       handleEvents(req, res);
@@ -286,18 +352,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const port = (server.address() as AddressInfo).port; // listening on TCP, so the address is an AddressInfo
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  cookieName = `clientele-session-${port}`;
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    cookieName,
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();
         server.close(() => resolve());
         server.closeAllConnections();
-        core.endSession(sessionKey);
+        for (const id of browserSessions) core.endSession(`web:${id}`);
+        browserSessions.clear();
       });
       return closing;
     },

@@ -18,6 +18,7 @@ function fakeCore() {
     async invoke(sessionKey, method, input): Promise<Result<unknown>> {
       calls.push({ sessionKey, method, input });
       if (method === 'customers.list') return ok({ rows: [], nextCursor: null });
+      if (method === 'auth.signIn') return (input as { password?: string }).password === 'right' ? ok({ signedIn: true }) : fail('BAD_PASSWORD', 'auth.signIn: wrong');
       return fail('VALIDATION', `${method}: unknown method`);
     },
     onEvent(sessionKey, listener) {
@@ -39,6 +40,13 @@ function fakeCore() {
 }
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/** The session id a Set-Cookie header gave out. */
+function sessionIdOf(answer: Answer): string {
+  const match = /^clientele-session-\d+=([^;]+);/.exec(answer.headers['set-cookie']?.[0] ?? '');
+  if (!match?.[1]) throw new Error(`no session cookie in ${JSON.stringify(answer.headers)}`);
+  return match[1];
+}
 
 /** Raw http.request: fetch would normalise `/../` away and refuses to set Host. */
 function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
@@ -130,7 +138,7 @@ describe('browser-mode web server', () => {
   it('answers 401 without a token or with a wrong one', async () => {
     const none = await request(server.port, { method: 'POST', path: '/api/invoke', body: '{"method":"customers.list","input":{}}' });
     expect(none.status).toBe(401);
-    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'token' } } });
     const wrong = await invoke('{"method":"customers.list","input":{}}', { Authorization: `Bearer ${token}x` });
     expect(wrong.status).toBe(401);
     const queryToken = await request(server.port, { method: 'POST', path: `/api/invoke?token=${token}`, body: '{"method":"customers.list"}' });
@@ -149,12 +157,55 @@ describe('browser-mode web server', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('passes a good call to the core with the web session key and answers its result', async () => {
+  it("passes a good call to the core with the browser's session key and answers its result", async () => {
     const answer = await invoke('{"method":"customers.list","input":{"limit":5}}', { Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(answer.body)).toEqual({ ok: true, value: { rows: [], nextCursor: null } });
-    expect(fake.calls.at(-1)).toEqual({ sessionKey: `web:${token}`, method: 'customers.list', input: { limit: 5 } });
+    const id = sessionIdOf(answer);
+    expect(fake.calls.at(-1)).toEqual({ sessionKey: `web:${id}`, method: 'customers.list', input: { limit: 5 } });
+    expect(fake.calls.at(-1)!.sessionKey).not.toContain(token);
+  });
+
+  it('gives each browser its own session id in an HttpOnly, SameSite=Strict cookie, kept while the browser sends it back', async () => {
+    const first = await invoke('{"method":"customers.list"}');
+    const cookie = first.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(new RegExp(`^${server.cookieName}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(server.cookieName).toBe(`clientele-session-${server.port}`);
+    const id = sessionIdOf(first);
+    const again = await invoke('{"method":"customers.list"}', { Cookie: `other=1; ${server.cookieName}=${id}` });
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(fake.calls.at(-1)!.sessionKey).toBe(`web:${id}`);
+    // Another browser (no cookie) gets another session.
+    const other = await invoke('{"method":"customers.list"}');
+    expect(sessionIdOf(other)).not.toBe(id);
+  });
+
+  it('the token alone never reaches a signed-in session: sign-in moves the browser to a fresh id, refused ids are replaced', async () => {
+    const anonymous = sessionIdOf(await invoke('{"method":"setup.status"}'));
+    const signIn = await invoke('{"method":"auth.signIn","input":{"username":"boss","password":"right"}}', { Cookie: `${server.cookieName}=${anonymous}` });
+    const signedIn = sessionIdOf(signIn);
+    expect(signedIn).not.toBe(anonymous);
+    expect(fake.calls.at(-1)).toMatchObject({ sessionKey: `web:${signedIn}`, method: 'auth.signIn' });
+    expect(fake.ended).toContain(`web:${anonymous}`);
+    // The old id (say one planted before the sign-in) still works, but only as its own signed-out session.
+    await invoke('{"method":"customers.list"}', { Cookie: `${server.cookieName}=${anonymous}` });
+    expect(fake.calls.at(-1)!.sessionKey).toBe(`web:${anonymous}`);
+    // An id this server never gave out is not taken: the browser gets a new one.
+    const forged = await invoke('{"method":"customers.list"}', { Cookie: `${server.cookieName}=${signedIn}x` });
+    expect(sessionIdOf(forged)).not.toBe(`${signedIn}x`);
+    expect(fake.calls.at(-1)!.sessionKey).not.toBe(`web:${signedIn}x`);
+  });
+
+  it("a failed sign-in keeps the browser's session id and sets no cookie", async () => {
+    const id = sessionIdOf(await invoke('{"method":"setup.status"}'));
+    const before = fake.ended.length;
+    const wrong = await invoke('{"method":"auth.signIn","input":{"username":"boss","password":"wrong"}}', { Cookie: `${server.cookieName}=${id}` });
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'BAD_PASSWORD' } });
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    // The attempt ran under a throw-away key, which is ended; the browser's own session is not.
+    expect(fake.ended.slice(before)).toEqual([fake.calls.at(-1)!.sessionKey]);
+    expect(fake.calls.at(-1)!.sessionKey).not.toBe(`web:${id}`);
   });
 
   it('answers error results with 200 too: they are values, not transport failures', async () => {
@@ -263,8 +314,9 @@ describe('browser-mode web server', () => {
     });
     expect(unauthorised).toBe(401);
 
+    const id = sessionIdOf(await invoke('{"method":"setup.status"}'));
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${encodeURIComponent(token)}` }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${encodeURIComponent(token)}`, headers: { Cookie: `${server.cookieName}=${id}` } }, (res) => {
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
         let text = '';
@@ -272,8 +324,9 @@ describe('browser-mode web server', () => {
           text += chunk.toString();
           const at = text.indexOf('event: progress');
           if (at === -1) {
-            // The stream is open and subscribed once its first line arrived.
-            fake.emit(`web:${token}`, { type: 'progress', job: 'backup', done: 1, total: 2 });
+            // The stream is open and subscribed once its first line arrived; only this browser's session hears it.
+            fake.emit(`web:${id}x`, { type: 'progress', job: 'other', done: 1, total: 2 });
+            fake.emit(`web:${id}`, { type: 'progress', job: 'backup', done: 1, total: 2 });
           } else if (text.includes('\n\n', at)) {
             req.destroy();
             resolve(text);
@@ -283,12 +336,21 @@ describe('browser-mode web server', () => {
       req.on('error', reject);
     });
     expect(received).toContain('event: progress\ndata: {"type":"progress","job":"backup","done":1,"total":2}\n\n');
+    expect(received).not.toContain('"job":"other"');
   });
 
-  it('ends its session in the core when closed', async () => {
+  it("ends every browser's session in the core when closed", async () => {
     const local = fakeCore();
     const other = await startWebServer({ core: local.core, staticDir, token: 'another-token-0123456789' });
+    const ask = (cookie = '') =>
+      request(other.port, {
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { Authorization: 'Bearer another-token-0123456789', ...(cookie ? { Cookie: cookie } : {}) },
+        body: '{"method":"customers.list"}',
+      });
+    const ids = [sessionIdOf(await ask()), sessionIdOf(await ask())];
     await other.close();
-    expect(local.ended).toEqual(['web:another-token-0123456789']);
+    expect(local.ended.sort()).toEqual(ids.map((id) => `web:${id}`).sort());
   });
 });

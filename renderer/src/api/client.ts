@@ -87,6 +87,21 @@ let transport: Transport | null = null;
 let browserToken: string | null = null;
 const unauthenticatedListeners = new Set<(error: AppError) => void>();
 const passwordChangeListeners = new Set<(error: AppError) => void>();
+const doorRefusedListeners = new Set<(error: AppError) => void>();
+
+/**
+ * Browser mode's door refused the launch token (none in the address, or one from an earlier start
+ * of `clientele serve`): no sign-in can help, only the printed address.
+ */
+export function isDoorRefusal(error: AppError): boolean {
+  if (error.code !== 'UNAUTHENTICATED' || typeof error.details !== 'object' || error.details === null) return false;
+  return (error.details as { reason?: unknown }).reason === 'token'; // read defensively
+}
+
+/** Browser mode opened without a launch token (in the address or kept from earlier in this tab). */
+export function launchTokenMissing(): boolean {
+  return transport !== null && !window.clientele?.invoke && browserToken === null && !(import.meta.env.DEV && new URLSearchParams(location.search).has('mock'));
+}
 
 /** Picks the transport once, at start-up, before anything renders. */
 export async function initApiClient(): Promise<void> {
@@ -110,6 +125,10 @@ export async function initApiClient(): Promise<void> {
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
   if (!transport) throw new Error('invoke: initApiClient() was not awaited');
   const result = (await transport(method, input)) as Result<MethodOutput<M>>; // the core validated the output against the contract
+  if (!result.ok && isDoorRefusal(result.error)) {
+    for (const listener of doorRefusedListeners) listener(result.error);
+    return result;
+  }
   // Sign-in and recovery answer for themselves; any other call that finds the session gone means it
   // ended behind our back (the core's idle expiry, a restart).
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && method !== 'auth.session' && method !== 'auth.signIn' && method !== 'auth.recover') {
@@ -125,6 +144,12 @@ export async function invoke<M extends MethodName>(method: M, input: MethodInput
 export function onUnauthenticated(listener: (error: AppError) => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
+}
+
+/** Browser mode's door refused the token (the server was started again, with a new address). */
+export function onDoorRefused(listener: (error: AppError) => void): () => void {
+  doorRefusedListeners.add(listener);
+  return () => doorRefusedListeners.delete(listener);
 }
 
 /** Any call refused until the user has chosen their own password. */

@@ -3,11 +3,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/api/auth.ts';
 import type { AppError } from '../../../shared/errors.ts';
-import { invoke, onPasswordChangeRequired, onUnauthenticated } from '../api/client.ts';
+import { invoke, isDoorRefusal, launchTokenMissing, onDoorRefused, onPasswordChangeRequired, onUnauthenticated } from '../api/client.ts';
 import { ForcedPasswordChangePage } from '../features/account/ForcedPasswordChangePage.tsx';
 import { AppShell } from '../features/shell/AppShell.tsx';
 import { RecoveryKeyPage } from '../features/setup/RecoveryKeyPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { LaunchAddressPage } from '../features/signin/LaunchAddressPage.tsx';
 import { LockScreen } from '../features/signin/LockScreen.tsx';
 import { SignInPage } from '../features/signin/SignInPage.tsx';
 import { errorMessage, logError } from './errors.ts';
@@ -20,6 +21,8 @@ import { makeTheme } from './theme.ts';
 type Phase =
   | { name: 'loading' }
   | { name: 'failed'; error: AppError }
+  /** Browser mode without the address `clientele serve` printed (`staleToken`: one from an earlier start). */
+  | { name: 'launchAddress'; staleToken: boolean }
   | { name: 'setup' }
   | { name: 'recoveryKey'; recoveryKey: string; session: SessionInfo; shopName: string; createdAt: number }
   /** `restoredAt`: a backup of that time was just restored; say so, and whose passwords now count. */
@@ -42,7 +45,15 @@ export function App() {
 
   const boot = useCallback(async () => {
     setPhase({ name: 'loading' });
+    if (launchTokenMissing()) {
+      setPhase({ name: 'launchAddress', staleToken: false });
+      return;
+    }
     const status = await invoke('setup.status', {});
+    if (!status.ok && isDoorRefusal(status.error)) {
+      setPhase({ name: 'launchAddress', staleToken: true });
+      return;
+    }
     if (!status.ok) {
       logError(status.error);
       setPhase({ name: 'failed', error: status.error });
@@ -85,6 +96,9 @@ export function App() {
       ),
     [],
   );
+
+  // The server was started again (a new address): nothing on screen can reach it any more.
+  useEffect(() => onDoorRefused(() => setPhase({ name: 'launchAddress', staleToken: true })), []);
 
   useEffect(
     () =>
@@ -159,6 +173,9 @@ export function App() {
           </Alert>
         </Box>
       );
+      break;
+    case 'launchAddress':
+      content = <LaunchAddressPage staleToken={phase.staleToken} />;
       break;
     case 'setup':
       content = (

@@ -26,14 +26,14 @@ export function LockScreen({ open, shopName, username, displayName, onUnlocked, 
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure();
+  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure(username);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!password) return;
     setBusy(true);
-    report(null);
+    report(null, username);
     const result = await invoke('auth.signIn', { username, password });
     setBusy(false);
     setPassword('');
@@ -42,7 +42,7 @@ export function LockScreen({ open, shopName, username, displayName, onUnlocked, 
       return;
     }
     logError(result.error);
-    report(result.error);
+    report(result.error, username);
     requestAnimationFrame(() => passwordRef.current?.focus());
   };
 

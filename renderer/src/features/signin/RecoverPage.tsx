@@ -24,16 +24,19 @@ type Props = { shopName: string | null; initialUsername: string; onRecovered: (s
  * "Forgot the owner password": the recovery key printed at set-up sets a new owner password. The
  * key is sent as typed; the core accepts any case, spaces and dashes (and O/0, I/L/1 mix-ups).
  */
+const RECOVERY_KEY_SUBJECT = '#recovery';
+
 export function RecoverPage({ shopName, initialUsername, onRecovered, onBack }: Props) {
   const { t } = useTranslation();
   const form = useForm<Values>(schema, { username: initialUsername, recoveryKey: '', newPassword: '', confirmPassword: '' }, matches);
   const [busy, setBusy] = useState(false);
-  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure();
+  // Wrong recovery keys lock the recovery key itself, whatever user name is typed.
+  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure(RECOVERY_KEY_SUBJECT);
   const { values } = form;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    report(null);
+    report(null, RECOVERY_KEY_SUBJECT);
     if (!form.check()) return;
     setBusy(true);
     const result = await invoke('auth.recover', { username: values.username, recoveryKey: values.recoveryKey, newPassword: values.newPassword });
@@ -44,7 +47,7 @@ export function RecoverPage({ shopName, initialUsername, onRecovered, onBack }: 
     }
     logError(result.error);
     if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
-    report(result.error);
+    report(result.error, RECOVERY_KEY_SUBJECT);
   };
 
   return (

@@ -2,38 +2,47 @@ import { Alert } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors.ts';
+import { usernameKey } from '../../../../shared/usernames.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { attemptsLeft, lockedUntil } from './lockout.ts';
 
 /**
  * What a failed sign-in says (wrong password with attempts left, a live lock-out countdown), shared
- * by the sign-in page and the lock screen so both answer the same way.
+ * by the sign-in page and the lock screen so both answer the same way. A failure belongs to the
+ * user name it was for (compared as the core compares names): typing another name shows nothing
+ * of it and offers Sign in again, and going back to the locked name shows its countdown again.
  */
-export function useSignInFailure() {
-  const [failure, setFailure] = useState<AppError | null>(null);
-  const [lockEnd, setLockEnd] = useState<number | null>(null);
+export function useSignInFailure(username: string) {
+  const subject = usernameKey(username);
+  const [failure, setFailure] = useState<{ error: AppError; subject: string } | null>(null);
+  const [lockEnds, setLockEnds] = useState<ReadonlyMap<string, number | null>>(new Map());
   const [now, setNow] = useState(() => Date.now());
+  const lockEnd = lockEnds.get(subject) ?? null;
 
-  // Tick once a second while locked out, so the countdown is live.
+  // Tick once a second while this name is locked out, so the countdown is live.
   useEffect(() => {
     if (lockEnd === null) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [lockEnd]);
 
-  const report = useCallback((error: AppError | null) => {
-    setFailure(error);
-    if (error?.code === 'LOCKED_OUT') {
-      const at = Date.now();
-      setNow(at);
-      setLockEnd(lockedUntil(error.details, at));
-    } else {
-      setLockEnd(null);
-    }
+  /** `forName`: the user name the attempt was made with (the field may have changed meanwhile). */
+  const report = useCallback((error: AppError | null, forName: string) => {
+    const key = usernameKey(forName);
+    const at = Date.now();
+    setFailure(error ? { error, subject: key } : null);
+    setNow(at);
+    setLockEnds((current) => {
+      const next = new Map(current);
+      if (error?.code === 'LOCKED_OUT') next.set(key, lockedUntil(error.details, at));
+      else if (error !== null) next.delete(key);
+      return next;
+    });
   }, []);
 
+  const shown = failure?.subject === subject ? failure.error : null;
   const remainingSeconds = lockEnd === null ? 0 : Math.max(0, Math.ceil((lockEnd - now) / 1000));
-  return { failure, report, lockEnd, remainingSeconds, locked: remainingSeconds > 0 };
+  return { failure: shown, report, lockEnd, remainingSeconds, locked: remainingSeconds > 0 };
 }
 
 type Props = { failure: AppError | null; lockEnd: number | null; remainingSeconds: number; badPasswordText?: string };

@@ -23,7 +23,7 @@ export function SignInPage({ shopName, initialUsername, restoredAt = null, onSig
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [recovering, setRecovering] = useState(false);
-  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure();
+  const { failure, report, lockEnd, remainingSeconds, locked } = useSignInFailure(username);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   if (recovering) {
@@ -34,7 +34,7 @@ export function SignInPage({ shopName, initialUsername, restoredAt = null, onSig
     event.preventDefault();
     if (!username.trim() || !password) return;
     setBusy(true);
-    report(null);
+    report(null, username);
     const result = await invoke('auth.signIn', { username, password });
     setBusy(false);
     if (result.ok) {
@@ -42,7 +42,7 @@ export function SignInPage({ shopName, initialUsername, restoredAt = null, onSig
       return;
     }
     logError(result.error);
-    report(result.error);
+    report(result.error, username);
     setPassword('');
     // Fields stay enabled while signing in (disabling a focused MUI field leaves it half-styled); put the caret back.
     requestAnimationFrame(() => passwordRef.current?.focus());

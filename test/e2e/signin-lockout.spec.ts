@@ -1,0 +1,63 @@
+// A lock-out belongs to the user name it was for: after five wrong passwords for one name, another
+// name with its right password signs in without a reload; the locked name (in any case) stays locked.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { expect, test } from './fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PASSWORD = 'a-long-shop-password-42';
+const KATE_INITIAL = 'first-time-pass-77';
+
+function cli(dataDir: string, args: string[], env: Record<string, string> = {}): void {
+  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD, ...env },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+}
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  test.describe(`sign-in lock-out per user name (${locale})`, () => {
+    test.use({ locale, viewport: { width: 1366, height: 768 } });
+    const tr = locale === 'zh-CN' ? zh : en;
+    const lockedText = tr.signin.lockedMinutes_other.replace('{{count}}', '5');
+
+    test(`another user name is not locked by the first one's lock-out (${locale})`, async ({ page, app, shot }) => {
+      cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+      cli(app.dataDir, ['users', 'add', 'kate', '--role', 'staff', '--user', 'boss'], { CLIENTELE_NEW_PASSWORD: KATE_INITIAL });
+      await page.goto(app.url);
+      const username = page.getByLabel(tr.signin.username);
+      const password = page.getByLabel(tr.signin.password);
+      const submit = page.getByRole('button', { name: tr.signin.submit });
+      await username.fill('boss');
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await password.fill(`wrong-password-${attempt}`);
+        await submit.click();
+        if (attempt < 5) await expect(page.getByRole('alert')).toContainText(tr.errors.BAD_PASSWORD);
+      }
+      await expect(page.getByText(lockedText)).toBeVisible();
+      await password.fill(PASSWORD);
+      await expect(submit).toBeDisabled();
+      await shot(`locked-${locale}`);
+
+      // Another name: nothing of boss's lock-out shows, and Sign in is offered.
+      await username.fill('kate');
+      await expect(page.getByText(lockedText)).toHaveCount(0);
+      await password.fill(KATE_INITIAL);
+      await expect(submit).toBeEnabled();
+      await shot(`other-user-${locale}`);
+
+      // Back to the locked name, typed another way: the same name, still locked, countdown shown.
+      await username.fill('BOSS');
+      await expect(page.getByText(lockedText)).toBeVisible();
+      await expect(submit).toBeDisabled();
+
+      await username.fill('kate');
+      await submit.click();
+      await expect(page.getByRole('heading', { name: tr.account.forcedTitle })).toBeVisible();
+    });
+  });
+}
