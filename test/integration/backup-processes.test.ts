@@ -214,12 +214,15 @@ describe('restore while the app has the data folder open in another process', ()
     try {
       const url = (await serve.waitFor(/http:\/\/127\.0\.0\.1:\d+\/#token=/)).match(/(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/)!;
       const [, origin, token] = url;
+      // One browser: it keeps the session cookie the server gives it (the token alone is no session).
+      let cookie = '';
       const invoke = async (method: string, input: unknown) => {
         const response = await fetch(`${origin}/api/invoke`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
           body: JSON.stringify({ method, input }),
         });
+        cookie = response.headers.get('set-cookie')?.split(';')[0] ?? cookie;
         return (await response.json()) as { ok: boolean };
       };
       expect((await invoke('auth.signIn', CREDENTIALS)).ok).toBe(true);
