@@ -28,6 +28,10 @@ export const VALIDATION_MESSAGES = [
   'cursor',
   'scope',
   'taken',
+  // lunar birthdays (shared/lunar-date.ts; the calendar facts: electron/core/services/lunar-calendar.ts)
+  'lunarDate',
+  'lunarLeapMonth',
+  'lunarDay30',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 

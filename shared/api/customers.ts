@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './method.ts';
 import { isMasked } from '../masking.ts';
+import { LUNAR_DATE_MAX_LENGTH, parseLunarDate } from '../lunar-date.ts';
 import { SearchText } from '../search-query.ts';
 
 export const CUSTOMER_KINDS = ['company', 'person'] as const;
@@ -23,13 +24,9 @@ export function isGregorianDate(text: string): boolean {
   return DATE_FORM.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
-/** A lunar date written as YYYY-MM-DD: lunar months have 29 or 30 days (leap months are not told apart). */
+/** A lunar date in its text form (shared/lunar-date.ts): leap months marked, the year optional. */
 export function isLunarDate(text: string): boolean {
-  const parts = DATE_FORM.exec(text);
-  if (!parts) return false;
-  const month = Number(parts[2]);
-  const day = Number(parts[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 30;
+  return parseLunarDate(text) !== null;
 }
 
 /** YYYY-MM-DD, a real Gregorian day. */
@@ -84,16 +81,18 @@ export const CustomerDraft = z.object({
    * customers (else none); on update, unchanged. null: nobody.
    */
   ownerId: Id.nullable().optional(),
-  birthday: z.string().trim().max(10).default(''),
+  birthday: z.string().trim().max(LUNAR_DATE_MAX_LENGTH).default(''),
   birthdayCalendar: z.enum(CALENDARS).default('gregorian'),
   notes: optionalText(20_000),
   tags: z.array(Tag).max(50).default([]),
   contacts: z.array(ContactDraft).max(200).default([]),
 }).superRefine((draft, ctx) => {
-  // The birthday (or founding date) is checked against its own calendar: lunar 2-30 exists.
+  // The birthday (or founding date) is checked against its own calendar: lunar 2-30 exists. Whether
+  // that year has that leap month, or that month a 30th day, the core asks the calendar library.
   if (draft.birthday === '') return;
-  const valid = draft.birthdayCalendar === 'lunar' ? isLunarDate(draft.birthday) : isGregorianDate(draft.birthday);
-  if (!valid) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'date' });
+  if (draft.birthdayCalendar === 'lunar') {
+    if (!isLunarDate(draft.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'lunarDate' });
+  } else if (!isGregorianDate(draft.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'date' });
 });
 export type CustomerDraftInput = z.input<typeof CustomerDraft>;
 export type CustomerDraftValue = z.output<typeof CustomerDraft>;

@@ -88,8 +88,9 @@ describe('malformed input', () => {
   });
 
   it('checks a birthday against its own calendar: lunar month 2 has a day 30', async () => {
-    const made = await h.call('owner', 'customers.create', { name: 'Lunar', kind: 'person', birthday: '1980-02-30', birthdayCalendar: 'lunar' });
-    expect(made).toMatchObject({ birthday: '1980-02-30', birthdayCalendar: 'lunar' });
+    // In some years only (1980's has 29 days: test/integration/lunar-birthday.test.ts); the year is optional.
+    const made = await h.call('owner', 'customers.create', { name: 'Lunar', kind: 'person', birthday: '--02-30', birthdayCalendar: 'lunar' });
+    expect(made).toMatchObject({ birthday: '--02-30', birthdayCalendar: 'lunar' });
     const error = await h.failure('owner', 'customers.create', { name: 'Solar', birthday: '1980-02-30' }, 'VALIDATION');
     expect(error.details).toEqual([expect.objectContaining({ path: ['birthday'], message: 'date' })]);
   });

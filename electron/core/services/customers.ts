@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isMasked, maskEmail, maskPhone, maskWechat } from '../../../shared/masking.ts';
 import { maskCustomer, maskRow, type Access } from './access.ts';
 import { appendAudit, changedFields } from './audit.ts';
+import { checkLunarBirthday } from './lunar-calendar.ts';
 import { canOwnCustomers, CUSTOMER_OWNER_ROLES, customerActions } from '../../../shared/roles.ts';
 import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
 
@@ -420,6 +421,7 @@ export function createCustomer(db: Db, sent: Draft, access: Access, now: number)
     const chosen = sent.ownerId === undefined ? (canOwnCustomers(access.role) ? access.userId : null) : sent.ownerId;
     const draft = { ...unmaskDraft(sent, null, access), ownerId: scopedOwner(chosen, access) };
     checkOwner(db, draft.ownerId, null);
+    checkLunarBirthday(draft.birthday, draft.birthdayCalendar, null);
     const code = nextCustomerCode(db);
     const { lastInsertRowid: id } = run(
       db,
@@ -442,6 +444,7 @@ export function updateCustomer(db: Db, id: number, version: number, sent: Draft,
     if (before.version !== version) throw conflict(id);
     const draft = { ...unmaskDraft(sent, before, access), ownerId: scopedOwner(sent.ownerId === undefined ? before.ownerId : sent.ownerId, access) };
     checkOwner(db, draft.ownerId, before.ownerId);
+    checkLunarBirthday(draft.birthday, draft.birthdayCalendar, { birthday: before.birthday, calendar: before.birthdayCalendar });
     run(db, qb.updateTable('customers').set({ ...customerColumns(draft, now), version: version + 1 }).where('id', '=', id).where('version', '=', version));
     saveContacts(db, id, draft.contacts, now);
     saveTags(db, id, draft.tags);

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import type { LunarDate } from '../../../shared/lunar-date.ts';
 import { currentLanguage } from './i18n.ts';
 
 // Formatters are costly to build and lists render hundreds of dates: cache one per language.
@@ -41,4 +43,41 @@ export function formatCalendarDate(isoDate: string): string {
 
 export function formatNumber(n: number): string {
   return cached(numberFormats, (lng) => new Intl.NumberFormat(lng)).format(n);
+}
+
+// Lunar dates in Chinese are written in the traditional notation (农历八月十五, 闰四月初三), with the
+// customary names of the first and the last two months; in English as month/day numbers.
+const LUNAR_MONTHS_ZH = ['正月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '冬月', '腊月'];
+const DIGITS_ZH = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 初一 … 初十, 十一 … 十九, 二十, 廿一 … 廿九, 三十. */
+function lunarDayZh(day: number): string {
+  if (day <= 10) return `初${DIGITS_ZH[day]}`;
+  if (day < 20) return `十${DIGITS_ZH[day - 10]}`;
+  if (day === 20) return '二十';
+  if (day < 30) return `廿${DIGITS_ZH[day - 20]}`;
+  return '三十';
+}
+
+const isChinese = () => currentLanguage() === 'zh-CN';
+
+/** A lunar month as a choice in a list: 正月, 闰四月 / Month 1, Leap month 4. */
+export function formatLunarMonth(month: number, leap: boolean): string {
+  const name = isChinese() ? LUNAR_MONTHS_ZH[month - 1] : String(month);
+  return i18next.t(leap ? 'customer.lunarLeapMonthOption' : 'customer.lunarMonthOption', { month: name });
+}
+
+/** A lunar day as a choice in a list: 初三 / 3. */
+export function formatLunarDay(day: number): string {
+  return isChinese() ? lunarDayZh(day) : String(day);
+}
+
+/** 农历1990年八月十五, 农历闰四月初三 / Lunar 8/15/1990, Lunar leap 4/3. */
+export function formatLunarDate(date: LunarDate): string {
+  const monthName = isChinese() ? LUNAR_MONTHS_ZH[date.month - 1] : String(date.month);
+  const month = date.leap ? i18next.t('customer.lunarLeapToken', { month: monthName }) : monthName;
+  const day = formatLunarDay(date.day);
+  return date.year === null
+    ? i18next.t('customer.lunarDate', { month, day })
+    : i18next.t('customer.lunarDateWithYear', { month, day, year: date.year });
 }

@@ -38,7 +38,10 @@ import { announceCustomersChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { formatCalendarDate, formatDate, formatDateTime } from '../../i18n/format.ts';
+import { formatCalendarDate, formatDate, formatDateTime, formatLunarDate } from '../../i18n/format.ts';
+import { parseLunarDate } from '../../../../shared/lunar-date.ts';
+import { nextLunarBirthday } from './lunar.ts';
+import i18next from 'i18next';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 
@@ -57,6 +60,17 @@ function Field({ label, children, wide }: { label: string; children: ReactNode; 
       </Typography>
     </Box>
   );
+}
+
+/** 农历1990年八月十五 (下一次：2027年9月15日): the lunar date, and the Gregorian day it next falls on. */
+function lunarBirthdayText(text: string): string {
+  const date = parseLunarDate(text);
+  if (!date) return text;
+  const now = new Date(); // the shop's local date, as everywhere "today" is meant
+  const next = nextLunarBirthday(date, { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  const two = (n: number) => String(n).padStart(2, '0');
+  const nextText = formatCalendarDate(`${String(next.year).padStart(4, '0')}-${two(next.month)}-${two(next.day)}`);
+  return i18next.t('customer.lunarWithNext', { date: formatLunarDate(date), next: nextText });
 }
 
 const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', m: 0 } as const;
@@ -140,11 +154,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
     });
   };
 
-  const birthdayText = c.birthday
-    ? c.birthdayCalendar === 'lunar'
-      ? `${t('customer.calendars.lunar')} ${t('customer.lunarDate', { month: Number(c.birthday.slice(5, 7)), day: Number(c.birthday.slice(8, 10)) })}`
-      : formatCalendarDate(c.birthday)
-    : '';
+  const birthdayText = c.birthday ? (c.birthdayCalendar === 'lunar' ? lunarBirthdayText(c.birthday) : formatCalendarDate(c.birthday)) : '';
 
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1100, mx: 'auto' }}>

@@ -40,6 +40,10 @@ import { useForm } from '../../app/use-form.ts';
 import { serverFieldErrors } from '../../app/validation.ts';
 import { draftFromValues, emptyContact, emptyCustomer, valuesFromCustomer, type ContactValues, type CustomerValues } from './draft.ts';
 import { useFacets, useUsers } from './use-users.ts';
+import { LunarDateFields } from './LunarDateFields.tsx';
+import { lunarDateProblem } from './lunar.ts';
+import { parseLunarDate } from '../../../../shared/lunar-date.ts';
+import type { FieldErrors } from '../../app/validation.ts';
 
 const GRID_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))' } as const;
 // Native selects: keyboard-friendly, and tests drive them with selectOption().
@@ -78,6 +82,18 @@ function maskedPaths(original: Customer | null, values: CustomerValues): Readonl
   return paths;
 }
 
+/**
+ * The core's calendar check of a lunar birthday, as you type. A date kept as stored is not checked
+ * (the core does not either: dates saved before leap months were told apart may lack a day).
+ */
+function lunarBirthdayErrors(original: Customer | null, values: CustomerValues): FieldErrors {
+  if (values.birthdayCalendar !== 'lunar') return {};
+  if (original && original.birthdayCalendar === 'lunar' && original.birthday === values.birthday) return {};
+  const date = parseLunarDate(values.birthday);
+  const problem = date ? lunarDateProblem(date) : null;
+  return problem ? { birthday: { message: problem } } : {};
+}
+
 type Loaded = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer | null };
 
 /** One form for creating (`id` null) and editing a customer. */
@@ -89,7 +105,8 @@ export function CustomerFormPage({ id }: { id: number | null }) {
   const [loaded, setLoaded] = useState<Loaded>(id === null ? { status: 'ready', customer: null } : { status: 'loading' });
   const loadedCustomer = loaded.status === 'ready' ? loaded.customer : null;
   const masked = useCallback((values: CustomerValues) => maskedPaths(loadedCustomer, values), [loadedCustomer]);
-  const form = useForm<CustomerValues>(CustomerDraft, emptyCustomer, undefined, masked);
+  const lunarChecks = useCallback((values: CustomerValues) => lunarBirthdayErrors(loadedCustomer, values), [loadedCustomer]);
+  const form = useForm<CustomerValues>(CustomerDraft, emptyCustomer, lunarChecks, masked);
   const { values, setField, update, error, reset } = form;
   const hidden = masked(values);
   const [saving, setSaving] = useState(false);
@@ -341,7 +358,6 @@ export function CustomerFormPage({ id }: { id: number | null }) {
 
         <Section title={t('form.sectionOther')}>
           <Box sx={GRID_SX}>
-            {text('birthday', dateLabel, { type: 'date', slotProps: { inputLabel: { shrink: true } } })}
             <TextField
               select
               slotProps={NATIVE_SELECT}
@@ -356,6 +372,14 @@ export function CustomerFormPage({ id }: { id: number | null }) {
                 </option>
               ))}
             </TextField>
+            {/* The calendar first: a lunar date is entered as lunar month, day and (optional) year. */}
+            {values.birthdayCalendar === 'lunar' ? (
+              <Box role="group" aria-label={dateLabel} sx={{ display: 'contents' }}>
+                <LunarDateFields value={values.birthday} onChange={(text) => setField('birthday', text)} error={error('birthday')} />
+              </Box>
+            ) : (
+              text('birthday', dateLabel, { type: 'date', slotProps: { inputLabel: { shrink: true } } })
+            )}
             <Autocomplete
               multiple
               freeSolo
