@@ -1,6 +1,6 @@
 // Access control in the browser: the owner adds a staff user in Settings → Users; the staff user
-// (after "Switch user") must first choose their own password and sees no owner settings; the idle
-// lock covers a half-filled form and signing back in continues it; the owner's audit log verifies.
+// (after "Switch user") must first choose their own password and sees no owner settings; the owner's
+// audit log verifies. (The idle lock has its own spec, on the page's clock: idle-lock.spec.ts.)
 // The shop is set up from the CLI into the test's data dir, as signin.spec.ts does.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -115,40 +115,6 @@ test('owner adds a staff user, who must choose a password and sees no owner sett
   await expect(page.getByText(en.settings.ownerOnly)).toBeVisible();
   await expect(page.getByRole('table', { name: en.users.tableLabel })).toHaveCount(0);
   await shot('staff-settings');
-});
-
-test('the idle lock keeps a half-filled form; switch user from the lock screen starts clean', async ({ page, app, shot }) => {
-  setUpShop(app.dataDir);
-  // A few seconds instead of the owner's minutes (see renderer/src/app/idle-lock.ts).
-  await page.addInitScript(() => localStorage.setItem('clientele.idleLockSecondsForTests', '4'));
-  await page.goto(app.url);
-  await signIn(page, 'boss', PASSWORD);
-  await page.getByRole('button', { name: en.customers.new }).first().click();
-  await page.getByLabel(en.customer.name, { exact: true }).fill('Half Typed Trading');
-  await page.getByLabel(en.customer.notes).fill('Call back about the spring order');
-
-  // Hands off the keyboard: the lock screen covers the app
-  const lock = page.getByRole('dialog', { name: en.lock.title });
-  await expect(lock).toBeVisible();
-  await expect(lock.getByLabel(en.signin.username)).toHaveValue('boss');
-  await shot('locked');
-  await lock.getByLabel(en.signin.password).fill('not-the-password');
-  await lock.getByRole('button', { name: en.lock.unlock }).click();
-  await expect(lock.getByText(en.errors.BAD_PASSWORD)).toBeVisible();
-  await lock.getByLabel(en.signin.password).fill(PASSWORD);
-  await lock.getByRole('button', { name: en.lock.unlock }).click();
-  await expect(lock).toBeHidden();
-  await expect(page.getByLabel(en.customer.name, { exact: true })).toHaveValue('Half Typed Trading');
-  await expect(page.getByLabel(en.customer.notes)).toHaveValue('Call back about the spring order');
-
-  // Locked again; this time someone else takes over: sign-in starts empty and so does the app
-  await expect(lock).toBeVisible();
-  await lock.getByRole('button', { name: en.lock.switchUser }).click();
-  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
-  await expect(page.getByLabel(en.signin.username)).toHaveValue('');
-  await signIn(page, 'boss', PASSWORD);
-  await expect(page.getByRole('heading', { name: en.customers.title })).toBeVisible();
-  await expect(page.getByLabel(en.customer.name, { exact: true })).toHaveCount(0);
 });
 
 test('the owner reads and verifies the audit log', async ({ page, app, shot }) => {

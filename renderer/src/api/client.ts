@@ -122,8 +122,33 @@ export async function initApiClient(): Promise<void> {
 }
 
 /** The one way the UI talks to the core. Never throws: failures come back as result values. */
+/** Calls a locked app may make: signing in again (or out), and finding out where it stands. */
+const WHILE_LOCKED: ReadonlySet<string> = new Set(['auth.signIn', 'auth.signOut', 'auth.recover', 'auth.session', 'setup.status']);
+/** While the app is locked, every other call waits here; none reaches the core. */
+let heldCalls: ((send: boolean) => void)[] | null = null;
+
+/**
+ * Locking holds every call the hidden app makes (a list reloading, a shortcut opening a form)
+ * until the lock ends: unlocked by the same user, they go out (`send`); after "Switch user" they
+ * are dropped, answered UNAUTHENTICATED, so nothing of the previous user's screens reaches the core.
+ */
+export function holdCalls(hold: boolean, send = true): void {
+  if (hold) {
+    heldCalls ??= [];
+    return;
+  }
+  const waiting = heldCalls ?? [];
+  heldCalls = null;
+  for (const release of waiting) release(send);
+}
+
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
   if (!transport) throw new Error('invoke: initApiClient() was not awaited');
+  if (heldCalls && !WHILE_LOCKED.has(method)) {
+    const queue = heldCalls;
+    const send = await new Promise<boolean>((release) => queue.push(release));
+    if (!send) return { ok: false, error: { code: 'UNAUTHENTICATED', message: `${method}: not sent: the app was locked and then left` } };
+  }
   const result = (await transport(method, input)) as Result<MethodOutput<M>>; // the core validated the output against the contract
   if (!result.ok && isDoorRefusal(result.error)) {
     for (const listener of doorRefusedListeners) listener(result.error);

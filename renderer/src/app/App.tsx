@@ -1,9 +1,9 @@
 import { Alert, Box, Button, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/api/auth.ts';
 import type { AppError } from '../../../shared/errors.ts';
-import { invoke, isDoorRefusal, launchTokenMissing, onDoorRefused, onPasswordChangeRequired, onUnauthenticated } from '../api/client.ts';
+import { holdCalls, invoke, isDoorRefusal, launchTokenMissing, onDoorRefused, onPasswordChangeRequired, onUnauthenticated } from '../api/client.ts';
 import { ForcedPasswordChangePage } from '../features/account/ForcedPasswordChangePage.tsx';
 import { AppShell } from '../features/shell/AppShell.tsx';
 import { RecoveryKeyPage } from '../features/setup/RecoveryKeyPage.tsx';
@@ -91,9 +91,10 @@ export function App() {
   // work on screen stays, and signing in again continues it.
   useEffect(
     () =>
-      onUnauthenticated(() =>
-        setPhase((current) => (current.name === 'app' && !current.locked ? { ...current, locked: true } : current)),
-      ),
+      onUnauthenticated(() => {
+        if (inAppRef.current) holdCalls(true);
+        setPhase((current) => (current.name === 'app' && !current.locked ? { ...current, locked: true } : current));
+      }),
     [],
   );
 
@@ -108,7 +109,17 @@ export function App() {
     [],
   );
 
+  // Calls are held only while the app is locked (see holdCalls); any other state holds none. The
+  // unlock and switch-user paths release them first, deciding whether they go out.
+  const lockedNow = phase.name === 'app' && phase.locked;
+  const inAppRef = useRef(false);
+  inAppRef.current = phase.name === 'app';
+  useEffect(() => {
+    if (!lockedNow) holdCalls(false, false);
+  }, [lockedNow]);
+
   const lockNow = useCallback(async () => {
+    holdCalls(true);
     setPhase((current) => (current.name === 'app' ? { ...current, locked: true } : current));
     const result = await invoke('auth.signOut', {});
     if (!result.ok && result.error.code !== 'UNAUTHENTICATED') logError(result.error);
@@ -239,10 +250,13 @@ export function App() {
               shopName={session.shopName}
               username={session.user.username}
               displayName={session.user.displayName}
-              onUnlocked={(fresh) =>
-                setPhase(fresh.user.mustChangePassword ? { name: 'changePassword', session: fresh } : { name: 'app', session: fresh, locked: false })
-              }
+              onUnlocked={(fresh) => {
+                // Same user: what the hidden screens asked for while locked goes out now.
+                holdCalls(false, fresh.user.id === session.user.id);
+                setPhase(fresh.user.mustChangePassword ? { name: 'changePassword', session: fresh } : { name: 'app', session: fresh, locked: false });
+              }}
               onSwitchUser={() => {
+                holdCalls(false, false);
                 resetAppState();
                 setPhase({ name: 'signIn', shopName: session.shopName, username: '' });
               }}

@@ -1,18 +1,12 @@
 import { useEffect, useRef } from 'react';
 
-/**
- * Tests cannot wait minutes: an e2e test sets `localStorage['clientele.idleLockSecondsForTests']`
- * to a number of seconds, which then replaces the owner's setting. It is honoured only when present
- * (the app never writes it) and only with a positive number.
- */
-export const IDLE_LOCK_TEST_KEY = 'clientele.idleLockSecondsForTests';
+// Tests do not wait the owner's minutes: they drive the page's clock (Playwright's page.clock, see
+// test/e2e/idle-lock.spec.ts), so this reads time only through Date.now() and setTimeout.
 
 // `input` too: typing through an IME (Chinese) or pasting may send no keydown at all.
 const ACTIVITY_EVENTS = ['keydown', 'input', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'mousemove'] as const;
 
 function idleLimitMs(minutes: number): number | null {
-  const override = localStorage.getItem(IDLE_LOCK_TEST_KEY);
-  if (override !== null && Number(override) > 0) return Number(override) * 1000;
   return minutes > 0 ? minutes * 60_000 : null;
 }
 

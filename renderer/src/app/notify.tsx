@@ -1,5 +1,6 @@
 import { Alert, Button, Snackbar } from '@mui/material';
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { onAppReset } from './reset.ts';
 
 export type Notice = {
   message: string;
@@ -16,6 +17,8 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<(Notice & { key: number }) | null>(null);
   const notify = useCallback<Notify>((notice) => setCurrent({ ...notice, key: Date.now() }), []);
   const close = () => setCurrent(null);
+  // Signing out or switching user clears the screen of the last person's notices too.
+  useEffect(() => onAppReset(() => setCurrent(null)), []);
   return (
     <NotifyContext.Provider value={notify}>
       {children}
