@@ -37,13 +37,12 @@ import { errorMessage, logError } from '../../app/errors.ts';
 import { announceCustomersChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { hrefOf, navigate } from '../../app/router.ts';
-import { useCan } from '../../app/session.tsx';
 import { formatCalendarDate, formatDate, formatDateTime, formatLunarDate } from '../../i18n/format.ts';
 import { parseLunarDate } from '../../../../shared/lunar-date.ts';
 import { nextLunarBirthday } from './lunar.ts';
 import i18next from 'i18next';
-import { OverflowText } from '../../app/OverflowText.tsx';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
+import { OverflowText } from '../../app/OverflowText.tsx';
 
 type State = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer };
 
@@ -78,8 +77,6 @@ const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill,
 export function CustomerDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const canWrite = useCan('customers.write');
-  const canDelete = useCan('customers.delete');
   const [state, setState] = useState<State>({ status: 'loading' });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -171,12 +168,13 @@ export function CustomerDetailPage({ id }: { id: number }) {
         <StageChip stage={c.stage} />
         <Typography color="text.secondary">{c.code}</Typography>
         <Box sx={{ flex: 1 }} />
-        {canWrite ? (
+        {/* The core says what this caller may do with this customer (staff delete only their own). */}
+        {c.actions.edit ? (
           <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'customerEdit', id: c.id })}>
             {t('common.edit')}
           </Button>
         ) : null}
-        {canDelete ? (
+        {c.actions.delete ? (
           <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => {
             setDeleteError(null);
             setConfirmDelete(true);

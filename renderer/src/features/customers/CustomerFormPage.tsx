@@ -44,6 +44,8 @@ import { LunarDateFields } from './LunarDateFields.tsx';
 import { lunarDateProblem } from './lunar.ts';
 import { parseLunarDate } from '../../../../shared/lunar-date.ts';
 import type { FieldErrors } from '../../app/validation.ts';
+import { canOwnCustomers } from '../../../../shared/roles.ts';
+import { useSession } from '../../app/session.tsx';
 
 const GRID_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))' } as const;
 // Native selects: keyboard-friendly, and tests drive them with selectOption().
@@ -100,13 +102,19 @@ type Loaded = { status: 'loading' } | { status: 'failed'; error: AppError } | { 
 export function CustomerFormPage({ id }: { id: number | null }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const users = useUsers();
+  const { session } = useSession();
+  const allUsers = useUsers();
   const facets = useFacets();
   const [loaded, setLoaded] = useState<Loaded>(id === null ? { status: 'ready', customer: null } : { status: 'loading' });
   const loadedCustomer = loaded.status === 'ready' ? loaded.customer : null;
   const masked = useCallback((values: CustomerValues) => maskedPaths(loadedCustomer, values), [loadedCustomer]);
+  // A new customer's responsible staff member is whoever creates it (changeable), as in the core.
+  const newCustomer = useCallback(
+    (): CustomerValues => ({ ...emptyCustomer(), ownerId: canOwnCustomers(session.user.role) ? session.user.id : null }),
+    [session.user.role, session.user.id],
+  );
   const lunarChecks = useCallback((values: CustomerValues) => lunarBirthdayErrors(loadedCustomer, values), [loadedCustomer]);
-  const form = useForm<CustomerValues>(CustomerDraft, emptyCustomer, lunarChecks, masked);
+  const form = useForm<CustomerValues>(CustomerDraft, newCustomer, lunarChecks, masked);
   const { values, setField, update, error, reset } = form;
   const hidden = masked(values);
   const [saving, setSaving] = useState(false);
@@ -131,6 +139,8 @@ export function CustomerFormPage({ id }: { id: number | null }) {
   }, [load]);
 
   const original = loaded.status === 'ready' ? loaded.customer : null;
+  // Who may be made responsible: active users whose role can own customers, and whoever already is.
+  const users = allUsers.filter((u) => (u.active && canOwnCustomers(u.role)) || u.id === original?.ownerId);
 
   const save = async () => {
     setFailure(null);

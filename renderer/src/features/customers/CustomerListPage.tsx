@@ -18,37 +18,34 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerFilters as Filters, CustomerRow } from '../../../../shared/api/customers.ts';
+import type { CustomerRow } from '../../../../shared/api/customers.ts';
+import { canOwnCustomers, SCOPED_ROLES } from '../../../../shared/roles.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { onCustomersChanged } from '../../app/events.ts';
 import { onAppReset } from '../../app/reset.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
-import { useCan } from '../../app/session.tsx';
+import { useCan, useSession } from '../../app/session.tsx';
 import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
-import { CustomerFilters } from './CustomerFilters.tsx';
 import { OverflowText } from '../../app/OverflowText.tsx';
+import { CustomerFilters } from './CustomerFilters.tsx';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { useFacets, useUsers } from './use-users.ts';
-
-type Sort = 'name' | 'updated' | 'grade';
-type Direction = 'asc' | 'desc';
-type Query = { filters: Filters; sort: Sort; direction: Direction };
+import { DEFAULT_DIRECTION, formatListQuery, parseListQuery, type ListQuery as Query, type Sort } from './list-query.ts';
 
 const PAGE_SIZE = 50;
 /** Every row has this height, so only the rows in view need to exist in the DOM (100k customers). */
 const ROW_HEIGHT = 48;
 const OVERSCAN = 10;
-const DEFAULT_DIRECTION: Record<Sort, Direction> = { name: 'asc', grade: 'asc', updated: 'desc' };
 
-// Coming back from a customer keeps the filters and sort the user had chosen (until sign-out).
-const INITIAL_QUERY: Query = { filters: {}, sort: 'name', direction: 'asc' };
-let rememberedQuery: Query = INITIAL_QUERY;
+// The address holds the query (a reload keeps it); this remembers it for links back to the list
+// that carry none (the navigation, "Back" on a customer), until sign-out or switching user.
+let rememberedSearch = '';
 onAppReset(() => {
-  rememberedQuery = INITIAL_QUERY;
+  rememberedSearch = '';
 });
 
 type ListState = {
@@ -76,13 +73,21 @@ function Spacer({ height, columns }: { height: number; columns: number }) {
   );
 }
 
-export function CustomerListPage() {
+export function CustomerListPage({ search }: { search?: string }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   const canWrite = useCan('customers.write');
   const canDelete = useCan('customers.delete');
   const facets = useFacets();
-  const users = useUsers();
-  const [query, setQuery] = useState<Query>(rememberedQuery);
+  // Only people who can be responsible for customers (deactivated ones too: their customers stay theirs).
+  const users = useUsers().filter((user) => canOwnCustomers(user.role));
+  // Staff limited to their own customers have none without a responsible staff member.
+  const scoped = session.settings.staffScope && SCOPED_ROLES.includes(session.user.role);
+  const query = useMemo(() => parseListQuery(search ?? rememberedSearch), [search]);
+  const setQuery = useCallback(
+    (change: (current: Query) => Query) => navigate({ name: 'customers', query: formatListQuery(change(query)) }, { replace: true }),
+    [query],
+  );
   const [list, setList] = useState<ListState>(EMPTY);
   const [count, setCount] = useState<number | null>(null);
   const [reloadTick, setReloadTick] = useState(0);
@@ -98,8 +103,10 @@ export function CustomerListPage() {
   const [viewport, setViewport] = useState(800);
 
   useEffect(() => {
-    rememberedQuery = query;
-  }, [query]);
+    rememberedSearch = formatListQuery(query);
+    // Opened without a query (navigation, Back): show the remembered one in the address too.
+    if (search === undefined && rememberedSearch !== '') navigate({ name: 'customers', query: rememberedSearch }, { replace: true });
+  }, [query, search]);
 
   useEffect(() => onCustomersChanged(() => setReloadTick((n) => n + 1)), []);
 
@@ -234,7 +241,13 @@ export function CustomerListPage() {
           </Tooltip>
         ) : null}
       </Stack>
-      <CustomerFilters filters={query.filters} onChange={(filters) => setQuery((q) => ({ ...q, filters }))} facets={facets} users={users} />
+      <CustomerFilters
+        filters={query.filters}
+        onChange={(filters) => setQuery((q) => ({ ...q, filters }))}
+        facets={facets}
+        users={users}
+        offerNoOwner={!scoped}
+      />
       {list.error ? (
         <Alert
           severity="error"
@@ -258,19 +271,25 @@ export function CustomerListPage() {
         <Table stickyHeader size="small" aria-label={t('customers.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1050 }}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 96 }}>{t('customers.columns.code')}</TableCell>
-              <TableCell sortDirection={query.sort === 'name' ? query.direction : false}>
+              <TableCell sx={{ ...headSx, width: 92 }} sortDirection={query.sort === 'code' ? query.direction : false}>
+                {sortHeader('code', t('customers.columns.code'))}
+              </TableCell>
+              <TableCell sx={headSx} sortDirection={query.sort === 'name' ? query.direction : false}>
                 {sortHeader('name', t('customers.sorts.name'))}
               </TableCell>
               <TableCell sx={{ ...headSx, width: 104 }} sortDirection={query.sort === 'grade' ? query.direction : false}>
                 {sortHeader('grade', t('customers.sorts.grade'))}
               </TableCell>
-              <TableCell sx={{ width: 90 }}>{t('customers.columns.stage')}</TableCell>
-              <TableCell sx={{ width: 110 }}>{t('customer.industry')}</TableCell>
-              <TableCell sx={{ width: 90 }}>{t('customer.region')}</TableCell>
-              <TableCell sx={{ width: 150 }}>{t('customer.phone')}</TableCell>
-              <TableCell sx={{ width: 100 }}>{t('customers.columns.owner')}</TableCell>
-              <TableCell sx={{ width: 150 }} sortDirection={query.sort === 'updated' ? query.direction : false}>
+              <TableCell sx={{ ...headSx, width: 96 }} sortDirection={query.sort === 'stage' ? query.direction : false}>
+                {sortHeader('stage', t('customers.columns.stage'))}
+              </TableCell>
+              <TableCell sx={{ ...headSx, width: 100 }}>{t('customer.industry')}</TableCell>
+              <TableCell sx={{ ...headSx, width: 108 }} sortDirection={query.sort === 'region' ? query.direction : false}>
+                {sortHeader('region', t('customer.region'))}
+              </TableCell>
+              <TableCell sx={{ ...headSx, width: 170 }}>{t('customer.phone')}</TableCell>
+              <TableCell sx={{ ...headSx, width: 96 }}>{t('customers.columns.owner')}</TableCell>
+              <TableCell sx={{ ...headSx, width: 152 }} sortDirection={query.sort === 'updated' ? query.direction : false}>
                 {sortHeader('updated', t('customers.sorts.updated'))}
               </TableCell>
             </TableRow>
