@@ -174,3 +174,129 @@ test('a forgotten owner password is reset with the recovery key, typed in any ca
   await signIn(page, 'boss', 'a-brand-new-owner-phrase');
   await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
 });
+
+// Each role is offered only what the core would allow (issue 7, item 7), and customers created
+// while the staff scope is off do not vanish from staff when it is turned on (item 4).
+const LINA_OWN = 'copper-kettle-phrase-31';
+const VERA_OWN = 'maple-lantern-phrase-47';
+
+function addSignedUpUser(dataDir: string, username: string, role: string, own: string): void {
+  const env = { ...process.env, CLIENTELE_PASSWORD: PASSWORD, CLIENTELE_NEW_PASSWORD: STAFF_INITIAL };
+  const run = (args: string[], extra: Record<string, string>) => {
+    const result = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], { cwd: ROOT, env: { ...env, ...extra }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+  };
+  run(['users', 'add', username, '--role', role, '--display-name', username.toUpperCase(), '--user', 'boss'], {});
+  run(['passwd', '--user', username], { CLIENTELE_PASSWORD: STAFF_INITIAL, CLIENTELE_NEW_PASSWORD: own });
+}
+
+async function switchTo(page: Page, username: string, password: string): Promise<void> {
+  await userMenu(page).click();
+  await page.getByRole('menuitem', { name: en.shell.switchUser }).click();
+  await signIn(page, username, password);
+  await expect(userMenu(page)).toContainText(username.toUpperCase(), { timeout: 30_000 }); // the display name addSignedUpUser gave
+}
+
+test('each role is offered only what the core allows', async ({ page, app, shot }) => {
+  test.setTimeout(240_000); // three users, each signing in through argon2
+  await page.setViewportSize({ width: 1366, height: 768 });
+  setUpShop(app.dataDir);
+  addSignedUpUser(app.dataDir, 'lina', 'staff', LINA_OWN);
+  addSignedUpUser(app.dataDir, 'vera', 'viewer', VERA_OWN);
+  const base = app.url.split('#')[0]!;
+  await page.goto(app.url);
+  await signIn(page, 'boss', PASSWORD);
+  await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop', { timeout: 30_000 }); // argon2 on a busy machine
+
+  // The last active owner's own row offers neither Deactivate nor Change role, and says why.
+  await page.goto(`${base}#/settings/users`);
+  const users = page.getByRole('table', { name: en.users.tableLabel });
+  await users.getByRole('button', { name: en.users.actionsFor.replace('{{name}}', 'boss') }).click();
+  await expect(page.getByRole('menuitem', { name: en.users.resetPassword })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: en.users.deactivate, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: en.users.changeRole, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: en.users.lastOwnerNote })).toBeVisible();
+  await shot('last-owner-menu-en');
+  await page.keyboard.press('Escape');
+  // Another user's row still offers both.
+  await users.getByRole('button', { name: en.users.actionsFor.replace('{{name}}', 'lina') }).click();
+  await expect(page.getByRole('menuitem', { name: en.users.deactivate, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // A customer left without a responsible staff member: turning the staff scope on says so and assigns it.
+  await page.goto(`${base}#/customers/new`);
+  await page.getByLabel(en.customer.name, { exact: true }).fill('Nobody Yet Trading');
+  const ownerField = page.getByRole('combobox', { name: en.customer.owner });
+  await expect(ownerField).toHaveValue('boss'); // the creator, by default
+  await ownerField.clear();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByRole('heading', { name: 'Nobody Yet Trading' })).toBeVisible();
+  await page.goto(`${base}#/settings/security`);
+  await page.getByLabel(en.security.staffScope).check();
+  await page.getByRole('button', { name: en.common.save }).click();
+  const assign = page.getByRole('dialog', { name: en.security.unassignedTitle_one.replace('{{formatted}}', '1') });
+  await expect(assign).toBeVisible();
+  // Created by the owner, who can own customers: it goes back to its creator; nobody else to pick.
+  await expect(assign.getByText(en.security.toCreator_one.replace('{{formatted}}', '1'))).toBeVisible();
+  await shot('assign-unassigned-en');
+  // Cancel changes nothing; the same question in Chinese, answered there.
+  await assign.getByRole('button', { name: en.common.cancel }).click();
+  await expect(assign).toBeHidden();
+  await switchLanguage(page, 'zh-CN');
+  await page.getByRole('button', { name: zh.common.save }).click();
+  const assignZh = page.getByRole('dialog', { name: zh.security.unassignedTitle_other.replace('{{formatted}}', '1') });
+  await expect(assignZh).toBeVisible();
+  await shot('assign-unassigned-zh');
+  await assignZh.getByRole('button', { name: zh.security.assignAndTurnOn }).click();
+  await expect(assignZh).toBeHidden();
+  await expect(page.getByText(zh.security.saved)).toBeVisible();
+  await switchLanguage(page, 'en-US');
+  await page.goto(`${base}#/customers?owner=none`);
+  await expect(page.getByTestId('customer-count')).toHaveText('0 customers');
+  await page.goto(`${base}#/settings/security`);
+  await page.getByLabel(en.security.staffScope).uncheck();
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByText(en.security.saved)).toBeVisible();
+
+  // Staff: Edit on everyone's customers, Delete only on their own.
+  await switchTo(page, 'lina', LINA_OWN);
+  await page.goto(`${base}#/customers/1`);
+  await expect(page.getByRole('button', { name: en.common.edit })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.common.delete })).toHaveCount(0);
+  await shot('staff-others-customer-en');
+  await page.goto(`${base}#/customers/new`);
+  await page.getByLabel(en.customer.name, { exact: true }).fill('Lina Own Trading');
+  await expect(page.getByRole('combobox', { name: en.customer.owner })).toHaveValue('LINA');
+  // The viewer cannot be responsible for customers: not offered.
+  await page.getByRole('combobox', { name: en.customer.owner }).click();
+  await expect(page.getByRole('option', { name: 'VERA' })).toHaveCount(0);
+  await expect(page.getByRole('option', { name: 'LINA' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByRole('heading', { name: 'Lina Own Trading' })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.common.delete })).toBeVisible();
+
+  // Viewer: the forms and the recycle bin by address show one clear "no permission" state.
+  await switchTo(page, 'vera', VERA_OWN);
+  for (const path of ['customers/new', 'customers/1/edit', 'recycle-bin']) {
+    await page.goto(`${base}#/${path}`);
+    await expect(page.getByText(en.shell.noPermission)).toBeVisible();
+    await expect(page.getByRole('button', { name: en.common.save })).toHaveCount(0);
+    await expect(page.getByLabel(en.customer.name, { exact: true })).toHaveCount(0);
+    await expect(page.getByText(en.recycleBin.empty)).toHaveCount(0);
+    await expect(page.getByText(en.errors.FORBIDDEN)).toHaveCount(0);
+  }
+  await shot('viewer-recycle-bin-en');
+  await switchLanguage(page, 'zh-CN');
+  await expect(page.getByText(zh.shell.noPermission)).toBeVisible();
+  await shot('viewer-recycle-bin-zh');
+  await switchLanguage(page, 'en-US');
+  await page.goto(`${base}#/customers`);
+  await expect(page.getByRole('button', { name: en.customers.new })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: en.customers.recycleBin })).toHaveCount(0);
+  await page.goto(`${base}#/customers/1`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.common.edit })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: en.common.delete })).toHaveCount(0);
+});

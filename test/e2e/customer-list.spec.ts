@@ -47,3 +47,52 @@ test('count, grade filter and paging on 300 seeded customers', async ({ page, ap
   expect(new Set(grades)).toEqual(new Set([en.customer.grades.vip]));
   await shot('filtered-vip');
 });
+
+test('filters and sort survive a reload; code, region and stage sort', async ({ page, app, shot }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  cli(app.dataDir, 'init', '--shop', 'Corner Shop', '--owner', 'boss');
+  cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '300', '--seed', '5');
+  await page.goto(app.url);
+  await page.getByLabel(en.signin.username).fill('boss');
+  await page.getByLabel(en.signin.password).fill(PASSWORD);
+  await page.getByRole('button', { name: en.signin.submit }).click();
+  const count = page.getByTestId('customer-count');
+  await expect(count).toHaveText('300 customers', { timeout: 30_000 }); // the first sign-in opens the database
+  const table = page.getByRole('table', { name: en.customers.tableLabel });
+  const column = async (index: number) =>
+    // Customer rows only (not the spacer and "load more" rows).
+    table.locator('tr[data-customer-id]').evaluateAll((rows, i) => rows.map((row) => row.querySelectorAll('td')[i]?.textContent ?? ''), index);
+
+  await page.getByLabel(en.customers.filterStage).selectOption('active');
+  await expect(count).not.toHaveText('300 customers');
+  const filtered = await count.textContent();
+  await table.getByRole('button', { name: en.customer.region }).click();
+  await expect(table.getByRole('columnheader', { name: en.customer.region })).toHaveAttribute('aria-sort', 'ascending');
+  const regionsBefore = await column(5);
+  expect(regionsBefore.length).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(count).toHaveText(filtered!);
+  await expect(page.getByLabel(en.customers.filterStage)).toHaveValue('active');
+  await expect(table.getByRole('columnheader', { name: en.customer.region })).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(() => column(5)).toEqual(regionsBefore);
+  expect(new Set(await column(3))).toEqual(new Set([en.customer.stages.active]));
+  await shot('region-sort-after-reload-en');
+
+  // Descending code: the newest code first.
+  await table.getByRole('button', { name: en.customers.columns.code }).click();
+  await table.getByRole('button', { name: en.customers.columns.code }).click();
+  await expect(table.getByRole('columnheader', { name: en.customers.columns.code })).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => {
+    const codes = await column(0);
+    return codes.length > 1 && codes.every((code, i) => i === 0 || codes[i - 1]! > code);
+  }).toBe(true);
+  // Stage in lifecycle order, over every stage.
+  await page.getByLabel(en.customers.filterStage).selectOption('');
+  await table.getByRole('button', { name: en.customers.columns.stage }).click();
+  await expect(table.getByRole('columnheader', { name: en.customers.columns.stage })).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => (await column(3))[0]).toBe(en.customer.stages.lead);
+  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
+  await page.getByRole('menuitem', { name: '简体中文' }).click();
+  await shot('stage-sort-zh');
+});
