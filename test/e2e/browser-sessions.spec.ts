@@ -40,11 +40,6 @@ test('a second browser opening the printed address lands on sign-in; signing out
   setUpShop(app.dataDir);
   await page.goto(app.url);
   await signIn(page);
-  // The session lives in an HttpOnly cookie the page's scripts cannot read.
-  const cookies = await page.context().cookies();
-  expect(cookies).toHaveLength(1);
-  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-  expect(await page.evaluate(() => document.cookie)).toBe('');
 
   const other = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
   try {
@@ -53,6 +48,11 @@ test('a second browser opening the printed address lands on sign-in; signing out
     await expect(second.getByRole('heading', { name: en.signin.title })).toBeVisible();
     await expect(second.getByTestId('shop-name')).toHaveCount(0);
     await second.screenshot({ path: resolve(ROOT, 'test/artifacts/e2e/second-browser-sign-in.png'), fullPage: true });
+    // The session lives in an HttpOnly cookie the page's scripts cannot read.
+    const cookies = await page.context().cookies();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
     await signIn(second);
 
     // Signing out in the first browser ends its session only.

@@ -24,6 +24,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     test.use({ locale, viewport: { width: 1366, height: 768 } });
     const tr = locale === 'zh-CN' ? zh : en;
     const lockedText = tr.signin.lockedMinutes_other.replace('{{count}}', '5');
+    const plurals = tr.signin as Record<string, string>; // Chinese has no `_one` form
+    const attemptsLeftText = (count: number) => ((count === 1 && plurals.attemptsLeft_one) || plurals.attemptsLeft_other!).replace('{{count}}', String(count));
 
     test(`another user name is not locked by the first one's lock-out (${locale})`, async ({ page, app, shot }) => {
       cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
@@ -58,6 +60,20 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await username.fill('kate');
       await submit.click();
       await expect(page.getByRole('heading', { name: tr.account.forcedTitle })).toBeVisible();
+
+      // Wrong current passwords in a password change count towards the same lock-out.
+      await page.getByLabel(tr.account.newPassword, { exact: true }).fill('my-own-secret-phrase-88');
+      await page.getByLabel(tr.account.confirmNewPassword).fill('my-own-secret-phrase-88');
+      const change = page.getByRole('button', { name: tr.account.changePassword });
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await page.getByLabel(tr.account.givenPassword).fill(`not-the-given-one-${attempt}`);
+        await change.click();
+        if (attempt < 5) await expect(page.getByText(attemptsLeftText(5 - attempt))).toBeVisible();
+      }
+      await expect(page.getByText(lockedText)).toBeVisible();
+      await page.getByLabel(tr.account.givenPassword).fill(KATE_INITIAL);
+      await expect(change).toBeDisabled();
+      await shot(`password-change-locked-${locale}`);
     });
   });
 }

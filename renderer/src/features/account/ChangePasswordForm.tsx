@@ -8,6 +8,8 @@ import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useForm } from '../../app/use-form.ts';
 import type { FieldErrors } from '../../app/validation.ts';
+import { attemptsLeft } from '../signin/lockout.ts';
+import { SignInFailure, useSignInFailure } from '../signin/SignInFailure.tsx';
 import { confirmCheck, NewPasswordFields } from './NewPasswordFields.tsx';
 
 type Values = { oldPassword: string; newPassword: string; confirmPassword: string };
@@ -40,11 +42,16 @@ export function ChangePasswordForm({ username, onChanged, extraActions, oldPassw
   const form = useForm<Values>(schema, { oldPassword: '', newPassword: '', confirmPassword: '' }, checks);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
+  // Wrong current passwords count towards the user's sign-in lock-out: say how many are left, and the countdown.
+  const [left, setLeft] = useState<number | null>(null);
+  const lockout = useSignInFailure(username);
   const { values } = form;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setFailure(null);
+    setLeft(null);
+    lockout.report(null, username);
     if (!form.check()) return;
     setBusy(true);
     const result = await invoke('auth.changePassword', { oldPassword: values.oldPassword, newPassword: values.newPassword });
@@ -54,6 +61,11 @@ export function ChangePasswordForm({ username, onChanged, extraActions, oldPassw
       return;
     }
     logError(result.error);
+    if (result.error.code === 'LOCKED_OUT') {
+      lockout.report(result.error, username);
+      return;
+    }
+    if (result.error.code === 'BAD_PASSWORD') setLeft(attemptsLeft(result.error.details));
     // Reasons the core names (a wrong current password, the user name in the new one) go onto
     // their fields; only an error about no field gets a banner.
     if (!form.applyFailure(result.error)) setFailure(result.error);
@@ -94,9 +106,15 @@ export function ChangePasswordForm({ username, onChanged, extraActions, oldPassw
           {errorMessage(t, failure)}
         </Alert>
       ) : null}
+      {left !== null ? (
+        <Alert severity="warning" role="alert">
+          {t('signin.attemptsLeft', { count: left })}
+        </Alert>
+      ) : null}
+      <SignInFailure failure={lockout.failure} lockEnd={lockout.lockEnd} remainingSeconds={lockout.remainingSeconds} />
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
         {extraActions}
-        <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+        <Button type="submit" variant="contained" disabled={busy || lockout.locked} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
           {t('account.changePassword')}
         </Button>
       </Stack>

@@ -7,7 +7,15 @@ export function lockedUntil(details: unknown, now: number): number | null {
   return null;
 }
 
+/** From BAD_PASSWORD details: `{ attemptsLeft }` (sign-in), or on the field's issue (the current password in a password change). */
 export function attemptsLeft(details: unknown): number | null {
+  if (Array.isArray(details)) {
+    for (const issue of details) {
+      const left = attemptsLeft(issue);
+      if (left !== null) return left;
+    }
+    return null;
+  }
   if (typeof details !== 'object' || details === null) return null;
   const value = (details as { attemptsLeft?: unknown }).attemptsLeft; // read defensively below
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
