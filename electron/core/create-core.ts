@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { fail } from '../../shared/errors.ts';
 import type { Core, CoreEvent, CoreOptions } from './core-types.ts';
 import type { CoreState } from './api/context.ts';
 import { dispatch } from './api/dispatcher.ts';
@@ -8,16 +9,29 @@ import { automaticBackup, dailyBackupDue } from './api/handlers/backup-handlers.
 import { realBackupIo } from './backup/backup-io.ts';
 import { finishInterruptedRestore } from './backup/restore-swap.ts';
 import { otherHolders } from './backup/process-lock.ts';
+import { fileSystemFailure } from './fs-failure.ts';
 
 /** How often a long-running core looks whether the daily automatic backup is due. */
 const DAILY_CHECK_MS = 60_000;
 
-export function createCore(options: CoreOptions): Core {
-  // A restore interrupted by a crash is finished before anything reads the data folder; one that
-  // another process is running right now is its own business.
-  if (existsSync(options.dataDir) && !otherHolders(options.dataDir, []).some((holder) => holder.exclusive === 'restore')) {
-    finishInterruptedRestore(options.dataDir);
+/**
+ * A restore interrupted by a crash is finished before anything reads the data folder; one that
+ * another process is running right now is its own business. Returns what stopped it (a folder that
+ * cannot be read, a file where the folder should be), which every call then answers until it works.
+ */
+function settleInterruptedRestore(dataDir: string): unknown {
+  try {
+    if (statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() && !otherHolders(dataDir, []).some((holder) => holder.exclusive === 'restore')) {
+      finishInterruptedRestore(dataDir);
+    }
+    return null;
+  } catch (error) {
+    return error;
   }
+}
+
+export function createCore(options: CoreOptions): Core {
+  let startFailure = settleInterruptedRestore(options.dataDir);
   const listeners = new Map<string, Set<(event: CoreEvent) => void>>();
   const state: CoreState = {
     dataDir: options.dataDir,
@@ -46,7 +60,15 @@ export function createCore(options: CoreOptions): Core {
     closeNow(state);
   };
   return {
-    invoke: (sessionKey, method, input) => dispatch(state, sessionKey, method, input, dispatchOptions),
+    invoke: async (sessionKey, method, input) => {
+      if (startFailure) startFailure = settleInterruptedRestore(options.dataDir);
+      if (startFailure) {
+        const failure = fileSystemFailure(startFailure);
+        if (!failure) return fail('INTERNAL', `${String(method).slice(0, 100)}: finishing an interrupted restore failed: ${(startFailure as Error).message}`);
+        return fail('IO', `${String(method).slice(0, 100)}: the data folder ${options.dataDir} cannot be used: ${failure.message}`, failure.details);
+      }
+      return dispatch(state, sessionKey, method, input, dispatchOptions);
+    },
     onEvent: (sessionKey, listener) => {
       const set = listeners.get(sessionKey) ?? new Set();
       set.add(listener);

@@ -1,7 +1,7 @@
 // The data directory: creating it at set-up, unlocking the database key with a password or the
 // recovery key, opening the encrypted database, and managing key slots (add, replace, remove,
 // re-key). Raw keys pass through here and crypto/ only.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors.ts';
 import { usernameKey } from '../../shared/usernames.ts';
@@ -17,6 +17,7 @@ import {
   type LockoutState,
   type PendingEvent,
 } from './crypto/keyslots.ts';
+import { ensureDataDir, keepPrivate } from './data-dir.ts';
 import { migrate } from './db/migrations/index.ts';
 import { openEncrypted } from './db/sqlite-open.ts';
 import { wrapDb, type Db } from './db/sql.ts';
@@ -80,8 +81,11 @@ export async function createVault(
   fill: (db: Db) => number,
 ): Promise<Unlocked & { recoveryKey: string; ownerId: number }> {
   if (isInitialised(dataDir)) throw new AppFailure('ALREADY_INITIALISED', 'this data folder already holds a Clientele database');
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   for (const leftover of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dataDir, leftover), { force: true });
+  // Made here, empty and 0600: SQLite gives its -wal and -shm files the database file's mode.
+  closeSync(openSync(databasePath(dataDir), 'w', 0o600));
+  keepPrivate(databasePath(dataDir));
   const key = newDatabaseKey();
   const recoveryKey = newRecoveryKey();
   const [ownerSlot, recoverySlot] = await Promise.all([createSlot(key, owner.password), createSlot(key, recoveryKey)]);

@@ -97,8 +97,9 @@ describe('SIGKILL during a backup', () => {
     expect((await run.exited).signal).toBe('SIGKILL');
     const committed = Math.max(...run.lines.filter((line) => line.startsWith('committed ')).map((line) => Number(line.split(' ')[1])));
 
-    // Nothing in the destination looks like a finished backup (a hidden .partial may remain).
+    // Nothing in the destination looks like a finished backup; the killed one's hidden .partial remains.
     expect(readdirSync(folder).filter((name) => name.endsWith('.clbak') && !name.startsWith('.'))).toEqual([]);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toHaveLength(1);
     await reopen(dataDir, async (core) => {
       const now = await ok<Customer>(core, 'owner', 'customers.get', { id: known.id });
       expect(now.version).toBeGreaterThanOrEqual(committed);
@@ -110,6 +111,8 @@ describe('SIGKILL during a backup', () => {
       // The stale lock of the killed process does not get in the way; the next backup works.
       const written = await ok<{ file: string }>(core, 'owner', 'backup.create', { folder });
       expect(existsSync(written.file)).toBe(true);
+      // The next backup run removed the killed one's .partial.
+      expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
     });
   });
 });

@@ -10,8 +10,11 @@ const MARKERS = ['MARKERZQX7731', '密文标记客户', '13912345678', 'marker@s
 
 function leaks(dataDir: string): string[] {
   const found: string[] = [];
-  for (const file of readdirSync(dataDir)) {
-    const bytes = readFileSync(join(dataDir, file));
+  // Every file, in sub-folders too (locks/ holds which processes have the folder open).
+  for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = readFileSync(file);
     for (const marker of MARKERS) {
       for (const encoding of ['utf8', 'utf16le'] as const) {
         if (bytes.includes(Buffer.from(marker, encoding))) found.push(`${file}: ${marker} (${encoding})`);

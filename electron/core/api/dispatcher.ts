@@ -4,6 +4,7 @@ import { contract, isMethodName, type MethodName } from '../../../shared/api/con
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import { toWireIssue } from '../../../shared/validation.ts';
+import { fileSystemFailure } from '../fs-failure.ts';
 import { readSettings } from '../services/settings.ts';
 import { findUser } from '../services/users.ts';
 import type { Caller, CoreState } from './context.ts';
@@ -73,6 +74,8 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
     if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
       return fail('IO', `${method}: the data is busy in another Clientele program (window, browser mode or command); try again`, { reason: 'busy' });
     }
+    const fsFailure = fileSystemFailure(error); // a folder that cannot be written, a full disk, ...
+    if (fsFailure) return fail('IO', `${method}: ${fsFailure.message}`, fsFailure.details);
     options.log(`${method} failed`, error);
     return fail('INTERNAL', `${method}: unexpected error: ${(error as Error).message}`);
   }

@@ -1,5 +1,6 @@
 // What every handler needs: the open database, the caller, their access, session bookkeeping.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../../shared/api/contract.ts';
 import type { SessionInfo } from '../../../shared/api/auth.ts';
@@ -10,7 +11,9 @@ import { accessFor, type Access } from '../services/access.ts';
 import { appendAudit } from '../services/audit.ts';
 import { readSettings } from '../services/settings.ts';
 import { findUser } from '../services/users.ts';
-import { takePendingEvents, type Unlocked } from '../vault.ts';
+import { DATABASE_FILE, takePendingEvents, type Unlocked } from '../vault.ts';
+import { KEYSLOTS_FILE } from '../crypto/keyslots.ts';
+import { keepPrivate } from '../data-dir.ts';
 import type { Caller, CoreState, HandlerContext } from './context.ts';
 import { describeHolders, hold, otherHolders, release, type Hold } from '../backup/process-lock.ts';
 
@@ -58,6 +61,8 @@ export function adopt(state: CoreState, unlocked: Unlocked): void {
   } else if (unlocked.db !== state.unlocked.db) unlocked.db.sqlite.close();
 }
 
+const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYSLOTS_FILE];
+
 /**
  * Opens the database as one of the data folder's holders: the entry is written first, then the
  * folder is opened unless another process is restoring or re-keying it (it would open half of it).
@@ -73,6 +78,7 @@ export function openShared(state: CoreState, open: () => Unlocked): void {
     }
     state.unlocked = open();
     state.hold = held;
+    for (const file of DATA_FILES) keepPrivate(join(state.dataDir, file)); // made by an older version, or under a loose umask
   } catch (error) {
     release(held);
     throw error;

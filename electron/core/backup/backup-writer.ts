@@ -2,7 +2,7 @@
 // written under a temporary name, flushed, renamed, then read back and its checksum compared.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupManifest } from '../../../shared/api/backup.ts';
 import { AppFailure } from '../../../shared/errors.ts';
@@ -14,6 +14,7 @@ import { APP_VERSION, systemStatus } from '../services/system.ts';
 import { databasePath } from '../vault.ts';
 import { backupFileName, encodeHeader, MANIFEST_PURPOSE, PAYLOAD_OFFSET, type BackupHeader } from './backup-format.ts';
 import type { BackupIo } from './backup-io.ts';
+import { processAlive } from './process-lock.ts';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -67,9 +68,11 @@ function ioFailure(error: unknown, folder: string): AppFailure {
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
   const { db, folder } = options;
   if (!(await folderExists(folder))) throw new AppFailure('IO', `the folder ${folder} does not exist (is the USB stick plugged in?)`, { reason: 'gone' });
+  await removeAbandonedPartials(folder);
   const name = await freeName(folder, backupFileName(options.shopName, new Date(options.now)));
   const target = join(folder, name);
-  const partial = join(folder, `.${name}.partial`);
+  // The writer's pid in the name: the next run removes it if this process is killed meanwhile.
+  const partial = join(folder, `.${name}.${process.pid}.partial`);
 
   // The snapshot: everything committed so far goes into the main file, then automatic checkpoints
   // stop, so while the copy runs new commits only reach the WAL and the main file stands still.
@@ -156,6 +159,22 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   } finally {
     await source?.close().catch(() => undefined);
     if (db.sqlite.open) db.sqlite.pragma('wal_autocheckpoint = 1000');
+  }
+}
+
+/** Hidden `.partial` files of backups whose process was killed (or of an older version, without a pid). */
+async function removeAbandonedPartials(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return; // the write itself says what is wrong with the folder
+  }
+  for (const name of names) {
+    const match = /^\..+\.clbak(?:\.(\d+))?\.partial$/.exec(name);
+    if (!match) continue;
+    const pid = match[1] === undefined ? null : Number(match[1]);
+    if (pid === null || !processAlive(pid)) await unlink(join(folder, name)).catch(() => undefined);
   }
 }
 

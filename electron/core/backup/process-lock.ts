@@ -45,7 +45,7 @@ export function release(held: Hold): void {
   rmSync(held.file, { force: true });
 }
 
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
     return true;
@@ -75,7 +75,7 @@ export function otherHolders(dataDir: string, mine: readonly (Hold | null)[]): H
       continue; // removed meanwhile
     }
     if (!Number.isInteger(holder.pid)) continue;
-    if (!alive(holder.pid)) {
+    if (!processAlive(holder.pid)) {
       rmSync(file, { force: true }); // its process was killed without releasing it
       continue;
     }

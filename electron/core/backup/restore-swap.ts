@@ -46,7 +46,7 @@ export function swapIn(dataDir: string, workDir: string, now: number): string | 
 function finishSwap(dataDir: string, plan: Plan): void {
   const marker = join(dataDir, RESTORE_MARKER);
   if (plan.phase === 'aside') {
-    mkdirSync(plan.asideDir, { recursive: true });
+    mkdirSync(plan.asideDir, { recursive: true, mode: 0o700 });
     for (const name of CURRENT_FILES) {
       if (existsSync(join(dataDir, name))) renameSync(join(dataDir, name), join(plan.asideDir, name));
     }

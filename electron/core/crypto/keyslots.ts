@@ -1,10 +1,11 @@
 // keyslots.json: the wrapped database key per user and for the recovery key, plus the failed-attempt
 // counters, which are needed before anything is unlocked. Written atomically (temp file + rename).
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
 import { usernameKey } from '../../../shared/usernames.ts';
 import { withFileLock } from '../db/sqlite-file-lock.ts';
+import { fileSystemFailure } from '../fs-failure.ts';
 import type { KeySlot } from './keys.ts';
 
 export type UserSlot = KeySlot & { userId: number; username: string };
@@ -44,8 +45,21 @@ export function keyslotsPath(dataDir: string): string {
   return join(dataDir, KEYSLOTS_FILE);
 }
 
+/** Whether the folder holds key slots; a folder that cannot be looked into is an IO failure, not "no". */
 export function keyslotsExist(dataDir: string): boolean {
-  return existsSync(keyslotsPath(dataDir));
+  try {
+    return statSync(keyslotsPath(dataDir), { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false; // the "folder" is a file: nothing set up there
+    throw fileSystemFailure(error) ?? error;
+  }
+}
+
+/** Has the parts every key slot needs (the rest is checked by the cryptography). */
+function isSlot(slot: unknown): boolean {
+  if (typeof slot !== 'object' || slot === null) return false;
+  const { kdf, privateKey, publicKey, sealed } = slot as Record<string, unknown>;
+  return typeof kdf === 'object' && kdf !== null && typeof privateKey === 'object' && privateKey !== null && typeof publicKey === 'string' && typeof sealed === 'object' && sealed !== null;
 }
 
 export function readKeyslots(dataDir: string): KeyslotsFile {
@@ -53,11 +67,15 @@ export function readKeyslots(dataDir: string): KeyslotsFile {
   try {
     parsed = JSON.parse(readFileSync(keyslotsPath(dataDir), 'utf8'));
   } catch (error) {
+    const failure = fileSystemFailure(error);
+    if (failure && (failure.details as { reason: string }).reason === 'denied') throw failure; // permissions, not damage
     throw new AppFailure('CORRUPT', `keyslots: ${KEYSLOTS_FILE} cannot be read (${(error as Error).message})`);
   }
   const file = parsed as KeyslotsFile; // shape checked just below
-  if (file?.format !== 2 || !Array.isArray(file.users) || typeof file.recovery !== 'object') {
-    throw new AppFailure('UNSUPPORTED_VERSION', `keyslots: ${KEYSLOTS_FILE} has an unknown format`);
+  if (typeof file?.format === 'number' && file.format !== 2) throw new AppFailure('UNSUPPORTED_VERSION', `keyslots: ${KEYSLOTS_FILE} has an unknown format`);
+  const users = Array.isArray(file?.users) ? (file.users as unknown[]) : null;
+  if (file?.format !== 2 || !isSlot(file.recovery) || !users || !users.every((slot) => isSlot(slot) && typeof (slot as UserSlot).userId === 'number' && typeof (slot as UserSlot).username === 'string')) {
+    throw new AppFailure('CORRUPT', `keyslots: ${KEYSLOTS_FILE} holds no usable key slots (it is damaged); restore the data folder from a backup`);
   }
   file.lockouts ??= {};
   file.pendingEvents ??= [];

@@ -6,6 +6,10 @@ export function errorMessage(t: TFunction, error: AppError): string {
   const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { reason?: unknown; holders?: unknown };
   // Another process on the same data folder: busy for a moment, or open where a restore or re-key needs it alone.
   if (error.code === 'IO' && details.reason === 'busy') return t('errors.busy');
+  // The data folder (or another path the core names) cannot be used: say why, not "try again".
+  if (error.code === 'IO' && details.reason === 'denied') return t('errors.ioDenied');
+  if (error.code === 'IO' && details.reason === 'full') return t('errors.ioFull');
+  if (error.code === 'IO' && details.reason === 'notFolder') return t('errors.ioNotFolder');
   if (error.code === 'CONFLICT' && details.reason === 'running') return t('errors.running', { holders: holderNames(t, details.holders) });
   if ((ERROR_CODES as readonly string[]).includes(error.code)) return t(`errors.${error.code}`);
   return t('errors.unknown');

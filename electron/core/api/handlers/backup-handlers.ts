@@ -188,7 +188,7 @@ export async function automaticBackup(state: CoreState): Promise<void> {
   if (!state.unlocked || state.backupJob) return;
   const settings = readBackupSettings(state.unlocked.db);
   const folders = [backupsDir(state.dataDir), settings.secondFolder].filter((folder) => folder !== '');
-  mkdirSync(backupsDir(state.dataDir), { recursive: true });
+  mkdirSync(backupsDir(state.dataDir), { recursive: true, mode: 0o700 });
   for (const folder of folders) {
     try {
       const written = await backUp(state, 'automatic', folder, 'automatic');
