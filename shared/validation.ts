@@ -28,6 +28,8 @@ export const VALIDATION_MESSAGES = [
   'cursor',
   'scope',
   'taken',
+  /** A new user name that differs from an existing one only by case, accents or width (shared/usernames.ts). */
+  'takenLookAlike',
   // lunar birthdays (shared/lunar-date.ts; the calendar facts: electron/core/services/lunar-calendar.ts)
   'lunarDate',
   'lunarLeapMonth',

@@ -89,6 +89,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByRole('button')).toHaveCount(0);
       await expect(page.getByLabel(first.signin.password)).toHaveCount(0);
       await shot(`no-token-${locale}`);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await shot(`no-token-${locale}-1920`);
     });
 
     test(`an address from an earlier start says so (${locale})`, async ({ page, app, shot }) => {

@@ -44,6 +44,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await password.fill(PASSWORD);
       await expect(submit).toBeDisabled();
       await shot(`locked-${locale}`);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await shot(`locked-${locale}-1920`);
+      await page.setViewportSize({ width: 1366, height: 768 });
 
       // Another name: nothing of boss's lock-out shows, and Sign in is offered.
       await username.fill('kate');

@@ -17,8 +17,10 @@ describe('user names that differ only by case or Unicode form', () => {
     await h.call('owner', 'users.create', { username: 'kate', displayName: 'Kate', role: 'staff', password: INITIAL_PASSWORD });
     for (const lookAlike of ['élodie', 'E\u0301LODIE', '\u212Aate', 'ＫＡＴＥ', 'BOSS']) {
       const error = await h.failure('owner', 'users.create', { username: lookAlike, displayName: '', role: 'viewer', password: INITIAL_PASSWORD }, 'CONFLICT');
-      expect(error.details, lookAlike).toEqual([{ path: ['username'], message: 'taken' }]);
+      expect(error.details, lookAlike).toEqual([{ path: ['username'], message: 'takenLookAlike' }]);
     }
+    const same = await h.failure('owner', 'users.create', { username: 'kate', displayName: '', role: 'viewer', password: INITIAL_PASSWORD }, 'CONFLICT');
+    expect(same.details).toEqual([{ path: ['username'], message: 'taken' }]);
     expect((await h.call('owner', 'users.list', {})).map((u) => u.username).sort()).toEqual(['boss', 'kate', 'Élodie']);
     expect(readKeyslots(h.dataDir).users).toHaveLength(3);
   });

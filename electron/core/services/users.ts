@@ -40,7 +40,10 @@ export function insertUser(db: Db, draft: { username: string; displayName: strin
   // Names that normalise alike (case, accents composed or not, Kelvin sign, full width) are one name:
   // compared in JS (SQLite knows no NFKC) inside the caller's write transaction, so it cannot race.
   const clash = all(db, qb.selectFrom('users').select('username')).find((row) => sameUsername(row.username, draft.username));
-  if (clash) throw new AppFailure('CONFLICT', `user name "${draft.username}" is taken (by "${clash.username}")`, [{ path: ['username'], message: 'taken' }]);
+  if (clash) {
+    const message = clash.username === draft.username ? 'taken' : 'takenLookAlike';
+    throw new AppFailure('CONFLICT', `user name "${draft.username}" is taken (by "${clash.username}")`, [{ path: ['username'], message }]);
+  }
   const { lastInsertRowid } = run(
     db,
     qb.insertInto('users').values({
