@@ -1,9 +1,9 @@
 // The Electron door: one window, one IPC channel, everything else refused. The core does the work;
 // this file only wires Electron to it, following Electron's security checklist.
-import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { createCore } from '../core/create-core.ts';
+import { ensureDataDir } from '../core/data-dir.ts';
 import type { Core } from '../core/core-types.ts';
 import { fail, type Result } from '../../shared/errors.ts';
 import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol.ts';
@@ -135,7 +135,7 @@ function run(): void {
     Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
 
     serveAppProtocol(RENDERER_DIR);
-    fs.mkdirSync(dataDir.dir, { recursive: true });
+    ensureDataDir(path.resolve(dataDir.dir)); // 0700; a file in its place is a clear message
     const activeCore = createCore({ dataDir: path.resolve(dataDir.dir), longRunning: true });
     core = activeCore;
     ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
@@ -151,6 +151,11 @@ function run(): void {
   }
 
   app.on('window-all-closed', () => app.quit());
+  // Stopped by the system (log-out, `kill`, Ctrl+C in a terminal): the same way out as closing the
+  // window, so the exit backup is made while the database is still open.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.close() : app.quit()));
+  }
   app.on('will-quit', () => {
     core?.close();
     core = null;
