@@ -56,9 +56,21 @@ describe('audit log display', () => {
       ownerId: null,
       contacts: [{ name: '龙小井', phone: '+86 138 0013 8000' }],
     });
-    const updated = await h.call('owner', 'customers.update', {
+    // A lunar birthday without a year, then (below) a leap-month one: the calendar is not in that change.
+    const yearless = await h.call('owner', 'customers.update', {
       id: created.id,
       version: created.version,
+      name: '龙井茶行',
+      stage: 'active',
+      grade: 'normal',
+      ownerId: null,
+      birthday: '--08-15',
+      birthdayCalendar: 'lunar',
+      contacts: [{ name: '龙小井', phone: '+86 138 0013 8000' }],
+    });
+    const updated = await h.call('owner', 'customers.update', {
+      id: created.id,
+      version: yearless.version,
       kind: 'person',
       name: '龙井茶行（新）',
       industry: '茶叶',
@@ -72,7 +84,7 @@ describe('audit log display', () => {
       stage: 'dormant',
       grade: 'key',
       ownerId: staff.id,
-      birthday: '1980-08-15',
+      birthday: '2020-04L-03',
       birthdayCalendar: 'lunar',
       notes: LONG_NOTE,
       tags: ['老客户', '茶'],
@@ -133,7 +145,7 @@ describe('audit log display', () => {
         for (const change of entry.changes) {
           const label = auditFieldLabel(f, change.field);
           expect(label, `${entry.action}: field ${change.field}`).not.toBe(change.field);
-          const line = auditChangeLine(f, change);
+          const line = auditChangeLine(f, change, entry.changes);
           const context = `${lng} ${entry.action}: ${line.slice(0, 200)}`;
           expect(line, context).not.toMatch(/[[\]{}"]|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b| \/ /);
           // An enum value is never shown as stored: `normal`, `key`, `staff`, `dormant`, `small`, `lunar`...
@@ -142,6 +154,8 @@ describe('audit log display', () => {
               expect(line, context).not.toMatch(new RegExp(`(^|[: ])${raw}($| )`));
             }
           }
+          // A birthday is a date in words, never its stored form (`2020-04L-03`, `--08-15`).
+          if (change.field === 'birthday') expect(line, context).not.toMatch(/\d{2}-\d{2}|--/);
           if (lng === 'zh-CN') expect(label, context).toMatch(/\p{Script=Han}/u);
         }
       }
@@ -158,6 +172,12 @@ describe('audit log display', () => {
     expect(line(zhF, 'ownerId')).toBe(`${zh.customer.owner}: ${zh.customer.ownerNone} → 小王`);
     expect(line(zhF, 'contacts')).toBe(`${zh.customer.contacts}: 龙小井（+86 138 0013 8000） → 龙小井（经理，+86 138 0013 8000，${zh.contact.decisionMaker}）、龙大井`);
     expect(line(enF, 'contacts')).toBe(`${en.customer.contacts}: 龙小井 (+86 138 0013 8000) → 龙小井 (Manager, +86 138 0013 8000, ${en.contact.decisionMaker}), 龙大井`.replace('Manager', '经理'));
+    expect(line(zhF, 'birthday')).toBe(`${zh.customer.birthday}: 农历八月十五 → 农历2020年闰四月初三`);
+    expect(line(enF, 'birthday')).toBe(`${en.customer.birthday}: Lunar 8/15 → Lunar leap 4/3/2020`);
+    // Entries written before the birthday carried its calendar: the entry's calendar change, else the form.
+    const legacy = [{ field: 'birthday', before: '1980-08-15', after: '1980-08-15' }, { field: 'birthdayCalendar', before: 'gregorian', after: 'lunar' }];
+    expect(auditChangeLine(zhF, legacy[0]!, legacy)).toBe(`${zh.customer.birthday}: 1980年8月15日 → 农历1980年八月十五`);
+    expect(auditChangeLine(enF, { field: 'birthday', before: '', after: '--08-15' })).toBe(`${en.customer.birthday}: — → Lunar 8/15`);
     const created = entries.find((e) => e.action === 'user.create')!;
     expect(auditChangeLine(enF, created.changes[0]!)).toBe('Role: Viewer');
     const deactivated = entries.find((e) => e.action === 'user.deactivated')!;

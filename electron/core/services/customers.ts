@@ -359,14 +359,19 @@ function reindex(db: Db, customer: StoredCustomer): void {
   indexDocument(db, searchRowId(SEARCH_KIND.customer, customer.id), searchDocument(customer, customer.kind === 'person'));
 }
 
-/** The fields compared for the audit log's "before → after". */
+/**
+ * The fields compared for the audit log's "before → after". The birthday carries its calendar
+ * ({ date, calendar }): `1990-08-15` alone does not say whether it is lunar, and a change of
+ * calendar is a change of the date it names, so there is no separate birthdayCalendar change.
+ */
 const AUDITED_FIELDS = [
   'kind', 'name', 'industry', 'region', 'address', 'phone', 'email', 'website', 'source', 'size', 'stage', 'grade',
-  'ownerId', 'birthday', 'birthdayCalendar', 'notes', 'tags', 'contacts',
+  'ownerId', 'birthday', 'notes', 'tags', 'contacts',
 ] as const;
 
 function auditView(customer: StoredCustomer): Record<(typeof AUDITED_FIELDS)[number], unknown> {
   const view = Object.fromEntries(AUDITED_FIELDS.map((field) => [field, customer[field]])) as Record<(typeof AUDITED_FIELDS)[number], unknown>;
+  view.birthday = customer.birthday === '' ? '' : { date: customer.birthday, calendar: customer.birthdayCalendar };
   // Each contact as its filled-in fields, so the log can show "name (phone, ...)" in any language.
   view.contacts = customer.contacts.map(({ name, title, phone, mobile, email, wechat, decisionMaker, birthday }) =>
     Object.fromEntries(Object.entries({ name, title, phone, mobile, email, wechat, decisionMaker, birthday }).filter(([, v]) => v !== '' && v !== false)),

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import type { LunarDate } from '../../../shared/lunar-date.ts';
 import { currentLanguage } from './i18n.ts';
 
@@ -36,9 +36,14 @@ export function formatDate(ms: number): string {
 
 /** A calendar date `YYYY-MM-DD` (no time zone: format it as UTC so it never shifts a day). */
 export function formatCalendarDate(isoDate: string): string {
+  return calendarDateIn(currentLanguage(), isoDate);
+}
+
+/** formatCalendarDate in a given language (the audit log formats with its own i18next instance in tests). */
+export function calendarDateIn(lng: string, isoDate: string): string {
   const ms = Date.parse(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(ms)) return isoDate;
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(ms);
+  return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(ms);
 }
 
 export function formatNumber(n: number): string {
@@ -74,10 +79,16 @@ export function formatLunarDay(day: number): string {
 
 /** 农历1990年八月十五, 农历闰四月初三 / Lunar 8/15/1990, Lunar leap 4/3. */
 export function formatLunarDate(date: LunarDate): string {
-  const monthName = isChinese() ? LUNAR_MONTHS_ZH[date.month - 1] : String(date.month);
-  const month = date.leap ? i18next.t('customer.lunarLeapToken', { month: monthName }) : monthName;
-  const day = formatLunarDay(date.day);
+  return lunarDateIn({ t: i18next.t, lng: currentLanguage() }, date);
+}
+
+/** formatLunarDate with a given translation function and language (the audit log's own). */
+export function lunarDateIn(words: { t: TFunction; lng: string }, date: LunarDate): string {
+  const zh = words.lng === 'zh-CN';
+  const monthName = zh ? LUNAR_MONTHS_ZH[date.month - 1] : String(date.month);
+  const month = date.leap ? words.t('customer.lunarLeapToken', { month: monthName }) : monthName;
+  const day = zh ? lunarDayZh(date.day) : String(date.day);
   return date.year === null
-    ? i18next.t('customer.lunarDate', { month, day })
-    : i18next.t('customer.lunarDateWithYear', { month, day, year: date.year });
+    ? words.t('customer.lunarDate', { month, day })
+    : words.t('customer.lunarDateWithYear', { month, day, year: date.year });
 }

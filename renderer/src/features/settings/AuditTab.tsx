@@ -247,7 +247,7 @@ function AuditRow({ entry, format, userName }: { entry: AuditEntry; format: Audi
   const [whole, setWhole] = useState<AuditEntry | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
   const shown = open && whole ? whole : entry;
-  const lines = shown.changes.map((change) => auditChangeLine(format, change));
+  const lines = shown.changes.map((change) => auditChangeLine(format, change, shown.changes));
   const expandable = entry.truncated || lines.length > COLLAPSED_LINES || lines.some((line) => line.length > LONG_LINE) || entry.label.length > 40;
 
   const toggle = async () => {

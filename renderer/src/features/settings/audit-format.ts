@@ -4,6 +4,8 @@
 // renders every kind of entry the core writes, in both languages, and fails on a raw code.
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../../shared/api/audit.ts';
+import { parseLunarDate } from '../../../../shared/lunar-date.ts';
+import { calendarDateIn, lunarDateIn } from '../../i18n/format.ts';
 
 export type AuditFormat = {
   t: TFunction;
@@ -49,6 +51,22 @@ export function auditFieldLabel(f: AuditFormat, field: string): string {
   return translated(f, `audit.fields.${field}`) ?? translated(f, `customer.${field}`) ?? field;
 }
 
+/**
+ * A birthday as the customer page shows it (农历闰四月初三 / Lunar leap 4/3, or 1980年8月15日).
+ * Entries store `{ date, calendar }`; older ones the date alone, with the calendar in a
+ * birthdayCalendar change of the same entry if it changed. Without either, the form tells a
+ * lunar-only date (`2020-04L-03`, `--08-15`); a plain YYYY-MM-DD is taken as Gregorian, the default.
+ */
+function birthdayText(f: AuditFormat, value: unknown, calendarBeside: unknown): string | null {
+  const stored = value !== null && typeof value === 'object' && 'date' in value && 'calendar' in value;
+  const date = stored ? value.date : value;
+  const calendar = stored ? value.calendar : calendarBeside;
+  if (typeof date !== 'string' || date === '') return null;
+  const lunar = parseLunarDate(date);
+  const isLunar = calendar === 'lunar' || (calendar === undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date));
+  return lunar && isLunar ? lunarDateIn(f, lunar) : calendarDateIn(f.lng, date);
+}
+
 function contactText(f: AuditFormat, contact: unknown): string {
   let fields: Record<string, unknown>;
   if (typeof contact === 'string') {
@@ -57,7 +75,7 @@ function contactText(f: AuditFormat, contact: unknown): string {
   } else if (contact !== null && typeof contact === 'object') {
     fields = contact as Record<string, unknown>; // an object of the contact's filled-in fields
   } else return plain(f, contact);
-  const details = CONTACT_DETAILS.map((key) => fields[key]).filter((v): v is string => typeof v === 'string' && v !== '');
+  const details = CONTACT_DETAILS.map((key) => (key === 'birthday' ? birthdayText(f, fields[key], 'gregorian') : fields[key])).filter((v): v is string => typeof v === 'string' && v !== '');
   if (fields.decisionMaker === true) details.push(f.t('contact.decisionMaker'));
   const name = typeof fields.name === 'string' && fields.name !== '' ? fields.name : f.t('common.none');
   if (details.length === 0) return name;
@@ -76,8 +94,12 @@ function plain(f: AuditFormat, value: unknown): string {
   return String(value);
 }
 
-/** One stored value of `field`, in words. */
-export function auditValue(f: AuditFormat, field: string, value: unknown): string {
+/**
+ * One stored value of `field`, in words. `calendar`: for a birthday stored without its calendar
+ * (older entries), the calendar recorded beside it in the same entry, if any.
+ */
+export function auditValue(f: AuditFormat, field: string, value: unknown, calendar?: unknown): string {
+  if (field === 'birthday') return birthdayText(f, value, calendar) ?? f.t('common.none');
   const enumKeys = ENUMS[field];
   if (enumKeys && typeof value === 'string') return translated(f, `${enumKeys}.${value}`) ?? value;
   if (field === 'size' && value === null) return f.t('customer.sizeNone');
@@ -104,17 +126,19 @@ export type ChangeText = {
 /** Fields where null is a value ("nobody responsible", "size not set"), not "no before". */
 const NULL_IS_A_VALUE = new Set(['ownerId', 'size']);
 
-export function auditChange(f: AuditFormat, change: Change): ChangeText {
+/** `entryChanges`: all of the entry's changes (an older birthday change finds its calendar there). */
+export function auditChange(f: AuditFormat, change: Change, entryChanges: readonly Change[] = []): ChangeText {
   const noBefore = change.before === undefined || (change.before === null && !NULL_IS_A_VALUE.has(change.field));
+  const calendar = entryChanges.find((c) => c.field === 'birthdayCalendar');
   return {
     label: auditFieldLabel(f, change.field),
-    before: noBefore ? null : auditValue(f, change.field, change.before),
-    after: auditValue(f, change.field, change.after),
+    before: noBefore ? null : auditValue(f, change.field, change.before, calendar?.before),
+    after: auditValue(f, change.field, change.after, calendar?.after),
   };
 }
 
 /** "Grade: Normal → Key", or "Role: Staff" when there is no before. */
-export function auditChangeLine(f: AuditFormat, change: Change): string {
-  const { label, before, after } = auditChange(f, change);
+export function auditChangeLine(f: AuditFormat, change: Change, entryChanges: readonly Change[] = []): string {
+  const { label, before, after } = auditChange(f, change, entryChanges);
   return before === null ? `${label}: ${after}` : `${label}: ${before} → ${after}`;
 }
