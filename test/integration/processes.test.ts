@@ -6,11 +6,12 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors.ts';
-import { childEnv, coreOn, OWNER_PASSWORD, testClock } from './harness.ts';
+import { childEnv, coreOn, databaseKeyOf, OWNER_PASSWORD, openWithKey, testClock } from './harness.ts';
 import { makeShop, ok, OWNER, removeTempDirs, tempDir } from './fixtures/backup-shop.ts';
 import { clientele, serve, start } from './fixtures/processes.ts';
 
 const WRITER = resolve(import.meta.dirname, 'fixtures/writer-child.ts');
+const PAUSED_BACKUP = resolve(import.meta.dirname, 'fixtures/paused-backup-child.ts');
 const CREDENTIALS = { username: OWNER, password: OWNER_PASSWORD };
 
 function value<T>(result: Result<unknown>): T {
@@ -87,6 +88,46 @@ describe('several processes on one data folder', () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
     browser.process.child.kill('SIGTERM');
     await browser.process.exited;
+  }, 120_000);
+
+  it('a backup holds the data as it was when it started, while another process writes and checkpoints meanwhile', async () => {
+    const clock = testClock();
+    const { dataDir } = await shop(clock);
+    const stick = tempDir('stick');
+    const backup = start(['--import', 'tsx', PAUSED_BACKUP, dataDir, stick], childEnv(clock));
+    await backup.waitFor(/^paused$/);
+
+    // Another process writes, and a checkpoint moves its commits into the database file the
+    // backup is about to copy (SQLite does that by itself once the WAL is large).
+    const writer = coreOn(clock, { dataDir });
+    try {
+      await ok(writer, 'owner', 'auth.signIn', CREDENTIALS);
+      for (let i = 1; i <= 20; i++) await ok(writer, 'owner', 'customers.create', { name: `备份开始之后-${i}` });
+    } finally {
+      writer.close();
+    }
+    const raw = openWithKey(dataDir, await databaseKeyOf(dataDir, OWNER, OWNER_PASSWORD));
+    try {
+      raw.pragma('wal_checkpoint(PASSIVE)');
+    } finally {
+      raw.close();
+    }
+
+    backup.send('go');
+    const written = value<{ file: string; counts: Record<string, number> }>(JSON.parse((await backup.waitFor(/^backup /)).slice('backup '.length)) as Result<unknown>);
+    expect((await backup.exited).code, backup.stderr()).toBe(0);
+    expect(written.counts.customers).toBe(1);
+    // Restored on a new PC: exactly the data of the moment the backup started, and sound.
+    const newPc = tempDir('new-pc');
+    const core = coreOn(clock, { dataDir: newPc });
+    try {
+      await ok(core, 'first-run', 'setup.restore', { file: written.file, credentials: CREDENTIALS });
+      await ok(core, 'owner', 'auth.signIn', CREDENTIALS);
+      expect(await ok(core, 'owner', 'system.check', {})).toEqual({ ok: true, problems: [] });
+      expect(await ok(core, 'owner', 'customers.count', {})).toEqual({ count: 1 });
+    } finally {
+      core.close();
+    }
   }, 120_000);
 
   it('restore and re-key refuse while another process has the folder open, naming it; a second server stopping leaves the first one\'s hold', async () => {

@@ -6,10 +6,11 @@ import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from '
 import { join } from 'node:path';
 import type { BackupManifest } from '../../../shared/api/backup.ts';
 import { AppFailure } from '../../../shared/errors.ts';
-import { sealWithDatabaseKey } from '../crypto/keys.ts';
+import { keyToHex, sealWithDatabaseKey } from '../crypto/keys.ts';
 import { keyslotsPath } from '../crypto/keyslots.ts';
 import { schemaVersionOf } from '../db/migrations/index.ts';
-import type { Db } from '../db/sql.ts';
+import { wrapDb, type Db } from '../db/sql.ts';
+import { openEncrypted, type SqliteDatabase } from '../db/sqlite-open.ts';
 import { APP_VERSION, systemStatus } from '../services/system.ts';
 import { databasePath } from '../vault.ts';
 import { backupFileName, encodeHeader, MANIFEST_PURPOSE, PAYLOAD_OFFSET, type BackupHeader } from './backup-format.ts';
@@ -74,17 +75,12 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   // The writer's pid in the name: the next run removes it if this process is killed meanwhile.
   const partial = join(folder, `.${name}.${process.pid}.partial`);
 
-  // The snapshot: everything committed so far goes into the main file, then automatic checkpoints
-  // stop, so while the copy runs new commits only reach the WAL and the main file stands still.
-  // All synchronous, so no other request runs in between; the counts match the snapshot.
-  const checkpoint = db.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  if (checkpoint[0]?.busy) throw new AppFailure('IO', 'the database is busy; try the backup again');
-  db.sqlite.pragma('wal_autocheckpoint = 0');
+  const snapshot = pinSnapshot(db, options.dataDir, options.key);
   let handle: FileHandle | null = null;
   let source: FileHandle | null = null;
   try {
-    const counts = systemStatus(db, options.dataDir).counts;
-    const schemaVersion = schemaVersionOf(db.sqlite);
+    const counts = systemStatus(wrapDb(snapshot), options.dataDir).counts;
+    const schemaVersion = schemaVersionOf(snapshot);
     const keyslots = await readFile(keyslotsPath(options.dataDir));
     source = await open(databasePath(options.dataDir), constants.O_RDONLY);
     const dbBytes = (await source.stat()).size;
@@ -158,7 +154,44 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     throw ioFailure(error, folder);
   } finally {
     await source?.close().catch(() => undefined);
-    if (db.sqlite.open) db.sqlite.pragma('wal_autocheckpoint = 1000');
+    snapshot.close();
+  }
+}
+
+/** How long a backup waits for another process's reader of an older state to finish. */
+const SNAPSHOT_WAIT_MS = 5_000;
+
+/**
+ * The snapshot: everything committed so far goes into the main file, then a read transaction on a
+ * second connection pins it. While a reader that began with every WAL frame already in the main
+ * file stands, no checkpoint of any process may write the main file (SQLite's WAL read-lock 0),
+ * so new commits, here or in another process, only reach the WAL and the file being copied stands
+ * still. The main connection holds the write lock meanwhile, so no commit slips in between the
+ * checkpoint and the reader's start; the counts are read from the snapshot itself.
+ */
+function pinSnapshot(db: Db, dataDir: string, key: Buffer): SqliteDatabase {
+  const reader = openEncrypted(databasePath(dataDir), keyToHex(key));
+  try {
+    const until = performance.now() + SNAPSHOT_WAIT_MS;
+    for (;;) {
+      db.sqlite.prepare('BEGIN IMMEDIATE').run();
+      try {
+        // -1s when another process's checkpoint was running; fewer frames when one of its readers held them back.
+        const [result] = reader.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+        if (result && result.busy === 0 && result.log >= 0 && result.log === result.checkpointed) {
+          reader.prepare('BEGIN').run();
+          reader.prepare('SELECT count(*) FROM sqlite_master').get();
+          return reader;
+        }
+      } finally {
+        db.sqlite.prepare('ROLLBACK').run();
+      }
+      // A reader of an older state in another process holds back part of the WAL: it ends soon.
+      if (performance.now() > until) throw new AppFailure('IO', 'the data is busy in another Clientele program; try the backup again', { reason: 'busy' });
+    }
+  } catch (error) {
+    reader.close();
+    throw error;
   }
 }
 

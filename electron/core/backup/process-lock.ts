@@ -6,8 +6,8 @@
 // their entry before they look, so of two racing processes at least one sees the other.
 // Entries of processes that no longer run (killed) are ignored and removed.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const LOCKS_DIR = 'locks';
 
@@ -31,18 +31,31 @@ const ENTRY = /^\d+-[0-9a-f]{16}\.json$/;
 
 export function hold(dataDir: string, holder: Omit<Holder, 'pid'>): Hold {
   const dir = join(dataDir, LOCKS_DIR);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `${process.pid}-${randomBytes(8).toString('hex')}.json`;
   const entry: Holder = { pid: process.pid, ...holder };
-  // Written under a temporary name and renamed, so a reader never sees half an entry.
+  // Written under a temporary name and renamed, so a reader never sees half an entry. The folder
+  // may be removed by the last holder leaving (release) between mkdir and write: then again.
   const temp = join(dir, `.${name}.tmp`);
-  writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
-  renameSync(temp, join(dir, name));
-  return { file: join(dir, name), holder: entry };
+  for (let attempt = 1; ; attempt++) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+      renameSync(temp, join(dir, name));
+      return { file: join(dir, name), holder: entry };
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT' || attempt === 3) throw error;
+    }
+  }
 }
 
+/** Removes this process's entry (only it), and locks/ itself when it was the last one. */
 export function release(held: Hold): void {
   rmSync(held.file, { force: true });
+  try {
+    rmdirSync(dirname(held.file)); // fails while other entries are there: that is the point
+  } catch {
+    // others still hold the folder
+  }
 }
 
 export function processAlive(pid: number): boolean {
