@@ -1,7 +1,8 @@
 // Geometry at 1366×768, the smallest screen the shops use, in both languages: the page fits the
 // window with the backup reminder shown (one scroll container, the last row reachable), long names
 // are cut with an ellipsis and told in full by a tooltip, phone numbers and contact names never wrap
-// a character per line, a long note scrolls inside a bounded box, and set-up's "Restore from backup"
+// a character per line, a long note scrolls inside a bounded box (and on the detail page shows its
+// first lines until "Show more"), and set-up's "Restore from backup"
 // is on screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -18,7 +19,7 @@ const LONG_NAME = '北京市海淀区中关村科技园区智能制造装备有�
 const LONG_CONTACT = '欧阳司马诸葛慕容长孙上官令狐皇甫东方';
 const LONG_REGION = '内蒙古自治区鄂尔多斯市';
 const PHONE = '+86 010-8888-6666 转 8021';
-const NOTE = '季度回访，关注新品需求，客户希望下月安排上门演示并提供报价单。'.repeat(200).slice(0, 5000);
+const NOTE = Array.from({ length: 200 }, (_, i) => `${i + 1}. 季度回访，关注新品需求，客户希望下月安排上门演示并提供报价单。`).join('\n').slice(0, 5000);
 const SMALL = { width: 1366, height: 768 };
 const LARGE = { width: 1920, height: 1080 };
 
@@ -103,10 +104,22 @@ for (const [locale, m] of [
       await shot(`form-${locale}-1366`);
       await page.getByRole('button', { name: m.common.save }).click();
 
-      // Detail: the contacts table keeps names, phones and titles on one line each.
+      // Detail: the note shows its first lines until "Show more", then all of them, line breaks kept.
       const contacts = page.getByRole('table', { name: m.customer.contacts });
       await expect(contacts).toBeVisible();
+      const note = page.locator('[data-collapsed]');
+      const folded = (await note.boundingBox())!;
+      expect(folded.height).toBeLessThanOrEqual(200);
+      await page.getByRole('button', { name: m.detail.showMore }).click();
+      expect((await note.boundingBox())!.height).toBeGreaterThan(folded.height * 10);
+      expect(await lineCount(note)).toBeGreaterThanOrEqual(NOTE.split('\n').length);
+      await note.evaluate((el) => el.scrollIntoView());
+      await shot(`detail-note-open-${locale}-1366`);
+      await page.getByRole('button', { name: m.detail.showLess }).click();
+      expect((await note.boundingBox())!.height).toBe(folded.height);
+      await expect(page.getByRole('button', { name: m.detail.showMore })).toBeInViewport();
       await expectFitsWindow(page);
+      // The contacts table keeps names, phones and titles on one line each.
       for (const cell of await contacts.getByRole('cell').all()) {
         const text = (await cell.textContent()) ?? '';
         if (text === '') continue;

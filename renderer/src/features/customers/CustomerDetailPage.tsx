@@ -43,6 +43,7 @@ import { nextLunarBirthday } from './lunar.ts';
 import i18next from 'i18next';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { OverflowText } from '../../app/OverflowText.tsx';
+import { CollapsibleText } from './CollapsibleText.tsx';
 
 type State = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer };
 
@@ -219,7 +220,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
             )}
           </Field>
           <Field label={t('customer.notes')} wide>
-            {c.notes}
+            {c.notes ? <CollapsibleText text={c.notes} /> : ''}
           </Field>
         </Box>
       </Paper>
