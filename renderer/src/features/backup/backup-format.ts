@@ -72,7 +72,7 @@ export function backupErrorMessage(t: TFunction, error: AppError, operation: Bac
         return name ? t('backup.errors.otherShopNamed', { name }) : t('backup.errors.otherShop');
       }
       if (detail(error, 'reason') === 'busy') return t('backup.errors.busy');
-      if (detail(error, 'reason') === 'running') return t('backup.errors.running');
+      if (detail(error, 'reason') === 'running') return errorMessage(t, error); // names who has the folder open
       return errorMessage(t, error);
     }
     default:
