@@ -2,8 +2,8 @@
 // window with the backup reminder shown (one scroll container, the last row reachable), long names
 // are cut with an ellipsis and told in full by a tooltip, phone numbers and contact names never wrap
 // a character per line, a long note scrolls inside a bounded box (and on the detail page shows its
-// first lines until "Show more"), and set-up's "Restore from backup"
-// is on screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review.
+// first lines until "Show more"), and set-up's whole form, "Restore from backup" to "Create", is on
+// screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -198,13 +198,17 @@ for (const [locale, m] of [
       await shot(`list-${locale}-1920`);
     });
 
-    test(`set-up shows Restore from backup without scrolling ${locale}`, async ({ page, app, shot }) => {
+    test(`set-up shows Restore from backup and Create without scrolling ${locale}`, async ({ page, app, shot }) => {
       await page.goto(app.url);
       const restore = page.getByRole('button', { name: m.setup.restoreFromBackup });
       await expect(restore).toBeVisible();
-      const box = (await restore.boundingBox())!;
-      expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height).toBeLessThanOrEqual(SMALL.height);
+      const create = page.getByRole('button', { name: m.setup.create, exact: true });
+      for (const button of [restore, create]) {
+        const box = (await button.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(SMALL.height);
+      }
+      await expectFitsWindow(page);
       expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0); // a document always has a scrolling element
       await shot(`setup-${locale}-1366`);
       await page.setViewportSize(LARGE);
