@@ -342,11 +342,14 @@ async function handle(method: string, raw: unknown): Promise<Result<unknown>> {
     }
     case 'search.query': {
       const q = String(input.q).toLowerCase();
-      const hits = [...customers.values()]
-        .filter((c) => c.deletedAt === null && (c.name.toLowerCase().includes(q) || c.phone.includes(q) || c.contacts.some((x) => x.name.includes(q))))
-        .slice(0, Number(input.limit))
-        .map((c) => ({ id: c.id, code: c.code, name: c.name, phone: c.phone, grade: c.grade, contactName: c.name.toLowerCase().includes(q) ? null : (c.contacts[0]?.name ?? null) }));
-      return ok({ hits });
+      const matches = [...customers.values()].filter(
+        (c) => c.deletedAt === null && (c.name.toLowerCase().includes(q) || c.phone.includes(q) || c.contacts.some((x) => x.name.includes(q))),
+      );
+      const hits = matches.slice(0, Number(input.limit)).map((c) => {
+        const contact = c.name.toLowerCase().includes(q) || c.phone.includes(q) ? null : (c.contacts.find((x) => x.name.includes(q)) ?? null);
+        return { id: c.id, code: c.code, name: c.name, phone: c.phone, grade: c.grade, matchedIn: contact ? 'contactName' : 'name', matchedText: contact?.name ?? c.name, contactName: contact?.name ?? null };
+      });
+      return ok({ hits, total: matches.length });
     }
     case 'backup.getSettings':
       return ok(backupSettings);
