@@ -254,6 +254,22 @@ test('each role is offered only what the core allows', async ({ page, app, shot 
   await switchLanguage(page, 'en-US');
   await page.goto(`${base}#/customers?owner=none`);
   await expect(page.getByTestId('customer-count')).toHaveText('0 customers');
+  // With the scope on, a customer left to nobody is pointed out in Security, with a way to assign it.
+  await page.goto(`${base}#/customers/new`);
+  await page.getByLabel(en.customer.name, { exact: true }).fill('Still Nobody Ltd');
+  await page.getByRole('combobox', { name: en.customer.owner }).clear();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByRole('heading', { name: 'Still Nobody Ltd' })).toBeVisible();
+  await page.goto(`${base}#/settings/security`);
+  const standing = page.getByRole('alert').filter({ hasText: en.security.unassignedStanding_one.replace('{{formatted}}', '1') });
+  await expect(standing).toBeVisible();
+  await shot('unassigned-standing-en');
+  await standing.getByRole('button', { name: en.security.assign }).click();
+  const assignNow = page.getByRole('dialog', { name: en.security.unassignedTitle_one.replace('{{formatted}}', '1') });
+  await assignNow.getByRole('button', { name: en.security.assignConfirm }).click();
+  await expect(assignNow).toBeHidden();
+  await expect(standing).toBeHidden();
   await page.goto(`${base}#/settings/security`);
   await page.getByLabel(en.security.staffScope).uncheck();
   await page.getByRole('button', { name: en.common.save }).click();

@@ -20,8 +20,20 @@ const NOBODY = '';
  * Turning on "staff see only their customers" while some customers have nobody responsible: those
  * would vanish from every staff member. What a shop owner expects: each goes to whoever created it
  * (when that person can still own customers), and the rest to someone the owner picks.
+ * `mode`: 'turnOn' asks while the setting is being turned on (and may turn it on without
+ * assigning); 'assign' offers the same when the setting is already on.
  */
-export function AssignUnassignedDialog({ unassigned, onCancel, onDone }: { unassigned: Unassigned; onCancel: () => void; onDone: () => void }) {
+export function AssignUnassignedDialog({
+  unassigned,
+  mode,
+  onCancel,
+  onDone,
+}: {
+  unassigned: Unassigned;
+  mode: 'turnOn' | 'assign';
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { session } = useSession();
@@ -50,7 +62,7 @@ export function AssignUnassignedDialog({ unassigned, onCancel, onDone }: { unass
       <DialogTitle id="assign-title">{t('security.unassignedTitle', { count: unassigned.count, formatted: formatNumber(unassigned.count) })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
-          <DialogContentText>{t('security.unassignedBody')}</DialogContentText>
+          <DialogContentText>{t(mode === 'turnOn' ? 'security.unassignedBody' : 'security.unassignedBodyOn')}</DialogContentText>
           {unassigned.withCreator > 0 ? (
             <DialogContentText>{t('security.toCreator', { count: unassigned.withCreator, formatted: formatNumber(unassigned.withCreator) })}</DialogContentText>
           ) : null}
@@ -83,11 +95,13 @@ export function AssignUnassignedDialog({ unassigned, onCancel, onDone }: { unass
         <Button onClick={onCancel} disabled={busy}>
           {t('common.cancel')}
         </Button>
-        <Button onClick={onDone} disabled={busy}>
-          {t('security.turnOnWithoutAssigning')}
-        </Button>
+        {mode === 'turnOn' ? (
+          <Button onClick={onDone} disabled={busy}>
+            {t('security.turnOnWithoutAssigning')}
+          </Button>
+        ) : null}
         <Button variant="contained" onClick={() => void assign()} disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
-          {t('security.assignAndTurnOn')}
+          {t(mode === 'turnOn' ? 'security.assignAndTurnOn' : 'security.assignConfirm')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, CircularProgress, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,9 +7,11 @@ import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
+import { hrefOf } from '../../app/router.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { useForm } from '../../app/use-form.ts';
-import { serverFieldErrors, type FieldErrors } from '../../app/validation.ts';
+import type { FieldErrors } from '../../app/validation.ts';
 import { RekeySection } from './RekeySection.tsx';
 import { AssignUnassignedDialog, type Unassigned } from './AssignUnassignedDialog.tsx';
 
@@ -41,6 +43,19 @@ export function SecurityTab() {
   const { values, reset } = form;
   // Customers nobody is responsible for, asked about when the staff scope is being turned on.
   const [unassigned, setUnassigned] = useState<Unassigned | null>(null);
+  // The same while the scope is on: staff see none of these, so the owner is told and can assign them.
+  const [standing, setStanding] = useState<Unassigned | null>(null);
+  const [assigning, setAssigning] = useState(false);
+
+  const recount = useCallback(async (staffScope: boolean) => {
+    if (!staffScope) {
+      setStanding(null);
+      return;
+    }
+    const counted = await invoke('customers.unassigned', {});
+    if (counted.ok) setStanding(counted.value.count > 0 ? counted.value : null);
+    else logError(counted.error);
+  }, []);
 
   const load = useCallback(async () => {
     const result = await invoke('settings.get', {});
@@ -51,7 +66,8 @@ export function SecurityTab() {
     }
     reset({ ...result.value, idleLockMinutes: String(result.value.idleLockMinutes) });
     setLoaded(true);
-  }, [reset]);
+    void recount(result.value.staffScope);
+  }, [reset, recount]);
 
   useEffect(() => {
     void load();
@@ -86,12 +102,13 @@ export function SecurityTab() {
     setSaving(false);
     if (!result.ok) {
       logError(result.error);
-      if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
-      setFailure(result.error);
+      // Reasons the core names go onto their fields (or below the form); only an error about no field gets a banner.
+      if (!form.applyFailure(result.error)) setFailure(result.error);
       return;
     }
     reset({ ...result.value, idleLockMinutes: String(result.value.idleLockMinutes) });
     updateSettings(result.value);
+    void recount(result.value.staffScope);
     notify({ message: t('security.saved') });
   };
 
@@ -118,6 +135,19 @@ export function SecurityTab() {
           <Typography variant="body2" color="text.secondary" sx={{ pl: 6, mt: '-4px !important' }}>
             {t('security.staffScopeHelp')}
           </Typography>
+          {standing && values.staffScope ? (
+            <Alert
+              severity="warning"
+              action={
+                <Button color="inherit" size="small" onClick={() => setAssigning(true)}>
+                  {t('security.assign')}
+                </Button>
+              }
+            >
+              {t('security.unassignedStanding', { count: standing.count, formatted: formatNumber(standing.count) })}{' '}
+              <Link href={hrefOf({ name: 'customers', query: 'owner=none' })}>{t('security.showUnassigned')}</Link>
+            </Alert>
+          ) : null}
           <FormControlLabel
             control={<Switch checked={values.maskContacts} onChange={(e) => form.setField('maskContacts', e.target.checked)} />}
             label={t('security.maskContacts')}
@@ -137,8 +167,13 @@ export function SecurityTab() {
             sx={{ maxWidth: 360, mt: '16px !important' }}
           />
         </Stack>
-        {failure && failure.code !== 'VALIDATION' ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
+        {form.otherErrors.map((message) => (
+          <Alert key={message} severity="warning" role="alert" sx={{ mt: 2 }}>
+            {message}
+          </Alert>
+        ))}
+        {failure ? (
+          <Alert severity={failure.code === 'VALIDATION' ? 'warning' : 'error'} role="alert" sx={{ mt: 2 }}>
             {errorMessage(t, failure)}
           </Alert>
         ) : null}
@@ -148,7 +183,18 @@ export function SecurityTab() {
           </Button>
         </Box>
       </Paper>
-      {unassigned ? <AssignUnassignedDialog unassigned={unassigned} onCancel={() => setUnassigned(null)} onDone={() => void store()} /> : null}
+      {unassigned ? <AssignUnassignedDialog mode="turnOn" unassigned={unassigned} onCancel={() => setUnassigned(null)} onDone={() => void store()} /> : null}
+      {assigning && standing ? (
+        <AssignUnassignedDialog
+          mode="assign"
+          unassigned={standing}
+          onCancel={() => setAssigning(false)}
+          onDone={() => {
+            setAssigning(false);
+            void recount(true);
+          }}
+        />
+      ) : null}
       <RekeySection />
     </Stack>
   );
