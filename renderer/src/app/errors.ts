@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ERROR_CODES, type AppError } from '../../../shared/errors.ts';
+import { issueMessage, serverFieldErrors } from './validation.ts';
 
 /** The user's-language message for an error code; the technical message stays in the console. */
 export function errorMessage(t: TFunction, error: AppError): string {
@@ -11,6 +12,12 @@ export function errorMessage(t: TFunction, error: AppError): string {
   if (error.code === 'IO' && details.reason === 'full') return t('errors.ioFull');
   if (error.code === 'IO' && details.reason === 'notFolder') return t('errors.ioNotFolder');
   if (error.code === 'CONFLICT' && details.reason === 'running') return t('errors.running', { holders: holderNames(t, details.holders) });
+  // Reasons a form did not place on its fields (it has none for them): the reasons themselves,
+  // never "check the highlighted fields" with nothing highlighted.
+  if (error.code === 'VALIDATION') {
+    const reasons = [...new Set(Object.values(serverFieldErrors(error.details)).map((issue) => issueMessage(t, issue)))];
+    if (reasons.length > 0) return t('errors.validationReasons', { reasons: reasons.join(t('errors.reasonSeparator')) });
+  }
   if ((ERROR_CODES as readonly string[]).includes(error.code)) return t(`errors.${error.code}`);
   return t('errors.unknown');
 }

@@ -5,7 +5,7 @@ import type { AppError } from '../../../shared/errors.ts';
 import { issueMessage, serverFieldErrors, validate, type FieldErrors } from './validation.ts';
 
 /** The first field showing a problem, in page order (MUI marks it aria-invalid). */
-function focusFirstInvalid(root: ParentNode): void {
+export function focusFirstInvalid(root: ParentNode): void {
   const field = root.querySelector<HTMLElement>('[aria-invalid="true"]');
   if (!field) return;
   field.focus();

@@ -1,11 +1,12 @@
 import { Alert, Box, Button, CircularProgress, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { announceBackupsChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
+import { focusFirstInvalid } from '../../app/use-form.ts';
 import { serverFieldErrors, issueMessage, type FieldErrors } from '../../app/validation.ts';
 import { PathField } from './PathField.tsx';
 
@@ -13,6 +14,8 @@ import { PathField } from './PathField.tsx';
 type Values = { daily: boolean; dailyTime: string; secondFolder: string; reminderDays: string };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** The fields this form shows: a reason the core gives for any other path goes into the banner. */
+const SHOWN: readonly string[] = ['dailyTime', 'secondFolder', 'reminderDays'];
 
 function check(values: Values): FieldErrors {
   const errors: FieldErrors = {};
@@ -35,6 +38,12 @@ export function AutoBackupSection() {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
+  // After a refused save, focus goes to the first field with a problem (once it is rendered as such).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest > 0 && formRef.current) focusFirstInvalid(formRef.current);
+  }, [focusRequest]);
 
   const load = useCallback(async () => {
     const result = await invoke('backup.getSettings', {});
@@ -76,7 +85,10 @@ export function AutoBackupSection() {
     event.preventDefault();
     setTried(true);
     setFailure(null);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
     setSaving(true);
     const result = await invoke('backup.updateSettings', {
       dailyTime: values.daily ? values.dailyTime : '',
@@ -86,8 +98,12 @@ export function AutoBackupSection() {
     setSaving(false);
     if (!result.ok) {
       logError(result.error);
-      if (result.error.code === 'VALIDATION') setServerErrors(serverFieldErrors(result.error.details));
-      setFailure(result.error);
+      const named = serverFieldErrors(result.error.details);
+      setServerErrors(named);
+      const paths = Object.keys(named);
+      if (paths.some((path) => SHOWN.includes(path))) setFocusRequest((n) => n + 1);
+      // The banner only when some reason has no field here to sit on (or the error names none).
+      if (paths.length === 0 || !paths.every((path) => SHOWN.includes(path))) setFailure(result.error);
       return;
     }
     const s = result.value;
@@ -100,7 +116,7 @@ export function AutoBackupSection() {
   };
 
   return (
-    <Paper component="form" noValidate onSubmit={save} sx={{ p: 3 }} aria-labelledby="auto-backup-title">
+    <Paper component="form" ref={formRef} noValidate onSubmit={save} sx={{ p: 3 }} aria-labelledby="auto-backup-title">
       <Typography id="auto-backup-title" variant="h6" component="h2">
         {t('backup.auto.title')}
       </Typography>
@@ -144,8 +160,8 @@ export function AutoBackupSection() {
           sx={{ maxWidth: 360 }}
         />
       </Stack>
-      {failure && failure.code !== 'VALIDATION' ? (
-        <Alert severity="error" sx={{ mt: 2 }}>
+      {failure ? (
+        <Alert severity={failure.code === 'VALIDATION' ? 'warning' : 'error'} role="alert" sx={{ mt: 2 }}>
           {errorMessage(t, failure)}
         </Alert>
       ) : null}

@@ -37,7 +37,6 @@ import { announceCustomersChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { navigate } from '../../app/router.ts';
 import { useForm } from '../../app/use-form.ts';
-import { serverFieldErrors } from '../../app/validation.ts';
 import { draftFromValues, emptyContact, emptyCustomer, valuesFromCustomer, type ContactValues, type CustomerValues } from './draft.ts';
 import { useFacets, useUsers } from './use-users.ts';
 import { LunarDateFields } from './LunarDateFields.tsx';
@@ -167,8 +166,12 @@ export function CustomerFormPage({ id }: { id: number | null }) {
       setConflict(true);
       return;
     }
-    if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
-    setFailure(result.error);
+    // Reasons the core names go onto their fields (a responsible staff member who left meanwhile,
+    // one a scoped staff member may not choose), and reasons about fields this form does not show
+    // under the banner; the banner stays, as after a refused check here: on a long form it says
+    // where to look.
+    const named = form.applyFailure(result.error);
+    setFailure(named ? { code: 'VALIDATION', message: 'form: invalid fields' } : result.error);
   };
 
   const reloadTheirs = async () => {
@@ -272,6 +275,11 @@ export function CustomerFormPage({ id }: { id: number | null }) {
             {errorMessage(t, failure)}
           </Alert>
         ) : null}
+        {form.otherErrors.map((message) => (
+          <Alert key={message} severity="warning" role="alert">
+            {message}
+          </Alert>
+        ))}
 
         <Section title={t('form.sectionBasics')}>
           <Stack spacing={2}>

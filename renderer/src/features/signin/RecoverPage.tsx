@@ -1,4 +1,4 @@
-import { Box, Button, CircularProgress, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Paper, Stack, TextField, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { invoke } from '../../api/client.ts';
 import { logError } from '../../app/errors.ts';
 import { monospace } from '../../app/theme.ts';
 import { useForm } from '../../app/use-form.ts';
-import { serverFieldErrors } from '../../app/validation.ts';
 import { confirmCheck, NewPasswordFields } from '../account/NewPasswordFields.tsx';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { SignInFailure, useSignInFailure } from './SignInFailure.tsx';
@@ -16,7 +15,8 @@ import { SignInFailure, useSignInFailure } from './SignInFailure.tsx';
 type Values = { username: string; recoveryKey: string; newPassword: string; confirmPassword: string };
 
 const schema = contract['auth.recover'].input;
-const matches = confirmCheck<Values>('newPassword', 'confirmPassword');
+// The core refuses a new password containing the owner's user name: say so as it is typed.
+const matches = confirmCheck<Values>('newPassword', 'confirmPassword', (values) => values.username);
 
 type Props = { shopName: string | null; initialUsername: string; onRecovered: (session: SessionInfo) => void; onBack: () => void };
 
@@ -46,7 +46,8 @@ export function RecoverPage({ shopName, initialUsername, onRecovered, onBack }: 
       return;
     }
     logError(result.error);
-    if (result.error.code === 'VALIDATION') form.setServerErrors(serverFieldErrors(result.error.details));
+    // A reason the core names (a common password) goes onto its field; anything else is said below.
+    if (form.applyFailure(result.error)) return;
     report(result.error, RECOVERY_KEY_SUBJECT);
   };
 
@@ -97,7 +98,12 @@ export function RecoverPage({ shopName, initialUsername, onRecovered, onBack }: 
             confirmError={form.error('confirmPassword')}
             readOnly={busy}
           />
-          <SignInFailure failure={failure?.code === 'VALIDATION' ? null : failure} lockEnd={lockEnd} remainingSeconds={remainingSeconds} badPasswordText={t('recover.badKey')} />
+          {form.otherErrors.map((message) => (
+            <Alert key={message} severity="warning" role="alert">
+              {message}
+            </Alert>
+          ))}
+          <SignInFailure failure={failure} lockEnd={lockEnd} remainingSeconds={remainingSeconds} badPasswordText={t('recover.badKey')} />
           <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
             <Button startIcon={<ArrowBackIcon />} onClick={onBack}>
               {t('recover.back')}
