@@ -1,18 +1,21 @@
 // The Electron door: one window, one IPC channel, everything else refused. The core does the work;
 // this file only wires Electron to it, following Electron's security checklist.
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { createCore } from '../core/create-core.ts';
 import { ensureDataDir } from '../core/data-dir.ts';
 import type { Core } from '../core/core-types.ts';
 import { fail, type Result } from '../../shared/errors.ts';
 import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { resolveDataDir } from './data-dir.ts';
+import { LEAVE_BUTTON, LEAVE_PROMPT, STAY_BUTTON, isLanguage, promptLanguage, type Language } from './leave-prompt.ts';
 
 const INVOKE_CHANNEL = 'clientele:invoke';
 const EVENT_CHANNEL = 'clientele:event';
 /** Native file dialogs: a path is all the page gets back; reading and writing stay in the core. */
 const PICK_CHANNEL = 'clientele:pick';
+/** The page's language, sent on start and on every change: native questions are asked in it. */
+const LANGUAGE_CHANNEL = 'clientele:language';
 
 // Bundled to CommonJS (build/bundle-electron.mjs): build/out/electron/main.cjs, next to preload.cjs
 // and beside build/out/renderer.
@@ -38,6 +41,22 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   let core: Core | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let pageLanguage: Language | null = null;
+  let exiting = false;
+
+  /**
+   * Quitting, once: the automatic backup on exit, then exit. Closing the window gets here only
+   * after the page let it close (beforeunload, below); the signed-in session lives here in the
+   * core, not in the page, so the backup still finds the database open.
+   */
+  function exitAfterBackup(): void {
+    if (exiting) return;
+    exiting = true;
+    const closing = core;
+    void (closing ? closing.shutdown() : Promise.resolve())
+      .catch((cause: unknown) => console.error('clientele: the backup on exit failed', cause))
+      .finally(() => app.exit(0));
+  }
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -53,7 +72,7 @@ function run(): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  function isOurPage(event: IpcMainInvokeEvent): boolean {
+  function isOurPage(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
     const frame = event.senderFrame;
     return (
       mainWindow !== null &&
@@ -99,25 +118,34 @@ function run(): void {
       },
     });
     const webContentsId = win.webContents.id; // read now: webContents is gone once the window closes
-    const sessionKey = `window:${webContentsId}`;
-    const unsubscribe = activeCore.onEvent(sessionKey, (event) => {
+    const unsubscribe = activeCore.onEvent(`window:${webContentsId}`, (event) => {
       if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
     });
     win.once('ready-to-show', () => win.show());
-    // Closing the window quits the app: first the automatic backup on exit (while the user is
-    // still signed in, so the database is open), then exit.
-    let quitting = false;
-    win.on('close', (event) => {
-      if (quitting) return;
-      event.preventDefault();
-      quitting = true;
-      void activeCore.shutdown().finally(() => app.exit(0));
+    // A page that asks before it is left (the recovery key not yet marked as stored) gets its
+    // question asked here: Electron itself would cancel the close or reload without a word.
+    win.webContents.on('will-prevent-unload', (event) => {
+      const text = LEAVE_PROMPT[promptLanguage(pageLanguage, app.getLocale())];
+      const choice = dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [text.leave, text.stay],
+        defaultId: STAY_BUTTON,
+        cancelId: STAY_BUTTON,
+        noLink: true,
+      });
+      // preventDefault() here overrides the page's beforeunload: the close or reload goes ahead.
+      if (choice === LEAVE_BUTTON) event.preventDefault();
     });
     win.webContents.on('render-process-gone', (_event, details) => console.error('renderer gone:', details.reason));
+    // Closing the window quits the app, once the page has let it close. The session is not ended
+    // here: the backup on exit needs it, and shutdown closes the core after it.
     win.on('closed', () => {
       unsubscribe();
-      activeCore.endSession(sessionKey);
       if (mainWindow === win) mainWindow = null;
+      exitAfterBackup();
     });
     void win.loadURL(APP_URL);
     return win;
@@ -139,6 +167,9 @@ function run(): void {
     const activeCore = createCore({ dataDir: path.resolve(dataDir.dir), longRunning: true });
     core = activeCore;
     ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+    ipcMain.on(LANGUAGE_CHANNEL, (event, language: unknown) => {
+      if (isOurPage(event) && isLanguage(language)) pageLanguage = language;
+    });
     ipcMain.handle(PICK_CHANNEL, async (event, kind: unknown) => {
       if (!isOurPage(event) || !mainWindow) return null;
       const result = await dialog.showOpenDialog(mainWindow, {
@@ -150,13 +181,18 @@ function run(): void {
     mainWindow = createWindow(activeCore);
   }
 
-  app.on('window-all-closed', () => app.quit());
+  // The window's 'closed' has started the way out; quitting now would close the core under the backup.
+  app.on('window-all-closed', exitAfterBackup);
   // Stopped by the system (log-out, `kill`, Ctrl+C in a terminal): the same way out as closing the
-  // window, so the exit backup is made while the database is still open.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.close() : app.quit()));
-  }
-  app.on('will-quit', () => {
+  // window, so the exit backup is made while the database is still open. Without the page's
+  // question: nobody may be there to answer it, and a modal question would hold up the backup.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, exitAfterBackup);
+  app.on('will-quit', (event) => {
+    // app.quit() (Cmd+Q) closes the window first, which started the backup on exit: it exits when done.
+    if (exiting) {
+      event.preventDefault();
+      return;
+    }
     core?.close();
     core = null;
   });

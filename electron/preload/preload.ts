@@ -5,6 +5,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 const INVOKE_CHANNEL = 'clientele:invoke';
 const EVENT_CHANNEL = 'clientele:event';
 const PICK_CHANNEL = 'clientele:pick';
+const LANGUAGE_CHANNEL = 'clientele:language';
 
 contextBridge.exposeInMainWorld('clientele', {
   invoke(method: string, input: unknown): Promise<unknown> {
@@ -28,5 +29,9 @@ contextBridge.exposeInMainWorld('clientele', {
   /** The native open-file dialog for a .clbak backup; the chosen path or null. */
   pickFile(): Promise<string | null> {
     return ipcRenderer.invoke(PICK_CHANNEL, 'file');
+  },
+  /** The language the page shows ('zh-CN' | 'en-US'), so native questions (leave this page?) match it. */
+  setLanguage(language: string): void {
+    ipcRenderer.send(LANGUAGE_CHANNEL, String(language));
   },
 });

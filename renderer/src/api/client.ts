@@ -9,6 +9,8 @@ export type ClienteleBridge = {
   pickFolder?: () => Promise<string | null>;
   /** The system open-file dialog (Electron only, where the preload offers it): a path, or null if cancelled. */
   pickFile?: () => Promise<string | null>;
+  /** Tells the shell the page's language, for its native questions (Electron only). */
+  setLanguage?: (language: string) => void;
 };
 
 declare global {

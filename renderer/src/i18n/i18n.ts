@@ -19,9 +19,15 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
 }
 
+/** The page shows `lng`: the document says so, and the Electron shell asks its native questions in it. */
+function announce(lng: Language): void {
+  document.documentElement.lang = lng;
+  window.clientele?.setLanguage?.(lng);
+}
+
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
-  document.documentElement.lang = lng;
+  announce(lng);
   await i18next.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
     lng,
@@ -34,7 +40,7 @@ export async function initI18n(): Promise<void> {
 
 export async function setLanguage(lng: Language): Promise<void> {
   localStorage.setItem(LANGUAGE_KEY, lng);
-  document.documentElement.lang = lng;
+  announce(lng);
   await i18next.changeLanguage(lng);
 }
 

@@ -30,14 +30,14 @@ const printStyles = (
 type Props = { recoveryKey: string; shopName: string; createdAt: number; onContinue: () => void | Promise<void> };
 
 /**
- * Until "I have stored it" is ticked, closing or reloading the tab asks first. Browser mode only:
- * Electron cancels an unload silently (no question) unless the main process asks, which would
- * leave a window that cannot be closed. A reload shows the key again either way: the core keeps
- * it for this session until acknowledged (`setup.pendingRecoveryKey`).
+ * Until "I have stored it" is ticked, closing or reloading asks first: the browser asks in browser
+ * mode; in Electron, which would cancel silently, the main process asks with a native question
+ * (electron/main/main.ts, 'will-prevent-unload'). A reload shows the key again either way: the
+ * core keeps it for this session until acknowledged (`setup.pendingRecoveryKey`).
  */
 function useWarnBeforeLeaving(active: boolean): void {
   useEffect(() => {
-    if (!active || window.clientele) return;
+    if (!active) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       event.returnValue = ''; // older Chromium asks only when returnValue is set
