@@ -97,6 +97,22 @@ describe('one data folder, two cores', () => {
     await ok(other, 'staff', 'auth.signIn', { username: 'staff', password: USER_PASSWORD });
   });
 
+  it('a write waits a bounded time for another writer, then answers IO busy (translated), not INTERNAL', async () => {
+    const key = await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD);
+    const writer = openWithKey(h.dataDir, key);
+    writer.prepare('BEGIN IMMEDIATE').run(); // another process holding the write lock, longer than any write takes
+    try {
+      const started = performance.now();
+      const refused = await other.invoke('staff', 'customers.create', { name: '等不到的客户' });
+      expect(refused.ok ? 'OK' : refused.error).toMatchObject({ code: 'IO', details: { reason: 'busy' } });
+      expect(performance.now() - started).toBeGreaterThan(4_000); // it waited (busy_timeout 5 s) before giving up
+    } finally {
+      writer.prepare('ROLLBACK').run();
+      writer.close();
+    }
+    expect((await other.invoke('staff', 'customers.create', { name: '等到了的客户' })).ok).toBe(true);
+  });
+
   it('an audit entry can only be appended inside a write transaction', async () => {
     const key = await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD);
     const db = wrapDb(openWithKey(h.dataDir, key));
