@@ -1,6 +1,9 @@
 // Several cores on one data folder in one test process: to SQLite and to the folder's holder
 // entries each core is a process of its own (its own connection, its own entry). The same cases
 // with real `serve` and CLI processes are in processes.test.ts.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer, CustomerPage } from '../../shared/api/customers.ts';
 import type { Core } from '../../electron/core/core-types.ts';
@@ -111,6 +114,25 @@ describe('one data folder, two cores', () => {
       writer.close();
     }
     expect((await other.invoke('staff', 'customers.create', { name: '等到了的客户' })).ok).toBe(true);
+  });
+
+  it('two cores verify backups at the same time, each in its own work folder; a killed one\'s folder is removed', async () => {
+    const stick = mkdtempSync(join(tmpdir(), 'clientele-stick-'));
+    try {
+      const file = (await h.call('owner', 'backup.create', { folder: stick })).file;
+      const abandoned = join(h.dataDir, '.verify-work-999999999-0badc0de'); // no process has that pid
+      mkdirSync(abandoned);
+      await ok(other, 'staff', 'auth.signOut', {});
+      await ok(other, 'owner', 'auth.signIn', OWNER);
+      const [mine, theirs] = await Promise.all([
+        h.raw('owner', 'backup.verify', { file, credentials: OWNER }),
+        other.invoke('owner', 'backup.verify', { file, credentials: OWNER }),
+      ]);
+      expect([mine.ok ? 'OK' : mine.error, theirs.ok ? 'OK' : theirs.error]).toEqual(['OK', 'OK']);
+      expect(readdirSync(h.dataDir).filter((name) => name.startsWith('.verify-work'))).toEqual([]);
+    } finally {
+      rmSync(stick, { recursive: true, force: true });
+    }
   });
 
   it('an audit entry can only be appended inside a write transaction', async () => {

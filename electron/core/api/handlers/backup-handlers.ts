@@ -8,7 +8,8 @@ import { AppFailure } from '../../../../shared/errors.ts';
 import { BACKUP_EXTENSION, decodeHeader, PAYLOAD_OFFSET } from '../../backup/backup-format.ts';
 import { openBackup } from '../../backup/backup-reader.ts';
 import { writeBackup, type WrittenBackup } from '../../backup/backup-writer.ts';
-import { release } from '../../backup/process-lock.ts';
+import { processAlive, release } from '../../backup/process-lock.ts';
+import { randomBytes } from 'node:crypto';
 import { RESTORE_WORK_DIR, swapIn } from '../../backup/restore-swap.ts';
 import { backupsToDelete } from '../../backup/rotation.ts';
 import { transaction, type Db } from '../../db/sql.ts';
@@ -28,8 +29,17 @@ export function backupsDir(dataDir: string): string {
   return join(dataDir, 'backups');
 }
 
+/** One per verification: the app and a CLI command may verify backups on one folder at the same time. */
 function verifyWorkDir(dataDir: string): string {
-  return join(dataDir, '.verify-work');
+  return join(dataDir, `.verify-work-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Work folders of verifications whose process was killed (or of an older version, without a pid). */
+async function removeAbandonedWorkDirs(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir).catch(() => [] as string[])) {
+    const match = /^\.verify-work(?:-(\d+)-[0-9a-f]+)?$/.exec(name);
+    if (match && (match[1] === undefined || !processAlive(Number(match[1])))) await rm(join(dataDir, name), { recursive: true, force: true });
+  }
 }
 
 function credentialLabel(credentials: Credentials): string {
@@ -78,10 +88,15 @@ function progressTo(state: CoreState, sessionKey: string, job: 'verify' | 'resto
 
 async function verify(state: CoreState, sessionKey: string, file: string, credentials: Credentials) {
   const started = performance.now();
-  mkdirSync(state.dataDir, { recursive: true });
+  mkdirSync(state.dataDir, { recursive: true, mode: 0o700 });
+  await removeAbandonedWorkDirs(state.dataDir);
   const workDir = verifyWorkDir(state.dataDir);
-  const opened = await openBackup(resolve(file), credentials, workDir, progressTo(state, sessionKey, 'verify'));
-  await rm(workDir, { recursive: true, force: true });
+  let opened;
+  try {
+    opened = await openBackup(resolve(file), credentials, workDir, progressTo(state, sessionKey, 'verify'));
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
   const current = state.unlocked ? { shopName: shopName(state.unlocked.db), counts: systemStatus(state.unlocked.db, state.dataDir).counts } : null;
   return { file: resolve(file), bytes: opened.bytes, manifest: opened.manifest, current, ms: Math.round(performance.now() - started) };
 }
