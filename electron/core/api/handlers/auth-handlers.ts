@@ -38,7 +38,11 @@ import {
 const SAMPLE_CUSTOMERS = 120;
 
 function failedUnlock(ctx: HandlerContext, outcome: Exclude<UnlockOutcome, { ok: true }>, badMessage: string): never {
-  flushPendingEvents(ctx.state); // when the database is open (another session), failures are logged at once
+  try {
+    flushPendingEvents(ctx.state); // when the database is open (another session), failures are logged at once
+  } catch {
+    // another process kept the write lock: the events stay pending for the next sign-in, and the answer is still the wrong password
+  }
   if (outcome.code === 'LOCKED_OUT') {
     const retryInSeconds = Math.ceil((outcome.retryAt - ctx.state.clock()) / 1000);
     throw new AppFailure('LOCKED_OUT', `too many wrong attempts; try again in ${retryInSeconds} s`, { retryAt: outcome.retryAt, retryInSeconds });
