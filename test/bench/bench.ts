@@ -7,7 +7,8 @@
 //   - through the dispatcher (`core.invoke`: validation + session/permission checks + service),
 //     median and p95 of customer list pages (first pages, filtered and sorted; a page ~200 pages
 //     deep by keyset cursor), counts, and search (3+ character, 1–2 character Chinese, pinyin
-//     initials, phone and e-mail fragments);
+//     initials, phone and e-mail fragments), each checked first against a plain scan of the
+//     unencrypted copy (page, total, count and the list's q filter; owner and masked viewer);
 //   - the same service functions called directly on the encrypted database (no dispatcher), and on
 //     an unencrypted copy of the same database made in this run: the floor. The gap dispatcher →
 //     service is the dispatcher's cost, service → floor the cipher's;
@@ -32,13 +33,16 @@ import { openEncrypted, openPlain, type SqliteDatabase } from '../../electron/co
 import { wrapDb, type Db } from '../../electron/core/db/sql.ts';
 import { countCustomers, listCustomers } from '../../electron/core/services/customers.ts';
 import { searchCustomers } from '../../electron/core/services/search.ts';
-import { fullAccess } from '../../electron/core/services/access.ts';
+import { fullAccess, type Access } from '../../electron/core/services/access.ts';
+import { referenceSearch, scannable, type PlainContact, type PlainCustomer, type Scannable } from './search-reference.ts';
 import { digitsOf, pinyinOf } from '../../electron/core/services/search-text.ts';
 import { databasePath } from '../../electron/core/vault.ts';
 import { interleaved, log, round, stats, timed, type Stats } from './timing.ts';
 
 /** The service functions called directly see what the owner sees (no scope, no masking). */
 const OWNER_ACCESS = fullAccess({ userId: 1, username: 'owner', role: 'owner' });
+/** A viewer with masking on: matches only the visible runs of contact details. */
+const VIEWER_ACCESS: Access = { ...fullAccess({ userId: 2, username: 'viewer', role: 'viewer' }), mask: true };
 
 const OWNER = 'owner';
 const PASSWORD = 'bench-password-4k9z';
@@ -126,6 +130,10 @@ function searchTerms(db: SqliteDatabase): Record<string, { q: string; chars: num
     mobile: string;
   };
   const email = db.prepare("SELECT email FROM customers WHERE email != '' ORDER BY id LIMIT 1 OFFSET 13").pluck().get() as string;
+  // The issue's case: the last 4 digits of a landline of one of the oldest customers, where
+  // thousands of newer customers hold the same 4 digits elsewhere in a number.
+  const oldLandline = db.prepare("SELECT phone FROM contacts WHERE phone != '' ORDER BY customer_id LIMIT 1 OFFSET 3").pluck().get() as string;
+  const wechat = db.prepare("SELECT wechat FROM contacts WHERE wechat != '' ORDER BY id LIMIT 1 OFFSET 17").pluck().get() as string;
   const chars = [...company];
   const terms = {
     'search.3char.companyFragment': chars.slice(2, 5).join(''), // e.g. 华信科: brand characters + industry
@@ -135,9 +143,72 @@ function searchTerms(db: SqliteDatabase): Record<string, { q: string; chars: num
     'search.1char.surname': '张',
     'search.pinyinInitials': pinyinOf(company, false).initials.slice(0, 5),
     'search.phoneLast4': digitsOf(contact.mobile).slice(-4),
+    'search.phoneLast4.oldCustomer': digitsOf(oldLandline).slice(-4),
+    'search.phoneMiddle': digitsOf(contact.mobile).slice(3, 7), // hidden when masked
+    'search.wechatFragment': wechat.slice(0, 7),
     'search.emailFragment': email.split('@')[0]!, // info<n>: every seeded e-mail has a local part
   };
   return Object.fromEntries(Object.entries(terms).map(([name, q]) => [name, { q, chars: [...q].length }]));
+}
+
+/** Every live customer of the plain copy, as the reference scan reads it. */
+function plainScan(db: SqliteDatabase): Scannable[] {
+  const contacts = new Map<number, PlainContact[]>();
+  for (const row of db.prepare('SELECT customer_id, name, phone, mobile, email, wechat FROM contacts ORDER BY customer_id, position').all() as (PlainContact & { customer_id: number })[]) {
+    const list = contacts.get(row.customer_id) ?? [];
+    list.push(row);
+    contacts.set(row.customer_id, list);
+  }
+  const rows = db.prepare('SELECT id, kind, name, code, phone, email, owner_id AS ownerId FROM customers WHERE deleted_at IS NULL').all() as Omit<PlainCustomer, 'contacts'>[];
+  return rows.map((row) => scannable({ ...row, contacts: contacts.get(row.id) ?? [] }));
+}
+
+/** Every customer the list's `q` filter gives, page by page. */
+function listedIds(db: Db, q: string, access: Access): number[] {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = listCustomers(db, CustomerQuery.parse({ q, cursor, limit: 100 }), access);
+    ids.push(...page.rows.map((row) => row.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+/** Above this many matches the list's `q` filter is counted, not paged through, in the check. */
+const LIST_CHECK_MAX = 3_000;
+
+/**
+ * Fails loudly unless search.query's page and total, and the customer list's `q` filter, equal
+ * the reference scan, on both databases, for the owner and for a masked role.
+ */
+function checkSearch(name: string, q: string, scan: readonly Scannable[], dbs: Record<'plain' | 'encrypted', Db>): { total: number; totalMasked: number; hits: number } {
+  const out = { total: 0, totalMasked: 0, hits: 0 };
+  for (const [who, access] of [['owner', OWNER_ACCESS], ['masked viewer', VIEWER_ACCESS]] as const) {
+    const expected = referenceSearch(scan, q, { masked: access.mask, ownerId: null });
+    const expectedPage = expected.slice(0, 20).map((e) => e.id);
+    for (const [which, db] of Object.entries(dbs)) {
+      const where = `bench: ${name} "${q}" as ${who} on the ${which} db`;
+      const answer = searchCustomers(db, q, 20, access);
+      if (answer.total !== expected.length) throw new Error(`${where}: total ${answer.total}, the scan finds ${expected.length}`);
+      const page = answer.hits.map((hit) => hit.id);
+      if (JSON.stringify(page) !== JSON.stringify(expectedPage)) throw new Error(`${where}: page ${JSON.stringify(page)}, the scan ranks ${JSON.stringify(expectedPage)}`);
+      const counted = countCustomers(db, CustomerFilters.parse({ q }), access);
+      if (counted !== expected.length) throw new Error(`${where}: customers.count with q says ${counted}, the scan finds ${expected.length}`);
+      if (expected.length <= LIST_CHECK_MAX) {
+        const listed = listedIds(db, q, access).sort((a, b) => a - b);
+        const wanted = expected.map((e) => e.id).sort((a, b) => a - b);
+        if (JSON.stringify(listed) !== JSON.stringify(wanted)) throw new Error(`${where}: the list with q holds ${listed.length} customers, the scan finds ${wanted.length}`);
+      }
+    }
+    if (access.mask) out.totalMasked = expected.length;
+    else {
+      out.total = expected.length;
+      out.hits = expectedPage.length;
+    }
+  }
+  if (out.total === 0) throw new Error(`bench: ${name} "${q}" found nothing`);
+  return out;
 }
 
 type Entry = Record<string, unknown> & { medianMs: number; ok: boolean; targetMs: number };
@@ -284,11 +355,16 @@ async function main(): Promise<void> {
     }
 
     // --- search --------------------------------------------------------------------------------
+    // Right, not only fast: every measured query's page and total (and, where the matches are
+    // few enough to page through, the customer list's `q` filter) must equal a straightforward
+    // scan of the unencrypted copy, for the owner and for a role that sees contact details masked.
+    log('bench: reading every customer from the plain copy for the reference scan...');
+    const scanStarted = performance.now();
+    const scan = plainScan(plain);
+    log(`bench: ${scan.length} customers ready to scan in ${Math.round(performance.now() - scanStarted)} ms`);
     for (const [name, { q, chars }] of Object.entries(searchTerms(encrypted))) {
       log(`bench: ${name} (${q})`);
-      const { hits } = searchCustomers(plainDb, q, 20, OWNER_ACCESS);
-      if (hits.length === 0) throw new Error(`bench: ${name} "${q}" found nothing`);
-      if (JSON.stringify(hits) !== JSON.stringify(searchCustomers(encDb, q, 20, OWNER_ACCESS).hits)) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
+      const checked = checkSearch(name, q, scan, { plain: plainDb, encrypted: encDb });
       const t = await interleaved(
         {
           dispatcher: () => call(core, SESSION, 'search.query', { q }),
@@ -298,7 +374,7 @@ async function main(): Promise<void> {
         loop,
       );
       const short = chars < 3 && /\p{Script=Han}/u.test(q);
-      results[name] = (short ? shortEntry : fastEntry)(t.dispatcher!, t.service!, t.floor!, { q, hits: hits.length });
+      results[name] = (short ? shortEntry : fastEntry)(t.dispatcher!, t.service!, t.floor!, { q, ...checked });
     }
 
     // --- open with the raw key -----------------------------------------------------------------

@@ -8,6 +8,7 @@ import {
   planQuery,
   searchDocument,
   searchFields,
+  spellingsOf,
   tierExpressions,
   withCode,
 } from '../../electron/core/services/search-text.ts';
@@ -93,7 +94,7 @@ describe('search text', () => {
 
   it('says where a customer matched, as the caller sees it', () => {
     const where = (q: string, masked: boolean) => {
-      const found = matchedField(planQuery(q)!, searchFields(CUSTOMER, false, masked), masked);
+      const found = matchedField(planQuery(q)!, searchFields(CUSTOMER, masked, spellingsOf(CUSTOMER, false)), masked);
       return found && [found.field, found.text, found.contactName];
     };
     expect(where('张三', false)).toEqual(['name', '张三科技', null]);

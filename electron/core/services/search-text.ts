@@ -133,13 +133,22 @@ function secretText(field: MatchField, contactName: string | null, value: string
   return { field, contactName, column: 'shown', trigram: visibleParts(shownText).map((part) => part.toLowerCase()), short: [], text: shownText };
 }
 
+/** Pinyin of a customer's name and of each contact's name (the costly part), or none. */
+export type Spellings = { own: Spelling; contacts: Spelling[] };
+const UNSPELLED: Spelling = { full: '', initials: '', sortKey: '' };
+
+export function spellingsOf(customer: SearchableCustomer, personName: boolean, own: Spelling = spell(customer.name, personName)): Spellings {
+  return { own, contacts: customer.contacts.map((contact) => spell(contact.name, true)) };
+}
+
 /**
  * Every searchable field of a customer as a caller sees it: with `masked`, phones, e-mails and
  * WeChat IDs are reduced to their visible runs. The index holds both views (secret and shown
- * columns); the matcher below uses the caller's one.
+ * columns); the matcher below uses the caller's one. Without `spellings`, no pinyin.
  */
-export function searchFields(customer: SearchableCustomer, personName: boolean, masked: boolean, own: Spelling = spell(customer.name, personName)): SearchField[] {
+export function searchFields(customer: SearchableCustomer, masked: boolean, spellings: Spellings | null): SearchField[] {
   const fields: (SearchField | null)[] = [];
+  const own = spellings?.own ?? UNSPELLED;
   const nameParts = [MARK.start + squash(customer.name) + MARK.end];
   if (own.full) nameParts.push(own.full, own.initials);
   fields.push({ field: 'name', contactName: null, column: 'open', trigram: nameParts, short: [...nameTokens(customer.name), ...(own.initials ? [own.initials] : [])], text: customer.name });
@@ -148,8 +157,8 @@ export function searchFields(customer: SearchableCustomer, personName: boolean, 
   }
   fields.push(phoneField('phone', null, customer.phone, masked));
   fields.push(secretText('email', null, customer.email, maskEmail, masked));
-  for (const contact of customer.contacts) {
-    const spoken = spell(contact.name, true);
+  customer.contacts.forEach((contact, i) => {
+    const spoken = spellings?.contacts[i] ?? UNSPELLED;
     const parts = [contact.name.toLowerCase()];
     if (spoken.full) parts.push(spoken.full, spoken.initials);
     fields.push({ field: 'contactName', contactName: contact.name, column: 'open', trigram: parts, short: [...nameTokens(contact.name), ...(spoken.initials ? [spoken.initials] : [])], text: contact.name });
@@ -157,15 +166,16 @@ export function searchFields(customer: SearchableCustomer, personName: boolean, 
     fields.push(phoneField('contactPhone', contact.name, contact.phone, masked));
     fields.push(secretText('contactEmail', contact.name, contact.email, maskEmail, masked));
     fields.push(secretText('wechat', contact.name, contact.wechat, maskWechat, masked));
-  }
+  });
   return fields.filter((field) => field !== null);
 }
 
 /** `own` is the customer name's spelling when the caller has it already (it is costly). */
 export function searchDocument(customer: SearchableCustomer, personName: boolean, own: Spelling = spell(customer.name, personName)): SearchDocument {
-  const full = searchFields(customer, personName, false, own);
+  const spellings = spellingsOf(customer, personName, own);
+  const full = searchFields(customer, false, spellings);
   // The shown column is built from the masked view of the same fields.
-  const shown = searchFields(customer, personName, true, own).filter((field) => field.column === 'shown');
+  const shown = searchFields(customer, true, spellings).filter((field) => field.column === 'shown');
   const columns = (pick: (field: SearchField) => string[], join: string): Columns => {
     const of = (fields: SearchField[], column: Column) => fields.filter((field) => field.column === column).flatMap(pick);
     return {
@@ -269,6 +279,11 @@ function termMatches(plan: SearchPlan, term: string, field: SearchField): boolea
 
 /** Fields that the result list shows anyway; a match elsewhere is worth saying. */
 const SHOWN_IN_LIST = new Set<MatchField>(['name', 'code', 'phone']);
+
+/** Whether pinyin can hold any term: only Latin letters spell pinyin (it is costly to compute). */
+export function needsPinyin(plan: SearchPlan): boolean {
+  return plan.terms.some((term) => /[a-z]/.test(term));
+}
 
 /**
  * Where a customer matched, as the caller sees it: for each term the first field (in `fields`

@@ -10,7 +10,7 @@ import { all, qb, type Db } from '../db/sql.ts';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { countMatchingCustomers, customerMatches, matchingCustomerIds, type Match } from '../db/sqlite-search.ts';
 import { maskRow, type Access } from './access.ts';
-import { matchedField, matchExpression, planQuery, searchFields, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
+import { matchedField, matchExpression, needsPinyin, planQuery, searchFields, spellingsOf, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
 
 export type SearchResult = { hits: SearchHit[]; total: number };
 
@@ -70,9 +70,14 @@ function describeHits(db: Db, plan: SearchPlan, ids: number[], access: Access): 
   return ids.flatMap((id) => {
     const row = rows.get(id);
     if (!row) return [];
-    const fields = searchFields({ ...row, contacts: contacts.get(id) ?? [] }, row.kind === 'person', access.mask);
-    // The index found it, so some field holds the query; the name stands in should they ever disagree.
-    const matched = matchedField(plan, fields, access.mask) ?? fields[0]!;
+    const customer = { ...row, contacts: contacts.get(id) ?? [] };
+    // Pinyin only when no other field holds the query and it could (it is the costly part).
+    const plain = searchFields(customer, access.mask, null);
+    const matched =
+      matchedField(plan, plain, access.mask) ??
+      (needsPinyin(plan) ? matchedField(plan, searchFields(customer, access.mask, spellingsOf(customer, row.kind === 'person')), access.mask) : null) ??
+      // The index found it, so some field holds the query; the name stands in should they ever disagree.
+      plain[0]!;
     return [
       maskRow(
         { id, code: row.code, name: row.name, phone: row.phone, grade: row.grade, matchedIn: matched.field, matchedText: matched.text, contactName: matched.contactName },

@@ -9,6 +9,8 @@ import { onAppReset } from '../../app/reset.ts';
 export type SearchAnswer = { query: string; hits: SearchHit[]; total: number; error: AppError | null };
 
 export const SEARCH_LIMIT = 20;
+export const SENT_MARK = 'clientele:search-sent';
+export const ANSWERED_MARK = 'clientele:search-answered';
 /** Recent answers, so that typing back (a deleted letter) shows results at once. */
 const CACHE_SIZE = 30;
 const cache = new Map<string, SearchAnswer>();
@@ -51,7 +53,10 @@ export function useSearch(query: string): { answer: SearchAnswer | null; pending
       return;
     }
     running.current = q;
+    // Marks for the search UI benchmark: when the request left and when its answer came back.
+    performance.mark(SENT_MARK, { detail: q });
     void invoke('search.query', { q, limit: SEARCH_LIMIT }).then((result) => {
+      performance.mark(ANSWERED_MARK, { detail: q });
       running.current = null;
       if (!mounted.current) return;
       const next: SearchAnswer = result.ok
