@@ -82,7 +82,7 @@ describe('lock-out under concurrent attempts', () => {
     expect(answers.filter((a) => a.code === 'LOCKED_OUT')).toHaveLength(4);
     expect((await cliStatus(h, OWNER_PASSWORD)).code).toBe('LOCKED_OUT');
     await h.failure('x', 'auth.signIn', { username: 'boss', password: OWNER_PASSWORD }, 'LOCKED_OUT');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('lock-out of the current password and of unknown names', () => {
