@@ -74,6 +74,12 @@ for (const [locale, messages] of [
       const keyGroup = page.getByRole('group', { name: t('recovery.keyLabel') });
       await expect(keyGroup).toHaveText(/^\s*([0-9A-HJKMNP-TV-Z]{4}\s*){8}$/);
       const key = await page.getByTestId('recovery-key').getAttribute('data-key');
+      // Two even rows of four groups, not as the width happens to wrap them (6 + 2 at 1366×768).
+      const rows = await keyGroup.locator('span span').evaluateAll((spans) => spans.map((span) => Math.round(span.getBoundingClientRect().top)));
+      expect(rows).toHaveLength(8);
+      expect(new Set(rows.slice(0, 4)).size).toBe(1);
+      expect(new Set(rows.slice(4)).size).toBe(1);
+      expect(rows[4]).toBeGreaterThan(rows[0]!);
       await shot('recovery-key');
       const asked: string[] = [];
       page.once('dialog', (dialog) => {

@@ -39,7 +39,8 @@ export function PasswordStrength({ password, refused = false }: { password: stri
   }, [password]);
 
   const shown = refused ? 0 : (score ?? 0);
-  const rating = score === null ? t('common.none') : refused ? t('setup.strengthRefused') : t(`setup.strength.${shown}`);
+  // A refused password says so at once, not "—" while the strength library is still loading.
+  const rating = refused && password !== '' ? t('setup.strengthRefused') : score === null ? t('common.none') : t(`setup.strength.${shown}`);
   const label = `${t('setup.strengthLabel')}: ${rating}`;
   return (
     <Box>

@@ -12,6 +12,14 @@ export function keyGroups(key: string): string[] {
   return key.match(/.{1,4}/g) ?? [key];
 }
 
+const GROUPS_PER_ROW = 4;
+
+function rowsOf<T>(items: T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += size) rows.push(items.slice(i, i + size));
+  return rows;
+}
+
 // Printing shows the key sheet alone: no buttons, no checkbox, nothing else of the app.
 const printStyles = (
   <GlobalStyles
@@ -89,9 +97,14 @@ export function RecoveryKeyPage({ recoveryKey, shopName, createdAt, onContinue }
                 userSelect: 'all',
               }}
             >
-              {groups.map((group, i) => (
-                <Box component="span" key={i} sx={{ display: 'inline-block', mx: 1 }}>
-                  {group}
+              {/* Rows of four groups (4 + 4, not 6 + 2 as the width happens to wrap them): easier to copy. */}
+              {rowsOf(groups, GROUPS_PER_ROW).map((row, r) => (
+                <Box component="span" key={r} sx={{ display: 'block' }}>
+                  {row.map((group, i) => (
+                    <Box component="span" key={i} sx={{ display: 'inline-block', mx: 1 }}>
+                      {group}
+                    </Box>
+                  ))}
                 </Box>
               ))}
             </Typography>
