@@ -1,6 +1,6 @@
 // Every reason the core gives for refusing a form reaches the user, in their language, on the field
 // it concerns (focus moves there), or, for a field the form does not show, as a visible warning —
-// on every form (issue 7, items 8 and 14), here the customer form, Settings → Security and the
+// on every form (issue 7, items 8 and 14), here the customer form, Settings → Security and Backup, the
 // recovery page, in both languages at 1366×768. The shop is set up from the CLI in the test's data dir.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -109,6 +109,23 @@ for (const [locale, messages] of [
       await expect(minutes).toHaveAttribute('aria-invalid', 'true');
       await expect.poll(() => focusedName(page)).toBe('idleLockMinutes');
       await shot('security-reasons');
+
+      // Settings → Backup → Automatic backups: the same on a form of its own making.
+      await page.getByRole('tab', { name: t('settings.tabs.backup') }).click();
+      const days = page.getByLabel(t('backup.auto.reminderDays'));
+      await days.fill('30');
+      await page.getByRole('button', { name: t('common.save') }).focus();
+      await refuseNext(page, 'backup.updateSettings', 'VALIDATION', [{ path: ['reminderDays'], code: 'too_big', origin: 'number', maximum: 365, message: 'Too big' }]);
+      await page.getByRole('button', { name: t('common.save') }).click();
+      await expect(page.getByText(t('validation.numberMax', { max: 365 }))).toBeVisible();
+      await expect(days).toHaveAttribute('aria-invalid', 'true');
+      await expect.poll(() => focusedName(page)).toBe('reminderDays');
+      // A reason for a path it does not show: the banner says the reason itself.
+      await days.fill('31');
+      await refuseNext(page, 'backup.updateSettings', 'VALIDATION', [{ path: ['folder'], code: 'custom', message: 'controlCharacter' }]);
+      await page.getByRole('button', { name: t('common.save') }).click();
+      await expect(page.getByRole('alert').filter({ hasText: t('errors.validationReasons', { reasons: t('validation.controlCharacter') }) })).toBeVisible();
+      await shot('backup-settings-reasons');
     });
 
     test(`the recovery page says why a new password is refused ${locale}`, async ({ page, app, shot }) => {
