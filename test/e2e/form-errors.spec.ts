@@ -88,6 +88,8 @@ for (const [locale, messages] of [
       await refuseNext(page, 'customers.create', 'VALIDATION', [{ path: ['contacts', 0, 'id'], code: 'custom', message: 'contact' }]);
       await page.getByRole('button', { name: t('common.save') }).click();
       await expect(page.getByRole('alert').filter({ hasText: t('validation.contact') })).toBeVisible();
+      // Nothing is highlighted, so nothing says "check the highlighted fields".
+      await expect(page.getByRole('alert').filter({ hasText: t('errors.VALIDATION') })).toHaveCount(0);
       await shot('customer-hidden-field');
       // Sent again as it is, the core takes it.
       await page.getByRole('button', { name: t('common.save') }).click();

@@ -139,6 +139,8 @@ export function useForm<T>(
     },
     /** Problems the core reported on fields this form does not show, in the user's language. */
     otherErrors: Object.values(otherErrors).map((issue) => issueMessage(t, issue)),
+    /** Whether a problem the core reported sits on a field of this form (is highlighted). */
+    hasServerFieldErrors: Object.keys(serverErrors).length > 0,
     reset,
     dirty,
     markClean: () => setDirty(false),

@@ -95,6 +95,9 @@ function lunarBirthdayErrors(original: Customer | null, values: CustomerValues):
   return problem ? { birthday: { message: problem } } : {};
 }
 
+/** The banner's error when the fields show what is wrong (after a check here or the core's reasons). */
+const FIELDS_REFUSED: AppError = { code: 'VALIDATION', message: 'form: invalid fields' };
+
 type Loaded = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer | null };
 
 /** One form for creating (`id` null) and editing a customer. */
@@ -144,7 +147,7 @@ export function CustomerFormPage({ id }: { id: number | null }) {
   const save = async () => {
     setFailure(null);
     if (!form.check()) {
-      setFailure({ code: 'VALIDATION', message: 'form: invalid fields' });
+      setFailure(FIELDS_REFUSED);
       return;
     }
     setSaving(true);
@@ -171,7 +174,7 @@ export function CustomerFormPage({ id }: { id: number | null }) {
     // under the banner; the banner stays, as after a refused check here: on a long form it says
     // where to look.
     const named = form.applyFailure(result.error);
-    setFailure(named ? { code: 'VALIDATION', message: 'form: invalid fields' } : result.error);
+    setFailure(named ? FIELDS_REFUSED : result.error);
   };
 
   const reloadTheirs = async () => {
@@ -270,7 +273,9 @@ export function CustomerFormPage({ id }: { id: number | null }) {
           </Button>
         </Stack>
 
-        {failure ? (
+        {/* "Check the highlighted fields" only when one is: the core's reasons about fields this form
+            does not show are listed below on their own. */}
+        {failure && !(failure === FIELDS_REFUSED && form.otherErrors.length > 0 && !form.hasServerFieldErrors) ? (
           <Alert severity={failure.code === 'VALIDATION' ? 'warning' : 'error'} role="alert">
             {errorMessage(t, failure)}
           </Alert>
