@@ -78,14 +78,15 @@ describe('search text', () => {
     expect(planQuery('\u0000')).toBeNull();
     expect(planQuery(`ab\u0000c${MARK.start}d`)).toMatchObject({ terms: ['ab', 'c', 'd'], whole: 'ab c d' });
     const plan = planQuery(`a"b${MARK.tail}`)!;
-    expect(matchExpression(plan, false)).toBe('{open secret} : ("a""b")');
+    expect(matchExpression(plan, false)).toBe('"a""b"');
   });
 
   it('writes expressions per role: masked roles search the shown column', () => {
     const plan = planQuery('0663')!;
-    expect(matchExpression(plan, false)).toBe('{open secret} : ("0663")');
+    expect(matchExpression(plan, false)).toBe('"0663"');
     expect(matchExpression(plan, true)).toBe('{open shown} : ("0663")');
     expect(matchExpression(planQuery('张 zs')!, true)).toBe('{open shown} : ("张" AND "zs"*)');
+    expect(matchExpression(planQuery('张 zs')!, false)).toBe('{open secret} : ("张" AND "zs"*)');
     expect(tierExpressions(plan, false)).toEqual([`{open} : "${MARK.start}0663${MARK.end}"`, `{secret} : "0663${MARK.tail}"`, `{open} : "${MARK.start}0663"`]);
     expect(tierExpressions(plan, true)[1]).toBe(`{shown} : "0663${MARK.tail}"`);
     // One character: too short for a trigram phrase with only the start marker.

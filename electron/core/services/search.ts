@@ -10,7 +10,7 @@ import { all, qb, type Db } from '../db/sql.ts';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { countMatchingCustomers, customerMatches, matchingCustomerIds, type Match } from '../db/sqlite-search.ts';
 import { maskRow, type Access } from './access.ts';
-import { matchedField, matchExpression, needsPinyin, planQuery, searchFields, spellingsOf, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
+import { matchedField, matchExpression, needsPinyin, planQuery, searchFields, spell, spellingsOf, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
 
 export type SearchResult = { hits: SearchHit[]; total: number };
 
@@ -33,7 +33,10 @@ export function searchCustomers(db: Db, q: string, limit: number, access: Access
   const plan = planQuery(q);
   if (!plan) return { hits: [], total: 0 };
   const main = mainMatch(plan, access);
-  const total = countMatchingCustomers(db, [main], access.scopeOwnerId);
+  // The newest matches first: fewer than a page of them are all of them, and need no count
+  // (counting evaluates the whole match again).
+  const newest = matchingCustomerIds(db, [main], limit, access.scopeOwnerId);
+  const total = newest.length < limit ? newest.length : countMatchingCustomers(db, [main], access.scopeOwnerId);
   if (total === 0) return { hits: [], total };
   const ids: number[] = [];
   const seen = new Set<number>();
@@ -48,10 +51,12 @@ export function searchCustomers(db: Db, q: string, limit: number, access: Access
   };
   for (const tier of tierExpressions(plan, access.mask)) {
     if (ids.length >= limit) break;
-    take(matchingCustomerIds(db, [main, { table: 'search_trigram', expr: tier }], limit, access.scopeOwnerId));
+    const byTier: Match = { table: 'search_trigram', expr: tier };
+    // Same index: one MATCH. Short-index queries: the tier drives (it is the rarer), checked against the query.
+    take(main.table === 'search_trigram' ? matchingCustomerIds(db, [main, byTier], limit, access.scopeOwnerId) : matchingCustomerIds(db, [byTier], limit, access.scopeOwnerId, main));
   }
   // The rest, newest first: `limit` of them fill the page even if every tier hit comes round again.
-  if (ids.length < limit) take(matchingCustomerIds(db, [main], limit, access.scopeOwnerId));
+  take(newest);
   return { hits: describeHits(db, plan, ids, access), total };
 }
 
@@ -73,9 +78,15 @@ function describeHits(db: Db, plan: SearchPlan, ids: number[], access: Access): 
     const customer = { ...row, contacts: contacts.get(id) ?? [] };
     // Pinyin only when no other field holds the query and it could (it is the costly part).
     const plain = searchFields(customer, access.mask, null);
+    const spelled = (contacts: boolean) => {
+      const own = spell(row.name, row.kind === 'person');
+      const spellings = contacts ? spellingsOf(customer, row.kind === 'person', own) : { own, contacts: [] };
+      return matchedField(plan, searchFields(customer, access.mask, spellings), access.mask);
+    };
     const matched =
       matchedField(plan, plain, access.mask) ??
-      (needsPinyin(plan) ? matchedField(plan, searchFields(customer, access.mask, spellingsOf(customer, row.kind === 'person')), access.mask) : null) ??
+      // The customer's own name first: one reading instead of one per contact.
+      (needsPinyin(plan) ? (spelled(false) ?? spelled(true)) : null) ??
       // The index found it, so some field holds the query; the name stands in should they ever disagree.
       plain[0]!;
     return [

@@ -1,5 +1,4 @@
 import { rebuildSearchIndex } from '../../services/search-index.ts';
-import { SEARCH_TABLES_SQL } from '../sqlite-search.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -13,7 +12,12 @@ export const migration0005: Migration = {
   name: 'search-columns',
   up: (db) => {
     db.exec('DROP TABLE search_trigram; DROP TABLE search_short;');
-    db.exec(SEARCH_TABLES_SQL);
+    // The short index keeps prefix indexes of 1 and 2 characters: its queries are words of 1 or 2
+    // characters matched as prefixes, and without them "13"* merges the lists of every phone number.
+    db.exec(`
+      CREATE VIRTUAL TABLE search_trigram USING fts5(open, secret, shown, tokenize = 'trigram', content = '', contentless_delete = 1);
+      CREATE VIRTUAL TABLE search_short USING fts5(open, secret, shown, tokenize = 'unicode61', prefix = '1 2', content = '', contentless_delete = 1);
+    `);
     rebuildSearchIndex(db);
   },
 };
