@@ -168,6 +168,26 @@ async function main(): Promise<void> {
           log(`bench:search-ui: ${kind.padEnd(15)} ${q.padEnd(12)} ${sample.ms.toFixed(1).padStart(7)} ms  (queued ${part(sample.queuedMs)}, request ${part(sample.requestMs)}, render ${part(sample.renderMs)})  ${sample.hits} shown`);
         }
       }
+      // The same request straight from the page, with nothing to render: what the door costs
+      // (HTTP on loopback, session, dispatcher) beside the search itself.
+      // (Page code as a string: the bundler would wrap its inner functions in a helper the page lacks.)
+      const direct = (await page.evaluate(`(async () => {
+        // As renderer/src/api/client.ts sends it: the launch token beside the session cookie.
+        const token = sessionStorage.getItem('clientele.token');
+        const headers = { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) };
+        const once = async (method, input) => {
+          const started = performance.now();
+          const response = await fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ method, input }) });
+          await response.json();
+          return performance.now() - started;
+        };
+        const out = { session: [], search: [] };
+        for (let i = 0; i < 30; i++) {
+          out.session.push(await once('auth.session', {}));
+          out.search.push(await once('search.query', { q: '0' + ((1000 + i * 37) % 10000), limit: 20 }));
+        }
+        return out;
+      })()`)) as { session: number[]; search: number[] };
       const all = Object.values(samples).flat();
       const overall = stats(all.map((s) => s.ms));
       const report = {
@@ -180,6 +200,7 @@ async function main(): Promise<void> {
         n: overall.n,
         targetMedianMs: TARGET_MEDIAN_MS,
         ok: overall.medianMs <= TARGET_MEDIAN_MS,
+        directRequestMs: { 'auth.session': stats(direct.session).medianMs, 'search.query': stats(direct.search).medianMs },
         // Medians of the parts: waiting for an earlier text's request, the request itself, rendering.
         // (A cached answer has no request: its parts are NaN, left out.)
         parts: Object.fromEntries((['queuedMs', 'requestMs', 'renderMs'] as const).map((part) => [part, stats(all.map((s) => s[part]).filter((ms) => !Number.isNaN(ms))).medianMs])),
