@@ -271,7 +271,7 @@ describe('masking phone and e-mail for staff and viewers', () => {
       const after = await h.call('owner', 'customers.get', { id: target.id });
       expect(after.notes).toBe([before.notes, '已回访'].filter(Boolean).join(' '));
       expect([after.phone, after.email]).toEqual([before.phone, before.email]);
-      expect(after.contacts.map((k) => [k.name, k.phone, k.mobile, k.email])).toEqual(before.contacts.map((k) => [k.name, k.phone, k.mobile, k.email]));
+      expect(after.contacts.map((k) => [k.name, k.phone, k.mobile, k.email, k.wechat])).toEqual(before.contacts.map((k) => [k.name, k.phone, k.mobile, k.email, k.wechat]));
     }
   });
 

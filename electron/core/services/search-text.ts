@@ -36,6 +36,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Characters no query may contain: controls (NUL breaks FTS5's parser) and our private markers. */
 const UNSEARCHABLE = /[\p{Cc}\uE000-\uF8FF]/gu;
+const UNSEARCHABLE_ANY = /[\p{Cc}\uE000-\uF8FF]/u;
 
 export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
@@ -76,7 +77,9 @@ export function digitsOf(phone: string): string {
 
 /** Lower case, single spaces, no characters a query may not contain: how names are compared whole. */
 export function squash(text: string): string {
-  return text.replace(UNSEARCHABLE, ' ').trim().toLowerCase().replace(/\s+/g, ' ');
+  // Most names hold neither (this runs for every name indexed): skip the Unicode-class replace then.
+  const clean = UNSEARCHABLE_ANY.test(text) ? text.replace(UNSEARCHABLE, ' ') : text;
+  return clean.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Chinese characters and pairs of adjacent ones, and other words, of a name (the short index). */
@@ -185,22 +188,21 @@ export function searchFields(customer: SearchableCustomer, masked: boolean, spel
 
 /** `own` is the customer name's spelling when the caller has it already (it is costly). */
 export function searchDocument(customer: SearchableCustomer, personName: boolean, own: Spelling = spell(customer.name, personName)): SearchDocument {
-  const spellings = spellingsOf(customer, personName, own);
-  const full = searchFields(customer, false, spellings);
-  // The shown column: the masked view of the same contact details (their unmasked text is the value).
-  const shown = full.filter((field) => field.column === 'secret').map(maskedView);
-  const columns = (pick: (field: SearchField) => string[], join: string): Columns => {
-    const of = (fields: SearchField[], column: Column) => fields.filter((field) => field.column === column).flatMap(pick);
-    return {
-      open: of(full, 'open').join(join),
-      secret: of(full, 'secret').join(join),
-      shown: of(shown, 'shown').join(join),
-    };
+  // One pass (this runs for every customer a seed or an import writes): each field into its
+  // column, and each contact detail a second time, masked, into the shown column.
+  const trigram: Record<Column, string[]> = { open: [], secret: [], shown: [] };
+  const short: Record<Column, Set<string>> = { open: new Set(), secret: new Set(), shown: new Set() };
+  const add = (field: SearchField) => {
+    for (const part of field.trigram) trigram[field.column].push(part.toLowerCase());
+    for (const token of field.short) short[field.column].add(token);
   };
-  const lower = (parts: string[]) => parts.map((part) => part.toLowerCase());
+  for (const field of searchFields(customer, false, spellingsOf(customer, personName, own))) {
+    add(field);
+    if (field.column === 'secret') add(maskedView(field));
+  }
   return {
-    trigram: columns((field) => lower(field.trigram), SEPARATOR),
-    short: columns((field) => [...new Set(field.short)], ' '),
+    trigram: { open: trigram.open.join(SEPARATOR), secret: trigram.secret.join(SEPARATOR), shown: trigram.shown.join(SEPARATOR) },
+    short: { open: [...short.open].join(' '), secret: [...short.secret].join(' '), shown: [...short.shown].join(' ') },
   };
 }
 

@@ -76,7 +76,8 @@ function maskedPaths(original: Customer | null, values: CustomerValues): Readonl
   values.contacts.forEach((contact, index) => {
     const stored = original.contacts.find((c) => c.id === contact.id);
     if (!stored) return;
-    for (const key of ['phone', 'mobile', 'email'] as const) {
+    // WeChat IDs are masked like phone numbers.
+    for (const key of ['phone', 'mobile', 'email', 'wechat'] as const) {
       if (isMasked(stored[key]) && contact[key] === stored[key]) paths.add(`contacts.${index}.${key}`);
     }
   });
