@@ -1,65 +1,23 @@
 // Other processes: a SIGKILL during a backup and at each step of a restore's swap leaves a data
 // folder that opens, passes the integrity check and holds the old or the new data entirely; a
 // restore into a folder the app has open in another process is refused.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/api/customers.ts';
 import type { Core } from '../../electron/core/core-types.ts';
 import { childEnv, coreOn, OWNER_PASSWORD, testClock } from './harness.ts';
+import { BIN, start as startProcess, type Running } from './fixtures/processes.ts';
 import { codeOf, filesOf, fingerprint, makeShop, ok, OWNER, removeTempDirs, tempDir, type Fingerprint } from './fixtures/backup-shop.ts';
 
 const CHILD = resolve(import.meta.dirname, 'fixtures/backup-child.ts');
-const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 const CREDENTIALS = { username: OWNER, password: OWNER_PASSWORD };
 /** The one clock of this file: the cores built here and every process started read it. */
 const clock = testClock();
 
-type Running = { child: ChildProcess; lines: string[]; stderr(): string; waitFor(pattern: RegExp): Promise<string>; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
-
-/** Every process a test started: one left running by a failed test is killed after it. */
-const children = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  children.clear();
-});
-
-/** Starts a process on the test's clock and lets the test wait for a line it prints (never for time). */
+/** A process on the test's clock (the shared fixture's start, which kills what a failed test left running). */
 function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, args, { env: childEnv(clock, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    lines.push(line);
-    for (const waiter of [...waiters]) {
-      if (waiter.pattern.test(line)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(line);
-      }
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    child.on('exit', (code, signal) => {
-      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`exited (${code ?? signal}) before printing ${waiter.pattern}; printed:\n${lines.join('\n')}\n${stderr}`));
-      done({ code, signal });
-    });
-  });
-  return {
-    child,
-    lines,
-    exited,
-    stderr: () => stderr,
-    waitFor(pattern) {
-      const seen = lines.find((line) => pattern.test(line));
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }));
-    },
-  };
+  return startProcess(args, childEnv(clock, extraEnv));
 }
 
 /** Opens the folder as the next start of the app does, signs in, and checks it. */
