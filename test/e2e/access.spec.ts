@@ -7,24 +7,13 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
 const STAFF_INITIAL = 'first-time-pass-77';
 const STAFF_OWN = 'my-own-secret-phrase-88';
 
 test.use({ locale: 'en-US' });
-
-function cli(dataDir: string, args: string[]): string {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout;
-}
 
 function setUpShop(dataDir: string): void {
   cli(dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);

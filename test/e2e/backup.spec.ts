@@ -2,32 +2,19 @@
 // "USB stick"), sees it verified, verifies it again, changes data, restores the backup and finds the
 // old data; and a new PC (an empty data folder) is brought back with "Restore from backup" on the
 // first-run screen. The shops are set up and seeded from the CLI, as in access.spec.ts.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
 const SEEDED = 20;
 /** The texts of one language (Chinese has no singular forms, so its keys are the common ones). */
 type Texts = typeof zh;
 
 test.use({ locale: 'en-US' });
-
-function cli(dataDir: string, args: string[]): string {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout;
-}
 
 function setUpShop(dataDir: string): void {
   cli(dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);

@@ -1,27 +1,13 @@
 // The customer list on a seeded shop: the count, a filter (sent to the core, not applied in the
 // page), and paging as the list scrolls.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
-
-function cli(dataDir: string, ...args: string[]): void {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-}
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 test.use({ locale: 'en-US' });
 
 test('count, grade filter and paging on 300 seeded customers', async ({ page, app, shot }) => {
-  cli(app.dataDir, 'init', '--shop', 'Corner Shop', '--owner', 'boss');
-  cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '300', '--seed', '5');
+  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5']);
   await page.goto(app.url);
   await page.getByLabel(en.signin.username).fill('boss');
   await page.getByLabel(en.signin.password).fill(PASSWORD);
@@ -50,8 +36,8 @@ test('count, grade filter and paging on 300 seeded customers', async ({ page, ap
 
 test('filters and sort survive a reload; code, region and stage sort', async ({ page, app, shot }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  cli(app.dataDir, 'init', '--shop', 'Corner Shop', '--owner', 'boss');
-  cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '300', '--seed', '5');
+  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5']);
   await page.goto(app.url);
   await page.getByLabel(en.signin.username).fill('boss');
   await page.getByLabel(en.signin.password).fill(PASSWORD);

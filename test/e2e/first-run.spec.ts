@@ -6,19 +6,9 @@
 import type { Page } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
 
 type Messages = typeof en;
-
-function translator(messages: Messages) {
-  return (key: string, values: Record<string, string | number> = {}): string => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
-    if (typeof text !== 'string') throw new Error(`no message ${key}`);
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-  };
-}
-
-const PASSWORD = 'a-long-shop-password-42';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 

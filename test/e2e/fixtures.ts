@@ -1,7 +1,7 @@
 // Starts `clientele serve` on its own temp data dir for each test and waits until it prints its
 // URL (readiness, not a timer). The process and the data dir are removed afterwards.
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,5 +50,29 @@ export const test = base.extend<{ app: App; shot: (name: string) => Promise<void
     });
   },
 });
+
+
+/** The shop password every spec sets up with (not a user name, not a common password). */
+export const SHOP_PASSWORD = 'a-long-shop-password-42';
+
+/** Runs `clientele ARGS --data-dir DIR` to its end (password from SHOP_PASSWORD) and expects success; returns its stdout. */
+export function cli(dataDir: string, args: string[], env: Record<string, string> = {}): string {
+  const run = spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, CLIENTELE_PASSWORD: SHOP_PASSWORD, ...env },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+/** `t(key, values)` over one language's resource file, as i18next interpolates `{{name}}`. */
+export function translator(messages: object) {
+  return (key: string, values: Record<string, string | number> = {}): string => {
+    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+    if (typeof text !== 'string') throw new Error(`no message ${key}`);
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+  };
+}
 
 export { expect };

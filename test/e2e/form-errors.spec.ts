@@ -2,35 +2,12 @@
 // it concerns (focus moves there), or, for a field the form does not show, as a visible warning —
 // on every form (issue 7, items 8 and 14), here the customer form, Settings → Security and Backup, the
 // recovery page, in both languages at 1366×768. The shop is set up from the CLI in the test's data dir.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
 
 type Messages = typeof en;
-
-function translator(messages: Messages) {
-  return (key: string, values: Record<string, string | number> = {}): string => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
-    if (typeof text !== 'string') throw new Error(`no message ${key}`);
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-  };
-}
-
-function cli(dataDir: string, args: string[], env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD, ...env },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout;
-}
 
 async function focusedName(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('name') ?? null);

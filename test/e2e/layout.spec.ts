@@ -4,17 +4,13 @@
 // a character per line, a long note scrolls inside a bounded box (and on the detail page shows its
 // first lines until "Show more"), and set-up's whole form, "Restore from backup" to "Create", is on
 // screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 type Messages = typeof en;
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
 const LONG_NAME = '北京市海淀区中关村科技园区智能制造装备有限责任公司';
 const LONG_CONTACT = '欧阳司马诸葛慕容长孙上官令狐皇甫东方';
 const LONG_REGION = '内蒙古自治区鄂尔多斯市';
@@ -22,15 +18,6 @@ const PHONE = '+86 010-8888-6666 转 8021';
 const NOTE = Array.from({ length: 200 }, (_, i) => `${i + 1}. 季度回访，关注新品需求，客户希望下月安排上门演示并提供报价单。`).join('\n').slice(0, 5000);
 const SMALL = { width: 1366, height: 768 };
 const LARGE = { width: 1920, height: 1080 };
-
-function cli(dataDir: string, ...args: string[]): void {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-}
 
 /** The most lines any one piece of text inside the element is laid out on (1: nothing wraps). */
 function lineCount(locator: Locator): Promise<number> {
@@ -70,8 +57,8 @@ for (const [locale, m] of [
 
     test(`archive screens fit the window with the backup reminder shown ${locale}`, async ({ page, app, shot }) => {
       test.setTimeout(180_000); // three screens at two sizes, on a machine other test runs share
-      cli(app.dataDir, 'init', '--shop', '张三小店', '--owner', 'boss');
-      cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '80', '--seed', '7');
+      cli(app.dataDir, ['init', '--shop', '张三小店', '--owner', 'boss']);
+      cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '80', '--seed', '7']);
       await page.goto(app.url);
       await page.getByLabel(m.signin.username).fill('boss');
       await page.getByLabel(m.signin.password).fill(PASSWORD);

@@ -1,25 +1,11 @@
 // A lunar birthday entered as people say it (lunar month with leap months, day, optional year) and
 // shown in each language's notation, once "农历"/"Lunar", with the year kept.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 type Messages = typeof en;
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
-
-function cli(dataDir: string, ...args: string[]): void {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-}
 
 async function optionValues(page: Page, selector: string): Promise<string[]> {
   return page.locator(`${selector} option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
@@ -33,7 +19,7 @@ for (const [locale, m, withYear, withoutYear] of [
     test.use({ locale, viewport: { width: 1366, height: 768 } });
 
     test(`entered as lunar month, day and optional year ${locale}`, async ({ page, app, shot }) => {
-      cli(app.dataDir, 'init', '--shop', '张三小店', '--owner', 'boss');
+      cli(app.dataDir, ['init', '--shop', '张三小店', '--owner', 'boss']);
       await page.goto(app.url);
       await page.getByLabel(m.signin.username).fill('boss');
       await page.getByLabel(m.signin.password).fill(PASSWORD);

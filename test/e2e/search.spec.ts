@@ -2,25 +2,11 @@
 // text's results arrive waits for them and never opens the previous text's first hit), a match
 // in a field the list does not show says where, and "see all" opens the customer list filtered
 // by the same text with every match in it.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import type { SearchHit } from '../../shared/api/search.ts';
-import { expect, test } from './fixtures.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
-
-function cli(dataDir: string, ...args: string[]): void {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-}
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 async function openShop(page: Page, url: string, strings: typeof en | typeof zh): Promise<void> {
   await page.goto(url);
@@ -57,8 +43,8 @@ async function holdSearch(page: Page, q: string, answers: Map<string, SearchHit[
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
 
 test('Enter before the new results arrive waits for them and opens the new first hit', async ({ page, app, shot }) => {
-  cli(app.dataDir, 'init', '--shop', 'Corner Shop', '--owner', 'boss');
-  cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '400', '--seed', '5');
+  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '400', '--seed', '5']);
   const answers = new Map<string, SearchHit[]>();
   const { held } = await holdSearch(page, '贸易', answers);
   await openShop(page, app.url, en);
@@ -95,8 +81,8 @@ for (const [language, strings] of [['en-US', en], ['zh-CN', zh]] as const) {
     for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
       test(`says where a hit matched and lists every match at ${viewport.width}x${viewport.height}`, async ({ page, app, shot }) => {
         await page.setViewportSize(viewport);
-        cli(app.dataDir, 'init', '--shop', 'Corner Shop', '--owner', 'boss');
-        cli(app.dataDir, 'seed', '--user', 'boss', '--customers', '400', '--seed', '5');
+        cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+        cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '400', '--seed', '5']);
         await openShop(page, app.url, strings);
         const box = page.getByRole('combobox', { name: strings.search.label });
         const listbox = page.getByRole('listbox');

@@ -1,23 +1,10 @@
 // A lock-out belongs to the user name it was for: after five wrong passwords for one name, another
 // name with its right password signs in without a reload; the locked name (in any case) stays locked.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const PASSWORD = 'a-long-shop-password-42';
 const KATE_INITIAL = 'first-time-pass-77';
-
-function cli(dataDir: string, args: string[], env: Record<string, string> = {}): void {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD, ...env },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-}
 
 for (const locale of ['en-US', 'zh-CN'] as const) {
   test.describe(`sign-in lock-out per user name (${locale})`, () => {
