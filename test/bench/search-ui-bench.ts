@@ -18,6 +18,9 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { log, round, stats } from './timing.ts';
 
+/** What the search box asks for (SEARCH_LIMIT in renderer/src/features/search/use-search.ts). */
+const SEARCH_LIMIT = 20;
+
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'bench-password-4k9z';
 const KEY_DELAY_MS = 120;
@@ -109,6 +112,32 @@ async function measure(page: Page, q: string): Promise<Sample> {
   return (await handle.jsonValue())!;
 }
 
+/**
+ * The results on screen are the core's answer for that text: the same names in the same order,
+ * plus the "see all" entry when there are more. (`npm run bench` checks the core's answers against
+ * a plain scan of an unencrypted copy; this closes the loop from the core to the screen.)
+ */
+async function expectScreenMatchesCore(page: Page, q: string): Promise<void> {
+  // Page code as a string: the bundler would wrap its inner functions in a helper the page lacks.
+  const seen = (await page.evaluate(`(async () => {
+    const query = ${JSON.stringify(q.trim())};
+    const token = sessionStorage.getItem('clientele.token');
+    const headers = { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) };
+    const response = await fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ method: 'search.query', input: { q: query, limit: ${SEARCH_LIMIT} } }) });
+    const result = await response.json();
+    const listbox = document.querySelector('[role="listbox"][data-query="' + CSS.escape(query) + '"]');
+    const shown = listbox ? [...listbox.querySelectorAll('[role="option"]')].map((option) => option.textContent ?? '') : [];
+    return { result, shown };
+  })()`)) as { result: { ok: boolean; value?: { hits: { name: string }[]; total: number } }; shown: string[] };
+  if (!seen.result.ok || !seen.result.value) throw new Error(`bench:search-ui: search.query failed for ${q}: ${JSON.stringify(seen.result)}`);
+  const { hits, total } = seen.result.value;
+  const expected = hits.length + (total > hits.length ? 1 : 0);
+  const wrong =
+    seen.shown.length !== expected ||
+    hits.some((hit, i) => !seen.shown[i]!.startsWith(hit.name)); // lengths checked just before
+  if (wrong) throw new Error(`bench:search-ui: the box shows other results than the core gives for ${q}: shown ${JSON.stringify(seen.shown.slice(0, 5))}…, core ${JSON.stringify(hits.slice(0, 5).map((hit) => hit.name))}… of ${total}`);
+}
+
 async function main(): Promise<void> {
   const customers = customerCount();
   const dir = mkdtempSync(join(tmpdir(), 'clientele-search-ui-'));
@@ -163,6 +192,7 @@ async function main(): Promise<void> {
         samples[kind] = [];
         for (const q of queries) {
           const sample = await measure(page, q);
+          await expectScreenMatchesCore(page, q);
           samples[kind].push({ q, ms: round(sample.ms), hits: sample.hits, queuedMs: round(sample.queuedMs), requestMs: round(sample.requestMs), renderMs: round(sample.renderMs) });
           const part = (ms: number) => (Number.isNaN(ms) ? '   -' : ms.toFixed(0).padStart(4));
           log(`bench:search-ui: ${kind.padEnd(15)} ${q.padEnd(12)} ${sample.ms.toFixed(1).padStart(7)} ms  (queued ${part(sample.queuedMs)}, request ${part(sample.requestMs)}, render ${part(sample.renderMs)})  ${sample.hits} shown`);
