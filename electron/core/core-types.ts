@@ -1,6 +1,6 @@
 import type { Result } from '../../shared/errors.ts';
-import type { BackupIo } from './backup/backup-io.ts';
-import type { HolderKind } from './backup/process-lock.ts';
+import type { BackupIo } from './areas/backup/backup-io.ts';
+import type { HolderKind } from './process-lock.ts';
 
 /** A progress event of a long job, sent to the session that started it. */
 export type CoreEvent = { type: 'progress'; job: string; done: number; total: number };

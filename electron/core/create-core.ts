@@ -5,10 +5,10 @@ import type { CoreState } from './api/context.ts';
 import { dispatch } from './api/dispatcher.ts';
 import { closeWhenUnused } from './api/handlers.ts';
 import { closeNow } from './api/handler-kit.ts';
-import { automaticBackup, dailyBackupDue } from './api/handlers/backup-handlers.ts';
-import { realBackupIo } from './backup/backup-io.ts';
-import { finishInterruptedRestore } from './backup/restore-swap.ts';
-import { otherHolders } from './backup/process-lock.ts';
+import { automaticBackup, dailyBackupDue } from './areas/backup/handlers.ts';
+import { realBackupIo } from './areas/backup/backup-io.ts';
+import { finishInterruptedRestore } from './areas/backup/restore-swap.ts';
+import { otherHolders } from './process-lock.ts';
 import { fileSystemFailure } from './fs-failure.ts';
 
 /** How often a long-running core looks whether the daily automatic backup is due. */

@@ -19,9 +19,9 @@ import {
 } from './crypto/keyslots.ts';
 import { ensureDataDir, keepPrivate } from './data-dir.ts';
 import { migrate } from './db/migrations/index.ts';
-import { openEncrypted } from './db/sqlite-open.ts';
+import { openEncrypted } from './db/sqlite/open.ts';
 import { wrapDb, type Db } from './db/sql.ts';
-import { afterFailure, isLocked, MAX_FAILURES, NO_FAILURES, pruneUnknown } from './services/lockout.ts';
+import { afterFailure, isLocked, MAX_FAILURES, NO_FAILURES, pruneUnknown } from './areas/auth/lockout.ts';
 
 export const DATABASE_FILE = 'clientele.db';
 

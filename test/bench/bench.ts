@@ -29,13 +29,13 @@ import { createCore } from '../../electron/core/create-core.ts';
 import { keyToHex, unwrapKey } from '../../electron/core/crypto/keys.ts';
 import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
 import { migrate } from '../../electron/core/db/migrations/index.ts';
-import { openEncrypted, openPlain, type SqliteDatabase } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted, openPlain, type SqliteDatabase } from '../../electron/core/db/sqlite/open.ts';
 import { wrapDb, type Db } from '../../electron/core/db/sql.ts';
-import { countCustomers, listCustomers } from '../../electron/core/services/customers.ts';
-import { searchCustomers } from '../../electron/core/services/search.ts';
-import { fullAccess, type Access } from '../../electron/core/services/access.ts';
+import { countCustomers, listCustomers } from '../../electron/core/areas/customers/service.ts';
+import { searchCustomers } from '../../electron/core/areas/search/service.ts';
+import { fullAccess, type Access } from '../../electron/core/areas/users/access.ts';
 import { referenceSearch, scannable, type PlainContact, type PlainCustomer, type Scannable } from './search-reference.ts';
-import { digitsOf, pinyinOf } from '../../electron/core/services/search-text.ts';
+import { digitsOf, pinyinOf } from '../../electron/core/areas/search/search-text.ts';
 import { databasePath } from '../../electron/core/vault.ts';
 import { interleaved, log, round, stats, timed, type Stats } from './timing.ts';
 

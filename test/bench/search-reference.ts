@@ -13,7 +13,7 @@
 // phone number (or its visible tail) ending with the digits of a phone-like query of 3+ digits; a
 // name beginning with the query (2+ characters); then the rest; newest first within each.
 import { maskEmail, maskPhone, maskWechat, nationalDigits, visibleParts } from '../../shared/masking.ts';
-import { pinyinOf } from '../../electron/core/services/search-text.ts';
+import { pinyinOf } from '../../electron/core/areas/search/search-text.ts';
 
 export type PlainContact = { name: string; phone: string; mobile: string; email: string; wechat: string };
 export type PlainCustomer = { id: number; kind: string; name: string; code: string; phone: string; email: string; ownerId: number | null; contacts: PlainContact[] };

@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dailyBackupDue } from '../../electron/core/api/handlers/backup-handlers.ts';
+import { dailyBackupDue } from '../../electron/core/areas/backup/handlers.ts';
 import { wrapDb } from '../../electron/core/db/sql.ts';
-import { writeSetting } from '../../electron/core/services/settings.ts';
+import { writeSetting } from '../../electron/core/areas/settings/service.ts';
 import { databaseKeyOf, makeHarness, openWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
 
 describe('automatic backups', () => {

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackupIo } from '../../electron/core/backup/backup-io.ts';
-import { realBackupIo } from '../../electron/core/backup/backup-io.ts';
+import type { BackupIo } from '../../electron/core/areas/backup/backup-io.ts';
+import { realBackupIo } from '../../electron/core/areas/backup/backup-io.ts';
 import type { Core } from '../../electron/core/core-types.ts';
 import { coreOn, OWNER_PASSWORD, testClock } from './harness.ts';
 

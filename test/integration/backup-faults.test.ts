@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupManifest } from '../../shared/api/backup.ts';
 import type { Result } from '../../shared/errors.ts';
-import { realBackupIo, type BackupIo } from '../../electron/core/backup/backup-io.ts';
+import { realBackupIo, type BackupIo } from '../../electron/core/areas/backup/backup-io.ts';
 import type { Core } from '../../electron/core/core-types.ts';
 import { openWithDatabaseKey, sealWithDatabaseKey } from '../../electron/core/crypto/keys.ts';
 import { coreOn, databaseKeyOf, makeHarness, OWNER_PASSWORD, testClock, type Harness } from './harness.ts';

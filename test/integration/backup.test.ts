@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api/audit.ts';
 import type { BackupManifest } from '../../shared/api/backup.ts';
 import type { Customer } from '../../shared/api/customers.ts';
-import { realBackupIo } from '../../electron/core/backup/backup-io.ts';
-import { writeBackup } from '../../electron/core/backup/backup-writer.ts';
+import { realBackupIo } from '../../electron/core/areas/backup/backup-io.ts';
+import { writeBackup } from '../../electron/core/areas/backup/backup-writer.ts';
 import { migrate, SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { wrapDb } from '../../electron/core/db/sql.ts';
 import { databaseKeyOf, makeHarness, openWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
 import {

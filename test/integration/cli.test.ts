@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { childEnv, databaseKeyOf, openWithKey, testClock } from './harness.ts';
 
 const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');

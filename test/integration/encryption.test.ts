@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { makeHarness, OWNER_PASSWORD, type Harness } from './harness.ts';
 
 const MARKERS = ['MARKERZQX7731', '密文标记客户', '13912345678', 'marker@secret.example'];

@@ -12,7 +12,7 @@ import { createCore } from '../../electron/core/create-core.ts';
 import type { Core, CoreOptions } from '../../electron/core/core-types.ts';
 import { unwrapKey } from '../../electron/core/crypto/keys.ts';
 import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
-import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite/open.ts';
 
 // Neither contains a user name used in the tests, and neither is a common password.
 export const OWNER_PASSWORD = 'owner-pass-7f3k';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readKeyslots } from '../../electron/core/crypto/keyslots.ts';
-import { MAX_FAILURES } from '../../electron/core/services/lockout.ts';
+import { MAX_FAILURES } from '../../electron/core/areas/auth/lockout.ts';
 import type { AppError } from '../../shared/errors.ts';
 import { addUser, childEnv, codeOf, makeHarness, OWNER_PASSWORD, USER_PASSWORD, type Harness } from './harness.ts';
 

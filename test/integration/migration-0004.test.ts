@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SORTS } from '../../shared/api/customers.ts';
 import { migrate, schemaVersionOf } from '../../electron/core/db/migrations/index.ts';
 import { wrapDb } from '../../electron/core/db/sql.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
-import { fullAccess } from '../../electron/core/services/access.ts';
-import { listCustomers } from '../../electron/core/services/customers.ts';
-import { BLANK_LAST } from '../../electron/core/services/sort-keys.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
+import { fullAccess } from '../../electron/core/areas/users/access.ts';
+import { listCustomers } from '../../electron/core/areas/customers/service.ts';
+import { BLANK_LAST } from '../../electron/core/areas/customers/sort-keys.ts';
 
 const KEY = 'ab'.repeat(32);
 const dirs: string[] = [];

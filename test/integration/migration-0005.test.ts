@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersionOf } from '../../electron/core/db/migrations/index.ts';
 import { wrapDb } from '../../electron/core/db/sql.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
-import { fullAccess } from '../../electron/core/services/access.ts';
-import { searchCustomers } from '../../electron/core/services/search.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
+import { fullAccess } from '../../electron/core/areas/users/access.ts';
+import { searchCustomers } from '../../electron/core/areas/search/service.ts';
 
 const KEY = 'ab'.repeat(32);
 const dirs: string[] = [];

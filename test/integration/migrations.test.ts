@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersionOf } from '../../electron/core/db/migrations/index.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { makeHarness, OWNER_PASSWORD } from './harness.ts';
 
 const KEY = 'cd'.repeat(32);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyToHex, newDatabaseKey } from '../../electron/core/crypto/keys.ts';
-import { rekeyDatabase } from '../../electron/core/db/sqlite-open.ts';
+import { rekeyDatabase } from '../../electron/core/db/sqlite/open.ts';
 import { stageRekey } from '../../electron/core/vault.ts';
 import { databaseKeyOf, makeHarness, openWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
 

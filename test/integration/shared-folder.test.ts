@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer, CustomerPage } from '../../shared/api/customers.ts';
 import type { Core } from '../../electron/core/core-types.ts';
-import { hold, release } from '../../electron/core/backup/process-lock.ts';
+import { hold, release } from '../../electron/core/process-lock.ts';
 import { transaction, wrapDb } from '../../electron/core/db/sql.ts';
-import { appendAudit } from '../../electron/core/services/audit.ts';
+import { appendAudit } from '../../electron/core/areas/audit/service.ts';
 import { addUser, databaseKeyOf, makeHarness, OWNER_PASSWORD, openWithKey, USER_PASSWORD, type Harness } from './harness.ts';
 
 const OWNER = { username: 'boss', password: OWNER_PASSWORD };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../electron/core/core-types.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite-open.ts';
+import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import {
   addUser,
   codeOf,

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withFileLock } from '../../electron/core/db/sqlite-file-lock.ts';
+import { withFileLock } from '../../electron/core/db/sqlite/file-lock.ts';
 import { AppFailure } from '../../shared/errors.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LockoutState } from '../../electron/core/crypto/keyslots.ts';
-import { afterFailure, FIRST_LOCKOUT_MS, isLocked, NO_FAILURES, pruneUnknown } from '../../electron/core/services/lockout.ts';
+import { afterFailure, FIRST_LOCKOUT_MS, isLocked, NO_FAILURES, pruneUnknown } from '../../electron/core/areas/auth/lockout.ts';
 
 describe('lock-out', () => {
   it('locks on the fifth failure for 5 minutes, then 10, then 20', () => {

@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lunarDateText, parseLunarDate, type LunarDate } from '../../shared/lunar-date.ts';
 import { CustomerDraft } from '../../shared/api/customers.ts';
-import { lunarDateProblem as coreProblem } from '../../electron/core/services/lunar-calendar.ts';
+import { lunarDateProblem as coreProblem } from '../../electron/core/areas/customers/lunar-calendar.ts';
 import {
   daysInLunarMonth,
   leapMonthOf,

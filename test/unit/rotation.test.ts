@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupsToDelete } from '../../electron/core/backup/rotation.ts';
+import { backupsToDelete } from '../../electron/core/areas/backup/rotation.ts';
 
 const DAY = 86_400_000;
 

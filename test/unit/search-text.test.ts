@@ -11,7 +11,7 @@ import {
   spellingsOf,
   tierExpressions,
   withCode,
-} from '../../electron/core/services/search-text.ts';
+} from '../../electron/core/areas/search/search-text.ts';
 
 const CUSTOMER = {
   name: '张三科技',

@@ -1,8 +1,8 @@
 import type { Role } from '../../../shared/roles.ts';
 import type { Db } from '../db/sql.ts';
 import type { CoreEvent } from '../core-types.ts';
-import type { BackupIo } from '../backup/backup-io.ts';
-import type { Hold, HolderKind } from '../backup/process-lock.ts';
+import type { BackupIo } from '../areas/backup/backup-io.ts';
+import type { Hold, HolderKind } from '../process-lock.ts';
 
 /** Who is calling, as the core knows it from the session (never from the caller's input). */
 export type Caller = { userId: number; username: string; displayName: string; role: Role };

@@ -5,8 +5,8 @@ import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import { toWireIssue } from '../../../shared/validation.ts';
 import { fileSystemFailure } from '../fs-failure.ts';
-import { readSettings } from '../services/settings.ts';
-import { findUser } from '../services/users.ts';
+import { readSettings } from '../areas/settings/service.ts';
+import { findUser } from '../areas/users/service.ts';
 import type { Caller, CoreState } from './context.ts';
 import { closeWhenUnused, handlers } from './handlers.ts';
 

@@ -7,15 +7,15 @@ import type { SessionInfo } from '../../../shared/api/auth.ts';
 import { AppFailure } from '../../../shared/errors.ts';
 import { ROLE_PERMISSIONS } from '../../../shared/roles.ts';
 import { first, qb, transaction, type Db } from '../db/sql.ts';
-import { accessFor, type Access } from '../services/access.ts';
-import { appendAudit } from '../services/audit.ts';
-import { readSettings } from '../services/settings.ts';
-import { findUser } from '../services/users.ts';
+import { accessFor, type Access } from '../areas/users/access.ts';
+import { appendAudit } from '../areas/audit/service.ts';
+import { readSettings } from '../areas/settings/service.ts';
+import { findUser } from '../areas/users/service.ts';
 import { DATABASE_FILE, takePendingEvents, type Unlocked } from '../vault.ts';
 import { KEYSLOTS_FILE } from '../crypto/keyslots.ts';
 import { keepPrivate } from '../data-dir.ts';
 import type { Caller, CoreState, HandlerContext } from './context.ts';
-import { describeHolders, hold, otherHolders, release, type Hold } from '../backup/process-lock.ts';
+import { describeHolders, hold, otherHolders, release, type Hold } from '../process-lock.ts';
 
 export type Handlers = {
   [M in MethodName]: (ctx: HandlerContext, input: z.output<Contract[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>>;

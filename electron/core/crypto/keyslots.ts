@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, wri
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
 import { usernameKey } from '../../../shared/usernames.ts';
-import { withFileLock } from '../db/sqlite-file-lock.ts';
+import { withFileLock } from '../db/sqlite/file-lock.ts';
 import { fileSystemFailure } from '../fs-failure.ts';
 import type { KeySlot } from './keys.ts';
 

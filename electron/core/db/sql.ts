@@ -4,7 +4,7 @@
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
 import type { DB } from './schema.ts';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { SqliteDatabase } from './sqlite-open.ts';
+import type { SqliteDatabase } from './sqlite/open.ts';
 
 type Statement = Database.Statement<unknown[], unknown>;
 

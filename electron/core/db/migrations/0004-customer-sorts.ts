@@ -1,4 +1,4 @@
-import { regionSortKey } from '../../services/sort-keys.ts';
+import { regionSortKey } from '../../areas/customers/sort-keys.ts';
 import type { Migration } from './migration.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { rebuildSearchIndex } from '../../services/search-index.ts';
+import { rebuildSearchIndex } from '../../areas/search/rebuild.ts';
 import type { Migration } from './migration.ts';
 
 /**

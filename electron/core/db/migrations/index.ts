@@ -1,6 +1,6 @@
 // The explicit, ordered list of migrations, and the runner. A database newer than the app is refused.
 import { AppFailure } from '../../../../shared/errors.ts';
-import type { SqliteDatabase } from '../sqlite-open.ts';
+import type { SqliteDatabase } from '../sqlite/open.ts';
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-access-control.ts';

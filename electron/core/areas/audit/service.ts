@@ -1,0 +1,168 @@
+// The audit log: append-only entries, each holding the SHA-256 of the previous entry's hash and its
+// own content, so editing or deleting any entry breaks the chain from there on. Entries are written
+// by the caller inside the same transaction as the change they describe.
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import { AUDIT_LIST_TEXT, type AuditAction, type AuditEntry, type AuditFilters } from '../../../../shared/api/audit.ts';
+import { AppFailure } from '../../../../shared/errors.ts';
+import { all, first, qb, run, type Db } from '../../db/sql.ts';
+import type { AuditLogTable } from '../../db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../db/keyset.ts';
+
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+export type NewAuditEntry = {
+  at: number;
+  userId: number | null;
+  username: string;
+  action: AuditAction;
+  entity: AuditEntry['entity'];
+  entityId?: number | null;
+  label?: string;
+  changes?: FieldChange[];
+};
+
+const GENESIS = '0'.repeat(64);
+
+type StoredFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
+
+function entryHash(prevHash: string, entry: StoredFields): string {
+  const content = JSON.stringify([entry.id, entry.at, entry.user_id, entry.username, entry.action, entry.entity, entry.entity_id, entry.label, entry.changes]);
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * Appends one entry to the chain. Only inside a write transaction: the previous entry's hash is
+ * read and the new entry written under one write lock, so a second process appending at the same
+ * moment cannot slip an entry in between (which would read as tampering), and the entry commits
+ * or rolls back with the change it records.
+ */
+export function appendAudit(db: Db, entry: NewAuditEntry): void {
+  if (!db.sqlite.inTransaction) throw new Error(`appendAudit(${entry.action}) must run inside the write transaction of the change it records`);
+  const prevHash = first(db, qb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1))?.hash ?? GENESIS;
+  const fields = {
+    at: entry.at,
+    user_id: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    label: entry.label ?? '',
+    changes: JSON.stringify(entry.changes ?? []),
+  };
+  // The id is part of what is hashed, and is known only once inserted: insert, then seal.
+  const { lastInsertRowid: id } = run(db, qb.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash: '' }));
+  run(db, qb.updateTable('audit_log').set({ hash: entryHash(prevHash, { ...fields, id }) }).where('id', '=', id));
+}
+
+/** The fields that differ between two records, for "field: before → after". */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T & string)[]): FieldChange[] {
+  return fields
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+type Filters = z.infer<typeof AuditFilters>;
+
+function filtered(filters: Filters) {
+  let q = qb.selectFrom('audit_log').selectAll();
+  if (filters.userId !== undefined) q = q.where('user_id', '=', filters.userId);
+  if (filters.action !== undefined) q = q.where('action', '=', filters.action);
+  if (filters.entity !== undefined) q = q.where('entity', '=', filters.entity);
+  if (filters.from !== undefined) q = q.where('at', '>=', filters.from);
+  if (filters.to !== undefined) q = q.where('at', '<=', filters.to);
+  return q;
+}
+
+/** A value with every text in it cut to `limit` characters (an ellipsis marks the cut). */
+function cut(value: unknown, limit: number, cutAny: { cut: boolean }): unknown {
+  if (typeof value === 'string' && value.length > limit) {
+    cutAny.cut = true;
+    return `${value.slice(0, limit)}…`;
+  }
+  if (Array.isArray(value)) return value.map((item) => cut(item, limit, cutAny));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v, limit, cutAny)]));
+  return value;
+}
+
+/** For lists: a screenful of entries must not carry every 5,000-character note twice. */
+function shortened(entry: AuditEntry): AuditEntry {
+  const cutAny = { cut: false };
+  const label = cut(entry.label, AUDIT_LIST_TEXT, cutAny) as string; // a string stays a string
+  const changes = entry.changes.map((change) => ({ ...change, before: cut(change.before, AUDIT_LIST_TEXT, cutAny), after: cut(change.after, AUDIT_LIST_TEXT, cutAny) }));
+  return cutAny.cut ? { ...entry, label, changes, truncated: true } : entry;
+}
+
+function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    username: row.username,
+    action: row.action as AuditAction, // written only from AUDIT_ACTIONS
+    entity: row.entity as AuditEntry['entity'], // written only from AUDIT_ENTITIES
+    entityId: row.entity_id,
+    label: row.label,
+    changes: JSON.parse(row.changes) as FieldChange[],
+    truncated: false,
+  };
+}
+
+/** One entry whole. */
+export function getAuditEntry(db: Db, id: number): AuditEntry {
+  const row = first(db, qb.selectFrom('audit_log').selectAll().where('id', '=', id));
+  if (!row) throw new AppFailure('NOT_FOUND', `audit entry ${id} does not exist`);
+  return toEntry(row);
+}
+
+/** Newest first, keyset-paged. */
+export function listAudit(db: Db, filters: Filters, cursor: string | null, limit: number): { rows: AuditEntry[]; nextCursor: string | null } {
+  let q = filtered(filters);
+  if (cursor !== null) {
+    const [at, id] = decodeCursor(cursor, 2) as [number, number];
+    q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(at, id)));
+  }
+  const rows = all(db, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page.map((row) => shortened(toEntry(row))), nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+}
+
+/** Recomputes the chain from the first entry; the first entry that does not match is named. */
+export function verifyAudit(db: Db): { ok: boolean; checked: number; firstBad: { id: number; at: number } | null } {
+  let prevHash = GENESIS;
+  let checked = 0;
+  let last: Selectable<AuditLogTable> | null = null;
+  for (const row of db.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Selectable<AuditLogTable>>) {
+    checked++;
+    if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { ok: false, checked, firstBad: { id: row.id, at: row.at } };
+    prevHash = row.hash;
+    last = row;
+  }
+  // Deleting the newest entries leaves a valid chain; SQLite's AUTOINCREMENT counter still
+  // remembers the highest id ever given, so entries missing at the end are named too.
+  const highest = (db.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").pluck().get() as number | undefined) ?? 0;
+  if (highest > (last?.id ?? 0)) return { ok: false, checked, firstBad: { id: (last?.id ?? 0) + 1, at: last?.at ?? 0 } };
+  return { ok: true, checked, firstBad: null };
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote always; a leading = + - @ would be run as a formula by Excel, so it gets a ' in front.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** Oldest first, as a CSV that Excel opens correctly (UTF-8 with BOM, CRLF). */
+export function exportAuditCsv(db: Db, filters: Filters): { csv: string; rows: number } {
+  const header = ['id', 'time (UTC)', 'user', 'action', 'entity', 'entity id', 'label', 'changes', 'hash'];
+  const lines = [header.map(csvCell).join(',')];
+  let rows = 0;
+  for (const row of all(db, filtered(filters).orderBy('id', 'asc'))) {
+    const changes = (JSON.parse(row.changes) as FieldChange[]).map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; ');
+    lines.push([row.id, new Date(row.at).toISOString(), row.username, row.action, row.entity, row.entity_id, row.label, changes, row.hash].map(csvCell).join(','));
+    rows++;
+  }
+  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows };
+}
