@@ -61,6 +61,28 @@ const noDynamicElectron = [
 ];
 
 const restrict = (patterns) => ['error', { patterns }];
+
+/**
+ * Globals per layer (VS Code's layer checker): the renderer runs in the browser sandbox, so Node's
+ * own globals are refused there; the core and the Node doors run without a page, so the DOM's are
+ * refused there; shared/ runs on both sides and may use neither. Node 22+ also defines
+ * `navigator`, `localStorage` and `sessionStorage`, which are still the page's, hence the extras.
+ */
+const BUILTIN = new Set(Object.keys(globals.es2024));
+const NODE_ONLY = Object.keys(globals.node).filter((name) => !(name in globals.browser) && !BUILTIN.has(name));
+const DOM_ONLY = [
+  ...Object.keys(globals.browser).filter((name) => !(name in globals.node) && !BUILTIN.has(name)),
+  'navigator',
+  'Navigator',
+  'localStorage',
+  'sessionStorage',
+  'Storage',
+];
+const SHARED_GLOBALS = 'shared/ runs on both sides of the window: neither Node nor DOM globals.';
+/** `no-restricted-globals` refusing every name in `names`, each with `message`. */
+const noGlobals = (message, ...names) => ['error', ...names.flat().map((name) => ({ name, message }))];
+const NODE_GLOBALS_REFUSED = noGlobals('The renderer runs in the browser sandbox: no Node globals; ask the core through the api client.', NODE_ONLY);
+const DOM_GLOBALS_REFUSED = noGlobals('This layer runs without a page: no DOM globals (the renderer owns the window).', DOM_ONLY);
 const TS = '{ts,tsx,mts,cts,js,mjs,cjs}';
 
 export default defineConfig(
@@ -97,6 +119,7 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, DOORS]),
       'no-restricted-syntax': noDynamicElectron,
+      'no-restricted-globals': DOM_GLOBALS_REFUSED,
     },
   },
   {
@@ -104,27 +127,37 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, ELECTRON_ONLY_DIRS]),
       'no-restricted-syntax': noDynamicElectron,
+      'no-restricted-globals': DOM_GLOBALS_REFUSED,
     },
   },
   {
     files: [`shared/*.${TS}`],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(0)), 'no-restricted-syntax': noDynamicElectron },
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(0)), 'no-restricted-syntax': noDynamicElectron, 'no-restricted-globals': noGlobals(SHARED_GLOBALS, NODE_ONLY, DOM_ONLY) },
   },
   {
     files: [`shared/*/*.${TS}`],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(1)), 'no-restricted-syntax': noDynamicElectron },
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(1)), 'no-restricted-syntax': noDynamicElectron, 'no-restricted-globals': noGlobals(SHARED_GLOBALS, NODE_ONLY, DOM_ONLY) },
   },
   {
     files: [`shared/*/*/*.${TS}`],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(2)), 'no-restricted-syntax': noDynamicElectron },
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(2)), 'no-restricted-syntax': noDynamicElectron, 'no-restricted-globals': noGlobals(SHARED_GLOBALS, NODE_ONLY, DOM_ONLY) },
   },
   {
     files: [`shared/*/*/*/**/*.${TS}`],
     // Deeper than anything planned: allow siblings only rather than guess the depth.
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(0)), 'no-restricted-syntax': noDynamicElectron },
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(sharedOnly(0)), 'no-restricted-syntax': noDynamicElectron, 'no-restricted-globals': noGlobals(SHARED_GLOBALS, NODE_ONLY, DOM_ONLY) },
   },
   {
     files: [`renderer/**/*.${TS}`],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(rendererForbidden), 'no-restricted-syntax': noDynamicElectron },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(rendererForbidden),
+      'no-restricted-syntax': noDynamicElectron,
+      'no-restricted-globals': NODE_GLOBALS_REFUSED,
+    },
+  },
+  {
+    // The renderer's build and dev-server configuration runs in Node, not in the page.
+    files: ['renderer/vite.config.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
   },
 );
