@@ -90,7 +90,17 @@ export type AuditLogTable = {
   hash: string;
 };
 
+/** Files inside the database (migration 0006; electron/core/files/blob-store.ts). */
+export type BlobsTable = { id: Generated<number>; sha256: string | null; size: number; type: string; created_at: number };
+export type BlobChunksTable = { blob_id: number; seq: number; data: Uint8Array };
+export type BlobRefsTable = { holder: string; blob_id: number };
+export type FileUploadsTable = { id: string; blob_id: number; purpose: string; user_id: number; name: string; created_at: number };
+
 export type DB = {
+  blobs: BlobsTable;
+  blob_chunks: BlobChunksTable;
+  blob_refs: BlobRefsTable;
+  file_uploads: FileUploadsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   users: UsersTable;
