@@ -21,90 +21,75 @@ import {
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/api/customers.ts';
-import type { AppError } from '../../../../shared/errors.ts';
-import { invoke } from '../../api/client.ts';
-import { errorMessage, logError } from '../../app/errors.ts';
-import { announceCustomersChanged } from '../../app/events.ts';
+import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
+import { useCoreMutation, usePagedQuery } from '../../app/query.ts';
 import { hrefOf } from '../../app/router.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { GradeChip } from './CustomerChips.tsx';
 
-type State = { rows: CustomerRow[]; nextCursor: string | null; loading: boolean; loaded: boolean; error: AppError | null };
+const PAGE_SIZE = 50;
 
 export function RecycleBinPage() {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [state, setState] = useState<State>({ rows: [], nextCursor: null, loading: true, loaded: false, error: null });
-  const [restoring, setRestoring] = useState<number | null>(null);
-  const [purging, setPurging] = useState<{ row: CustomerRow; busy: boolean; error: AppError | null } | null>(null);
+  const list = usePagedQuery('customers.listDeleted', { limit: PAGE_SIZE });
+  const restoreCall = useCoreMutation('customers.restore');
+  const purgeCall = useCoreMutation('customers.purge');
+  const [purging, setPurging] = useState<CustomerRow | null>(null);
+  // Rows restored or purged leave the list at once; the reload that follows agrees.
+  const [gone, setGone] = useState<ReadonlySet<number>>(new Set());
+  const leave = (id: number) => setGone((prev) => new Set([...prev, id]));
   const sentinelRef = useRef<HTMLDivElement>(null);
-
-  const fetchPage = useCallback(async (cursor: string | null) => {
-    setState((prev) => ({ ...prev, loading: true, error: null }));
-    const result = await invoke('customers.listDeleted', { cursor, limit: 50 });
-    if (!result.ok) {
-      logError(result.error);
-      setState((prev) => ({ ...prev, loading: false, loaded: true, error: result.error }));
-      return;
-    }
-    setState((prev) => ({
-      rows: cursor === null ? result.value.rows : [...prev.rows, ...result.value.rows],
-      nextCursor: result.value.nextCursor,
-      loading: false,
-      loaded: true,
-      error: null,
-    }));
-  }, []);
-
-  useEffect(() => {
-    void fetchPage(null);
-  }, [fetchPage]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
   // Load the next page when the end of the list scrolls into view.
   useEffect(() => {
     const sentinel = sentinelRef.current;
-    if (!sentinel || !state.nextCursor || state.loading) return;
-    const cursor = state.nextCursor;
+    if (!sentinel || !hasNextPage || isFetchingNextPage || list.error) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         observer.disconnect();
-        void fetchPage(cursor);
+        void fetchNextPage();
       }
     });
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [fetchPage, state.nextCursor, state.loading]);
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage, list.error]);
 
-  const restore = async (row: CustomerRow) => {
-    setRestoring(row.id);
-    const result = await invoke('customers.restore', { id: row.id });
-    setRestoring(null);
-    if (!result.ok) {
-      logError(result.error);
-      notify({ message: errorMessage(t, result.error), severity: 'error' });
-      return;
-    }
-    setState((prev) => ({ ...prev, rows: prev.rows.filter((r) => r.id !== row.id) }));
-    announceCustomersChanged();
-    notify({ message: t('recycleBin.restored', { name: row.name }) });
-  };
+  const restore = (row: CustomerRow) =>
+    restoreCall.mutate(
+      { id: row.id },
+      {
+        onSuccess: () => {
+          leave(row.id);
+          notify({ message: t('recycleBin.restored', { name: row.name }) });
+        },
+        onError: (error) => notify({ message: errorMessage(t, error), severity: 'error' }),
+      },
+    );
 
-  const purge = async (row: CustomerRow) => {
-    setPurging({ row, busy: true, error: null });
-    const result = await invoke('customers.purge', { id: row.id });
-    if (!result.ok) {
-      logError(result.error);
-      setPurging({ row, busy: false, error: result.error });
-      return;
-    }
-    setPurging(null);
-    setState((prev) => ({ ...prev, rows: prev.rows.filter((r) => r.id !== row.id) }));
-    notify({ message: t('recycleBin.purged', { name: row.name }) });
+  const purge = (row: CustomerRow) =>
+    purgeCall.mutate(
+      { id: row.id },
+      {
+        onSuccess: () => {
+          leave(row.id);
+          setPurging(null);
+          notify({ message: t('recycleBin.purged', { name: row.name }) });
+        },
+      },
+    );
+
+  const openPurge = (row: CustomerRow) => {
+    purgeCall.reset();
+    setPurging(row);
   };
+  const loading = (list.isPending && list.isFetching) || isFetchingNextPage;
+  const rows = list.rows.filter((row) => !gone.has(row.id));
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100, mx: 'auto' }}>
@@ -116,7 +101,7 @@ export function RecycleBinPage() {
       <Typography variant="h5" component="h1">
         {t('recycleBin.title')}
       </Typography>
-      {state.error ? <Alert severity="error">{errorMessage(t, state.error)}</Alert> : null}
+      {list.error ? <Alert severity="error">{errorMessage(t, list.error)}</Alert> : null}
       <TableContainer component={Paper}>
         <Table size="small" aria-label={t('recycleBin.title')}>
           <TableHead>
@@ -130,7 +115,7 @@ export function RecycleBinPage() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {state.rows.map((row) => (
+            {rows.map((row) => (
               <TableRow key={row.id} data-customer-id={row.id}>
                 <TableCell>{row.code}</TableCell>
                 <TableCell>{row.name}</TableCell>
@@ -145,8 +130,8 @@ export function RecycleBinPage() {
                     <Button
                       size="small"
                       startIcon={<RestoreIcon />}
-                      onClick={() => void restore(row)}
-                      disabled={restoring === row.id}
+                      onClick={() => restore(row)}
+                      disabled={restoreCall.isPending && restoreCall.variables.id === row.id}
                       aria-label={`${t('recycleBin.restore')} ${row.name}`}
                     >
                       {t('recycleBin.restore')}
@@ -157,7 +142,7 @@ export function RecycleBinPage() {
                       size="small"
                       color="error"
                       startIcon={<DeleteForeverIcon />}
-                      onClick={() => setPurging({ row, busy: false, error: null })}
+                      onClick={() => openPurge(row)}
                       aria-label={`${t('recycleBin.purge')} ${row.name}`}
                       sx={{ ml: 1 }}
                     >
@@ -171,21 +156,21 @@ export function RecycleBinPage() {
         </Table>
       </TableContainer>
       <Box ref={sentinelRef} sx={{ textAlign: 'center', color: 'text.secondary', py: 1 }}>
-        {state.loading ? (
+        {loading ? (
           <CircularProgress size={20} aria-label={t('common.loadingMore')} />
-        ) : state.nextCursor ? (
-          <Button onClick={() => void fetchPage(state.nextCursor)}>{t('common.loadMore')}</Button>
-        ) : state.loaded && !state.error && state.rows.length === 0 ? (
+        ) : hasNextPage ? (
+          <Button onClick={() => void fetchNextPage()}>{t('common.loadMore')}</Button>
+        ) : list.isSuccess && rows.length === 0 ? (
           t('recycleBin.empty')
         ) : null}
       </Box>
       <Dialog open={purging !== null} onClose={() => setPurging(null)} aria-labelledby="purge-title">
         <DialogTitle id="purge-title">{t('recycleBin.purgeTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{t('recycleBin.purgeBody', { name: purging?.row.name ?? '' })}</DialogContentText>
-          {purging?.error ? (
+          <DialogContentText>{t('recycleBin.purgeBody', { name: purging?.name ?? '' })}</DialogContentText>
+          {purgeCall.error ? (
             <Alert severity="error" sx={{ mt: 2 }}>
-              {errorMessage(t, purging.error)}
+              {errorMessage(t, purgeCall.error)}
             </Alert>
           ) : null}
         </DialogContent>
@@ -193,7 +178,7 @@ export function RecycleBinPage() {
           <Button onClick={() => setPurging(null)} autoFocus>
             {t('common.cancel')}
           </Button>
-          <Button color="error" variant="contained" disabled={purging?.busy} onClick={() => purging && void purge(purging.row)}>
+          <Button color="error" variant="contained" disabled={purgeCall.isPending} onClick={() => purging && purge(purging)}>
             {t('recycleBin.purgeConfirm')}
           </Button>
         </DialogActions>
