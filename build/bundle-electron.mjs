@@ -1,6 +1,7 @@
-// Bundles the Electron main process and preload into single CommonJS files: module loading is a
-// large part of start-up time (DESIGN.md), and a sandboxed preload must be one file requiring only
-// `electron`. Native modules stay external: electron-builder unpacks them from the asar.
+// Bundles the Electron main process, the core's worker thread and the preload into single CommonJS
+// files: module loading is a large part of start-up time (DESIGN.md), and a sandboxed preload must
+// be one file requiring only `electron`. Native modules stay external: electron-builder unpacks
+// them from the asar.
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,6 +35,8 @@ const importMetaShim = {
 await Promise.all([
   // The preload gets no shim: a sandboxed preload may require only `electron` and a few polyfills.
   build({ ...common, ...importMetaShim, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(outDir, 'main.cjs') }),
+  // The core's worker thread (electron/core/worker/core-in-worker.ts starts it from beside main.cjs).
+  build({ ...common, ...importMetaShim, entryPoints: [path.join(root, 'electron/core/worker/core-worker.ts')], outfile: path.join(outDir, 'core-worker.cjs') }),
   build({ ...common, entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(outDir, 'preload.cjs') }),
 ]);
-console.log(`bundled electron/main and electron/preload into ${path.relative(root, outDir)}`);
+console.log(`bundled electron/main, the core worker and electron/preload into ${path.relative(root, outDir)}`);

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
+import { createCoreInWorker } from '../core/worker/core-in-worker.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import { cliClock } from './clock.ts';
+import { cliClock, TEST_NOW_VARIABLE } from './clock.ts';
 import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
@@ -122,7 +123,13 @@ export async function main(argv: string[]): Promise<number> {
   // `serve` is the long-running door (automatic backups); every command names itself to other
   // processes on the folder while it has the database open.
   const holder = command === 'serve' ? { kind: 'serve' as const } : { kind: 'cli' as const, command: label };
-  const core = createCore({ dataDir, longRunning: command === 'serve', clock, holder });
+  // `serve` runs the core in a worker thread, so a long job there never stalls the HTTP door; the
+  // one-shot commands call it in-process through the same interface. The worker reads the real
+  // clock itself: only a test's fixed clock (CLIENTELE_TEST_NOW) is passed across.
+  const core =
+    command === 'serve'
+      ? createCoreInWorker({ dataDir, longRunning: true, clock: process.env[TEST_NOW_VARIABLE] ? clock : undefined, holder })
+      : createCore({ dataDir, longRunning: false, clock, holder });
   const ctx: CliContext = { core, dataDir, json, args: grouped ? rest.slice(1) : rest, options: values };
   try {
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;

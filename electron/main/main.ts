@@ -2,7 +2,7 @@
 // this file only wires Electron to it, following Electron's security checklist.
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import { createCore } from '../core/create-core.ts';
+import { createCoreInWorker } from '../core/worker/core-in-worker.ts';
 import { ensureDataDir } from '../core/data-dir.ts';
 import type { Core } from '../core/core-types.ts';
 import { fail, type Result } from '../../shared/errors.ts';
@@ -164,7 +164,8 @@ function run(): void {
 
     serveAppProtocol(RENDERER_DIR);
     ensureDataDir(path.resolve(dataDir.dir)); // 0700; a file in its place is a clear message
-    const activeCore = createCore({ dataDir: path.resolve(dataDir.dir), longRunning: true });
+    // In a worker thread: the window's thread only forwards, so a re-key or a seed never freezes it.
+    const activeCore = createCoreInWorker({ dataDir: path.resolve(dataDir.dir), longRunning: true });
     core = activeCore;
     ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
     ipcMain.on(LANGUAGE_CHANNEL, (event, language: unknown) => {

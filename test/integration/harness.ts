@@ -10,6 +10,7 @@ import type { Role } from '../../shared/roles.ts';
 import { cliClock, TEST_NOW_VARIABLE } from '../../electron/cli/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import type { Core, CoreOptions } from '../../electron/core/core-types.ts';
+import { createCoreInWorker, type CoreInWorker, type CoreInWorkerOptions } from '../../electron/core/worker/core-in-worker.ts';
 import { unwrapKey } from '../../electron/core/crypto/keys.ts';
 import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
 import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite/open.ts';
@@ -38,6 +39,14 @@ export function testClock(): TestClock {
 /** A core on the test's clock: how a test builds one (never `createCore` without a clock). */
 export function coreOn(clock: TestClock, options: Omit<CoreOptions, 'clock'>): Core {
   return createCore({ ...options, clock: () => clock.now });
+}
+
+/**
+ * The same on a worker thread (electron/core/worker): the test's clock crosses as shared memory the
+ * door writes before every call, so moving `clock.now` between calls moves the worker's time too.
+ */
+export function workerCoreOn(clock: TestClock, options: Omit<CoreInWorkerOptions, 'clock'>): CoreInWorker {
+  return createCoreInWorker({ ...options, clock: () => clock.now });
 }
 
 /**

@@ -46,10 +46,13 @@ describe('every test runs on one clock', () => {
   it('finds the suite it checks (the guard is not looking at nothing)', () => {
     const harness = files.find((entry) => entry.file === 'test/integration/harness.ts');
     expect(harness && calls(harness.text, 'createCore')).toHaveLength(1);
+    expect(harness && calls(harness.text, 'createCoreInWorker')).toHaveLength(1);
   });
 
-  it('builds every core with a clock: coreOn(clock, …) or h.otherCore(…), never createCore without one', () => {
-    const bad = files.flatMap(({ file, text }) => calls(text, 'createCore').filter((call) => !/\bclock\b/.test(call.args)).map((call) => `${file}:${call.line}`));
+  it('builds every core with a clock: coreOn(clock, …), workerCoreOn(clock, …) or h.otherCore(…), never createCore or createCoreInWorker without one', () => {
+    const bad = files.flatMap(({ file, text }) =>
+      ['createCore', 'createCoreInWorker'].flatMap((name) => calls(text, name).filter((call) => !/\bclock\b/.test(call.args)).map((call) => `${file}:${call.line} ${name}`)),
+    );
     expect(bad, 'these cores run on the real clock; build them with coreOn(clock, …) or h.otherCore(…) from test/integration/harness.ts').toEqual([]);
   });
 
