@@ -15,8 +15,11 @@ export type DispatchOptions = { validateOutput: boolean; log: (message: string, 
 /** What a user with an initial or reset password may do before choosing their own. */
 const BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.signOut', 'auth.session', 'settings.get']);
 
-/** The signed-in caller, or the reason there is none (signed out, deactivated, idle too long). */
-function resolveCaller(state: CoreState, sessionKey: string, method: string): { caller: Caller; mustChangePassword: boolean } | { failure: Result<never> } {
+/**
+ * The signed-in caller, or the reason there is none (signed out, deactivated, idle too long). Also
+ * used by the file doors (files/door.ts), which take bytes instead of a method's input.
+ */
+export function resolveCaller(state: CoreState, sessionKey: string, method: string): { caller: Caller; mustChangePassword: boolean } | { failure: Result<never> } {
   const session = state.sessions.get(sessionKey);
   const user = session && state.unlocked ? findUser(state.unlocked.db, session.userId) : undefined;
   if (!session || !user || !user.active) return { failure: fail('UNAUTHENTICATED', `${method}: sign in first`) };
@@ -65,20 +68,25 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
     }
     return ok(value);
   } catch (error) {
-    if (error instanceof AppFailure) return fail(error.code, `${method}: ${error.message}`, error.details);
-    const sqliteCode = (error as { code?: string }).code ?? '';
-    if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') return fail('CORRUPT', `${method}: the database file is damaged (${sqliteCode})`);
-    if (sqliteCode === 'SQLITE_FULL' || sqliteCode.startsWith('SQLITE_IOERR')) return fail('IO', `${method}: the disk refused the write (${sqliteCode})`);
-    // Every BUSY and LOCKED variant (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_LOCKED_SHAREDCACHE, ...):
-    // another process kept the write lock longer than the connection's busy_timeout.
-    if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
-      return fail('IO', `${method}: the data is busy in another Clientele program (window, browser mode or command); try again`, { reason: 'busy' });
-    }
-    const fsFailure = fileSystemFailure(error); // a folder that cannot be written, a full disk, ...
-    if (fsFailure) return fail('IO', `${method}: ${fsFailure.message}`, fsFailure.details);
-    options.log(`${method} failed`, error);
-    return fail('INTERNAL', `${method}: unexpected error: ${(error as Error).message}`);
+    return failureOf(method, error, options.log);
   }
+}
+
+/** A thrown error as the result value every door answers (the file doors too). */
+export function failureOf(method: string, error: unknown, log: DispatchOptions['log']): Result<never> {
+  if (error instanceof AppFailure) return fail(error.code, `${method}: ${error.message}`, error.details);
+  const sqliteCode = (error as { code?: string }).code ?? '';
+  if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') return fail('CORRUPT', `${method}: the database file is damaged (${sqliteCode})`);
+  if (sqliteCode === 'SQLITE_FULL' || sqliteCode.startsWith('SQLITE_IOERR')) return fail('IO', `${method}: the disk refused the write (${sqliteCode})`);
+  // Every BUSY and LOCKED variant (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_LOCKED_SHAREDCACHE, ...):
+  // another process kept the write lock longer than the connection's busy_timeout.
+  if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
+    return fail('IO', `${method}: the data is busy in another Clientele program (window, browser mode or command); try again`, { reason: 'busy' });
+  }
+  const fsFailure = fileSystemFailure(error); // a folder that cannot be written, a full disk, ...
+  if (fsFailure) return fail('IO', `${method}: ${fsFailure.message}`, fsFailure.details);
+  log(`${method} failed`, error);
+  return fail('INTERNAL', `${method}: unexpected error: ${(error as Error).message}`);
 }
 
 function describeIssues(issues: { path: string[]; message: string }[]): string {
