@@ -1,17 +1,13 @@
 // Backup and restore through the dispatcher: the file, its verification, the round trip, the new
 // PC, older and newer versions, and the audit log. Faults are in backup-faults.test.ts, crashes and
 // a running app in backup-processes.test.ts.
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api/audit.ts';
 import type { BackupManifest } from '../../shared/api/backup.ts';
 import type { Customer } from '../../shared/api/customers.ts';
-import { realBackupIo } from '../../electron/core/areas/backup/backup-io.ts';
-import { writeBackup } from '../../electron/core/areas/backup/backup-writer.ts';
-import { migrate, SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
-import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
-import { wrapDb } from '../../electron/core/db/sql.ts';
+import { SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import { databaseKeyOf, makeHarness, openWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
 import {
   codeOf,
@@ -28,6 +24,7 @@ import {
   tempDir,
   type Fingerprint,
 } from './fixtures/backup-shop.ts';
+import { backupOfCopy, restoreOlderBackup } from './fixtures/older-backup.ts';
 
 const NEW_PASSWORD = 'river-stone-8842-qp';
 
@@ -38,81 +35,6 @@ type Restored = { manifest: BackupManifest; movedAside: string | null; ms: numbe
 async function auditActions(h: Harness, session = 'owner'): Promise<AuditEntry[]> {
   const page = await h.call(session, 'audit.list', { limit: 200 });
   return page.rows as AuditEntry[];
-}
-
-/**
- * A backup written by the real writer from a copy of `dataDir` whose database was brought to
- * `schemaVersion` by `prepare` (the key comes from the owner's slot, as sign-in gets it).
- */
-async function backupOfCopy(dataDir: string, folder: string, prepare: (db: ReturnType<typeof openEncrypted>) => void): Promise<string> {
-  const copy = tempDir('copy');
-  cpSync(dataDir, copy, { recursive: true });
-  const keyHex = await databaseKeyOf(copy, OWNER, OWNER_PASSWORD);
-  const raw = openWithKey(copy, keyHex);
-  try {
-    const shopId = raw.prepare("SELECT value FROM settings WHERE key = 'shop_id'").pluck().get() as string | undefined;
-    prepare(raw);
-    const written = await writeBackup({
-      db: wrapDb(raw),
-      dataDir: copy,
-      key: Buffer.from(keyHex, 'hex'),
-      folder,
-      shopName: SHOP,
-      shopId: shopId ?? '',
-      createdBy: OWNER,
-      now: Date.UTC(2026, 0, 5, 8, 0),
-      io: realBackupIo,
-      onProgress: () => undefined,
-      isCancelled: () => false,
-    });
-    return written.file;
-  } finally {
-    raw.close();
-  }
-}
-
-/** Tables holding data: not SQLite's own, not FTS5 indexes or their shadow tables. */
-function dataTables(db: ReturnType<typeof openEncrypted>): string[] {
-  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
-  const virtual = rows.filter((row) => /^CREATE VIRTUAL TABLE/i.test(row.sql)).map((row) => row.name);
-  return rows.map((row) => row.name).filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
-}
-
-/** Columns a row can be given (generated columns are computed by SQLite). */
-function writableColumns(db: ReturnType<typeof openEncrypted>, table: string): string[] {
-  const columns = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`).all(table) as { name: string; hidden: number }[];
-  return columns.filter((column) => column.hidden === 0).map((column) => column.name);
-}
-
-/**
- * Rebuilds the database in place as the schema of `version` holds it: every row kept, the schema
- * made by the migrations up to `version`, search indexes left for the migrations to rebuild.
- */
-function rebuildAtVersion(db: ReturnType<typeof openEncrypted>, version: number): void {
-  const saved = new Map<string, Record<string, unknown>[]>();
-  for (const table of dataTables(db)) saved.set(table, db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]);
-  db.pragma('foreign_keys = OFF');
-  const objects = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL").all() as { type: string; name: string; sql: string }[];
-  for (const object of objects.filter((item) => item.type === 'table' && /^CREATE VIRTUAL TABLE/i.test(item.sql))) db.exec(`DROP TABLE "${object.name}"`);
-  for (const object of objects.filter((item) => item.type === 'view' || item.type === 'trigger')) db.exec(`DROP ${item(object.type)} IF EXISTS "${object.name}"`);
-  for (const table of dataTables(db)) db.exec(`DROP TABLE "${table}"`);
-  db.exec('DELETE FROM sqlite_sequence');
-  db.pragma('user_version = 0');
-  migrate(db, version);
-  db.exec('DELETE FROM settings'); // the migrations' default rows; the saved ones come back below
-  for (const table of dataTables(db)) {
-    const rows = saved.get(table) ?? [];
-    const columns = writableColumns(db, table).filter((column) => rows.length > 0 && column in rows[0]!); // rows.length checked first
-    if (rows.length === 0 || columns.length === 0) continue;
-    const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    for (const row of rows) insert.run(...columns.map((column) => row[column]));
-  }
-  db.pragma('foreign_keys = ON');
-  expect(db.pragma('user_version', { simple: true })).toBe(version);
-}
-
-function item(type: string): string {
-  return type === 'view' ? 'VIEW' : 'TRIGGER';
 }
 
 describe('backup and restore', () => {
@@ -295,30 +217,12 @@ describe('backup and restore', () => {
     expect(await h.call('owner', 'audit.verify', {})).toMatchObject({ ok: true });
   });
 
-  it('restores a backup of an older schema version and runs the migrations', async () => {
+  it('restores a backup of an older schema version: the migrations bring it to the schema a new shop gets, every row kept', async () => {
     // The older backup holds what an app of the previous version would have written: the same
-    // rows in the schema of SCHEMA_VERSION - 1 (rebuilt from the migrations themselves, so this
-    // keeps working whatever the newest migration changes).
-    const olderFolder = tempDir('older');
-    const file = await backupOfCopy(h.dataDir, olderFolder, (db) => rebuildAtVersion(db, SCHEMA_VERSION - 1));
-    const expected = await fingerprint(h.core);
-    const empty = tempDir('new-pc');
-    const core = h.otherCore({ dataDir: empty });
-    try {
-      const verified = await ok<Verified>(core, 'first-run', 'setup.verifyBackup', { file, credentials: { username: OWNER, password: OWNER_PASSWORD } });
-      expect(verified.manifest.schemaVersion).toBe(SCHEMA_VERSION - 1);
-      await ok(core, 'first-run', 'setup.restore', { file, credentials: { username: OWNER, password: OWNER_PASSWORD } });
-      await ok(core, 'first-run', 'auth.signIn', { username: OWNER, password: OWNER_PASSWORD });
-      expect(await ok(core, 'first-run', 'system.status', {})).toMatchObject({ schemaVersion: SCHEMA_VERSION });
-      expect(await fingerprint(core, 'first-run')).toEqual(expected);
-      // What the migration adds is there: backup settings and a shop id, so this shop can back up again.
-      expect(await ok(core, 'first-run', 'backup.getSettings', {})).toMatchObject({ reminderDays: expect.any(Number) });
-      const again = await ok<Written>(core, 'first-run', 'backup.create', { folder: olderFolder });
-      expect(again.counts).toEqual(expected.counts);
-      expect(await ok(core, 'first-run', 'system.check', {})).toEqual({ ok: true, problems: [] });
-    } finally {
-      core.close();
-    }
+    // rows in the schema of SCHEMA_VERSION - 1, rebuilt from the migrations themselves; the
+    // schema after the restore is compared with what the migrations give a new shop.
+    const { core } = await restoreOlderBackup(h);
+    core.close();
   });
 
   it('refuses a backup made by a newer app version, clearly, and changes nothing', async () => {
