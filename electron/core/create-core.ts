@@ -3,6 +3,8 @@ import { fail } from '../../shared/errors.ts';
 import type { Core, CoreEvent, CoreOptions } from './core-types.ts';
 import type { CoreState } from './api/context.ts';
 import { dispatch } from './api/dispatcher.ts';
+import { countedTables } from './areas/area.ts';
+import { AREAS } from './areas/index.ts';
 import { closeWhenUnused } from './api/handlers.ts';
 import { closeNow } from './api/handler-kit.ts';
 import { automaticBackup, dailyBackupDue } from './areas/backup/handlers.ts';
@@ -10,6 +12,7 @@ import { realBackupIo } from './areas/backup/backup-io.ts';
 import { finishInterruptedRestore } from './areas/backup/restore-swap.ts';
 import { otherHolders } from './process-lock.ts';
 import { fileSystemFailure } from './fs-failure.ts';
+import { receiveFile, sendFile } from './files/door.ts';
 
 /** How often a long-running core looks whether the daily automatic backup is due. */
 const DAILY_CHECK_MS = 60_000;
@@ -36,6 +39,7 @@ export function createCore(options: CoreOptions): Core {
   const state: CoreState = {
     dataDir: options.dataDir,
     clock: options.clock ?? Date.now,
+    countedTables: countedTables(AREAS),
     unlocked: null,
     sessions: new Map(),
     emit: (sessionKey, event) => listeners.get(sessionKey)?.forEach((listener) => listener(event)),
@@ -69,6 +73,8 @@ export function createCore(options: CoreOptions): Core {
       }
       return dispatch(state, sessionKey, method, input, dispatchOptions);
     },
+    upload: (sessionKey, purpose, file) => receiveFile(state, sessionKey, purpose, file),
+    download: (sessionKey, id) => sendFile(state, sessionKey, id),
     onEvent: (sessionKey, listener) => {
       const set = listeners.get(sessionKey) ?? new Set();
       set.add(listener);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineArea } from './area.ts';
 import { method } from './method.ts';
 
 /** What a backup holds, readable only with a password valid at backup time or the recovery key. */
@@ -99,3 +100,5 @@ export const backup = {
     permission: 'public',
   }),
 };
+
+export const backupArea = defineArea({ methods: backup, auditEntities: ['backup'], auditActions: ['backup.create', 'backup.verify', 'backup.restore'] });

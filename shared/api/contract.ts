@@ -1,13 +1,23 @@
 import type { z } from 'zod';
-import { audit } from './audit.ts';
-import { auth } from './auth.ts';
-import { backup } from './backup.ts';
-import { customers } from './customers.ts';
-import { search } from './search.ts';
-import { system } from './system.ts';
+import { auditArea } from './audit.ts';
+import { authArea } from './auth.ts';
+import { backupArea } from './backup.ts';
+import { customersArea } from './customers.ts';
+import { searchArea } from './search.ts';
+import { settingsArea } from './settings.ts';
+import { systemArea } from './system.ts';
+import { usersArea } from './users.ts';
+import { filesArea } from './files.ts';
+import { logoArea } from './logo.ts';
+
+/** Every area of the contract, one line each: adding an area adds its line here. */
+export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea] as const;
+
+type Area = (typeof AREAS)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Every method of every door: name → { input schema, output schema, permission }. */
-export const contract = { ...auth, ...customers, ...search, ...audit, ...backup, ...system };
+export const contract = Object.assign({}, ...AREAS.map((area) => area.methods)) as UnionToIntersection<Area['methods']>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -17,3 +27,10 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
+
+/** Every kind of audit entry, from every area. */
+export type AuditAction = Area['auditActions'][number];
+export const AUDIT_ACTIONS: readonly AuditAction[] = AREAS.flatMap((area) => area.auditActions);
+
+export type AuditEntity = Area['auditEntities'][number];
+export const AUDIT_ENTITIES: readonly AuditEntity[] = AREAS.flatMap((area) => area.auditEntities);

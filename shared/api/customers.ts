@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineArea } from './area.ts';
 import { method } from './method.ts';
 import { isMasked } from '../masking.ts';
 import { LUNAR_DATE_MAX_LENGTH, parseLunarDate } from '../lunar-date.ts';
@@ -237,3 +238,5 @@ export const customers = {
   /** Permanently removes a customer that is in the recycle bin, with its contacts and tags. */
   'customers.purge': method({ input: IdInput, output: z.object({ id: Id }), permission: 'customers.purge' }),
 };
+
+export const customersArea = defineArea({ methods: customers, auditEntities: ['customer'], auditActions: ['customer.create', 'customer.update', 'customer.delete', 'customer.restore', 'customer.purge', 'customer.assignOwners'] });

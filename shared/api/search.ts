@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineArea } from './area.ts';
 import { method } from './method.ts';
 import { GRADES, Id } from './customers.ts';
 import { SearchText } from '../search-query.ts';
@@ -33,3 +34,5 @@ export const search = {
     permission: 'customers.read',
   }),
 };
+
+export const searchArea = defineArea({ methods: search, auditEntities: [], auditActions: [] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineArea } from './area.ts';
 import { method } from './method.ts';
 
 export const Status = z.object({
@@ -29,3 +30,5 @@ export const system = {
     permission: 'system.seed',
   }),
 };
+
+export const systemArea = defineArea({ methods: system, auditEntities: ['system'], auditActions: ['system.rekey', 'system.seed'] });

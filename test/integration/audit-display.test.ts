@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_LIST_TEXT, type AuditEntry } from '../../shared/api/audit.ts';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../shared/api/contract.ts';
+import { AUDIT_LIST_TEXT, type AuditEntry } from '../../shared/api/audit.ts';
+import { en, resources, zh } from '../i18n-resources.ts';
 import { auditChangeLine, auditFieldLabel, type AuditFormat } from '../../renderer/src/features/settings/audit-format.ts';
 import { addUser, INITIAL_PASSWORD, makeHarness, OWNER_PASSWORD, userNamed, type Harness } from './harness.ts';
 
@@ -25,7 +25,7 @@ async function allEntries(h: Harness): Promise<AuditEntry[]> {
 
 async function formatFor(lng: 'en-US' | 'zh-CN', users: Map<number, string>): Promise<AuditFormat> {
   const instance = i18next.createInstance();
-  await instance.init({ resources: { 'en-US': { translation: en }, 'zh-CN': { translation: zh } }, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+  await instance.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false } });
   return { t: instance.t, lng, userName: (id) => users.get(id) ?? null };
 }
 

@@ -1,7 +1,8 @@
 // The audit log: an entry for every kind of event (even sign-in failures while the database is
 // closed), filters, CSV export, and a hash chain that a direct edit of one entry breaks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditAction, AuditEntry } from '../../shared/api/audit.ts';
+import type { AuditAction } from '../../shared/api/contract.ts';
+import type { AuditEntry } from '../../shared/api/audit.ts';
 import type { MethodInput } from '../../shared/api/contract.ts';
 import { addUser, databaseKeyOf, INITIAL_PASSWORD, makeHarness, openWithKey, OWNER_PASSWORD, USER_PASSWORD, userNamed, type Harness } from './harness.ts';
 

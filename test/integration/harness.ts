@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.ts';
-import type { User } from '../../shared/api/auth.ts';
+import type { User } from '../../shared/api/users.ts';
 import type { AppError, Result } from '../../shared/errors.ts';
 import type { Role } from '../../shared/roles.ts';
 import { cliClock, TEST_NOW_VARIABLE } from '../../electron/cli/clock.ts';

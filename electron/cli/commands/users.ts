@@ -1,6 +1,6 @@
 // `clientele users ...` and `clientele passwd`: user management by the owner, and one's own password.
 import { ROLES, type Role } from '../../../shared/roles.ts';
-import type { User } from '../../../shared/api/auth.ts';
+import type { User } from '../../../shared/api/users.ts';
 import { call, CliError, print, readNewPassword, signIn, table, type CliContext } from '../session.ts';
 import { sameUsername } from '../../../shared/usernames.ts';
 

@@ -22,6 +22,8 @@ export type Session = {
 export type CoreState = {
   dataDir: string;
   clock: () => number;
+  /** The tables of users' data, from every area (areas/index.ts): counted by status and in backup manifests. */
+  countedTables: readonly string[];
   /**
    * Open while at least one session is signed in; the key is kept to seal new users' slots. The
    * shop's settings are not kept here: another process may change them, so each call reads them.

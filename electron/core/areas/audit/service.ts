@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import { AUDIT_LIST_TEXT, type AuditAction, type AuditEntry, type AuditFilters } from '../../../../shared/api/audit.ts';
+import { AUDIT_LIST_TEXT, type AuditEntry, type AuditFilters } from '../../../../shared/api/audit.ts';
+import { type AuditAction } from '../../../../shared/api/contract.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { all, first, qb, run, type Db } from '../../db/sql.ts';
 import type { AuditLogTable } from '../../db/schema.ts';

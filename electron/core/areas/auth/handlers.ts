@@ -1,4 +1,4 @@
-// Set-up, sign-in and -out, own password, recovery, settings.
+// Set-up, sign-in and -out, own password, recovery.
 import { AppFailure } from '../../../../shared/errors.ts';
 import { sameUsername } from '../../../../shared/usernames.ts';
 import { transaction, qb, run } from '../../db/sql.ts';
@@ -176,20 +176,5 @@ export const authHandlers = {
     endSessionsOf(ctx.state, owner.id);
     startSession(ctx.state, ctx.sessionKey, owner.id);
     return sessionInfo(ctx.state, owner.id);
-  },
-
-  'settings.get': (ctx) => readSettings(db(ctx)),
-
-  'settings.update': (ctx, input) => {
-    const database = db(ctx);
-    const who = caller(ctx);
-    const now = ctx.state.clock();
-    const { after } = transaction(database, () => {
-      const written = writeSettings(database, input);
-      const changes = changedFields(written.before, written.after, ['staffScope', 'maskContacts', 'idleLockMinutes']);
-      if (changes.length > 0) appendAudit(database, { at: now, userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
-      return written;
-    });
-    return after;
   },
 } satisfies Partial<Handlers>;

@@ -20,6 +20,8 @@ import { processAlive } from '../../process-lock.ts';
 const CHUNK = 4 * 1024 * 1024;
 
 export type WriteBackupOptions = {
+  /** The tables whose rows the manifest counts (CoreState.countedTables). */
+  countedTables: readonly string[];
   db: Db;
   dataDir: string;
   key: Buffer;
@@ -79,7 +81,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   let handle: FileHandle | null = null;
   let source: FileHandle | null = null;
   try {
-    const counts = systemStatus(wrapDb(snapshot), options.dataDir).counts;
+    const counts = systemStatus(wrapDb(snapshot), options.dataDir, options.countedTables).counts;
     const schemaVersion = schemaVersionOf(snapshot);
     const keyslots = await readFile(keyslotsPath(options.dataDir));
     source = await open(databasePath(options.dataDir), constants.O_RDONLY);

@@ -55,6 +55,7 @@ async function backUp(state: CoreState, sessionKey: string, folder: string, crea
   state.backupJob = job;
   try {
     return await writeBackup({
+      countedTables: state.countedTables,
       db: unlocked.db,
       dataDir: state.dataDir,
       key: unlocked.key,
@@ -97,7 +98,7 @@ async function verify(state: CoreState, sessionKey: string, file: string, creden
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  const current = state.unlocked ? { shopName: shopName(state.unlocked.db), counts: systemStatus(state.unlocked.db, state.dataDir).counts } : null;
+  const current = state.unlocked ? { shopName: shopName(state.unlocked.db), counts: systemStatus(state.unlocked.db, state.dataDir, state.countedTables).counts } : null;
   return { file: resolve(file), bytes: opened.bytes, manifest: opened.manifest, current, ms: Math.round(performance.now() - started) };
 }
 

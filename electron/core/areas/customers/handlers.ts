@@ -1,4 +1,4 @@
-// Customers and search, seen through the caller's access (scope and masking).
+// Customers, seen through the caller's access (scope and masking).
 import {
   assignUnassignedCustomers,
   countCustomers,
@@ -13,7 +13,6 @@ import {
   unassignedCustomers,
   updateCustomer,
 } from './service.ts';
-import { searchCustomers } from '../search/service.ts';
 import { access, db, type Handlers } from '../../api/handler-kit.ts';
 
 export const customerHandlers = {
@@ -29,5 +28,4 @@ export const customerHandlers = {
   'customers.unassigned': (ctx) => unassignedCustomers(db(ctx)),
   'customers.assignUnassigned': (ctx, input) => assignUnassignedCustomers(db(ctx), input.othersTo, access(ctx), ctx.state.clock()),
   'customers.listDeleted': (ctx, input) => listDeletedCustomers(db(ctx), input.cursor, input.limit, access(ctx)),
-  'search.query': (ctx, input) => searchCustomers(db(ctx), input.q, input.limit, access(ctx)),
 } satisfies Partial<Handlers>;

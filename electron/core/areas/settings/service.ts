@@ -1,5 +1,5 @@
 // Shop settings kept in the encrypted database (key → text value).
-import type { Settings } from '../../../../shared/api/auth.ts';
+import type { Settings } from '../../../../shared/api/settings.ts';
 import type { BackupSettings } from '../../../../shared/api/backup.ts';
 import { all, first, prepared, qb, run, type Db } from '../../db/sql.ts';
 

@@ -1,14 +1,13 @@
-// The audit log, status, integrity check, demo data and re-keying.
-import { keyToHex, newDatabaseKey } from '../../crypto/keys.ts';
-import { openEncrypted, rekeyDatabase } from '../../db/sqlite/open.ts';
+// Status, integrity check, demo data and re-keying.
 import { transaction } from '../../db/sql.ts';
-import { appendAudit, exportAuditCsv, getAuditEntry, listAudit, verifyAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/service.ts';
 import { seedDemoData } from '../customers/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
-import { databasePath, settleRekey, stageRekey } from '../../vault.ts';
+import { runJob, runningJobs } from '../../jobs.ts';
+import { rekeyInSteps } from './rekey.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
-import type { Caller, CoreState, HandlerContext } from '../../api/context.ts';
+import type { HandlerContext } from '../../api/context.ts';
 import { caller, db, holdAlone, type Handlers } from '../../api/handler-kit.ts';
 import { release } from '../../process-lock.ts';
 
@@ -20,21 +19,14 @@ function refuseDuringBackup(ctx: HandlerContext): void {
   if (ctx.state.backupJob) throw new AppFailure('CONFLICT', 'a backup is being written; wait for it to finish', { reason: 'busy' });
 }
 
-export const systemHandlers = {
-  'audit.list': (ctx, { cursor, limit, ...filters }) => listAudit(db(ctx), filters, cursor, limit),
-  'audit.entry': (ctx, input) => getAuditEntry(db(ctx), input.id),
-  'audit.verify': (ctx) => verifyAudit(db(ctx)),
-  'audit.export': (ctx, input) => {
-    const database = db(ctx);
-    const who = caller(ctx);
-    return transaction(database, () => {
-      const exported = exportAuditCsv(database, input);
-      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'audit.export', entity: 'audit', changes: [{ field: 'rows', before: null, after: exported.rows }] });
-      return exported;
-    });
-  },
+/** A re-key and a seed do not run beside another long job of this core (the seed would write into the re-key). */
+function refuseBesideJobs(ctx: HandlerContext): void {
+  const other = runningJobs(ctx.state).find((job) => job.name === 'rekey' || job.name === 'seed');
+  if (other) throw new AppFailure('CONFLICT', `a ${other.name === 'rekey' ? 're-key' : 'seed'} is running; wait for it to finish`, { reason: 'busy' });
+}
 
-  'system.status': (ctx) => systemStatus(db(ctx), ctx.state.dataDir),
+export const systemHandlers = {
+  'system.status': (ctx) => systemStatus(db(ctx), ctx.state.dataDir, ctx.state.countedTables),
   'system.check': (ctx) => systemCheck(db(ctx)),
 
   'system.seed': (ctx, input) => {
@@ -53,44 +45,20 @@ export const systemHandlers = {
     return { ...counts, ms: Math.round(performance.now() - started) };
   },
 
-  /** A new database key, only while no other process (and no other core) has the folder open. */
-  'system.rekey': (ctx) => {
+  /**
+   * A new database key, only while no other process (and no other core) has the folder open. A job
+   * (progress 'rekey', cancellable until the swap): reads are answered while it runs, writes are busy.
+   */
+  'system.rekey': async (ctx) => {
     refuseDuringBackup(ctx);
-    const unlocked = ctx.state.unlocked!; // system.rekey requires a signed-in owner
+    refuseBesideJobs(ctx);
     const who = caller(ctx);
     // Another process with the database open would be left with a connection under the old key.
     const alone = holdAlone(ctx.state, 'rekey');
     try {
-      return rekey(ctx, unlocked, who);
+      return await runJob(ctx.state, ctx.sessionKey, 'rekey', { cancellable: true }, (job) => rekeyInSteps(ctx, who, job));
     } finally {
       release(alone);
     }
   },
 } satisfies Partial<Handlers>;
-
-/**
- * New database key: sealed to every slot as pending first, then the file is re-encrypted, then
- * the slots switch over. A crash in between leaves a file that opens with one of the two keys,
- * and opening settles the slots (vault.openDatabase).
- */
-function rekey(ctx: HandlerContext, unlocked: NonNullable<CoreState['unlocked']>, who: Caller): { ms: number } {
-  const started = performance.now();
-  const progress = (done: number) => ctx.state.emit(ctx.sessionKey, { type: 'progress', job: 'rekey', done, total: 4 });
-  progress(0);
-  const newKey = newDatabaseKey();
-  stageRekey(ctx.state.dataDir, newKey);
-  progress(1);
-  rekeyDatabase(unlocked.db.sqlite, keyToHex(newKey));
-  progress(2);
-  settleRekey(ctx.state.dataDir, 'finish');
-  unlocked.key.fill(0);
-  unlocked.key = newKey;
-  progress(3);
-  // Prove the new key opens the file from a fresh connection before saying it is done.
-  openEncrypted(databasePath(ctx.state.dataDir), keyToHex(newKey)).close();
-  transaction(unlocked.db, () => appendAudit(unlocked.db, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.rekey', entity: 'system' }));
-  // Everyone else signs in again, so every remaining slot is proven against the new key at once.
-  for (const sessionKey of [...ctx.state.sessions.keys()]) if (sessionKey !== ctx.sessionKey) ctx.state.sessions.delete(sessionKey);
-  progress(4);
-  return { ms: Math.round(performance.now() - started) };
-}

@@ -10,12 +10,10 @@ import { DATABASE_FILE } from '../../vault.ts';
 
 export const APP_VERSION = '0.1.0';
 
-/** The tables whose row counts `status` reports (user data only; search indexes are derived). */
-const COUNTED_TABLES = ['users', 'customers', 'contacts', 'tags', 'customer_tags', 'grade_history'] as const;
-
-export function systemStatus(db: Db, dataDir: string): Status {
+/** `tables`: the areas' tables of users' data (CoreState.countedTables; search indexes are derived, so not counted). */
+export function systemStatus(db: Db, dataDir: string, tables: readonly string[]): Status {
   const counts: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) {
+  for (const table of tables) {
     counts[table] = db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   }
   const files: Record<string, number> = {};

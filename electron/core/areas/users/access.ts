@@ -1,7 +1,7 @@
 // What a caller may see of customers, derived per call from their role and the shop's settings:
 // the row scope ("staff see only the customers they are responsible for") and contact masking.
 // Services apply the scope inside their queries and mask before anything is returned.
-import type { Settings } from '../../../../shared/api/auth.ts';
+import type { Settings } from '../../../../shared/api/settings.ts';
 import type { Customer, CustomerRow } from '../../../../shared/api/customers.ts';
 import type { SearchHit } from '../../../../shared/api/search.ts';
 import { maskEmail, maskPhone, maskWechat } from '../../../../shared/masking.ts';

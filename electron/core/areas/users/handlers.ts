@@ -7,8 +7,8 @@ import { ensureAnotherActiveOwner, getUser, insertUser, listUsers, updateUser } 
 import { prepareSlot, removeUserSlot, storeUserSlot } from '../../vault.ts';
 import type { HandlerContext } from '../../api/context.ts';
 import { caller, closeWhenUnused, databaseKey, db, endSessionsOf, type Handlers } from '../../api/handler-kit.ts';
-import type { User } from '../../../../shared/api/auth.ts';
-import type { AuditAction } from '../../../../shared/api/audit.ts';
+import type { User } from '../../../../shared/api/users.ts';
+import type { AuditAction } from '../../../../shared/api/contract.ts';
 import type { FieldChange } from '../audit/service.ts';
 
 function auditUser(ctx: HandlerContext, action: AuditAction, user: User, changes: FieldChange[] = []): void {

@@ -2,7 +2,7 @@
 // the handlers keep the two in step.
 import type { Selectable } from 'kysely';
 import { AppFailure } from '../../../../shared/errors.ts';
-import type { User } from '../../../../shared/api/auth.ts';
+import type { User } from '../../../../shared/api/users.ts';
 import type { Role } from '../../../../shared/roles.ts';
 import { sameUsername } from '../../../../shared/usernames.ts';
 import { all, first, qb, run, type Db } from '../../db/sql.ts';

@@ -1,0 +1,15 @@
+// Every area of the core, one line each: adding an area adds its line here (and its line in
+// shared/api/contract.ts and renderer/src/features/areas.ts).
+import type { Area } from './area.ts';
+import { auditArea } from './audit/index.ts';
+import { authArea } from './auth/index.ts';
+import { backupArea } from './backup/index.ts';
+import { customersArea } from './customers/index.ts';
+import { searchArea } from './search/index.ts';
+import { settingsArea } from './settings/index.ts';
+import { systemArea } from './system/index.ts';
+import { usersArea } from './users/index.ts';
+import { filesArea } from './files/index.ts';
+import { logoArea } from './logo/index.ts';
+
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea];
