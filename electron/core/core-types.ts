@@ -1,4 +1,6 @@
+import type { Upload } from '../../shared/api/files.ts';
 import type { Result } from '../../shared/errors.ts';
+import type { IncomingFile, OutgoingFile } from './files/sources.ts';
 import type { BackupIo } from './areas/backup/backup-io.ts';
 import type { HolderKind } from './process-lock.ts';
 
@@ -14,6 +16,15 @@ export type Core = {
   invoke(sessionKey: string, method: string, input: unknown): Promise<Result<unknown>>;
   /** Subscribe to events for one session key; returns the unsubscribe function. */
   onEvent(sessionKey: string, listener: (event: CoreEvent) => void): () => void;
+  /**
+   * Stages a file for a purpose (shared/api/files.ts): a stream of chunks (browser mode) or a path
+   * the user chose (the Electron app, the CLI), which the core checks and reads itself. Limits,
+   * permission and session rules are the core's, the same for every door. The answer's id names
+   * the file in the next call's input ({ upload: id }).
+   */
+  upload(sessionKey: string, purpose: string, file: IncomingFile): Promise<Result<Upload>>;
+  /** A download a method gave this session (shared/api/files.ts's Download), as a stream of chunks. */
+  download(sessionKey: string, id: string): Promise<Result<OutgoingFile>>;
   /** Forget a door's session (window closed, browser-mode server stopped). */
   endSession(sessionKey: string): void;
   /** Closes at once: no automatic backup (tests, one-shot CLI commands). */

@@ -9,8 +9,11 @@
 // first) has an Electron binary; a thread also shares the process's memory limits and dies with it.
 // (Electron loads worker scripts from app.asar since Electron 18.)
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { fail, type Result } from '../../../shared/errors.ts';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { Upload } from '../../../shared/api/files.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { readPort, servePort } from '../files/port-stream.ts';
+import type { OutgoingFile } from '../files/sources.ts';
 import type { Core, CoreEvent } from '../core-types.ts';
 import type { FromWorker, ToWorker, WorkerCoreOptions, WorkerData } from './protocol.ts';
 
@@ -68,9 +71,9 @@ export function createCoreInWorker(options: CoreInWorkerOptions): CoreInWorker {
     else thread.unref();
   };
 
-  function post(message: ToWorker): void {
+  function post(message: ToWorker, transfer: MessagePort[] = []): void {
     tick();
-    thread.postMessage(message);
+    thread.postMessage(message, transfer);
   }
 
   function answerAll(reason: string): void {
@@ -153,6 +156,45 @@ export function createCoreInWorker(options: CoreInWorkerOptions): CoreInWorker {
           return;
         }
         pending.set(id, { method: String(method).slice(0, 100), resolve });
+        keepAlive();
+      });
+    },
+    upload(sessionKey, purpose, file) {
+      const what = 'files.upload';
+      if (gone) return Promise.resolve(fail(gone.code, `${what}: ${gone.reason}`));
+      const id = nextId++;
+      return new Promise<Result<unknown>>((resolve) => {
+        if ('path' in file) {
+          post({ type: 'upload', id, sessionKey, purpose: String(purpose), file: { path: String(file.path), ...(file.name === undefined ? {} : { name: String(file.name) }) } });
+        } else {
+          // The bytes cross one chunk at a time, as the core asks for them.
+          const { port1, port2 } = new MessageChannel();
+          servePort(port1, file.chunks, { closeOnCancel: false });
+          post({ type: 'upload', id, sessionKey, purpose: String(purpose), file: { name: String(file.name), declaredSize: file.declaredSize, port: port2 } }, [port2]);
+        }
+        pending.set(id, { method: what, resolve });
+        keepAlive();
+      }) as Promise<Result<Upload>>; // the worker answers with its core's upload result
+    },
+    download(sessionKey, download) {
+      const what = 'files.download';
+      if (gone) return Promise.resolve(fail(gone.code, `${what}: ${gone.reason}`));
+      const id = nextId++;
+      const { port1, port2 } = new MessageChannel();
+      return new Promise<Result<OutgoingFile>>((resolve) => {
+        post({ type: 'download', id, sessionKey, download: String(download), port: port2 }, [port2]);
+        pending.set(id, {
+          method: what,
+          resolve: (result) => {
+            if (!result.ok) {
+              port1.close();
+              resolve(result);
+              return;
+            }
+            const facts = result.value as Omit<OutgoingFile, 'chunks'>; // the worker sends the download's facts; its bytes come over the port
+            resolve(ok({ ...facts, chunks: readPort(port1) }));
+          },
+        });
         keepAlive();
       });
     },

@@ -4,7 +4,8 @@
 // JS in the packaged app (build/out/electron/core-worker.cjs) and through dev-entry.mjs (tsx)
 // everywhere else.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fail } from '../../../shared/errors.ts';
+import { fail, ok } from '../../../shared/errors.ts';
+import { readPort, servePort } from '../files/port-stream.ts';
 import { createCore } from '../create-core.ts';
 import type { FromWorker, ToWorker, WorkerData } from './protocol.ts';
 
@@ -50,6 +51,42 @@ port.on('message', (message: ToWorker) => {
         (error: unknown) => {
           console.error(`clientele core: ${method} threw`, error);
           answer(id, method, { type: 'result', id, result: fail('INTERNAL', `${method}: internal error`) });
+        },
+      );
+      return;
+    }
+    case 'upload': {
+      const { id, sessionKey, purpose, file } = message;
+      const incoming = 'port' in file ? { name: file.name, declaredSize: file.declaredSize, chunks: readPort(file.port) } : file;
+      core
+        .upload(sessionKey, purpose, incoming)
+        .then(
+          (result) => answer(id, 'files.upload', { type: 'result', id, result }),
+          (error: unknown) => {
+            console.error('clientele core: files.upload threw', error);
+            answer(id, 'files.upload', { type: 'result', id, result: fail('INTERNAL', 'files.upload: internal error') });
+          },
+        )
+        .finally(() => ('port' in file ? file.port.close() : undefined));
+      return;
+    }
+    case 'download': {
+      const { id, sessionKey, download, port: bytes } = message;
+      core.download(sessionKey, download).then(
+        (result) => {
+          if (!result.ok) {
+            bytes.close();
+            answer(id, 'files.download', { type: 'result', id, result });
+            return;
+          }
+          const { chunks, ...facts } = result.value;
+          servePort(bytes, chunks, { closeOnCancel: true });
+          answer(id, 'files.download', { type: 'result', id, result: ok(facts) });
+        },
+        (error: unknown) => {
+          bytes.close();
+          console.error('clientele core: files.download threw', error);
+          answer(id, 'files.download', { type: 'result', id, result: fail('INTERNAL', 'files.download: internal error') });
         },
       );
       return;

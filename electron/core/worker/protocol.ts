@@ -1,6 +1,7 @@
 // The messages between a door's thread and the core's worker thread (core-in-worker.ts ↔
 // core-worker.ts). Everything here crosses by structured clone, so it holds data only: no
 // functions, no class instances (a Result is a plain object; a CoreEvent too).
+import type { MessagePort } from 'node:worker_threads';
 import type { Result } from '../../../shared/errors.ts';
 import type { CoreEvent, CoreOptions } from '../core-types.ts';
 
@@ -23,6 +24,10 @@ export type WorkerData = {
 
 export type ToWorker =
   | { type: 'invoke'; id: number; sessionKey: string; method: string; input: unknown }
+  /** A file for the core to stage: a path it reads itself, or chunks pulled over `port` (files/port-stream.ts). */
+  | { type: 'upload'; id: number; sessionKey: string; purpose: string; file: { path: string; name?: string } | { name: string; declaredSize: number | null; port: MessagePort } }
+  /** A download's bytes: the answer is its facts; the chunks are pulled over `port`. */
+  | { type: 'download'; id: number; sessionKey: string; download: string; port: MessagePort }
   | { type: 'subscribe'; sessionKey: string }
   | { type: 'unsubscribe'; sessionKey: string }
   | { type: 'endSession'; sessionKey: string }
