@@ -1,131 +1,20 @@
-import {
-  Alert,
-  Box,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-} from '@mui/material';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, DialogContentText, TextField } from '@mui/material';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/api/auth.ts';
+import type { User } from '../../../../shared/api/users.ts';
 import { contract } from '../../../../shared/api/contract.ts';
 import { ROLES, type Role } from '../../../../shared/roles.ts';
-import type { AppError, Result } from '../../../../shared/errors.ts';
-import { invoke } from '../../api/client.ts';
-import { errorMessage, logError } from '../../app/errors.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { call } from '../../app/query.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { useForm } from '../../app/use-form.ts';
 import { confirmCheck, NewPasswordFields } from '../account/NewPasswordFields.tsx';
-
-// Native selects: keyboard-friendly, and tests drive them with selectOption().
-const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
-
-/**
- * The core refuses to demote or deactivate the last active owner with CONFLICT and
- * details.reason 'lastOwner'; a stale version is CONFLICT too, so each gets its own sentence.
- */
-function userErrorText(t: ReturnType<typeof useTranslation>['t'], error: AppError): string {
-  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
-  if (error.code === 'CONFLICT' && reason === 'lastOwner') return t('users.lastOwner');
-  return errorMessage(t, error);
-}
-
-function FormDialog({
-  open,
-  title,
-  onClose,
-  onSubmit,
-  busy,
-  submitLabel,
-  danger,
-  children,
-}: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  busy: boolean;
-  submitLabel: string;
-  danger?: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      fullWidth
-      maxWidth="xs"
-      aria-labelledby="user-dialog-title"
-    >
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e: React.FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-      <DialogTitle id="user-dialog-title">{title}</DialogTitle>
-      <DialogContent sx={{ pt: '8px !important' }}>
-        <Stack spacing={2}>{children}</Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button
-          type="submit"
-          variant="contained"
-          color={danger ? 'error' : 'primary'}
-          disabled={busy}
-          startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
-        >
-          {submitLabel}
-        </Button>
-      </DialogActions>
-      </Box>
-    </Dialog>
-  );
-}
-
-/** Problems the core named on no field of the dialog: still said, never lost. */
-function OtherErrors({ messages }: { messages: string[] }) {
-  return messages.map((message) => (
-    <Alert key={message} severity="warning" role="alert">
-      {message}
-    </Alert>
-  ));
-}
+import { FormDialog, NATIVE_SELECT, OtherErrors, userErrorText, useSubmit } from './UserDialogParts.tsx';
 
 type AddValues = { username: string; displayName: string; role: Role; password: string; confirmPassword: string };
 const addSchema = contract['users.create'].input;
 const addMatches = confirmCheck<AddValues>('password', 'confirmPassword', (values) => values.username);
 const EMPTY_ADD: AddValues = { username: '', displayName: '', role: 'staff', password: '', confirmPassword: '' };
-
-/**
- * Runs a call for a dialog: busy flag, the problems the core names on their fields (`onFields`
- * says whether it placed any), anything else in a banner.
- */
-function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<AppError | null>(null);
-  const run = async <T,>(call: () => Promise<Result<T>>, onFields: (error: AppError) => boolean = () => false): Promise<T | null> => {
-    setBusy(true);
-    setFailure(null);
-    const result = await call();
-    setBusy(false);
-    if (result.ok) return result.value;
-    logError(result.error);
-    if (!onFields(result.error)) setFailure(result.error);
-    return null;
-  };
-  return { busy, failure, run, setFailure };
-}
 
 export function AddUserDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -143,7 +32,7 @@ export function AddUserDialog({ open, onClose, onDone }: { open: boolean; onClos
   const submit = async () => {
     if (!form.check()) return;
     const user = await run(
-      () => invoke('users.create', { username: values.username, displayName: values.displayName, role: values.role, password: values.password }),
+      () => call('users.create', { username: values.username, displayName: values.displayName, role: values.role, password: values.password }),
       form.applyFailure,
     );
     if (!user) return;
@@ -218,7 +107,7 @@ export function RoleDialog({ user, onClose, onDone }: DialogProps) {
   const { busy, failure, run } = useSubmit();
 
   const submit = async () => {
-    const updated = await run(() => invoke('users.setRole', { id: user.id, version: user.version, role }));
+    const updated = await run(() => call('users.setRole', { id: user.id, version: user.version, role }));
     if (!updated) return;
     notify({ message: t('users.roleChanged', { name: user.username, role: t(`roles.${updated.role}`) }) });
     onDone();
@@ -269,8 +158,8 @@ export function UserPasswordDialog({ user, mode, onClose, onDone }: DialogProps 
     const onFields = form.applyFailure;
     const updated =
       mode === 'reset'
-        ? await run(() => invoke('users.resetPassword', { id: user.id, newPassword: values.newPassword }), onFields)
-        : await run(() => invoke('users.reactivate', { id: user.id, version: user.version, newPassword: values.newPassword }), onFields);
+        ? await run(() => call('users.resetPassword', { id: user.id, newPassword: values.newPassword }), onFields)
+        : await run(() => call('users.reactivate', { id: user.id, version: user.version, newPassword: values.newPassword }), onFields);
     if (!updated) return;
     notify({ message: t(mode === 'reset' ? 'users.passwordWasReset' : 'users.reactivated', { name: user.username }) });
     onDone();
@@ -311,7 +200,7 @@ export function DeactivateDialog({ user, onClose, onDone }: DialogProps) {
   const { busy, failure, run } = useSubmit();
 
   const submit = async () => {
-    const updated = await run(() => invoke('users.deactivate', { id: user.id, version: user.version }));
+    const updated = await run(() => call('users.deactivate', { id: user.id, version: user.version }));
     if (!updated) return;
     notify({ message: t('users.deactivated', { name: user.username }) });
     onDone();

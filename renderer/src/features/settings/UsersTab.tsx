@@ -19,13 +19,12 @@ import {
 } from '@mui/material';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/api/auth.ts';
-import type { AppError } from '../../../../shared/errors.ts';
+import type { User } from '../../../../shared/api/users.ts';
 import { isLastActiveOwner } from '../../../../shared/roles.ts';
-import { invoke } from '../../api/client.ts';
-import { errorMessage, logError } from '../../app/errors.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useCoreQuery } from '../../app/query.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatShortDateTime } from '../../i18n/format.ts';
 import { AddUserDialog, DeactivateDialog, RoleDialog, UserPasswordDialog } from './UserDialogs.tsx';
@@ -43,32 +42,16 @@ export function UserStatus({ user }: { user: User }) {
 export function UsersTab() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const list = useCoreQuery('users.list', {});
+  const users = list.data ?? null;
+  const error = list.error;
   const [open, setOpen] = useState<Open>(null);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; user: User } | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await invoke('users.list', {});
-    if (result.ok) {
-      setUsers(result.value);
-      setError(null);
-    } else {
-      logError(result.error);
-      setError(result.error);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const lastOwner = menu !== null && users !== null && isLastActiveOwner(menu.user, users);
 
-  const done = () => {
-    setOpen(null);
-    void load();
-  };
+  // The dialogs' writes mark the list stale; it reloads itself.
+  const done = () => setOpen(null);
 
   const action = (kind: 'role' | 'reset' | 'deactivate' | 'reactivate', label: string) =>
     menu ? (
