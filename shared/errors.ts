@@ -1,4 +1,5 @@
 // Error codes are a closed list: the renderer has a message for each in both languages.
+import type { ErrorDetails } from './error-details.ts';
 export const ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',
@@ -25,7 +26,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type AppError = {
   code: ErrorCode;
   message: string;
-  details?: unknown;
+  /** What `code` carries (shared/error-details.ts): produced through `fail`/`AppFailure`, read through `detailsOf`. */
+  details?: ErrorDetails[ErrorCode];
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -34,15 +36,15 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, details?: unknown): { ok: false; error: AppError } {
+export function fail<C extends ErrorCode>(code: C, message: string, details?: ErrorDetails[C]): { ok: false; error: AppError } {
   return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }
 
 /** Thrown inside the core and turned into a result value by the dispatcher. */
-export class AppFailure extends Error {
-  readonly code: ErrorCode;
-  readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+export class AppFailure<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails[C] | undefined;
+  constructor(code: C, message: string, details?: ErrorDetails[C]) {
     super(message);
     this.code = code;
     this.details = details;

@@ -23,7 +23,7 @@ const WORDS: Record<FsReason, string> = {
 };
 
 /** The failure for a Node file-system error, or null when `error` is not one. */
-export function fileSystemFailure(error: unknown): AppFailure | null {
+export function fileSystemFailure(error: unknown): AppFailure<'IO'> | null {
   const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   if (typeof code !== 'string' || typeof syscall !== 'string') return null;
   const reason = REASONS[code];

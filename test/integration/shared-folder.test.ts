@@ -63,7 +63,7 @@ describe('one data folder, two cores', () => {
       await ok(cli, 'cli', 'auth.signIn', OWNER);
       const refused = await h.failure('owner', 'system.rekey', {}, 'CONFLICT');
       expect(refused.details).toMatchObject({ reason: 'running' });
-      const holders = (refused.details as { holders: { kind: string; command?: string; pid: number }[] }).holders;
+      const holders = (refused.details as { holders: readonly { kind: string; command?: string; pid: number }[] }).holders;
       expect(holders).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'cli', command: 'status', pid: process.pid })]));
       expect(refused.message).toContain('clientele status');
       // Nothing changed: both still work with the key they have.
@@ -84,7 +84,7 @@ describe('one data folder, two cores', () => {
     await ok(third, 'owner', 'auth.signIn', OWNER);
     third.close();
     const refused = await h.failure('owner', 'system.rekey', {}, 'CONFLICT'); // `other` still has it open
-    expect((refused.details as { holders: unknown[] }).holders).toHaveLength(1);
+    expect((refused.details as { holders: readonly unknown[] }).holders).toHaveLength(1);
   });
 
   it('opening the database waits its turn while another process re-keys or restores the folder', async () => {

@@ -62,7 +62,7 @@ describe('malformed input', () => {
     const result = await h.raw('owner', 'customers.create', { name: '', email: 'x' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const paths = (result.error.details as { path: string[] }[]).map((issue) => issue.path.join('.'));
+    const paths = (result.error.details as readonly { path: readonly (string | number)[] }[]).map((issue) => issue.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['name', 'email']));
   });
 
