@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Core, CoreEvent } from '../core/core-types.ts';
 import { fail, type Result } from '../../shared/errors.ts';
 import { SECURITY_HEADERS, contentTypeFor, isInside, resolveStaticPath, safeEqual } from './security.ts';
+import { handleDownload, handleUpload } from './file-routes.ts';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Comment lines keep idle event streams from being dropped and reveal dead ones. */
@@ -321,6 +322,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       handleEvents(req, res);
+      return;
+    }
+    if (pathname === '/api/upload' || pathname.startsWith('/api/download/')) {
+      const upload = pathname === '/api/upload';
+      if (req.method !== (upload ? 'POST' : 'GET')) {
+        sendResult(res, 405, fail('VALIDATION', `web: ${upload ? '/api/upload takes POST' : '/api/download takes GET'}`), { Allow: upload ? 'POST' : 'GET' });
+        return;
+      }
+      // A download may be an <img> source, which cannot send a header: the token may come in the query, as for events.
+      if (!authorised(req, upload ? null : query)) {
+        sendResult(res, 401, fail('UNAUTHENTICATED', 'web: missing or wrong token', { reason: 'token' }));
+        return;
+      }
+      const browser = browserSession(req);
+      const extraHeaders: Record<string, string> = browser.setCookie ? { 'Set-Cookie': browser.setCookie } : {};
+      const files = { core, sessionKey: `web:${browser.id}`, extraHeaders, sendResult };
+      if (upload) await handleUpload(files, req, res, query);
+      else await handleDownload(files, res, pathname.slice('/api/download/'.length));
       return;
     }
     if (pathname.startsWith('/api/')) {

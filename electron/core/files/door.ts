@@ -7,13 +7,19 @@ import { FILE_PURPOSES, isFilePurpose, type Upload } from '../../../shared/api/f
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import type { CoreState } from '../api/context.ts';
+import type { Db } from '../db/database.ts';
 import { failureOf, resolveCaller } from '../api/dispatcher.ts';
-import { coreDb } from './core-db.ts';
 import { openDownload } from './downloads.ts';
 import { sourceOf, type IncomingFile, type OutgoingFile } from './sources.ts';
 import { stageUpload } from './uploads.ts';
 
 const log = (message: string, error: unknown) => console.error(`clientele core: ${message}`, error);
+
+/** The open database (a signed-in caller implies one). */
+function openDb(state: CoreState): Db {
+  if (!state.unlocked) throw new AppFailure('UNAUTHENTICATED', 'the database is locked; sign in first');
+  return state.unlocked.db;
+}
 
 /** Stages a file for `purpose`; the answer names it in the next call's input ({ upload: id }). */
 export async function receiveFile(state: CoreState, sessionKey: string, purpose: string, file: IncomingFile): Promise<Result<Upload>> {
@@ -21,7 +27,7 @@ export async function receiveFile(state: CoreState, sessionKey: string, purpose:
   let source = null;
   try {
     if (!isFilePurpose(purpose)) return fail('VALIDATION', `${what}: no such purpose ${JSON.stringify(String(purpose).slice(0, 40))}`, { reason: 'purpose' });
-    const resolved = resolveCaller(state, sessionKey, what);
+    const resolved = await resolveCaller(state, sessionKey, what);
     if ('failure' in resolved) return resolved.failure;
     if (resolved.mustChangePassword) return fail('PASSWORD_CHANGE_REQUIRED', `${what}: choose your own password first`);
     const { permission, maxBytes } = FILE_PURPOSES[purpose];
@@ -29,7 +35,7 @@ export async function receiveFile(state: CoreState, sessionKey: string, purpose:
       return fail('FORBIDDEN', `${what}: the role ${resolved.caller.role} may not upload a ${purpose} (needs ${permission})`);
     }
     source = await sourceOf(file, maxBytes); // a path is checked here, before a byte is read
-    return ok(await stageUpload(coreDb(state), resolved.caller.userId, purpose, source, state.clock()));
+    return ok(await stageUpload(openDb(state), resolved.caller.userId, purpose, source, state.clock()));
   } catch (error) {
     return failureOf(what, error, log);
   } finally {
@@ -42,10 +48,10 @@ export async function receiveFile(state: CoreState, sessionKey: string, purpose:
 export async function sendFile(state: CoreState, sessionKey: string, id: string): Promise<Result<OutgoingFile>> {
   const what = 'files.download';
   try {
-    const resolved = resolveCaller(state, sessionKey, what);
+    const resolved = await resolveCaller(state, sessionKey, what);
     if ('failure' in resolved) return resolved.failure;
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{22}$/.test(id)) throw new AppFailure('NOT_FOUND', 'no such download', { reason: 'download' });
-    return ok(await openDownload(state, coreDb(state), sessionKey, id));
+    return ok(await openDownload(state, openDb(state), sessionKey, id));
   } catch (error) {
     return failureOf(what, error, log);
   }

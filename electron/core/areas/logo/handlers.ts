@@ -1,8 +1,7 @@
 // The shop logo's methods: everyone signed in sees it; changing it is audited as 'settings.logo'
 // (before and after: the file's SHA-256, size and type, or null for none).
-import { transaction } from '../../db/database.ts';
+import { transaction, type Db } from '../../db/database.ts';
 import type { StoredBlob } from '../../files/blob-store.ts';
-import { coreDb } from '../../files/core-db.ts';
 import { giveDownload } from '../../files/downloads.ts';
 import { dropUpload, stagedFile } from '../../files/uploads.ts';
 import { appendAudit } from '../audit/service.ts';
@@ -17,10 +16,9 @@ function logoDownload(ctx: HandlerContext, logo: ShopLogo) {
   return { ...giveDownload(ctx.state, ctx.sessionKey, logo.blob, name), width: logo.width, height: logo.height };
 }
 
-function audit(ctx: HandlerContext, before: StoredBlob | undefined, after: StoredBlob | undefined): void {
+function audit(ctx: HandlerContext, tx: Db, before: StoredBlob | undefined, after: StoredBlob | undefined): Promise<void> {
   const who = caller(ctx);
-  // The audit log is written through the services' connection, inside this change's transaction.
-  appendAudit(db(ctx), {
+  return appendAudit(tx, {
     at: ctx.state.clock(),
     userId: who.userId,
     username: who.username,
@@ -33,12 +31,12 @@ function audit(ctx: HandlerContext, before: StoredBlob | undefined, after: Store
 
 export const logoHandlers = {
   'logo.get': async (ctx) => {
-    const logo = await readLogo(coreDb(ctx.state));
+    const logo = await readLogo(db(ctx));
     return { logo: logo ? logoDownload(ctx, logo) : null };
   },
 
   'logo.set': async (ctx, input) => {
-    const database = coreDb(ctx.state);
+    const database = db(ctx);
     const who = caller(ctx);
     const staged = await stagedFile(database, who.userId, input.file, 'logo', ctx.state.clock());
     const size = await checkLogo(database, staged);
@@ -46,17 +44,17 @@ export const logoHandlers = {
       const before = (await readLogo(tx))?.blob;
       await writeLogo(tx, staged.blob, size);
       await dropUpload(tx, staged.id);
-      if (before?.sha256 !== staged.blob.sha256) audit(ctx, before, staged.blob);
+      if (before?.sha256 !== staged.blob.sha256) await audit(ctx, tx, before, staged.blob);
     });
     return { logo: logoDownload(ctx, { blob: staged.blob, ...size }) };
   },
 
   'logo.remove': async (ctx) => {
-    const database = coreDb(ctx.state);
+    const database = db(ctx);
     const removed = await transaction(database, async (tx) => {
       const before = (await readLogo(tx))?.blob;
       const had = await removeLogo(tx);
-      if (had) audit(ctx, before, undefined);
+      if (had) await audit(ctx, tx, before, undefined);
       return had;
     });
     return { removed };
