@@ -4,7 +4,9 @@
 // What it measures, on a fresh temp data dir (removed at the end):
 //   - seeding N demo customers through `system.seed` (default 100,000; BENCH_CUSTOMERS=N or
 //     `npm run bench -- --customers N`), and the size of clientele.db after a checkpoint;
-//   - through the dispatcher (`core.invoke`: validation + session/permission checks + service),
+//   - through the door as the app and browser mode call it: the core in its worker thread
+//     (createCoreInWorker: the thread hop, then validation + session/permission checks + service;
+//     the in-process dispatcher's figure beside it as inProcessMedianMs),
 //     median and p95 of customer list pages (first pages, filtered and sorted; a page ~200 pages
 //     deep by keyset cursor), counts, and search (3+ character, 1–2 character Chinese, pinyin
 //     initials, phone and e-mail fragments), each checked first against a plain scan of the
@@ -26,6 +28,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CustomerFilters, CustomerQuery, type CustomerQueryInput } from '../../shared/api/customers.ts';
 import { createCore } from '../../electron/core/create-core.ts';
+import { createCoreInWorker } from '../../electron/core/worker/core-in-worker.ts';
 import { keyToHex, unwrapKey } from '../../electron/core/crypto/keys.ts';
 import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
 import { migrate } from '../../electron/core/db/migrations/index.ts';
@@ -251,6 +254,7 @@ async function main(): Promise<void> {
   const dataDir = join(dir, 'data');
   const plainPath = join(dir, 'plain.db');
   const core = createCore({ dataDir });
+  let door: Core | null = null;
   const opened: SqliteDatabase[] = [];
   const loadAtStart = loadavg().map((n) => round(n));
   try {
@@ -266,6 +270,10 @@ async function main(): Promise<void> {
     const seeded = await call<{ customers: number; contacts: number; ms: number }>(core, SESSION, 'system.seed', { customers, seed: 1 });
     const seedMs = Math.round(performance.now() - seedStarted);
     log(`bench: seeded ${seeded.customers} customers, ${seeded.contacts} contacts in ${seedMs} ms`);
+
+    // The door as the app runs it: the same core in a worker thread, on the same data folder.
+    door = createCoreInWorker({ dataDir });
+    await call(door, SESSION, 'auth.signIn', { username: OWNER, password: PASSWORD });
 
     // Test tool only: the owner's password unwraps the database key, as sign-in does.
     const slot = findUserSlot(readKeyslots(dataDir), OWNER);
@@ -325,13 +333,15 @@ async function main(): Promise<void> {
       if (expected.rows.length === 0) throw new Error(`bench: ${name} returned no rows`);
       const t = await interleaved(
         {
-          dispatcher: () => call(core, SESSION, 'customers.list', input),
+          dispatcher: () => call(door, SESSION, 'customers.list', input),
+          inProcess: () => call(core, SESSION, 'customers.list', input),
           service: () => listCustomers(encDb, parsed, OWNER_ACCESS),
           floor: () => listCustomers(plainDb, parsed, OWNER_ACCESS),
         },
         loop,
       );
       results[name] = fastEntry(t.dispatcher!, t.service!, t.floor!, {
+        inProcessMedianMs: t.inProcess!.medianMs,
         query: { ...input, cursor: input.cursor ? '(deep)' : undefined },
         rows: expected.rows.length,
         ...(name in depths ? { pagesDeep: depths[name] } : {}),
@@ -345,13 +355,14 @@ async function main(): Promise<void> {
       const parsed = CustomerFilters.parse(input);
       const t = await interleaved(
         {
-          dispatcher: () => call(core, SESSION, 'customers.count', input),
+          dispatcher: () => call(door, SESSION, 'customers.count', input),
+          inProcess: () => call(core, SESSION, 'customers.count', input),
           service: () => countCustomers(encDb, parsed, OWNER_ACCESS),
           floor: () => countCustomers(plainDb, parsed, OWNER_ACCESS),
         },
         loop,
       );
-      results[name] = fastEntry(t.dispatcher!, t.service!, t.floor!, { query: input, count: countCustomers(plainDb, parsed, OWNER_ACCESS) });
+      results[name] = fastEntry(t.dispatcher!, t.service!, t.floor!, { inProcessMedianMs: t.inProcess!.medianMs, query: input, count: countCustomers(plainDb, parsed, OWNER_ACCESS) });
     }
 
     // --- search --------------------------------------------------------------------------------
@@ -367,14 +378,15 @@ async function main(): Promise<void> {
       const checked = checkSearch(name, q, scan, { plain: plainDb, encrypted: encDb });
       const t = await interleaved(
         {
-          dispatcher: () => call(core, SESSION, 'search.query', { q }),
+          dispatcher: () => call(door, SESSION, 'search.query', { q }),
+          inProcess: () => call(core, SESSION, 'search.query', { q }),
           service: () => searchCustomers(encDb, q, 20, OWNER_ACCESS),
           floor: () => searchCustomers(plainDb, q, 20, OWNER_ACCESS),
         },
         loop,
       );
       const short = chars < 3 && /\p{Script=Han}/u.test(q);
-      results[name] = (short ? shortEntry : fastEntry)(t.dispatcher!, t.service!, t.floor!, { q, ...checked });
+      results[name] = (short ? shortEntry : fastEntry)(t.dispatcher!, t.service!, t.floor!, { inProcessMedianMs: t.inProcess!.medianMs, q, ...checked });
     }
 
     // --- open with the raw key -----------------------------------------------------------------
@@ -452,6 +464,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     summary(report.seed, results, openRawKey, signIn);
   } finally {
+    door?.close();
     core.close();
     for (const db of opened) if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
