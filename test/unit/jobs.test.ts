@@ -1,0 +1,60 @@
+// The long-job helper (electron/core/jobs.ts): progress throttled but never missing its ends, a
+// turn of the event loop at every step, and cancellation at the next step.
+import { describe, expect, it } from 'vitest';
+import type { CoreState } from '../../electron/core/api/context.ts';
+import type { CoreEvent } from '../../electron/core/core-types.ts';
+import { cancelJob, runJob, runningJobs } from '../../electron/core/jobs.ts';
+import { AppFailure } from '../../shared/errors.ts';
+
+function stateWithEvents(): { state: CoreState; events: { sessionKey: string; event: CoreEvent }[] } {
+  const events: { sessionKey: string; event: CoreEvent }[] = [];
+  const state = { emit: (sessionKey: string, event: CoreEvent) => events.push({ sessionKey, event }) } as unknown as CoreState; // jobs.ts reads only emit
+  return { state, events };
+}
+
+describe('long jobs', () => {
+  it('sends the first and the last progress event, and throttles the ones between', async () => {
+    const { state, events } = stateWithEvents();
+    await runJob(state, 's1', 'seed', { cancellable: true }, async (job) => {
+      for (let done = 0; done <= 10_000; done++) job.progress(done, 10_000);
+    });
+    const sent = events.map(({ event }) => event.done);
+    expect(sent[0]).toBe(0);
+    expect(sent.at(-1)).toBe(10_000);
+    expect(sent.length).toBeLessThan(100);
+    expect(events.every(({ sessionKey, event }) => sessionKey === 's1' && event.job === 'seed' && event.total === 10_000)).toBe(true);
+  });
+
+  it('lets waiting work run at every step', async () => {
+    const { state } = stateWithEvents();
+    const order: string[] = [];
+    await runJob(state, 's1', 'seed', { cancellable: false }, async (job) => {
+      setImmediate(() => order.push('a call that arrived meanwhile'));
+      order.push('batch 1');
+      await job.step();
+      order.push('batch 2');
+    });
+    expect(order).toEqual(['batch 1', 'a call that arrived meanwhile', 'batch 2']);
+  });
+
+  it('stops a cancellable job with CANCELLED at its next step; others cannot be cancelled', async () => {
+    const { state } = stateWithEvents();
+    let batches = 0;
+    const running = runJob(state, 's1', 'seed', { cancellable: true }, async (job) => {
+      for (;;) {
+        batches++;
+        await job.step();
+      }
+    });
+    expect(runningJobs(state)).toEqual([{ sessionKey: 's1', name: 'seed' }]);
+    expect(cancelJob(state, 's2', 'seed')).toBe(false); // another session's job
+    expect(cancelJob(state, 's1', 'seed')).toBe(true);
+    await expect(running).rejects.toSatisfy((error) => error instanceof AppFailure && error.code === 'CANCELLED');
+    expect(batches).toBe(1);
+    expect(runningJobs(state)).toEqual([]);
+
+    const fixed = runJob(state, 's1', 'rekey', { cancellable: false }, async (job) => job.step());
+    expect(cancelJob(state, 's1', 'rekey')).toBe(false);
+    await expect(fixed).resolves.toBeUndefined();
+  });
+});
