@@ -133,7 +133,7 @@ export function useForm<T>(
      * Returns true when the error named any, so the form need not show the error itself as well.
      */
     applyFailure: (failure: AppError): boolean => {
-      const errors = serverFieldErrors(failure.details);
+      const errors = serverFieldErrors(failure);
       placeServerErrors(errors);
       return Object.keys(errors).length > 0;
     },
@@ -146,3 +146,6 @@ export function useForm<T>(
     markClean: () => setDirty(false),
   };
 }
+
+/** What useForm gives a page, for the components a form is split into. */
+export type Form<T> = ReturnType<typeof useForm<T>>;

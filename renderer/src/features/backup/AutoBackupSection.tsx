@@ -1,11 +1,11 @@
 import { Alert, Box, Button, CircularProgress, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
-import { announceBackupsChanged } from '../../app/events.ts';
 import { useNotify } from '../../app/notify.tsx';
+import { dataChanged, useCoreQuery } from '../../app/query.ts';
 import { focusFirstInvalid } from '../../app/use-form.ts';
 import { serverFieldErrors, issueMessage, type FieldErrors } from '../../app/validation.ts';
 import { PathField } from './PathField.tsx';
@@ -33,7 +33,6 @@ export function AutoBackupSection() {
   const notify = useNotify();
   const [values, setValues] = useState<Values | null>(null);
   const [saved, setSaved] = useState<Values | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [tried, setTried] = useState(false);
@@ -45,22 +44,16 @@ export function AutoBackupSection() {
     if (focusRequest > 0 && formRef.current) focusFirstInvalid(formRef.current);
   }, [focusRequest]);
 
-  const load = useCallback(async () => {
-    const result = await invoke('backup.getSettings', {});
-    if (!result.ok) {
-      logError(result.error);
-      setLoadError(result.error);
-      return;
-    }
-    const s = result.value;
+  // The stored settings fill the form once; after that it holds what is typed until saved.
+  const stored = useCoreQuery('backup.getSettings', {});
+  const loadError = stored.error;
+  useEffect(() => {
+    if (!stored.data || saved !== null) return;
+    const s = stored.data;
     const next = { daily: s.dailyTime !== '', dailyTime: s.dailyTime || '20:00', secondFolder: s.secondFolder, reminderDays: String(s.reminderDays) };
     setValues(next);
     setSaved(next);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  }, [stored.data, saved]);
 
   if (loadError) return <Alert severity="error">{errorMessage(t, loadError)}</Alert>;
   if (!values) return <CircularProgress aria-label={t('app.loading')} />;
@@ -98,7 +91,7 @@ export function AutoBackupSection() {
     setSaving(false);
     if (!result.ok) {
       logError(result.error);
-      const named = serverFieldErrors(result.error.details);
+      const named = serverFieldErrors(result.error);
       setServerErrors(named);
       const paths = Object.keys(named);
       if (paths.some((path) => SHOWN.includes(path))) setFocusRequest((n) => n + 1);
@@ -111,7 +104,7 @@ export function AutoBackupSection() {
     setValues(next);
     setSaved(next);
     setTried(false);
-    announceBackupsChanged(); // the reminder follows a changed number of days
+    dataChanged(); // the reminder follows a changed number of days
     notify({ message: t('backup.auto.saved') });
   };
 

@@ -1,40 +1,19 @@
 import { Alert, Box, Button, Chip, CircularProgress, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../../shared/api/contract.ts';
-import type { AppError } from '../../../../shared/errors.ts';
-import { invoke } from '../../api/client.ts';
-import { errorMessage, logError } from '../../app/errors.ts';
-import { onBackupsChanged } from '../../app/events.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useCoreQuery } from '../../app/query.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { baseName, formatBytes } from './backup-format.ts';
-
-type Entry = MethodOutput<'backup.list'>[number];
 
 type Props = { onVerify: (file: string) => void; onRestore: (file: string) => void };
 
 /** Backups in the data folder's backups/ and the configured folders, newest first. */
 export function BackupList({ onVerify, onRestore }: Props) {
   const { t } = useTranslation();
-  const [entries, setEntries] = useState<Entry[] | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await invoke('backup.list', {});
-    if (!result.ok) {
-      logError(result.error);
-      setFailure(result.error);
-      return;
-    }
-    setFailure(null);
-    setEntries(result.value);
-  }, []);
-
-  useEffect(() => {
-    void load();
-    return onBackupsChanged(() => void load());
-  }, [load]);
+  const list = useCoreQuery('backup.list', {});
+  const entries = list.data ?? null;
+  const failure = list.error;
 
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="backup-list-title">
@@ -42,7 +21,7 @@ export function BackupList({ onVerify, onRestore }: Props) {
         <Typography id="backup-list-title" variant="h6" component="h2">
           {t('backup.list.title')}
         </Typography>
-        <Button startIcon={<RefreshIcon />} onClick={() => void load()}>
+        <Button startIcon={<RefreshIcon />} onClick={() => void list.refetch()}>
           {t('backup.list.refresh')}
         </Button>
       </Stack>

@@ -3,8 +3,8 @@ import BackupIcon from '@mui/icons-material/Backup';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client.ts';
 import { logError } from '../../app/errors.ts';
+import { useCoreQuery } from '../../app/query.ts';
 import { monospace } from '../../app/theme.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { backupErrorMessage, baseName, formatBytes, formatEta, shortHash } from './backup-format.ts';
@@ -27,25 +27,14 @@ function useNow(active: boolean): number {
 export function BackupNowPanel({ autoFocus = false }: { autoFocus?: boolean }) {
   const { t } = useTranslation();
   const job = useBackupJob();
-  const [folder, setFolder] = useState<string | null>(null);
   const running = job.step === 'running';
   const now = useNow(running);
 
-  // The folder the last backup went to (the core remembers it); a running job shows its own.
-  useEffect(() => {
-    let live = true;
-    void invoke('backup.getSettings', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setFolder((current) => current ?? result.value.folder);
-      else {
-        logError(result.error);
-        setFolder((current) => current ?? '');
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The folder the last backup went to (the core remembers it) until one is typed; a running job shows its own.
+  const settings = useCoreQuery('backup.getSettings', {});
+  const remembered = settings.data?.folder ?? (settings.isError ? '' : null);
+  const [typed, setFolder] = useState<string | null>(null);
+  const folder = typed ?? remembered;
 
   const shownFolder = running ? job.folder : (folder ?? '');
   const percent = running && job.total > 0 ? Math.min(100, (job.done / job.total) * 100) : null;

@@ -1,14 +1,9 @@
 import { Alert, Button, type SxProps, type Theme } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../../shared/api/contract.ts';
-import { invoke } from '../../api/client.ts';
-import { logError } from '../../app/errors.ts';
-import { onBackupsChanged } from '../../app/events.ts';
+import { useCoreQuery } from '../../app/query.ts';
 import { useCan } from '../../app/session.tsx';
 import { BackupDialog } from './BackupButton.tsx';
-
-type Status = MethodOutput<'backup.status'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,19 +14,9 @@ const DAY = 24 * 60 * 60 * 1000;
 export function BackupReminder({ sx }: { sx?: SxProps<Theme> }) {
   const { t } = useTranslation();
   const canBackUp = useCan('backup.manage');
-  const [status, setStatus] = useState<Status | null>(null);
+  // Reloads after every write (a backup, a restore, changed reminder days): see app/query.ts.
+  const status = useCoreQuery('backup.status', {}).data ?? null;
   const [dialog, setDialog] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await invoke('backup.status', {});
-    if (result.ok) setStatus(result.value);
-    else if (result.error.code !== 'UNAUTHENTICATED') logError(result.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-    return onBackupsChanged(() => void load());
-  }, [load]);
 
   if (!status?.overdue) return null;
   const days = status.lastBackupAt === null ? null : Math.max(1, Math.floor((Date.now() - status.lastBackupAt) / DAY));

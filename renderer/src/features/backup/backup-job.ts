@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../../shared/api/contract.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke, subscribeProgress } from '../../api/client.ts';
 import { logError } from '../../app/errors.ts';
-import { announceBackupsChanged } from '../../app/events.ts';
+import { dataChanged } from '../../app/query.ts';
 import { onAppReset } from '../../app/reset.ts';
 
 export type BackupResult = MethodOutput<'backup.create'>;
@@ -50,7 +50,7 @@ export async function startBackup(folder: string): Promise<void> {
   progress.close();
   if (result.ok) {
     set({ step: 'done', result: result.value });
-    announceBackupsChanged();
+    dataChanged(); // the backup list and the reminder
   } else {
     logError(result.error);
     set({ step: 'failed', error: result.error });

@@ -1,147 +1,81 @@
-import {
-  Alert,
-  Autocomplete,
-  Box,
-  Button,
-  Checkbox,
-  Chip,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  IconButton,
-  Paper,
-  Radio,
-  RadioGroup,
-  Stack,
-  TextField,
-  Tooltip,
-  Typography,
-} from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/Delete';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CALENDARS, CUSTOMER_KINDS, CustomerDraft, GRADES, SIZES, STAGES } from '../../../../shared/api/customers.ts';
-import type { Customer } from '../../../../shared/api/customers.ts';
-import { isMasked } from '../../../../shared/masking.ts';
+import { CustomerDraft, type Customer } from '../../../../shared/api/customers.ts';
 import type { AppError } from '../../../../shared/errors.ts';
-import { invoke } from '../../api/client.ts';
-import { errorMessage, logError } from '../../app/errors.ts';
-import { announceCustomersChanged } from '../../app/events.ts';
-import { useNotify } from '../../app/notify.tsx';
-import { navigate } from '../../app/router.ts';
-import { useForm } from '../../app/use-form.ts';
-import { draftFromValues, emptyContact, emptyCustomer, valuesFromCustomer, type ContactValues, type CustomerValues } from './draft.ts';
-import { useFacets, useUsers } from './use-users.ts';
-import { LunarDateFields } from './LunarDateFields.tsx';
-import { lunarDateProblem } from './lunar.ts';
-import { parseLunarDate } from '../../../../shared/lunar-date.ts';
-import type { FieldErrors } from '../../app/validation.ts';
 import { canOwnCustomers } from '../../../../shared/roles.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { call, dataChanged, useCoreQuery } from '../../app/query.ts';
+import { navigate } from '../../app/router.ts';
 import { useSession } from '../../app/session.tsx';
-
-const GRID_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))' } as const;
-// Native selects: keyboard-friendly, and tests drive them with selectOption().
-const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    // No aria-label here: it would make getByLabel() match the section as well as the field.
-    <Paper component="section" sx={{ p: 3 }}>
-      <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
-
-/**
- * Masked values as they came from the core and are still unchanged: shown read-only (there is
- * nothing to edit) and not checked here, since `138****1234` is no phone number; the core keeps the
- * stored value when it gets the masked text back.
- */
-function maskedPaths(original: Customer | null, values: CustomerValues): ReadonlySet<string> {
-  const paths = new Set<string>();
-  if (!original) return paths;
-  for (const key of ['phone', 'email'] as const) {
-    if (isMasked(original[key]) && values[key] === original[key]) paths.add(key);
-  }
-  values.contacts.forEach((contact, index) => {
-    const stored = original.contacts.find((c) => c.id === contact.id);
-    if (!stored) return;
-    // WeChat IDs are masked like phone numbers.
-    for (const key of ['phone', 'mobile', 'email', 'wechat'] as const) {
-      if (isMasked(stored[key]) && contact[key] === stored[key]) paths.add(`contacts.${index}.${key}`);
-    }
-  });
-  return paths;
-}
-
-/**
- * The core's calendar check of a lunar birthday, as you type. A date kept as stored is not checked
- * (the core does not either: dates saved before leap months were told apart may lack a day).
- */
-function lunarBirthdayErrors(original: Customer | null, values: CustomerValues): FieldErrors {
-  if (values.birthdayCalendar !== 'lunar') return {};
-  if (original && original.birthdayCalendar === 'lunar' && original.birthday === values.birthday) return {};
-  const date = parseLunarDate(values.birthday);
-  const problem = date ? lunarDateProblem(date) : null;
-  return problem ? { birthday: { message: problem } } : {};
-}
+import { useForm } from '../../app/use-form.ts';
+import { ContactsFields } from './ContactsFields.tsx';
+import { lunarBirthdayErrors, maskedPaths } from './customer-form-checks.ts';
+import { CustomerFormFields } from './CustomerFormFields.tsx';
+import { draftFromValues, emptyCustomer, valuesFromCustomer, type CustomerValues } from './draft.ts';
+import { useFacets, useUsers } from './use-users.ts';
 
 /** The banner's error when the fields show what is wrong (after a check here or the core's reasons). */
 const FIELDS_REFUSED: AppError = { code: 'VALIDATION', message: 'form: invalid fields' };
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; customer: Customer | null };
-
 /** One form for creating (`id` null) and editing a customer. */
 export function CustomerFormPage({ id }: { id: number | null }) {
+  const { t } = useTranslation();
+  // Edited from what the core has now, not from a cached copy that may be older.
+  const stored = useCoreQuery('customers.get', { id: id ?? 0 }, { enabled: id !== null, refetchOnMount: 'always' });
+  // The version editing starts from, taken once: later reloads (after a write elsewhere) must not
+  // replace what is being typed.
+  const [first, setFirst] = useState<Customer | null>(null);
+  useEffect(() => {
+    if (first === null && stored.data && !stored.isFetching) setFirst(stored.data);
+  }, [first, stored.data, stored.isFetching]);
+  const reload = useCallback(async () => (await stored.refetch()).data ?? null, [stored]);
+
+  if (id === null) return <CustomerForm original={null} />;
+  if (first) return <CustomerForm original={first} reload={reload} />;
+  if (stored.error) {
+    return (
+      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'customers' })}>{t('detail.back')}</Button>}>
+        {errorMessage(t, stored.error)}
+      </Alert>
+    );
+  }
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
+      <CircularProgress aria-label={t('app.loading')} />
+    </Box>
+  );
+}
+
+type FormProps = {
+  /** The customer as the core had it when editing began (null: a new one). */
+  original: Customer | null;
+  /** The core's current version, after a conflict. */
+  reload?: () => Promise<Customer | null>;
+};
+
+function CustomerForm({ original: loaded, reload }: FormProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { session } = useSession();
   const allUsers = useUsers();
   const facets = useFacets();
-  const [loaded, setLoaded] = useState<Loaded>(id === null ? { status: 'ready', customer: null } : { status: 'loading' });
-  const loadedCustomer = loaded.status === 'ready' ? loaded.customer : null;
-  const masked = useCallback((values: CustomerValues) => maskedPaths(loadedCustomer, values), [loadedCustomer]);
+  // The version being edited: replaced by theirs when the user takes it after a conflict.
+  const [original, setOriginal] = useState(loaded);
+  const masked = useCallback((values: CustomerValues) => maskedPaths(original, values), [original]);
+  const lunarChecks = useCallback((values: CustomerValues) => lunarBirthdayErrors(original, values), [original]);
   // A new customer's responsible staff member is whoever creates it (changeable), as in the core.
-  const newCustomer = useCallback(
-    (): CustomerValues => ({ ...emptyCustomer(), ownerId: canOwnCustomers(session.user.role) ? session.user.id : null }),
-    [session.user.role, session.user.id],
-  );
-  const lunarChecks = useCallback((values: CustomerValues) => lunarBirthdayErrors(loadedCustomer, values), [loadedCustomer]);
-  const form = useForm<CustomerValues>(CustomerDraft, newCustomer, lunarChecks, masked);
-  const { values, setField, update, error, reset } = form;
+  const initial = () =>
+    loaded ? valuesFromCustomer(loaded) : { ...emptyCustomer(), ownerId: canOwnCustomers(session.user.role) ? session.user.id : null };
+  const form = useForm<CustomerValues>(CustomerDraft, initial, lunarChecks, masked);
+  const { values, reset } = form;
   const hidden = masked(values);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
   const [conflict, setConflict] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
 
-  const load = useCallback(async () => {
-    if (id === null) return;
-    const result = await invoke('customers.get', { id });
-    if (!result.ok) {
-      logError(result.error);
-      setLoaded({ status: 'failed', error: result.error });
-      return;
-    }
-    reset(valuesFromCustomer(result.value));
-    setLoaded({ status: 'ready', customer: result.value });
-  }, [id, reset]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const original = loaded.status === 'ready' ? loaded.customer : null;
   // Who may be made responsible: active users whose role can own customers, and whoever already is.
   const users = allUsers.filter((u) => (u.active && canOwnCustomers(u.role)) || u.id === original?.ownerId);
 
@@ -153,35 +87,38 @@ export function CustomerFormPage({ id }: { id: number | null }) {
     }
     setSaving(true);
     const draft = draftFromValues(values);
-    const result = original
-      ? await invoke('customers.update', { ...draft, id: original.id, version: original.version })
-      : await invoke('customers.create', draft);
-    setSaving(false);
-    if (result.ok) {
+    try {
+      const saved = original ? await call('customers.update', { ...draft, id: original.id, version: original.version }) : await call('customers.create', draft);
       form.markClean();
-      announceCustomersChanged();
-      notify({ message: t(original ? 'form.saved' : 'form.created', { name: result.value.name }) });
-      navigate({ name: 'customer', id: result.value.id }, { replace: true });
-      return;
+      dataChanged(); // the list, its count and facets, search, the audit log
+      notify({ message: t(original ? 'form.saved' : 'form.created', { name: saved.name }) });
+      navigate({ name: 'customer', id: saved.id }, { replace: true });
+    } catch (caught) {
+      const error = caught as AppError; // call() throws the core's error value
+      if (error.code === 'CONFLICT') {
+        // Never overwrite someone else's change: the user decides what happens to their edits.
+        setConflict(true);
+        return;
+      }
+      // Reasons the core names go onto their fields (a responsible staff member who left meanwhile,
+      // one a scoped staff member may not choose), and reasons about fields this form does not show
+      // under the banner; the banner stays, as after a refused check here: on a long form it says
+      // where to look.
+      const named = form.applyFailure(error);
+      setFailure(named ? FIELDS_REFUSED : error);
+    } finally {
+      setSaving(false);
     }
-    logError(result.error);
-    if (result.error.code === 'CONFLICT') {
-      // Never overwrite someone else's change: the user decides what happens to their edits.
-      setConflict(true);
-      return;
-    }
-    // Reasons the core names go onto their fields (a responsible staff member who left meanwhile,
-    // one a scoped staff member may not choose), and reasons about fields this form does not show
-    // under the banner; the banner stays, as after a refused check here: on a long form it says
-    // where to look.
-    const named = form.applyFailure(result.error);
-    setFailure(named ? FIELDS_REFUSED : result.error);
   };
 
   const reloadTheirs = async () => {
     setConflict(false);
     setFailure(null);
-    await load();
+    const theirs = await reload?.();
+    if (theirs) {
+      setOriginal(theirs);
+      reset(valuesFromCustomer(theirs));
+    }
     notify({ message: t('form.reloaded'), severity: 'info' });
   };
 
@@ -189,62 +126,6 @@ export function CustomerFormPage({ id }: { id: number | null }) {
     if (original) navigate({ name: 'customer', id: original.id });
     else navigate({ name: 'customers' });
   };
-
-  if (loaded.status === 'loading') {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
-        <CircularProgress aria-label={t('app.loading')} />
-      </Box>
-    );
-  }
-  if (loaded.status === 'failed') {
-    return (
-      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'customers' })}>{t('detail.back')}</Button>}>
-        {errorMessage(t, loaded.error)}
-      </Alert>
-    );
-  }
-
-  const text = (key: keyof CustomerValues & string, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => {
-    const problem = error(key);
-    const isHidden = hidden.has(key);
-    return (
-      <TextField
-        label={label}
-        name={key}
-        value={(values[key] as string | null) ?? ''} // only string fields are passed here
-        onChange={(e) => setField(key, e.target.value as never)} // the key names a string field
-        error={problem !== undefined}
-        helperText={problem ?? (isHidden ? t('form.maskedHint') : extra.helperText)}
-        disabled={isHidden}
-        fullWidth
-        {...extra}
-      />
-    );
-  };
-
-  const suggest = (key: 'industry' | 'region', label: string, options: string[]) => (
-    <Autocomplete
-      freeSolo
-      options={options}
-      value={values[key]}
-      inputValue={values[key]}
-      onInputChange={(_e, value) => setField(key, value)}
-      onChange={(_e, value) => setField(key, value ?? '')}
-      renderInput={(params) => (
-        <TextField {...params} label={label} name={key} error={error(key) !== undefined} helperText={error(key)} />
-      )}
-    />
-  );
-
-  const setContact = <K extends keyof ContactValues>(index: number, key: K, value: ContactValues[K]) =>
-    update(
-      (prev) => ({ ...prev, contacts: prev.contacts.map((c, i) => (i === index ? { ...c, [key]: value } : c)) }),
-      `contacts.${index}.${key}`,
-    );
-
-  const tagsError = error('tags') ?? values.tags.map((_tag, i) => error(`tags.${i}`)).find(Boolean);
-  const dateLabel = values.kind === 'company' ? t('customer.foundingDate') : t('customer.birthday');
 
   return (
     <Box
@@ -264,12 +145,7 @@ export function CustomerFormPage({ id }: { id: number | null }) {
           <Button onClick={() => (form.dirty ? setConfirmLeave(true) : leave())} disabled={saving}>
             {t('common.cancel')}
           </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={saving}
-            startIcon={saving ? <CircularProgress size={18} color="inherit" /> : undefined}
-          >
+          <Button type="submit" variant="contained" disabled={saving} startIcon={saving ? <CircularProgress size={18} color="inherit" /> : undefined}>
             {saving ? t('common.saving') : t('common.save')}
           </Button>
         </Stack>
@@ -287,218 +163,8 @@ export function CustomerFormPage({ id }: { id: number | null }) {
           </Alert>
         ))}
 
-        <Section title={t('form.sectionBasics')}>
-          <Stack spacing={2}>
-            <FormControl>
-              <FormLabel id="customer-kind-label">{t('customer.kind')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="customer-kind-label"
-                name="kind"
-                value={values.kind}
-                onChange={(e) => setField('kind', e.target.value as CustomerValues['kind'])} // the radios below carry CUSTOMER_KINDS
-              >
-                {CUSTOMER_KINDS.map((k) => (
-                  <FormControlLabel key={k} value={k} control={<Radio />} label={t(`customer.kinds.${k}`)} />
-                ))}
-              </RadioGroup>
-            </FormControl>
-            <Box sx={GRID_SX}>
-              {text('name', t('customer.name'), { autoFocus: original === null, sx: { gridColumn: { sm: 'span 2' } } })}
-              {suggest('industry', t('customer.industry'), facets.industries)}
-              {suggest('region', t('customer.region'), facets.regions)}
-              {text('source', t('customer.source'))}
-            </Box>
-          </Stack>
-        </Section>
-
-        <Section title={t('form.sectionContact')}>
-          <Box sx={GRID_SX}>
-            {text('phone', t('customer.phone'), { type: 'tel' })}
-            {text('email', t('customer.email'), { type: 'email' })}
-            {text('website', t('customer.website'))}
-            {text('address', t('customer.address'), { sx: { gridColumn: '1 / -1' } })}
-          </Box>
-        </Section>
-
-        <Section title={t('form.sectionClassification')}>
-          <Box sx={GRID_SX}>
-            <TextField
-              select
-              slotProps={NATIVE_SELECT}
-              label={t('customer.grade')}
-              name="grade"
-              value={values.grade}
-              onChange={(e) => setField('grade', e.target.value as CustomerValues['grade'])} // options are GRADES
-            >
-              {GRADES.map((g) => (
-                <option key={g} value={g}>
-                  {t(`customer.grades.${g}`)}
-                </option>
-              ))}
-            </TextField>
-            <TextField
-              select
-              slotProps={NATIVE_SELECT}
-              label={t('customer.stage')}
-              name="stage"
-              value={values.stage}
-              onChange={(e) => setField('stage', e.target.value as CustomerValues['stage'])} // options are STAGES
-            >
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`customer.stages.${s}`)}
-                </option>
-              ))}
-            </TextField>
-            <TextField
-              select
-              slotProps={NATIVE_SELECT}
-              label={t('customer.size')}
-              name="size"
-              value={values.size ?? ''}
-              onChange={(e) => setField('size', (e.target.value || null) as CustomerValues['size'])} // options are SIZES or ''
-            >
-              <option value="">{t('customer.sizeNone')}</option>
-              {SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`customer.sizes.${s}`)}
-                </option>
-              ))}
-            </TextField>
-            <Autocomplete
-              options={users}
-              value={users.find((u) => u.id === values.ownerId) ?? null}
-              onChange={(_e, user) => setField('ownerId', user?.id ?? null)}
-              getOptionLabel={(u) => u.displayName || u.username}
-              isOptionEqualToValue={(a, b) => a.id === b.id}
-              noOptionsText={t('common.noOptions')}
-              renderInput={(params) => (
-                <TextField {...params} label={t('customer.owner')} name="ownerId" error={error('ownerId') !== undefined} helperText={error('ownerId')} />
-              )}
-            />
-          </Box>
-        </Section>
-
-        <Section title={t('form.sectionOther')}>
-          <Box sx={GRID_SX}>
-            <TextField
-              select
-              slotProps={NATIVE_SELECT}
-              label={t('customer.birthdayCalendar')}
-              name="birthdayCalendar"
-              value={values.birthdayCalendar}
-              onChange={(e) => setField('birthdayCalendar', e.target.value as CustomerValues['birthdayCalendar'])} // options are CALENDARS
-            >
-              {CALENDARS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`customer.calendars.${c}`)}
-                </option>
-              ))}
-            </TextField>
-            {/* The calendar first: a lunar date is entered as lunar month, day and (optional) year. */}
-            {values.birthdayCalendar === 'lunar' ? (
-              <Box role="group" aria-label={dateLabel} sx={{ display: 'contents' }}>
-                <LunarDateFields value={values.birthday} onChange={(text) => setField('birthday', text)} error={error('birthday')} />
-              </Box>
-            ) : (
-              text('birthday', dateLabel, { type: 'date', slotProps: { inputLabel: { shrink: true } } })
-            )}
-            <Autocomplete
-              multiple
-              freeSolo
-              options={facets.tags}
-              value={values.tags}
-              onChange={(_e, tags) => setField('tags', [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])}
-              renderValue={(tags, getItemProps) =>
-                tags.map((tag, index) => {
-                  const { key, ...itemProps } = getItemProps({ index });
-                  return <Chip key={key} label={tag} size="small" {...itemProps} />;
-                })
-              }
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label={t('customer.tags')}
-                  name="tags"
-                  error={tagsError !== undefined}
-                  helperText={tagsError ?? t('form.tagsHelp')}
-                />
-              )}
-              sx={{ gridColumn: { sm: 'span 2' } }}
-            />
-            {/* A long note scrolls inside its box (12 lines at most) instead of stretching the form. */}
-            {text('notes', t('customer.notes'), { multiline: true, minRows: 3, maxRows: 12, sx: { gridColumn: '1 / -1' } })}
-          </Box>
-        </Section>
-
-        <Section title={t('customer.contacts')}>
-          <Stack spacing={2}>
-            {values.contacts.length === 0 ? <Typography color="text.secondary">{t('contact.none')}</Typography> : null}
-            {values.contacts.map((contact, index) => {
-              const n = index + 1;
-              const field = (key: 'name' | 'title' | 'phone' | 'mobile' | 'email' | 'wechat' | 'birthday', label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) => {
-                const problem = error(`contacts.${index}.${key}`);
-                const isHidden = hidden.has(`contacts.${index}.${key}`);
-                return (
-                  <TextField
-                    label={label}
-                    name={`contacts.${index}.${key}`}
-                    value={contact[key]}
-                    onChange={(e) => setContact(index, key, e.target.value)}
-                    error={problem !== undefined}
-                    helperText={problem ?? (isHidden ? t('form.maskedHint') : undefined)}
-                    disabled={isHidden}
-                    size="small"
-                    fullWidth
-                    {...extra}
-                  />
-                );
-              };
-              return (
-                <Box
-                  key={contact.key}
-                  component="fieldset"
-                  sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}
-                >
-                  <Box component="legend" sx={{ px: 1, typography: 'subtitle2' }}>
-                    {t('contact.legend', { n })}
-                  </Box>
-                  <Box sx={{ ...GRID_SX, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' }}>
-                    {field('name', t('contact.name'))}
-                    {field('title', t('contact.title'))}
-                    {field('phone', t('contact.phone'), { type: 'tel' })}
-                    {field('mobile', t('contact.mobile'), { type: 'tel' })}
-                    {field('email', t('contact.email'), { type: 'email' })}
-                    {field('wechat', t('contact.wechat'))}
-                    {field('birthday', t('contact.birthday'), { type: 'date', slotProps: { inputLabel: { shrink: true } } })}
-                    <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-                      <FormControlLabel
-                        control={
-                          <Checkbox checked={contact.decisionMaker} onChange={(e) => setContact(index, 'decisionMaker', e.target.checked)} />
-                        }
-                        label={t('contact.decisionMaker')}
-                      />
-                      <Tooltip title={t('contact.remove', { n })}>
-                        <IconButton
-                          aria-label={t('contact.remove', { n })}
-                          onClick={() => update((prev) => ({ ...prev, contacts: prev.contacts.filter((_c, i) => i !== index) }))}
-                        >
-                          <DeleteIcon />
-                        </IconButton>
-                      </Tooltip>
-                    </Stack>
-                  </Box>
-                </Box>
-              );
-            })}
-            <Box>
-              <Button startIcon={<AddIcon />} onClick={() => update((prev) => ({ ...prev, contacts: [...prev.contacts, emptyContact()] }))}>
-                {t('contact.add')}
-              </Button>
-            </Box>
-          </Stack>
-        </Section>
+        <CustomerFormFields form={form} hidden={hidden} facets={facets} users={users} isNew={original === null} />
+        <ContactsFields form={form} hidden={hidden} />
       </Stack>
 
       <Dialog open={conflict} onClose={() => setConflict(false)} aria-labelledby="conflict-title">

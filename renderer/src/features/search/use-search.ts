@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/api/search.ts';
-import type { AppError } from '../../../../shared/errors.ts';
-import { invoke } from '../../api/client.ts';
-import { onCustomersChanged } from '../../app/events.ts';
-import { onAppReset } from '../../app/reset.ts';
+import type { MethodOutput } from '../../../../shared/api/contract.ts';
+import type { AppError, AppFailure } from '../../../../shared/errors.ts';
+import { call, keyOf, queryClient } from '../../app/query.ts';
 
 /** The answer to one query: results are only ever shown for the text they were asked for. */
 export type SearchAnswer = { query: string; hits: SearchHit[]; total: number; error: AppError | null };
@@ -11,15 +10,16 @@ export type SearchAnswer = { query: string; hits: SearchHit[]; total: number; er
 export const SEARCH_LIMIT = 20;
 export const SENT_MARK = 'clientele:search-sent';
 export const ANSWERED_MARK = 'clientele:search-answered';
-/** Recent answers, so that typing back (a deleted letter) shows results at once. */
-const CACHE_SIZE = 30;
-const cache = new Map<string, SearchAnswer>();
-onAppReset(() => cache.clear());
+const keyFor = (q: string) => keyOf('search.query', { q, limit: SEARCH_LIMIT });
 
-function remember(answer: SearchAnswer): void {
-  cache.delete(answer.query);
-  cache.set(answer.query, answer);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!); // the oldest: Map keeps insertion order
+/**
+ * A known answer from the query cache (typing back a deleted letter shows results at once), unless
+ * a write since has marked it stale. Sign-out clears the cache (app/query.ts).
+ */
+function known(q: string): SearchAnswer | null {
+  const state = queryClient.getQueryState<MethodOutput<'search.query'>>(keyFor(q));
+  if (!state?.data || state.isInvalidated) return null;
+  return { query: q, hits: state.data.hits, total: state.data.total, error: null };
 }
 
 /**
@@ -47,22 +47,23 @@ export function useSearch(query: string): { answer: SearchAnswer | null; pending
   const pump = useCallback(() => {
     const q = wanted.current;
     if (running.current !== null || q === '') return;
-    const known = cache.get(q);
-    if (known) {
-      deliver(known);
+    const answered = known(q);
+    if (answered) {
+      deliver(answered);
       return;
     }
     running.current = q;
     // Marks for the search UI benchmark: when the request left and when its answer came back.
     performance.mark(SENT_MARK, { detail: q });
-    void invoke('search.query', { q, limit: SEARCH_LIMIT }).then((result) => {
+    const ask = () => call('search.query', { q, limit: SEARCH_LIMIT });
+    // staleTime Infinity: an answer stays good until a write marks it stale (app/query.ts).
+    void queryClient.fetchQuery({ queryKey: keyFor(q), queryFn: ask, staleTime: Infinity }).then(
+      (value): SearchAnswer => ({ query: q, hits: value.hits, total: value.total, error: null }),
+      (error: AppFailure): SearchAnswer => ({ query: q, hits: [], total: 0, error }),
+    ).then((next) => {
       performance.mark(ANSWERED_MARK, { detail: q });
       running.current = null;
       if (!mounted.current) return;
-      const next: SearchAnswer = result.ok
-        ? { query: q, hits: result.value.hits, total: result.value.total, error: null }
-        : { query: q, hits: [], total: 0, error: result.error };
-      if (result.ok) remember(next);
       if (q === wanted.current) deliver(next);
       else pump();
     });
@@ -76,10 +77,11 @@ export function useSearch(query: string): { answer: SearchAnswer | null; pending
 
   useEffect(() => {
     mounted.current = true;
-    const stop = onCustomersChanged(() => {
-      cache.clear();
-      // The results on screen may be out of date: ask again.
-      if (running.current === null && wanted.current !== '') pump();
+    // A write marked the answer on screen stale (a customer renamed, deleted): ask again.
+    const stop = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'invalidate') return;
+      const [method, input] = event.query.queryKey as [string, { q?: string }]; // every key is [method, input] (app/query.ts)
+      if (method === 'search.query' && input.q === wanted.current && running.current === null) pump();
     });
     return () => {
       mounted.current = false;

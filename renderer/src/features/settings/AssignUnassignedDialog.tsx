@@ -6,6 +6,7 @@ import { canOwnCustomers } from '../../../../shared/roles.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
+import { dataChanged } from '../../app/query.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useUsers } from '../customers/use-users.ts';
@@ -53,6 +54,7 @@ export function AssignUnassignedDialog({
       setFailure(result.error);
       return;
     }
+    dataChanged(); // the customer lists and the count of customers without anyone responsible
     notify({ message: t('security.assigned', { count: result.value.toCreator + result.value.toOthers, formatted: formatNumber(result.value.toCreator + result.value.toOthers) }) });
     onDone();
   };

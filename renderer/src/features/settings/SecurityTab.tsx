@@ -1,12 +1,13 @@
 import { Alert, Box, Button, CircularProgress, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Settings } from '../../../../shared/api/auth.ts';
+import { Settings } from '../../../../shared/api/settings.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api/client.ts';
 import { errorMessage, logError } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
+import { dataChanged, useCoreQuery } from '../../app/query.ts';
 import { hrefOf } from '../../app/router.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
@@ -35,43 +36,25 @@ export function SecurityTab() {
   const { t } = useTranslation();
   const notify = useNotify();
   const { session, updateSettings } = useSession();
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
   const form = useForm<Values>(schema, { staffScope: false, maskContacts: false, idleLockMinutes: '10' }, idleChecks);
   const { values, reset } = form;
   // Customers nobody is responsible for, asked about when the staff scope is being turned on.
   const [unassigned, setUnassigned] = useState<Unassigned | null>(null);
-  // The same while the scope is on: staff see none of these, so the owner is told and can assign them.
-  const [standing, setStanding] = useState<Unassigned | null>(null);
+  // The same while the scope is on (as saved): staff see none of these, so the owner is told and can assign them.
   const [assigning, setAssigning] = useState(false);
+  const stored = useCoreQuery('settings.get', {});
+  const unassignedNow = useCoreQuery('customers.unassigned', {}, { enabled: stored.data?.staffScope === true });
+  const standing = stored.data?.staffScope && unassignedNow.data && unassignedNow.data.count > 0 ? unassignedNow.data : null;
 
-  const recount = useCallback(async (staffScope: boolean) => {
-    if (!staffScope) {
-      setStanding(null);
-      return;
-    }
-    const counted = await invoke('customers.unassigned', {});
-    if (counted.ok) setStanding(counted.value.count > 0 ? counted.value : null);
-    else logError(counted.error);
-  }, []);
-
-  const load = useCallback(async () => {
-    const result = await invoke('settings.get', {});
-    if (!result.ok) {
-      logError(result.error);
-      setLoadError(result.error);
-      return;
-    }
-    reset({ ...result.value, idleLockMinutes: String(result.value.idleLockMinutes) });
-    setLoaded(true);
-    void recount(result.value.staffScope);
-  }, [reset, recount]);
-
+  // The stored settings fill the form once; after that it holds what is typed until saved.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!stored.data || loaded) return;
+    reset({ ...stored.data, idleLockMinutes: String(stored.data.idleLockMinutes) });
+    setLoaded(true);
+  }, [stored.data, loaded, reset]);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -80,7 +63,7 @@ export function SecurityTab() {
     // Staff would lose sight of customers nobody is responsible for: say how many, offer to assign.
     if (values.staffScope && !session.settings.staffScope) {
       setSaving(true);
-      const counted = await invoke('customers.unassigned', {});
+      const counted = await invoke('customers.unassigned', {}); // asked now, not from the cache: it decides what to ask
       setSaving(false);
       if (!counted.ok) {
         logError(counted.error);
@@ -108,11 +91,11 @@ export function SecurityTab() {
     }
     reset({ ...result.value, idleLockMinutes: String(result.value.idleLockMinutes) });
     updateSettings(result.value);
-    void recount(result.value.staffScope);
+    dataChanged(); // lists follow the new scope and masking; the standing count is asked again
     notify({ message: t('security.saved') });
   };
 
-  if (loadError) return <Alert severity="error">{errorMessage(t, loadError)}</Alert>;
+  if (stored.error) return <Alert severity="error">{errorMessage(t, stored.error)}</Alert>;
   if (!loaded) {
     return (
       <Box sx={{ display: 'grid', placeItems: 'center', p: 4 }}>
@@ -189,10 +172,7 @@ export function SecurityTab() {
           mode="assign"
           unassigned={standing}
           onCancel={() => setAssigning(false)}
-          onDone={() => {
-            setAssigning(false);
-            void recount(true);
-          }}
+          onDone={() => setAssigning(false)}
         />
       ) : null}
       <RekeySection />
