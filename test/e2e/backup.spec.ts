@@ -6,8 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 const SEEDED = 20;

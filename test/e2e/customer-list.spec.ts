@@ -1,6 +1,6 @@
 // The customer list on a seeded shop: the count, a filter (sent to the core, not applied in the
 // page), and paging as the list scrolls.
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import { en } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 test.use({ locale: 'en-US' });

@@ -4,8 +4,7 @@
 // Electron too (the main process turns the page's beforeunload into a native question: test/unit/
 // leave-prompt.test.ts, test/electron/app.spec.ts), and the page tells the shell its language so
 // that question is asked in it.
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { expect, test } from './fixtures.ts';
 
 const PASSWORD = 'a-long-shop-password-42';

@@ -4,8 +4,7 @@
 // - the recovery key survives a reload (which asks first) until "I have stored it";
 // - the audit log shows values in words, keeps its columns, and cuts a 5,000-character note short.
 import type { Page } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
 
 type Messages = typeof en;

@@ -3,8 +3,7 @@
 // on every form (issue 7, items 8 and 14), here the customer form, Settings → Security and Backup, the
 // recovery page, in both languages at 1366×768. The shop is set up from the CLI in the test's data dir.
 import type { Page, Route } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
 
 type Messages = typeof en;

@@ -1,8 +1,7 @@
 // The first-run journey of the foundation issue, in English and in Chinese: set-up → recovery key
 // → customers → create with two contacts → find by pinyin initials → edit → delete → restore.
 // Labels come from the renderer's own resource files, so both languages are exercised.
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
 
 type Messages = typeof en;

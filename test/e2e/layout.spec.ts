@@ -5,8 +5,7 @@
 // first lines until "Show more"), and set-up's whole form, "Restore from backup" to "Create", is on
 // screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review.
 import type { Locator, Page } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 type Messages = typeof en;

@@ -1,8 +1,7 @@
 // A lunar birthday entered as people say it (lunar month with leap months, day, optional year) and
 // shown in each language's notation, once "农历"/"Lunar", with the year kept.
 import type { Page } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 type Messages = typeof en;

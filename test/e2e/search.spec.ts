@@ -3,8 +3,7 @@
 // in a field the list does not show says where, and "see all" opens the customer list filtered
 // by the same text with every match in it.
 import type { Page, Route } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import type { SearchHit } from '../../shared/api/search.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 

@@ -4,8 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { expect, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,7 +1,6 @@
 // A lock-out belongs to the user name it was for: after five wrong passwords for one name, another
 // name with its right password signs in without a reload; the locked name (in any case) stays locked.
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
 const KATE_INITIAL = 'first-time-pass-77';

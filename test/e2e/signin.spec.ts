@@ -2,7 +2,7 @@
 // user out with the time shown; the right password (after the lock) opens the app.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import { en } from '../i18n-resources.ts';
 import { expect, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -2,8 +2,7 @@
 // user form, with the reason on the field, in both languages.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, zh } from '../i18n-resources.ts';
 import { expect, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

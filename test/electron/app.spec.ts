@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../electron/launcher/find-electron.mjs';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
+import { en } from '../i18n-resources.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // Found without require('electron'), which would try to download the binary.

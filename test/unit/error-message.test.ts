@@ -2,14 +2,13 @@
 // language (renderer/src/app/errors.ts): never "check the highlighted fields" with nothing highlighted.
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, resources, zh } from '../i18n-resources.ts';
 import { errorMessage } from '../../renderer/src/app/errors.ts';
 import type { AppError } from '../../shared/errors.ts';
 
 async function translator(lng: 'en-US' | 'zh-CN'): Promise<TFunction> {
   const instance = i18next.createInstance();
-  await instance.init({ resources: { 'en-US': { translation: en }, 'zh-CN': { translation: zh } }, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+  await instance.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false } });
   return instance.t;
 }
 

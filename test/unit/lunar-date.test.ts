@@ -17,8 +17,7 @@ import {
 } from '../../renderer/src/features/customers/lunar.ts';
 import { joinLunarInput, splitLunarInput } from '../../renderer/src/features/customers/LunarDateFields.tsx';
 import { formatLunarDate, formatLunarDay, formatLunarMonth } from '../../renderer/src/i18n/format.ts';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, resources, zh } from '../i18n-resources.ts';
 
 const lunar = (year: number | null, month: number, day: number, leap = false): LunarDate => ({ year, month, leap, day });
 
@@ -137,7 +136,7 @@ describe('lunar calendar facts (tyme4ts)', () => {
 
 describe('lunar date notation', () => {
   beforeAll(async () => {
-    await i18next.init({ resources: { 'zh-CN': { translation: zh }, 'en-US': { translation: en } }, lng: 'zh-CN', fallbackLng: false, interpolation: { escapeValue: false } });
+    await i18next.init({ resources, lng: 'zh-CN', fallbackLng: false, interpolation: { escapeValue: false } });
   });
 
   it('writes Chinese in the traditional notation, once 农历', async () => {

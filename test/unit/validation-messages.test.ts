@@ -9,15 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/api/contract.ts';
 import { containsUsername } from '../../shared/password-rules.ts';
 import { toWireIssue, VALIDATION_MESSAGES } from '../../shared/validation.ts';
-import en from '../../renderer/src/i18n/en-US.json' with { type: 'json' };
-import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { en, resources, zh } from '../i18n-resources.ts';
 import { issueMessage, RENDERER_MESSAGES, type IssueLike } from '../../renderer/src/app/validation.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 async function translator(lng: 'en-US' | 'zh-CN'): Promise<TFunction> {
   const instance = i18next.createInstance();
-  await instance.init({ resources: { 'en-US': { translation: en }, 'zh-CN': { translation: zh } }, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+  await instance.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false } });
   return instance.t;
 }
 

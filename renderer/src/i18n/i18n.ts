@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Area } from '../app/area.ts';
 import enUS from './en-US.json';
+import { mergeMessages } from './merge.ts';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
@@ -25,11 +27,20 @@ function announce(lng: Language): void {
   window.clientele?.setLanguage?.(lng);
 }
 
-export async function initI18n(): Promise<void> {
+/** The texts of `lng`: the app's common ones (./<lng>.json) and every area's own. */
+function messagesOf(lng: Language, areas: readonly Area[]) {
+  const common = lng === 'zh-CN' ? zhCN : enUS;
+  const { messages, duplicates } = mergeMessages([common, ...areas.map((area) => area.i18n[lng])]);
+  // test/unit/i18n.test.ts fails on these; say so in the console too rather than guess quietly.
+  if (duplicates.length > 0) console.error(`i18n: ${lng}: defined twice: ${duplicates.join(', ')}`);
+  return messages;
+}
+
+export async function initI18n(areas: readonly Area[]): Promise<void> {
   const lng = initialLanguage();
   announce(lng);
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+    resources: { 'zh-CN': { translation: messagesOf('zh-CN', areas) }, 'en-US': { translation: messagesOf('en-US', areas) } },
     lng,
     fallbackLng: false,
     // React escapes text itself.

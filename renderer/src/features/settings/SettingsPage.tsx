@@ -1,29 +1,16 @@
 import { Alert, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '../../../../shared/roles.ts';
-import { hrefOf, type SettingsTab } from '../../app/router.ts';
+import { settingsTabs } from '../../app/area.ts';
+import { hrefOf } from '../../app/router.ts';
 import { useSession } from '../../app/session.tsx';
-import { AccountTab } from './AccountTab.tsx';
-import { BackupTab } from '../backup/BackupTab.tsx';
-import { AuditTab } from './AuditTab.tsx';
-import { SecurityTab } from './SecurityTab.tsx';
-import { UsersTab } from './UsersTab.tsx';
 
-/** Which permission opens each tab; the owner's tabs come first, "My account" is everyone's. */
-const TABS: { tab: SettingsTab; permission?: Permission }[] = [
-  { tab: 'users', permission: 'users.manage' },
-  { tab: 'security', permission: 'settings.manage' },
-  { tab: 'backup', permission: 'backup.manage' },
-  { tab: 'audit', permission: 'audit.read' },
-  { tab: 'account' },
-];
-
-export function SettingsPage({ tab }: { tab: SettingsTab | null }) {
+/** The tabs come from the areas (app/area.ts `settingsTabs`), in their order, each behind its permission. */
+export function SettingsPage({ tab }: { tab: string | null }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const allowed = TABS.filter(({ permission }) => !permission || session.permissions.includes(permission)).map((entry) => entry.tab);
-  const refused = tab !== null && !allowed.includes(tab);
-  const current: SettingsTab = tab !== null && allowed.includes(tab) ? tab : (allowed[0] ?? 'account');
+  const allowed = settingsTabs().filter(({ permission }) => !permission || session.permissions.includes(permission));
+  const refused = tab !== null && !allowed.some((entry) => entry.id === tab);
+  const current = allowed.find((entry) => entry.id === tab) ?? allowed[0];
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1200, mx: 'auto' }}>
@@ -31,18 +18,14 @@ export function SettingsPage({ tab }: { tab: SettingsTab | null }) {
         {t('settings.title')}
       </Typography>
       {allowed.length > 1 ? (
-        <Tabs value={current} aria-label={t('settings.title')} variant="scrollable" sx={{ borderBottom: 1, borderColor: 'divider' }}>
-          {allowed.map((name) => (
-            <Tab key={name} value={name} label={t(`settings.tabs.${name}`)} component="a" href={hrefOf({ name: 'settings', tab: name })} />
+        <Tabs value={current?.id ?? false} aria-label={t('settings.title')} variant="scrollable" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+          {allowed.map(({ id, labelKey }) => (
+            <Tab key={id} value={id} label={t(labelKey)} component="a" href={hrefOf({ name: 'settings', tab: id })} />
           ))}
         </Tabs>
       ) : null}
       {refused ? <Alert severity="info">{t('settings.ownerOnly')}</Alert> : null}
-      {current === 'users' ? <UsersTab /> : null}
-      {current === 'security' ? <SecurityTab /> : null}
-      {current === 'backup' ? <BackupTab /> : null}
-      {current === 'audit' ? <AuditTab /> : null}
-      {current === 'account' ? <AccountTab /> : null}
+      {current ? <current.Component key={current.id} /> : null}
     </Stack>
   );
 }

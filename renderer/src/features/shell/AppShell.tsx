@@ -17,114 +17,50 @@ import {
 } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
-import AssessmentIcon from '@mui/icons-material/Assessment';
-import DescriptionIcon from '@mui/icons-material/Description';
-import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
-import HandymanIcon from '@mui/icons-material/Handyman';
 import KeyIcon from '@mui/icons-material/Key';
 import LockIcon from '@mui/icons-material/Lock';
 import LogoutIcon from '@mui/icons-material/Logout';
 import SwitchAccountIcon from '@mui/icons-material/SwitchAccount';
 import MenuIcon from '@mui/icons-material/Menu';
-import PeopleIcon from '@mui/icons-material/People';
-import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
-import SettingsIcon from '@mui/icons-material/Settings';
-import TodayIcon from '@mui/icons-material/Today';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { backgroundComponents, banners, navEntries, toolbarItems, type ToolbarItem } from '../../app/area.ts';
 import { useSession } from '../../app/session.tsx';
-import { hrefOf, navigate, ROUTE_PERMISSIONS, useRoute, type Route } from '../../app/router.ts';
-import { CustomerDetailPage } from '../customers/CustomerDetailPage.tsx';
-import { CustomerFormPage } from '../customers/CustomerFormPage.tsx';
-import { CustomerListPage } from '../customers/CustomerListPage.tsx';
-import { RecycleBinPage } from '../customers/RecycleBinPage.tsx';
+import { hrefOf, navOf, renderRoute, routePermission, useRoute, type Route } from '../../app/router.ts';
 import type { Permission } from '../../../../shared/roles.ts';
 import { ChangePasswordDialog } from '../account/ChangePasswordDialog.tsx';
-import { ComingSoonPage } from '../placeholder/ComingSoonPage.tsx';
-import { BackupButton } from '../backup/BackupButton.tsx';
-import { BackupReminder } from '../backup/BackupReminder.tsx';
-import { SettingsPage } from '../settings/SettingsPage.tsx';
-import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const DRAWER_WIDTH = 220;
 const PAGE_PADDING = { xs: 1.5, sm: 3 } as const;
 
-type NavArea = 'today' | 'customers' | 'contracts' | 'visits' | 'service' | 'satisfaction' | 'reports' | 'settings';
-
-/** `permission`: the entry is hidden from roles the core would refuse (it still enforces every call). */
-const NAV: { area: NavArea; icon: ReactNode; permission?: Permission }[] = [
-  { area: 'today', icon: <TodayIcon /> },
-  { area: 'customers', icon: <PeopleIcon />, permission: 'customers.read' },
-  { area: 'contracts', icon: <DescriptionIcon /> },
-  { area: 'visits', icon: <DirectionsWalkIcon /> },
-  { area: 'service', icon: <HandymanIcon /> },
-  { area: 'satisfaction', icon: <SentimentSatisfiedAltIcon /> },
-  { area: 'reports', icon: <AssessmentIcon />, permission: 'reports.read' },
-  // Everyone has Settings: their own password and language; owners also users, security, audit.
-  { area: 'settings', icon: <SettingsIcon /> },
-];
-
-/** Which navigation entry a route belongs to (customer pages all light up "Customers"). */
-function areaOf(route: Route): NavArea | null {
-  switch (route.name) {
-    case 'customers':
-    case 'customer':
-    case 'customerNew':
-    case 'customerEdit':
-    case 'recycleBin':
-      return 'customers';
-    case 'notFound':
-      return null;
-    default:
-      return route.name;
-  }
+/** One clear state for an address the user cannot use, never a form or list the core would refuse. */
+function Refusal({ messageKey, testId }: { messageKey: 'shell.noPermission' | 'shell.notFound'; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Box sx={{ p: 4, textAlign: 'center' }} data-testid={testId}>
+      <Typography variant="h6" component="h1">
+        {t(messageKey)}
+      </Typography>
+      {/* `#/` is the home page (the customer list until the Today inbox is built). */}
+      <Button sx={{ mt: 2 }} href="#/">
+        {t('shell.goToCustomers')}
+      </Button>
+    </Box>
+  );
 }
 
 function Page({ route }: { route: Route }) {
-  const { t } = useTranslation();
   const { session } = useSession();
-  const needed = ROUTE_PERMISSIONS[route.name];
-  if (needed && !session.permissions.includes(needed)) {
-    // Reached by address: one clear state, never a form or list the core would refuse.
-    return (
-      <Box sx={{ p: 4, textAlign: 'center' }} data-testid="no-permission">
-        <Typography variant="h6" component="h1">
-          {t('shell.noPermission')}
-        </Typography>
-        <Button sx={{ mt: 2 }} onClick={() => navigate({ name: 'customers' })}>
-          {t('shell.goToCustomers')}
-        </Button>
-      </Box>
-    );
-  }
-  switch (route.name) {
-    case 'customers':
-      return <CustomerListPage search={route.query} />;
-    case 'customer':
-      return <CustomerDetailPage key={route.id} id={route.id} />;
-    case 'customerNew':
-      return <CustomerFormPage key="new" id={null} />;
-    case 'customerEdit':
-      return <CustomerFormPage key={route.id} id={route.id} />;
-    case 'recycleBin':
-      return <RecycleBinPage />;
-    case 'settings':
-      return <SettingsPage tab={route.tab ?? null} />;
-    case 'notFound':
-      return (
-        <Box sx={{ p: 4, textAlign: 'center' }}>
-          <Typography variant="h6" component="h1">
-            {t('shell.notFound')}
-          </Typography>
-          <Button sx={{ mt: 2 }} onClick={() => navigate({ name: 'customers' })}>
-            {t('shell.goToCustomers')}
-          </Button>
-        </Box>
-      );
-    default:
-      return <ComingSoonPage area={t(`nav.${route.name}`)} />;
-  }
+  if (route.name === 'notFound') return <Refusal messageKey="shell.notFound" />;
+  const needed = routePermission(route);
+  // Reached by address without the permission: the shell's one "no permission" page.
+  if (needed && !session.permissions.includes(needed)) return <Refusal messageKey="shell.noPermission" testId="no-permission" />;
+  return renderRoute(route);
+}
+
+function ToolbarSlot({ items, allowed }: { items: readonly ToolbarItem[]; allowed: (permission?: Permission) => boolean }) {
+  return items.filter((item) => allowed(item.permission)).map(({ id, Component }) => <Component key={id} />);
 }
 
 function UserMenu() {
@@ -174,38 +110,28 @@ export function AppShell() {
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'));
   const [mobileOpen, setMobileOpen] = useState(false);
-  const current = areaOf(route);
-  const canWrite = session.permissions.includes('customers.write');
-
-  // Alt+N opens a new customer from anywhere (Ctrl+N is the browser's new window).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && canWrite) {
-        e.preventDefault();
-        navigate({ name: 'customerNew' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [canWrite]);
+  const current = navOf(route);
+  const allowed = (permission?: Permission) => !permission || session.permissions.includes(permission);
 
   const drawer = (
     <Box component="nav" aria-label={t('shell.navigation')}>
       <Toolbar />
       <List>
-        {NAV.filter(({ permission }) => !permission || session.permissions.includes(permission)).map(({ area, icon }) => (
-          <ListItemButton
-            key={area}
-            component="a"
-            href={hrefOf({ name: area })}
-            selected={current === area}
-            aria-current={current === area ? 'page' : undefined}
-            onClick={() => setMobileOpen(false)}
-          >
-            <ListItemIcon>{icon}</ListItemIcon>
-            <ListItemText primary={t(`nav.${area}`)} />
-          </ListItemButton>
-        ))}
+        {navEntries()
+          .filter(({ permission }) => allowed(permission))
+          .map(({ id, labelKey, icon, to }) => (
+            <ListItemButton
+              key={id}
+              component="a"
+              href={hrefOf(to)}
+              selected={current === id}
+              aria-current={current === id ? 'page' : undefined}
+              onClick={() => setMobileOpen(false)}
+            >
+              <ListItemIcon>{icon}</ListItemIcon>
+              <ListItemText primary={t(labelKey)} />
+            </ListItemButton>
+          ))}
       </List>
       <Divider />
     </Box>
@@ -215,6 +141,9 @@ export function AppShell() {
     // The shell is exactly the window: app bar, banners and page share its height, and only the page
     // area scrolls (one scroll bar; a banner makes the page shorter, never the window taller).
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
+      {backgroundComponents().map((Component, i) => (
+        <Component key={i} />
+      ))}
       <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
           {wide ? null : (
@@ -226,9 +155,9 @@ export function AppShell() {
             {session.shopName}
           </Typography>
           <Box sx={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
-            <GlobalSearch />
+            <ToolbarSlot items={toolbarItems('center')} allowed={allowed} />
           </Box>
-          {session.permissions.includes('backup.manage') ? <BackupButton /> : null}
+          <ToolbarSlot items={toolbarItems('end')} allowed={allowed} />
           <LanguageSwitch />
           <UserMenu />
         </Toolbar>
@@ -252,7 +181,11 @@ export function AppShell() {
       )}
       <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Toolbar sx={{ flexShrink: 0 }} />
-        <BackupReminder sx={{ flexShrink: 0, mx: PAGE_PADDING, mt: PAGE_PADDING }} />
+        {banners()
+          .filter(({ permission }) => allowed(permission))
+          .map(({ id, Component }) => (
+            <Component key={id} sx={{ flexShrink: 0, mx: PAGE_PADDING, mt: PAGE_PADDING }} />
+          ))}
         {/* Pages that fill the height (the customer list) size themselves to this box with height: 100%. */}
         <Box data-testid="page-scroll" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: PAGE_PADDING }}>
           <Page route={route} />

@@ -1,0 +1,12 @@
+// The renderer's areas: one line each. Everything an area brings (routes, navigation, settings
+// tabs, app-bar items, banners, texts) is in its own folder's area.tsx (app/area.ts says what).
+// Order here does not matter: navigation, tabs and app-bar items carry their own `order`.
+export { area as shell } from './shell/area.ts';
+export { area as setup } from './setup/area.ts';
+export { area as signin } from './signin/area.ts';
+export { area as account } from './account/area.ts';
+export { area as search } from './search/area.tsx';
+export { area as customers } from './customers/area.tsx';
+export { area as backup } from './backup/area.tsx';
+export { area as settings } from './settings/area.tsx';
+export { area as placeholder } from './placeholder/area.tsx';

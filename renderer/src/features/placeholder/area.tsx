@@ -1,0 +1,52 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import DescriptionIcon from '@mui/icons-material/Description';
+import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
+import HandymanIcon from '@mui/icons-material/Handyman';
+import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
+import TodayIcon from '@mui/icons-material/Today';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Area, AnyRouteSpec, NavEntry } from '../../app/area.ts';
+import type { Permission } from '../../../../shared/roles.ts';
+import { ComingSoonPage } from './ComingSoonPage.tsx';
+import enUS from './i18n/en-US.json';
+import zhCN from './i18n/zh-CN.json';
+
+declare module '../../app/router.ts' {
+  interface RouteParams {
+    today: object;
+    contracts: object;
+    visits: object;
+    service: object;
+    satisfaction: object;
+    reports: object;
+  }
+}
+
+/**
+ * Areas not built yet, each a navigation entry and a friendly "coming soon" page, so the navigation
+ * is complete from day one. Building one: remove its line here (and its `nav.<id>` texts), and give
+ * it its own folder with its own area.tsx.
+ */
+const COMING: { id: 'today' | 'contracts' | 'visits' | 'service' | 'satisfaction' | 'reports'; icon: ReactNode; order: number; permission?: Permission }[] = [
+  { id: 'today', icon: <TodayIcon />, order: 10 },
+  { id: 'contracts', icon: <DescriptionIcon />, order: 30 },
+  { id: 'visits', icon: <DirectionsWalkIcon />, order: 40 },
+  { id: 'service', icon: <HandymanIcon />, order: 50 },
+  { id: 'satisfaction', icon: <SentimentSatisfiedAltIcon />, order: 60 },
+  { id: 'reports', icon: <AssessmentIcon />, order: 70, permission: 'reports.read' },
+];
+
+function ComingSoon({ id }: { id: string }) {
+  const { t } = useTranslation();
+  return <ComingSoonPage area={t(`nav.${id}`)} />;
+}
+
+export const area = {
+  id: 'placeholder',
+  i18n: { 'zh-CN': zhCN, 'en-US': enUS },
+  routes: COMING.map(
+    ({ id }): AnyRouteSpec => ({ name: id, paths: [id], nav: id, render: () => <ComingSoon id={id} /> }),
+  ),
+  nav: COMING.map(({ id, icon, order, permission }): NavEntry => ({ id, labelKey: `nav.${id}`, icon, order, to: { name: id }, ...(permission ? { permission } : {}) })),
+} satisfies Area;

@@ -1,0 +1,9 @@
+import type { Area } from '../../app/area.ts';
+import enUS from './i18n/en-US.json';
+import zhCN from './i18n/zh-CN.json';
+
+/** Texts only: the set-up and recovery-key screens come before any area, in App.tsx. */
+export const area = {
+  id: 'setup',
+  i18n: { 'zh-CN': zhCN, 'en-US': enUS },
+} satisfies Area;
