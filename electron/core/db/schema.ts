@@ -65,7 +65,8 @@ export type ContactsTable = {
   updated_at: number;
 };
 
-export type TagsTable = { id: Generated<number>; name: string };
+/** color and version: migration 0007 (electron/core/areas/tags/migrations). */
+export type TagsTable = { id: Generated<number>; name: string; color: string | null; version: Generated<number> };
 export type CustomerTagsTable = { customer_id: number; tag_id: number };
 export type GradeHistoryTable = {
   id: Generated<number>;
