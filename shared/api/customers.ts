@@ -64,7 +64,11 @@ export const ContactDraft = z.object({
 });
 export type ContactDraft = z.input<typeof ContactDraft>;
 
-export const CustomerDraft = z.object({
+/**
+ * A customer's own fields: what its row in the database keeps, each in the column of the same name
+ * in snake_case (electron/core/areas/customers/fields.ts). The draft adds its tags and contacts.
+ */
+export const CustomerFields = z.object({
   kind: z.enum(CUSTOMER_KINDS).default('company'),
   name: z.string().trim().min(1).max(200),
   industry: optionalText(100),
@@ -85,6 +89,9 @@ export const CustomerDraft = z.object({
   birthday: z.string().trim().max(LUNAR_DATE_MAX_LENGTH).default(''),
   birthdayCalendar: z.enum(CALENDARS).default('gregorian'),
   notes: optionalText(20_000),
+});
+
+export const CustomerDraft = CustomerFields.extend({
   tags: z.array(Tag).max(50).default([]),
   contacts: z.array(ContactDraft).max(200).default([]),
 }).superRefine((draft, ctx) => {
@@ -98,42 +105,20 @@ export const CustomerDraft = z.object({
 export type CustomerDraftInput = z.input<typeof CustomerDraft>;
 export type CustomerDraftValue = z.output<typeof CustomerDraft>;
 
-export const Contact = z.object({
-  id: Id,
-  name: z.string(),
-  title: z.string(),
-  phone: z.string(),
-  mobile: z.string(),
-  email: z.string(),
-  wechat: z.string(),
-  decisionMaker: z.boolean(),
-  birthday: z.string(),
-});
+/** A contact as stored and given back: the draft's fields (the input rules held when it was saved), with its id. */
+export const Contact = ContactDraft.extend({ id: Id });
 export type Contact = z.infer<typeof Contact>;
 
 /** What the caller may do with this customer (shared/roles.ts customerActions; the core enforces the same rule). */
 export const CustomerActions = z.object({ edit: z.boolean(), delete: z.boolean(), purge: z.boolean() });
 
+/** A customer as given back: its own fields as the draft has them, and what the core keeps about it. */
 export const Customer = z.object({
   id: Id,
   code: z.string(),
-  kind: z.enum(CUSTOMER_KINDS),
-  name: z.string(),
-  industry: z.string(),
-  region: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  website: z.string(),
-  source: z.string(),
-  size: z.enum(SIZES).nullable(),
-  stage: z.enum(STAGES),
-  grade: z.enum(GRADES),
+  ...CustomerFields.shape,
   ownerId: Id.nullable(),
   ownerName: z.string().nullable(),
-  birthday: z.string(),
-  birthdayCalendar: z.enum(CALENDARS),
-  notes: z.string(),
   tags: z.array(z.string()),
   contacts: z.array(Contact),
   gradeHistory: z.array(z.object({ grade: z.enum(GRADES), at: z.number(), byName: z.string().nullable() })),
@@ -145,20 +130,21 @@ export const Customer = z.object({
 });
 export type Customer = z.infer<typeof Customer>;
 
-export const CustomerRow = z.object({
-  id: Id,
-  code: z.string(),
-  kind: z.enum(CUSTOMER_KINDS),
-  name: z.string(),
-  industry: z.string(),
-  region: z.string(),
-  phone: z.string(),
-  stage: z.enum(STAGES),
-  grade: z.enum(GRADES),
-  ownerName: z.string().nullable(),
-  updatedAt: z.number(),
-  deletedAt: z.number().nullable(),
-  actions: CustomerActions,
+/** A customer in a list: the columns the list shows. */
+export const CustomerRow = Customer.pick({
+  id: true,
+  code: true,
+  kind: true,
+  name: true,
+  industry: true,
+  region: true,
+  phone: true,
+  stage: true,
+  grade: true,
+  ownerName: true,
+  updatedAt: true,
+  deletedAt: true,
+  actions: true,
 });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 

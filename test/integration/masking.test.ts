@@ -79,6 +79,11 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'backup.updateSettings': () => [{ reminderDays: 7 }],
   'setup.verifyBackup': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } }],
   'setup.restore': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } }],
+  // Files hold no customer's contact details; a staged file that does not exist answers NOT_FOUND.
+  'files.preview': () => [{ file: { upload: 'f'.repeat(22) } }],
+  'logo.get': () => [{}],
+  'logo.set': () => [{ file: { upload: 'f'.repeat(22) } }],
+  'logo.remove': () => [{}],
 };
 
 function digitsOf(text: string): string {

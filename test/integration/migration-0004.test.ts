@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SORTS } from '../../shared/api/customers.ts';
 import { migrate, schemaVersionOf } from '../../electron/core/db/migrations/index.ts';
-import { wrapDb } from '../../electron/core/db/sql.ts';
+import { closeDatabase, kyselyOver } from '../../electron/core/db/sqlite/dialect.ts';
 import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { fullAccess } from '../../electron/core/areas/users/access.ts';
 import { listCustomers } from '../../electron/core/areas/customers/service.ts';
@@ -55,19 +55,26 @@ describe('migration 0004: customer sorts', () => {
     db.close();
   });
 
-  it('pages every sort through its own index, without a sort step, on the first page and after a cursor', () => {
+  it('pages every sort through its own index, without a sort step, on the first page and after a cursor', async () => {
     const raw = versionThree();
     migrate(raw);
-    const db = wrapDb(raw);
+    // Every statement the list prepares, to explain each with placeholder values.
+    const prepared: string[] = [];
+    const prepare = raw.prepare.bind(raw);
+    raw.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof raw.prepare; // the same function, recording its SQL
+    const db = kyselyOver(raw);
     const access = fullAccess({ userId: 1, username: 'boss', role: 'owner' });
     for (const sort of SORTS) {
       for (const direction of ['asc', 'desc'] as const) {
-        const first = listCustomers(db, { sort, direction, cursor: null, limit: 1 }, access);
-        listCustomers(db, { sort, direction, cursor: first.nextCursor, limit: 1 }, access);
+        const first = await listCustomers(db, { sort, direction, cursor: null, limit: 1 }, access);
+        expect(first.nextCursor).not.toBeNull();
+        await listCustomers(db, { sort, direction, cursor: first.nextCursor, limit: 1 }, access);
       }
     }
-    // The statements the list ran are cached by their SQL: explain each with placeholder values.
-    const listings = [...db.statements.keys()].filter((sql) => sql.includes('order by') && sql.includes('"c"."deleted_at" is null'));
+    const listings = [...new Set(prepared)].filter((sql) => sql.includes('order by') && sql.includes('"c"."deleted_at" is null'));
     expect(listings.length).toBe(SORTS.length * 4); // each direction, without and with a cursor
     for (const sql of listings) {
       const count = (sql.match(/\?/g) ?? []).length;
@@ -75,6 +82,6 @@ describe('migration 0004: customer sorts', () => {
       expect(plan, sql).not.toMatch(/TEMP B-TREE/);
       expect(plan, sql).toMatch(/USING INDEX customers_by_/);
     }
-    raw.close();
+    closeDatabase(db);
   });
 });

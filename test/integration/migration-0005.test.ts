@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersionOf } from '../../electron/core/db/migrations/index.ts';
-import { wrapDb } from '../../electron/core/db/sql.ts';
+import { closeDatabase, kyselyOver } from '../../electron/core/db/sqlite/dialect.ts';
 import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { fullAccess } from '../../electron/core/areas/users/access.ts';
 import { searchCustomers } from '../../electron/core/areas/search/service.ts';
@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe('migration 0005 (search columns)', () => {
-  it('indexes the live customers of a version-4 database again, contact details apart', () => {
+  it('indexes the live customers of a version-4 database again, contact details apart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clientele-mig5-'));
     dirs.push(dir);
     const db = openEncrypted(join(dir, 'clientele.db'), KEY, { create: true });
@@ -31,27 +31,28 @@ describe('migration 0005 (search columns)', () => {
     const binned = Number(customer.run('C000002', '回收站公司', '021-5555 6666', '', 2).lastInsertRowid);
     // Version 4's single-column index held the customers before; 0005 must not need it.
     db.prepare('INSERT INTO search_trigram (rowid, text) VALUES (?, ?)').run(live * 16 + 1, 'stale');
-    migrate(db);
+    migrate(db, 5);
     expect(schemaVersionOf(db)).toBe(5);
 
     const owner = fullAccess({ userId: 1, username: 'boss', role: 'owner' });
     const viewer = { ...owner, role: 'viewer' as const, mask: true };
-    const found = (q: string, access = owner) => searchCustomers(wrapDb(db), q, 20, access).hits.map((hit) => hit.id);
-    expect(found('张三科技')).toEqual([live]);
-    expect(found('zskj')).toEqual([live]);
-    expect(found('C000001')).toEqual([live]);
-    expect(found('0013')).toEqual([live]);
-    expect(found('nana_wx')).toEqual([live]);
-    expect(found('欧阳')).toEqual([live]);
-    expect(found('stale')).toEqual([]);
-    expect(found('回收站')).toEqual([]);
-    expect(found('5555')).toEqual([]);
+    const kysely = kyselyOver(db);
+    const found = async (q: string, access = owner) => (await searchCustomers(kysely, q, 20, access)).hits.map((hit) => hit.id);
+    expect(await found('张三科技')).toEqual([live]);
+    expect(await found('zskj')).toEqual([live]);
+    expect(await found('C000001')).toEqual([live]);
+    expect(await found('0013')).toEqual([live]);
+    expect(await found('nana_wx')).toEqual([live]);
+    expect(await found('欧阳')).toEqual([live]);
+    expect(await found('stale')).toEqual([]);
+    expect(await found('回收站')).toEqual([]);
+    expect(await found('5555')).toEqual([]);
     // Masked: the visible runs only.
-    expect(found('8000', viewer)).toEqual([live]);
-    expect(found('0013', viewer)).toEqual([]);
-    expect(found('zhang@', viewer)).toEqual([]);
-    expect(found('nana_wx', viewer)).toEqual([]);
+    expect(await found('8000', viewer)).toEqual([live]);
+    expect(await found('0013', viewer)).toEqual([]);
+    expect(await found('zhang@', viewer)).toEqual([]);
+    expect(await found('nana_wx', viewer)).toEqual([]);
     expect(binned).toBeGreaterThan(live);
-    db.close();
+    closeDatabase(kysely);
   });
 });

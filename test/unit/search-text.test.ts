@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   MARK,
   matchedField,
-  matchExpression,
   nameSortKey,
   pinyinOf,
   planQuery,
   searchDocument,
   searchFields,
   spellingsOf,
-  tierExpressions,
   withCode,
 } from '../../electron/core/areas/search/search-text.ts';
+import { SEARCH_TIERS } from '../../electron/core/areas/search/search-engine.ts';
+import { matchExpression, tierExpression } from '../../electron/core/db/sqlite/search-index.ts';
+
+const tierExpressions = (plan: NonNullable<ReturnType<typeof planQuery>>, masked: boolean) =>
+  SEARCH_TIERS.map((tier) => tierExpression(plan, masked, tier)).filter((expr) => expr !== null);
 
 const CUSTOMER = {
   name: '张三科技',

@@ -16,16 +16,16 @@ import {
 import { access, db, type Handlers } from '../../api/handler-kit.ts';
 
 export const customerHandlers = {
-  'customers.list': (ctx, input) => listCustomers(db(ctx), input, access(ctx)),
-  'customers.count': (ctx, input) => ({ count: countCustomers(db(ctx), input, access(ctx)) }),
-  'customers.facets': (ctx) => customerFacets(db(ctx), access(ctx)),
-  'customers.get': (ctx, input) => readCustomer(db(ctx), input.id, access(ctx)),
-  'customers.create': (ctx, input) => createCustomer(db(ctx), input, access(ctx), ctx.state.clock()),
-  'customers.update': (ctx, { id, version, ...draft }) => updateCustomer(db(ctx), id, version, draft, access(ctx), ctx.state.clock()),
-  'customers.delete': (ctx, input) => deleteCustomer(db(ctx), input.id, input.version, access(ctx), ctx.state.clock()),
-  'customers.restore': (ctx, input) => restoreCustomer(db(ctx), input.id, access(ctx), ctx.state.clock()),
-  'customers.purge': (ctx, input) => purgeCustomer(db(ctx), input.id, access(ctx), ctx.state.clock()),
+  'customers.list': async (ctx, input) => listCustomers(db(ctx), input, await access(ctx)),
+  'customers.count': async (ctx, input) => ({ count: await countCustomers(db(ctx), input, await access(ctx)) }),
+  'customers.facets': async (ctx) => customerFacets(db(ctx), await access(ctx)),
+  'customers.get': async (ctx, input) => readCustomer(db(ctx), input.id, await access(ctx)),
+  'customers.create': async (ctx, input) => createCustomer(db(ctx), input, await access(ctx), ctx.state.clock()),
+  'customers.update': async (ctx, { id, version, ...draft }) => updateCustomer(db(ctx), id, version, draft, await access(ctx), ctx.state.clock()),
+  'customers.delete': async (ctx, input) => deleteCustomer(db(ctx), input.id, input.version, await access(ctx), ctx.state.clock()),
+  'customers.restore': async (ctx, input) => restoreCustomer(db(ctx), input.id, await access(ctx), ctx.state.clock()),
+  'customers.purge': async (ctx, input) => purgeCustomer(db(ctx), input.id, await access(ctx), ctx.state.clock()),
   'customers.unassigned': (ctx) => unassignedCustomers(db(ctx)),
-  'customers.assignUnassigned': (ctx, input) => assignUnassignedCustomers(db(ctx), input.othersTo, access(ctx), ctx.state.clock()),
-  'customers.listDeleted': (ctx, input) => listDeletedCustomers(db(ctx), input.cursor, input.limit, access(ctx)),
+  'customers.assignUnassigned': async (ctx, input) => assignUnassignedCustomers(db(ctx), input.othersTo, await access(ctx), ctx.state.clock()),
+  'customers.listDeleted': async (ctx, input) => listDeletedCustomers(db(ctx), input.cursor, input.limit, await access(ctx)),
 } satisfies Partial<Handlers>;

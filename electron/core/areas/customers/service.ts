@@ -3,70 +3,43 @@
 import { type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import { AppFailure } from '../../../../shared/errors.ts';
-import type { Customer, CustomerDraft, CustomerFilters, CustomerPage, CustomerQuery, CustomerRow } from '../../../../shared/api/customers.ts';
-import { all, first, qb, run, transaction, type Db } from '../../db/sql.ts';
+import { CustomerRow, type Customer, type CustomerDraft, type CustomerFilters, type CustomerPage, type CustomerQuery } from '../../../../shared/api/customers.ts';
+import { transaction, type Db } from '../../db/database.ts';
+import { engine } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
-import { indexDocument, removeDocument, SEARCH_KIND, searchRowId } from '../../db/sqlite/search-index.ts';
+import { keysetPage, type SortColumn } from '../../db/keyset.ts';
 import { nameSortKey, searchDocument } from '../search/search-text.ts';
 import { searchFilter } from '../search/service.ts';
-import { decodeCursor, encodeCursor } from '../../db/keyset.ts';
 import { isMasked, maskEmail, maskPhone, maskWechat } from '../../../../shared/masking.ts';
 import { maskCustomer, maskRow, type Access } from '../users/access.ts';
 import { appendAudit, changedFields } from '../audit/service.ts';
 import { checkLunarBirthday } from './lunar-calendar.ts';
 import { canOwnCustomers, CUSTOMER_OWNER_ROLES, customerActions } from '../../../../shared/roles.ts';
 import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
+import { reserveCustomerCodes } from './codes.ts';
+import { columnOf, CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
 
 type Draft = z.output<typeof CustomerDraft>;
 type Query = z.output<typeof CustomerQuery>;
-
-const ROW_COLUMNS = [
-  'c.id',
-  'c.code',
-  'c.kind',
-  'c.name',
-  'c.industry',
-  'c.region',
-  'c.phone',
-  'c.stage',
-  'c.grade',
-  'u.display_name as ownerName',
-  'c.updated_at as updatedAt',
-  'c.deleted_at as deletedAt',
-  'c.created_by as createdBy',
-] as const;
 
 /** A row as selected: what the caller gets, less the actions, plus what the actions are derived from. */
 type StoredRow = Omit<CustomerRow, 'actions'> & { createdBy: number | null };
 type Listing = SelectQueryBuilder<DB & { c: DB['customers']; u: DB['users'] }, 'c' | 'u', StoredRow>;
 
-function listing(): Listing {
-  return qb
+/** The row's fields the customers table keeps, each selected under its contract name. */
+const LISTED = (Object.keys(CustomerRow.shape) as (keyof CustomerRow)[]).filter((field) => field !== 'ownerName' && field !== 'actions');
+
+function listing(db: Db): Listing {
+  return db
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .select(ROW_COLUMNS) as unknown as Listing; // the selected columns are exactly StoredRow's
+    .select(LISTED.map((field) => `c.${columnOf(field)} as ${field}` as 'c.id')) // each names a column of customers; typed as a whole below
+    .select(['u.display_name as ownerName', 'c.created_by as createdBy']) as unknown as Listing; // the selected columns are exactly StoredRow's
 }
 
 /** A row as this caller may see it: masked for their role, with what they may do with it. */
-function rowFor(row: StoredRow, access: Access): CustomerRow {
-  return maskRow(
-    {
-      id: row.id,
-      code: row.code,
-      kind: row.kind,
-      name: row.name,
-      industry: row.industry,
-      region: row.region,
-      phone: row.phone,
-      stage: row.stage,
-      grade: row.grade,
-      ownerName: row.ownerName,
-      updatedAt: row.updatedAt,
-      deletedAt: row.deletedAt,
-      actions: customerActions(access, row),
-    },
-    access,
-  );
+function rowFor({ createdBy, ...row }: StoredRow, access: Access): CustomerRow {
+  return maskRow({ ...row, actions: customerActions(access, { createdBy }) }, access);
 }
 
 function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters, access: Access): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
@@ -88,152 +61,101 @@ function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, fil
   return q as Q;
 }
 
-/** The columns a sort orders by, ending with the id that makes every key unique. */
-const SORT_KEYS = {
-  name: ['c.name_sort', 'c.id'],
-  updated: ['c.updated_at', 'c.id'],
-  grade: ['c.grade_rank', 'c.name_sort', 'c.id'],
-  code: ['c.code', 'c.id'],
+type Sort = readonly SortColumn<'c.name_sort' | 'c.updated_at' | 'c.grade_rank' | 'c.code' | 'c.region_sort' | 'c.stage_rank' | 'c.deleted_at' | 'c.id'>[];
+const by = (direction: 'asc' | 'desc', ...columns: Sort[number]['column'][]): Sort => columns.map((column) => ({ column, direction }));
+
+/** The columns each sort orders by (each has its index of live rows), ending with the id that makes every key unique. */
+const SORTS: Record<Query['sort'], (direction: 'asc' | 'desc') => Sort> = {
+  name: (d) => by(d, 'c.name_sort', 'c.id'),
+  updated: (d) => by(d, 'c.updated_at', 'c.id'),
+  grade: (d) => by(d, 'c.grade_rank', 'c.name_sort', 'c.id'),
+  code: (d) => by(d, 'c.code', 'c.id'),
   // Pinyin order of the region (blank last), then the name within a region.
-  region: ['c.region_sort', 'c.name_sort', 'c.id'],
+  region: (d) => by(d, 'c.region_sort', 'c.name_sort', 'c.id'),
   // Lifecycle order (lead → lost), then the name within a stage.
-  stage: ['c.stage_rank', 'c.name_sort', 'c.id'],
-} as const;
+  stage: (d) => by(d, 'c.stage_rank', 'c.name_sort', 'c.id'),
+};
 
-/** Keyset condition: rows strictly after the cursor's key in the sort order (row-value compare). */
-function afterCursor(q: Listing, sort: Query['sort'], op: '>' | '<', key: (string | number)[]): Listing {
-  const [a, b, c] = key as [never, never, never]; // decodeCursor checked the length; SQLite compares the values as stored
-  switch (sort) {
-    case 'name':
-      return q.where((eb) => eb(eb.refTuple('c.name_sort', 'c.id'), op, eb.tuple(a, b)));
-    case 'updated':
-      return q.where((eb) => eb(eb.refTuple('c.updated_at', 'c.id'), op, eb.tuple(a, b)));
-    case 'grade':
-      return q.where((eb) => eb(eb.refTuple('c.grade_rank', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
-    case 'code':
-      return q.where((eb) => eb(eb.refTuple('c.code', 'c.id'), op, eb.tuple(a, b)));
-    case 'region':
-      return q.where((eb) => eb(eb.refTuple('c.region_sort', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
-    case 'stage':
-      return q.where((eb) => eb(eb.refTuple('c.stage_rank', 'c.name_sort', 'c.id'), op, eb.tuple(a, b, c)));
-  }
+export async function listCustomers(db: Db, query: Query, access: Access): Promise<z.infer<typeof CustomerPage>> {
+  const page = await keysetPage(applyFilters(listing(db), query, access), SORTS[query.sort](query.direction), query.cursor, query.limit);
+  return { rows: page.rows.map((row) => rowFor(row, access)), nextCursor: page.nextCursor };
 }
 
-export function listCustomers(db: Db, query: Query, access: Access): z.infer<typeof CustomerPage> {
-  const keys = SORT_KEYS[query.sort];
-  const direction = query.direction;
-  let q = applyFilters(listing(), query, access);
-  if (query.cursor !== null) q = afterCursor(q, query.sort, direction === 'asc' ? '>' : '<', decodeCursor(query.cursor, keys.length));
-  for (const key of keys) q = q.orderBy(key, direction);
-  const rows = all(db, q.select(keys.map((key) => `${key} as _${key.slice(2)}`) as never).limit(query.limit + 1)) as (StoredRow &
-    Record<string, string | number>)[]; // the extra _sort columns ride along to build the cursor
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page.at(-1);
-  const nextCursor = more && last ? encodeCursor(keys.map((key) => last[`_${key.slice(2)}`] as string | number)) : null;
-  return { rows: page.map((row) => rowFor(row, access)), nextCursor };
-}
-
-export function countCustomers(db: Db, filters: CustomerFilters, access: Access): number {
+export async function countCustomers(db: Db, filters: CustomerFilters, access: Access): Promise<number> {
   const filtered = access.scopeOwnerId !== null || Object.values(filters).some((value) => value !== undefined && value !== '');
+  const counted = (q: { executeTakeFirst(): Promise<{ count: number } | undefined> }) => q.executeTakeFirst().then((row) => row?.count ?? 0);
   if (!filtered) {
     // SQLite counts a whole table from its smallest index almost for free, but "WHERE deleted_at
     // IS NULL" makes it scan every row: so count everything and subtract the recycle bin.
-    const everything = first(db, qb.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')))?.count ?? 0;
-    const inBin = first(db, qb.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is not', null))?.count ?? 0;
+    const everything = await counted(db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')));
+    const inBin = await counted(db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is not', null));
     return everything - inBin;
   }
-  const q = applyFilters(qb.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters, access);
-  return first(db, q)?.count ?? 0;
+  return counted(applyFilters(db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters, access));
 }
 
-export function customerFacets(db: Db, access: Access): { industries: string[]; regions: string[]; tags: string[] } {
+export async function customerFacets(db: Db, access: Access): Promise<{ industries: string[]; regions: string[]; tags: string[] }> {
   const scope = access.scopeOwnerId;
-  const distinct = (column: 'industry' | 'region') => {
-    let q = qb.selectFrom('customers').select(column).distinct().where('deleted_at', 'is', null).where(column, '!=', '');
+  const distinct = async (column: 'industry' | 'region') => {
+    let q = db.selectFrom('customers').select(column).distinct().where('deleted_at', 'is', null).where(column, '!=', '');
     if (scope !== null) q = q.where('owner_id', '=', scope);
-    return inPinyinOrder(all(db, q.orderBy(column).limit(500)).map((row) => row[column]));
+    return inPinyinOrder((await q.orderBy(column).limit(500).execute()).map((row) => row[column]));
   };
-  let tags = qb.selectFrom('tags as t').select('t.name').orderBy('t.name').limit(1000);
+  let tags = db.selectFrom('tags as t').select('t.name').orderBy('t.name').limit(1000);
   if (scope !== null) {
     tags = tags.where('t.id', 'in', (eb) =>
       eb.selectFrom('customer_tags as ct').innerJoin('customers as c', 'c.id', 'ct.customer_id').select('ct.tag_id').where('c.owner_id', '=', scope),
     );
   }
-  return { industries: distinct('industry'), regions: distinct('region'), tags: inPinyinOrder(all(db, tags).map((row) => row.name)) };
+  return { industries: await distinct('industry'), regions: await distinct('region'), tags: inPinyinOrder((await tags.execute()).map((row) => row.name)) };
 }
 
-export function listDeletedCustomers(db: Db, cursor: string | null, limit: number, access: Access): z.infer<typeof CustomerPage> {
-  let q = listing().where('c.deleted_at', 'is not', null);
+/** The recycle bin, most recently deleted first (deleted_at is never NULL there). */
+const BIN_ORDER = by('desc', 'c.deleted_at', 'c.id');
+
+export async function listDeletedCustomers(db: Db, cursor: string | null, limit: number, access: Access): Promise<z.infer<typeof CustomerPage>> {
+  let q = listing(db).where('c.deleted_at', 'is not', null);
   if (access.scopeOwnerId !== null) q = q.where('c.owner_id', '=', access.scopeOwnerId);
-  if (cursor !== null) {
-    const [deletedAt, id] = decodeCursor(cursor, 2) as [number, number];
-    q = q.where((eb) => eb(eb.refTuple('c.deleted_at', 'c.id'), '<', eb.tuple(deletedAt, id)));
-  }
-  const rows = all(db, q.orderBy('c.deleted_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1));
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return { rows: page.map((row) => rowFor(row, access)), nextCursor: more && last ? encodeCursor([last.deletedAt ?? 0, last.id]) : null };
+  const page = await keysetPage(q, BIN_ORDER, cursor, limit);
+  return { rows: page.rows.map((row) => rowFor(row, access)), nextCursor: page.nextCursor };
 }
 
 /** A customer as stored: what callers get, less the actions, plus who created it. */
 type StoredCustomer = Omit<Customer, 'actions'> & { createdBy: number | null };
 
-function getCustomer(db: Db, id: number, options: { includeDeleted?: boolean } = {}): StoredCustomer {
-  const row = first(
-    db,
-    qb.selectFrom('customers as c').leftJoin('users as u', 'u.id', 'c.owner_id').selectAll('c').select('u.display_name as owner_name').where('c.id', '=', id),
-  );
+async function getCustomer(db: Db, id: number, options: { includeDeleted?: boolean } = {}): Promise<StoredCustomer> {
+  const row = await db
+    .selectFrom('customers as c')
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .selectAll('c')
+    .select('u.display_name as owner_name')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!row || (row.deleted_at !== null && !options.includeDeleted)) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
-  const contacts = all(db, qb.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('position'));
-  const tags = all(
-    db,
-    qb.selectFrom('customer_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select('t.name').where('ct.customer_id', '=', id).orderBy('t.name'),
-  );
-  const history = all(
-    db,
-    qb
-      .selectFrom('grade_history as g')
-      .leftJoin('users as u', 'u.id', 'g.changed_by')
-      .select(['g.grade', 'g.changed_at', 'u.display_name'])
-      .where('g.customer_id', '=', id)
-      .orderBy('g.changed_at', 'desc')
-      .orderBy('g.id', 'desc'),
-  );
+  const contacts = await db.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('position').execute();
+  const tags = await db
+    .selectFrom('customer_tags as ct')
+    .innerJoin('tags as t', 't.id', 'ct.tag_id')
+    .select('t.name')
+    .where('ct.customer_id', '=', id)
+    .orderBy('t.name')
+    .execute();
+  const history = await db
+    .selectFrom('grade_history as g')
+    .leftJoin('users as u', 'u.id', 'g.changed_by')
+    .select(['g.grade', 'g.changed_at', 'u.display_name'])
+    .where('g.customer_id', '=', id)
+    .orderBy('g.changed_at', 'desc')
+    .orderBy('g.id', 'desc')
+    .execute();
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind,
-    name: row.name,
-    industry: row.industry,
-    region: row.region,
-    address: row.address,
-    phone: row.phone,
-    email: row.email,
-    website: row.website,
-    source: row.source,
-    size: row.size,
-    stage: row.stage,
-    grade: row.grade,
-    ownerId: row.owner_id,
+    ...customerFieldsFromRow(row),
     ownerName: row.owner_name,
-    birthday: row.birthday,
-    birthdayCalendar: row.birthday_calendar,
-    notes: row.notes,
     tags: tags.map((tag) => tag.name),
-    contacts: contacts.map((c) => ({
-      id: c.id,
-      name: c.name,
-      title: c.title,
-      phone: c.phone,
-      mobile: c.mobile,
-      email: c.email,
-      wechat: c.wechat,
-      decisionMaker: c.decision_maker === 1,
-      birthday: c.birthday,
-    })),
-    gradeHistory: history.map((h) => ({ grade: h.grade as Customer['grade'], at: h.changed_at, byName: h.display_name })),
+    contacts: contacts.map(contactFromRow),
+    gradeHistory: history.map((h) => ({ grade: h.grade as Customer['grade'], at: h.changed_at, byName: h.display_name })), // grade_history holds contract grades
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
@@ -249,8 +171,8 @@ function customerFor(stored: StoredCustomer, access: Access): Customer {
 }
 
 /** A customer as this caller may see it: NOT_FOUND outside their scope, contacts masked for their role. */
-export function readCustomer(db: Db, id: number, access: Access): Customer {
-  const customer = getCustomer(db, id);
+export async function readCustomer(db: Db, id: number, access: Access): Promise<Customer> {
+  const customer = await getCustomer(db, id);
   if (!inScope(customer.ownerId, access)) throw notFound(id);
   return customerFor(customer, access);
 }
@@ -263,28 +185,9 @@ function notFound(id: number): AppFailure {
   return new AppFailure('NOT_FOUND', `customer ${id} does not exist or is in the recycle bin`);
 }
 
-function customerColumns(draft: Draft & { ownerId: number | null }, now: number) {
-  return {
-    kind: draft.kind,
-    name: draft.name,
-    name_sort: nameSortKey(draft.name, draft.kind === 'person'),
-    industry: draft.industry,
-    region: draft.region,
-    region_sort: regionSortKey(draft.region),
-    address: draft.address,
-    phone: draft.phone,
-    email: draft.email,
-    website: draft.website,
-    source: draft.source,
-    size: draft.size,
-    stage: draft.stage,
-    grade: draft.grade,
-    owner_id: draft.ownerId,
-    birthday: draft.birthday,
-    birthday_calendar: draft.birthdayCalendar,
-    notes: draft.notes,
-    updated_at: now,
-  };
+/** The draft's own fields as columns, with the sort keys that order them. */
+function draftColumns(draft: CustomerFieldValues, now: number) {
+  return customerColumns(draft, { nameSort: nameSortKey(draft.name, draft.kind === 'person'), regionSort: regionSortKey(draft.region) }, now);
 }
 
 /**
@@ -292,53 +195,29 @@ function customerColumns(draft: Draft & { ownerId: number | null }, now: number)
  * (not a viewer). Keeping the one a customer already has is always allowed, so a customer whose
  * staff member left or became a viewer can still be edited.
  */
-function checkOwner(db: Db, ownerId: number | null, current: number | null, field: (string | number)[] = ['ownerId']): void {
+async function checkOwner(db: Db, ownerId: number | null, current: number | null, field: (string | number)[] = ['ownerId']): Promise<void> {
   if (ownerId === null || ownerId === current) return;
-  const owner = first(db, qb.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', ownerId));
+  const owner = await db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', ownerId).executeTakeFirst();
   if (!owner || owner.active !== 1 || !canOwnCustomers(owner.role)) {
     throw new AppFailure('VALIDATION', `user ${ownerId} cannot be responsible for customers (no such active staff member)`, [{ path: field, message: 'ownerId' }]);
   }
 }
 
-function nextCustomerCode(db: Db): string {
-  const row = first(db, qb.selectFrom('settings').select('value').where('key', '=', 'customer_code_next'));
-  const next = row ? Number(row.value) : 1;
-  run(
-    db,
-    qb
-      .insertInto('settings')
-      .values({ key: 'customer_code_next', value: String(next + 1) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(next + 1) })),
-  );
-  return `C${String(next).padStart(6, '0')}`;
-}
-
-function saveTags(db: Db, customerId: number, tags: readonly string[]): void {
-  run(db, qb.deleteFrom('customer_tags').where('customer_id', '=', customerId));
+async function saveTags(db: Db, customerId: number, tags: readonly string[]): Promise<void> {
+  await db.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
   const unique = [...new Map(tags.map((tag) => [tag.toLowerCase(), tag])).values()];
   for (const name of unique) {
-    run(db, qb.insertInto('tags').values({ name }).onConflict((oc) => oc.column('name').doNothing()));
-    const tag = first(db, qb.selectFrom('tags').select('id').where('name', '=', name));
-    if (tag) run(db, qb.insertInto('customer_tags').values({ customer_id: customerId, tag_id: tag.id }));
+    await db.insertInto('tags').values({ name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const tag = await db.selectFrom('tags').select('id').where('name', '=', name).executeTakeFirst();
+    if (tag) await db.insertInto('customer_tags').values({ customer_id: customerId, tag_id: tag.id }).execute();
   }
 }
 
-function saveContacts(db: Db, customerId: number, contacts: Draft['contacts'], now: number): void {
-  const existing = new Set(all(db, qb.selectFrom('contacts').select('id').where('customer_id', '=', customerId)).map((row) => row.id));
+async function saveContacts(db: Db, customerId: number, contacts: Draft['contacts'], now: number): Promise<void> {
+  const existing = new Set((await db.selectFrom('contacts').select('id').where('customer_id', '=', customerId).execute()).map((row) => row.id));
   const kept = new Set<number>();
-  contacts.forEach((contact, position) => {
-    const columns = {
-      position,
-      name: contact.name,
-      title: contact.title,
-      phone: contact.phone,
-      mobile: contact.mobile,
-      email: contact.email,
-      wechat: contact.wechat,
-      decision_maker: contact.decisionMaker ? 1 : 0,
-      birthday: contact.birthday,
-      updated_at: now,
-    };
+  for (const [position, contact] of contacts.entries()) {
+    const columns = contactColumns(contact, position, now);
     if (contact.id !== undefined) {
       if (!existing.has(contact.id)) {
         throw new AppFailure('VALIDATION', `contact ${contact.id} does not belong to customer ${customerId}`, [
@@ -346,17 +225,17 @@ function saveContacts(db: Db, customerId: number, contacts: Draft['contacts'], n
         ]);
       }
       kept.add(contact.id);
-      run(db, qb.updateTable('contacts').set(columns).where('id', '=', contact.id));
+      await db.updateTable('contacts').set(columns).where('id', '=', contact.id).execute();
     } else {
-      run(db, qb.insertInto('contacts').values({ ...columns, customer_id: customerId, created_at: now }));
+      await db.insertInto('contacts').values({ ...columns, customer_id: customerId, created_at: now }).execute();
     }
-  });
+  }
   const removed = [...existing].filter((id) => !kept.has(id));
-  if (removed.length > 0) run(db, qb.deleteFrom('contacts').where('id', 'in', removed));
+  if (removed.length > 0) await db.deleteFrom('contacts').where('id', 'in', removed).execute();
 }
 
-function reindex(db: Db, customer: StoredCustomer): void {
-  indexDocument(db, searchRowId(SEARCH_KIND.customer, customer.id), searchDocument(customer, customer.kind === 'person'));
+async function reindex(db: Db, customer: StoredCustomer): Promise<void> {
+  await engine.search.put(db, customer.id, searchDocument(customer, customer.kind === 'person'));
 }
 
 /**
@@ -364,23 +243,28 @@ function reindex(db: Db, customer: StoredCustomer): void {
  * ({ date, calendar }): `1990-08-15` alone does not say whether it is lunar, and a change of
  * calendar is a change of the date it names, so there is no separate birthdayCalendar change.
  */
-const AUDITED_FIELDS = [
-  'kind', 'name', 'industry', 'region', 'address', 'phone', 'email', 'website', 'source', 'size', 'stage', 'grade',
-  'ownerId', 'birthday', 'notes', 'tags', 'contacts',
-] as const;
+const AUDITED_FIELDS = [...CUSTOMER_FIELDS.filter((field) => field !== 'birthdayCalendar'), 'tags', 'contacts'] as const;
+type AuditedField = (typeof AUDITED_FIELDS)[number];
 
-function auditView(customer: StoredCustomer): Record<(typeof AUDITED_FIELDS)[number], unknown> {
-  const view = Object.fromEntries(AUDITED_FIELDS.map((field) => [field, customer[field]])) as Record<(typeof AUDITED_FIELDS)[number], unknown>;
+function auditView(customer: StoredCustomer): Record<AuditedField, unknown> {
+  const view = Object.fromEntries(AUDITED_FIELDS.map((field) => [field, customer[field]])) as Record<AuditedField, unknown>; // one entry per audited field
   view.birthday = customer.birthday === '' ? '' : { date: customer.birthday, calendar: customer.birthdayCalendar };
   // Each contact as its filled-in fields, so the log can show "name (phone, ...)" in any language.
-  view.contacts = customer.contacts.map(({ name, title, phone, mobile, email, wechat, decisionMaker, birthday }) =>
-    Object.fromEntries(Object.entries({ name, title, phone, mobile, email, wechat, decisionMaker, birthday }).filter(([, v]) => v !== '' && v !== false)),
+  view.contacts = customer.contacts.map((contact) =>
+    Object.fromEntries(CONTACT_FIELDS.map((field) => [field, contact[field]]).filter(([, value]) => value !== '' && value !== false)),
   );
   return view;
 }
 
-function audit(db: Db, access: Access, now: number, action: 'customer.create' | 'customer.update' | 'customer.delete' | 'customer.restore' | 'customer.purge', customer: { id: number; name: string }, changes: ReturnType<typeof changedFields> = []): void {
-  appendAudit(db, { at: now, userId: access.userId, username: access.username, action, entity: 'customer', entityId: customer.id, label: customer.name, changes });
+async function audit(
+  db: Db,
+  access: Access,
+  now: number,
+  action: 'customer.create' | 'customer.update' | 'customer.delete' | 'customer.restore' | 'customer.purge',
+  customer: { id: number; name: string },
+  changes: ReturnType<typeof changedFields> = [],
+): Promise<void> {
+  await appendAudit(db, { at: now, userId: access.userId, username: access.username, action, entity: 'customer', entityId: customer.id, label: customer.name, changes });
 }
 
 /**
@@ -419,46 +303,52 @@ function scopedOwner(ownerId: number | null, access: Access): number | null {
   throw new AppFailure('FORBIDDEN', 'you can only be responsible yourself for the customers you keep', [{ path: ['ownerId'], message: 'scope' }]);
 }
 
-export function createCustomer(db: Db, sent: Draft, access: Access, now: number): Customer {
-  return transaction(db, () => {
+export async function createCustomer(db: Db, sent: Draft, access: Access, now: number): Promise<Customer> {
+  return transaction(db, async (tx) => {
     // Left out, the creator is responsible (so staff keep seeing what they add once the owner
     // limits staff to their own customers); a viewer-like creator who cannot own leaves it open.
     const chosen = sent.ownerId === undefined ? (canOwnCustomers(access.role) ? access.userId : null) : sent.ownerId;
     const draft = { ...unmaskDraft(sent, null, access), ownerId: scopedOwner(chosen, access) };
-    checkOwner(db, draft.ownerId, null);
+    await checkOwner(tx, draft.ownerId, null);
     checkLunarBirthday(draft.birthday, draft.birthdayCalendar, null);
-    const code = nextCustomerCode(db);
-    const { lastInsertRowid: id } = run(
-      db,
-      qb.insertInto('customers').values({ ...customerColumns(draft, now), code, created_by: access.userId, created_at: now }),
-    );
-    saveContacts(db, id, draft.contacts, now);
-    saveTags(db, id, draft.tags);
-    run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: access.userId }));
-    const customer = getCustomer(db, id);
-    reindex(db, customer);
-    audit(db, access, now, 'customer.create', customer);
+    const [code] = await reserveCustomerCodes(tx, 1);
+    const { id } = await tx
+      .insertInto('customers')
+      .values({ ...draftColumns(draft, now), code: code!, created_by: access.userId, created_at: now }) // one code reserved
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await saveContacts(tx, id, draft.contacts, now);
+    await saveTags(tx, id, draft.tags);
+    await tx.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: access.userId }).execute();
+    const customer = await getCustomer(tx, id);
+    await reindex(tx, customer);
+    await audit(tx, access, now, 'customer.create', customer);
     return customerFor(customer, access);
   });
 }
 
-export function updateCustomer(db: Db, id: number, version: number, sent: Draft, access: Access, now: number): Customer {
-  return transaction(db, () => {
-    const before = getCustomer(db, id);
+export async function updateCustomer(db: Db, id: number, version: number, sent: Draft, access: Access, now: number): Promise<Customer> {
+  return transaction(db, async (tx) => {
+    const before = await getCustomer(tx, id);
     if (!inScope(before.ownerId, access)) throw notFound(id);
     if (before.version !== version) throw conflict(id);
     const draft = { ...unmaskDraft(sent, before, access), ownerId: scopedOwner(sent.ownerId === undefined ? before.ownerId : sent.ownerId, access) };
-    checkOwner(db, draft.ownerId, before.ownerId);
+    await checkOwner(tx, draft.ownerId, before.ownerId);
     checkLunarBirthday(draft.birthday, draft.birthdayCalendar, { birthday: before.birthday, calendar: before.birthdayCalendar });
-    run(db, qb.updateTable('customers').set({ ...customerColumns(draft, now), version: version + 1 }).where('id', '=', id).where('version', '=', version));
-    saveContacts(db, id, draft.contacts, now);
-    saveTags(db, id, draft.tags);
+    await tx
+      .updateTable('customers')
+      .set({ ...draftColumns(draft, now), version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .execute();
+    await saveContacts(tx, id, draft.contacts, now);
+    await saveTags(tx, id, draft.tags);
     if (before.grade !== draft.grade) {
-      run(db, qb.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: access.userId }));
+      await tx.insertInto('grade_history').values({ customer_id: id, grade: draft.grade, changed_at: now, changed_by: access.userId }).execute();
     }
-    const customer = getCustomer(db, id);
-    reindex(db, customer);
-    audit(db, access, now, 'customer.update', customer, changedFields(auditView(before), auditView(customer), AUDITED_FIELDS));
+    const customer = await getCustomer(tx, id);
+    await reindex(tx, customer);
+    await audit(tx, access, now, 'customer.update', customer, changedFields(auditView(before), auditView(customer), AUDITED_FIELDS));
     return customerFor(customer, access);
   });
 }
@@ -471,8 +361,8 @@ function conflict(id: number): AppFailure {
  * The row as stored, checked against the caller's scope and the row-level rule the UI is given
  * too (customerActions: staff delete, restore and purge only the customers they created).
  */
-function deletable(db: Db, id: number, access: Access, action: 'delete' | 'purge') {
-  const row = first(db, qb.selectFrom('customers').select(['id', 'name', 'version', 'owner_id', 'created_by', 'deleted_at']).where('id', '=', id));
+async function deletable(db: Db, id: number, access: Access, action: 'delete' | 'purge') {
+  const row = await db.selectFrom('customers').select(['id', 'name', 'version', 'owner_id', 'created_by', 'deleted_at']).where('id', '=', id).executeTakeFirst();
   if (!row || !inScope(row.owner_id, access)) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
   if (!customerActions(access, { createdBy: row.created_by })[action]) {
     throw new AppFailure('FORBIDDEN', `customers.${action}: your role may ${action === 'delete' ? 'delete and restore' : 'purge'} only the customers you created`);
@@ -480,38 +370,42 @@ function deletable(db: Db, id: number, access: Access, action: 'delete' | 'purge
   return row;
 }
 
-export function deleteCustomer(db: Db, id: number, version: number, access: Access, now: number): { id: number } {
-  return transaction(db, () => {
-    const row = deletable(db, id, access, 'delete');
+export async function deleteCustomer(db: Db, id: number, version: number, access: Access, now: number): Promise<{ id: number }> {
+  return transaction(db, async (tx) => {
+    const row = await deletable(tx, id, access, 'delete');
     if (row.deleted_at !== null) throw notFound(id);
     if (row.version !== version) throw conflict(id);
-    run(db, qb.updateTable('customers').set({ deleted_at: now, updated_at: now, version: version + 1 }).where('id', '=', id));
-    removeDocument(db, searchRowId(SEARCH_KIND.customer, id));
-    audit(db, access, now, 'customer.delete', row);
+    await tx.updateTable('customers').set({ deleted_at: now, updated_at: now, version: version + 1 }).where('id', '=', id).execute();
+    await engine.search.remove(tx, id);
+    await audit(tx, access, now, 'customer.delete', row);
     return { id };
   });
 }
 
-export function restoreCustomer(db: Db, id: number, access: Access, now: number): Customer {
-  return transaction(db, () => {
-    const row = deletable(db, id, access, 'delete');
+export async function restoreCustomer(db: Db, id: number, access: Access, now: number): Promise<Customer> {
+  return transaction(db, async (tx) => {
+    const row = await deletable(tx, id, access, 'delete');
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin`);
-    run(db, qb.updateTable('customers').set((eb) => ({ deleted_at: null, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id));
-    const customer = getCustomer(db, id);
-    reindex(db, customer);
-    audit(db, access, now, 'customer.restore', customer);
+    await tx
+      .updateTable('customers')
+      .set((eb) => ({ deleted_at: null, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    const customer = await getCustomer(tx, id);
+    await reindex(tx, customer);
+    await audit(tx, access, now, 'customer.restore', customer);
     return customerFor(customer, access);
   });
 }
 
 /** Permanently removes a customer from the recycle bin, with its contacts, tags and grade history. */
-export function purgeCustomer(db: Db, id: number, access: Access, now: number): { id: number } {
-  return transaction(db, () => {
-    const row = deletable(db, id, access, 'purge');
+export async function purgeCustomer(db: Db, id: number, access: Access, now: number): Promise<{ id: number }> {
+  return transaction(db, async (tx) => {
+    const row = await deletable(tx, id, access, 'purge');
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin; delete it first`);
-    run(db, qb.deleteFrom('customers').where('id', '=', id));
-    removeDocument(db, searchRowId(SEARCH_KIND.customer, id));
-    audit(db, access, now, 'customer.purge', row);
+    await tx.deleteFrom('customers').where('id', '=', id).execute();
+    await engine.search.remove(tx, id);
+    await audit(tx, access, now, 'customer.purge', row);
     return { id };
   });
 }
@@ -521,19 +415,19 @@ function creatorCanOwn(eb: ExpressionBuilder<DB, 'customers'>) {
   return eb('created_by', 'in', eb.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', CUSTOMER_OWNER_ROLES));
 }
 
-function unassigned() {
-  return qb.updateTable('customers').where('deleted_at', 'is', null).where('owner_id', 'is', null);
+function unassigned(db: Db) {
+  return db.updateTable('customers').where('deleted_at', 'is', null).where('owner_id', 'is', null);
 }
 
-function countUnassigned(db: Db, onlyWithCreator: boolean): number {
-  let q = qb.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is', null).where('owner_id', 'is', null);
+async function countUnassigned(db: Db, onlyWithCreator: boolean): Promise<number> {
+  let q = db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is', null).where('owner_id', 'is', null);
   if (onlyWithCreator) q = q.where(creatorCanOwn);
-  return first(db, q)?.count ?? 0;
+  return (await q.executeTakeFirst())?.count ?? 0;
 }
 
 /** Customers nobody is responsible for: staff limited to their own customers would not see them. */
-export function unassignedCustomers(db: Db): { count: number; withCreator: number } {
-  return { count: countUnassigned(db, false), withCreator: countUnassigned(db, true) };
+export async function unassignedCustomers(db: Db): Promise<{ count: number; withCreator: number }> {
+  return { count: await countUnassigned(db, false), withCreator: await countUnassigned(db, true) };
 }
 
 /**
@@ -541,17 +435,28 @@ export function unassignedCustomers(db: Db): { count: number; withCreator: numbe
  * who can own customers; the rest to `othersTo` (or stay unassigned when null). Versions move on,
  * so a form opened before this cannot silently put the old (empty) value back.
  */
-export function assignUnassignedCustomers(db: Db, othersTo: number | null, access: Access, now: number): { toCreator: number; toOthers: number; remaining: number } {
-  return transaction(db, () => {
-    checkOwner(db, othersTo, null, ['othersTo']);
-    const toCreator = Number(
-      run(db, unassigned().where(creatorCanOwn).set((eb) => ({ owner_id: eb.ref('created_by'), version: eb('version', '+', 1), updated_at: now }))).changes,
+export async function assignUnassignedCustomers(
+  db: Db,
+  othersTo: number | null,
+  access: Access,
+  now: number,
+): Promise<{ toCreator: number; toOthers: number; remaining: number }> {
+  return transaction(db, async (tx) => {
+    await checkOwner(tx, othersTo, null, ['othersTo']);
+    const updated = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
+    const toCreator = updated(
+      await unassigned(tx)
+        .where(creatorCanOwn)
+        .set((eb) => ({ owner_id: eb.ref('created_by'), version: eb('version', '+', 1), updated_at: now }))
+        .executeTakeFirstOrThrow(),
     );
     const toOthers =
-      othersTo === null ? 0 : Number(run(db, unassigned().set((eb) => ({ owner_id: othersTo, version: eb('version', '+', 1), updated_at: now }))).changes);
-    const remaining = countUnassigned(db, false);
-    const label = othersTo === null ? '' : (first(db, qb.selectFrom('users').select(['display_name', 'username']).where('id', '=', othersTo)) ?? null);
-    appendAudit(db, {
+      othersTo === null
+        ? 0
+        : updated(await unassigned(tx).set((eb) => ({ owner_id: othersTo, version: eb('version', '+', 1), updated_at: now })).executeTakeFirstOrThrow());
+    const remaining = await countUnassigned(tx, false);
+    const label = othersTo === null ? null : ((await tx.selectFrom('users').select(['display_name', 'username']).where('id', '=', othersTo).executeTakeFirst()) ?? null);
+    await appendAudit(tx, {
       at: now,
       userId: access.userId,
       username: access.username,

@@ -3,5 +3,5 @@ import { searchCustomers } from './service.ts';
 import { access, db, type Handlers } from '../../api/handler-kit.ts';
 
 export const searchHandlers = {
-  'search.query': (ctx, input) => searchCustomers(db(ctx), input.q, input.limit, access(ctx)),
+  'search.query': async (ctx, input) => searchCustomers(db(ctx), input.q, input.limit, await access(ctx)),
 } satisfies Partial<Handlers>;

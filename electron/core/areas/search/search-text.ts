@@ -1,6 +1,6 @@
 // What the search indexes hold for a customer, how a query is turned into FTS5 expressions, and
-// which field of a customer a query matched. Pure functions: no database here (the SQLite side is
-// db/sqlite-search.ts).
+// which field of a customer a query matched. Pure functions: no database here (the FTS5 side, and
+// the expressions a plan becomes, are in db/sqlite/search-index.ts).
 //
 // Both indexes have three columns, so that one index serves every role:
 //   open   — name, code, pinyin, contact names: what every role sees;
@@ -253,43 +253,9 @@ export function planQuery(raw: string): SearchPlan | null {
   return short.length === 0 ? null : { index: 'short', terms: short, whole, phoneDigits };
 }
 
-function quoted(term: string): string {
-  return `"${term.replace(/"/g, '""')}"`;
-}
-
-function isHanTerm(term: string): boolean {
+/** A term of Chinese characters only: matched whole in the short index, never as a prefix. */
+export function isHanTerm(term: string): boolean {
   return [...term].every((char) => HAN_CHAR.test(char));
-}
-
-/** The columns a caller may match on. */
-export function columnsFor(masked: boolean): string {
-  return masked ? '{open shown}' : '{open secret}';
-}
-
-/**
- * The FTS5 expression for every customer matching the plan, in the plan's index. Unmasked callers
- * of the trigram index need no column filter (it costs a fifth of a wide count): every run in
- * `shown` is a substring of a value in `secret`, so the shown column can add no match. In the
- * short index it could (a phone's last four digits are a word there only in `shown`).
- */
-export function matchExpression(plan: SearchPlan, masked: boolean): string {
-  const terms = plan.index === 'trigram' ? plan.terms.map(quoted) : plan.terms.map((term) => (isHanTerm(term) ? quoted(term) : `${quoted(term)}*`));
-  if (plan.index === 'trigram' && !masked) return terms.join(' AND ');
-  return `${columnsFor(masked)} : (${terms.join(' AND ')})`;
-}
-
-/**
- * Trigram expressions for the matches ranked first, best first: the name or code is the query;
- * a phone number ends with the query's digits; the name begins with the query. A tier whose
- * phrase is too short for trigrams (a 1-character query) is left out.
- */
-export function tierExpressions(plan: SearchPlan, masked: boolean): string[] {
-  const tiers: string[] = [];
-  const long = (phrase: string) => [...phrase].length >= 3;
-  if (long(MARK.start + plan.whole + MARK.end)) tiers.push(`{open} : ${quoted(MARK.start + plan.whole + MARK.end)}`);
-  if (plan.phoneDigits) tiers.push(`${masked ? '{shown}' : '{secret}'} : ${quoted(plan.phoneDigits + MARK.tail)}`);
-  if (long(MARK.start + plan.whole)) tiers.push(`{open} : ${quoted(MARK.start + plan.whole)}`);
-  return tiers;
 }
 
 function termMatches(plan: SearchPlan, term: string, field: SearchField): boolean {

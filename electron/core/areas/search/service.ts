@@ -6,37 +6,34 @@
 // indexed query, newest first, then the remaining matches newest first. A role that sees contact
 // details masked matches only on their visible runs, in the count as well as in the page.
 import type { SearchHit } from '../../../../shared/api/search.ts';
-import { all, qb, type Db } from '../../db/sql.ts';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { countMatchingCustomers, customerMatches, matchingCustomerIds, type Match } from '../../db/sqlite/search-index.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { engine } from '../../db/engine.ts';
 import { maskRow, type Access } from '../users/access.ts';
-import { matchedField, matchExpression, needsPinyin, planQuery, searchFields, spell, spellingsOf, tierExpressions, type SearchPlan, type SearchableContact } from './search-text.ts';
+import { SEARCH_TIERS, type SearchMatch } from './search-engine.ts';
+import { matchedField, needsPinyin, planQuery, searchFields, spell, spellingsOf, type SearchPlan, type SearchableContact } from './search-text.ts';
 
 export type SearchResult = { hits: SearchHit[]; total: number };
-
-/** The match for every customer the caller finds with this plan (the customer list's `q` too). */
-export function mainMatch(plan: SearchPlan, access: Access): Match {
-  return { table: plan.index === 'trigram' ? 'search_trigram' : 'search_short', expr: matchExpression(plan, access.mask) };
-}
 
 /**
  * The customer list's `q` filter: exactly the customers search.query counts for this caller (the
  * list applies the scope itself). Text that makes no query (only punctuation) matches nothing, as
  * in search.query.
  */
-export function searchFilter(text: string, access: Access): RawBuilder<SqlBool> {
+export function searchFilter(text: string, access: Access): Expression<SqlBool> {
   const plan = planQuery(text);
-  return plan ? customerMatches(mainMatch(plan, access)) : sql<SqlBool>`0`;
+  return plan ? engine.search.customerMatches({ plan, masked: access.mask }) : sql<SqlBool>`1 = 0`;
 }
 
-export function searchCustomers(db: Db, q: string, limit: number, access: Access): SearchResult {
+export async function searchCustomers(db: Db, q: string, limit: number, access: Access): Promise<SearchResult> {
   const plan = planQuery(q);
   if (!plan) return { hits: [], total: 0 };
-  const main = mainMatch(plan, access);
+  const match: SearchMatch = { plan, masked: access.mask };
+  const ownerId = access.scopeOwnerId;
   // The newest matches first: fewer than a page of them are all of them, and need no count
   // (counting evaluates the whole match again).
-  const newest = matchingCustomerIds(db, [main], limit, access.scopeOwnerId);
-  const total = newest.length < limit ? newest.length : countMatchingCustomers(db, [main], access.scopeOwnerId);
+  const newest = await engine.search.newest(db, match, { limit, ownerId });
+  const total = newest.length < limit ? newest.length : await engine.search.count(db, match, ownerId);
   if (total === 0) return { hits: [], total };
   const ids: number[] = [];
   const seen = new Set<number>();
@@ -49,28 +46,28 @@ export function searchCustomers(db: Db, q: string, limit: number, access: Access
       }
     }
   };
-  for (const tier of tierExpressions(plan, access.mask)) {
+  for (const tier of SEARCH_TIERS) {
     if (ids.length >= limit) break;
-    const byTier: Match = { table: 'search_trigram', expr: tier };
-    // Same index: one MATCH. Short-index queries: the tier drives (it is the rarer), checked against the query.
-    take(main.table === 'search_trigram' ? matchingCustomerIds(db, [main, byTier], limit, access.scopeOwnerId) : matchingCustomerIds(db, [byTier], limit, access.scopeOwnerId, main));
+    take(await engine.search.newest(db, match, { limit, ownerId, tier }));
   }
   // The rest, newest first: `limit` of them fill the page even if every tier hit comes round again.
   take(newest);
-  return { hits: describeHits(db, plan, ids, access), total };
+  return { hits: await describeHits(db, plan, ids, access), total };
 }
 
 /** The page's customers in rank order, masked for the caller, each saying where it matched. */
-function describeHits(db: Db, plan: SearchPlan, ids: number[], access: Access): SearchHit[] {
+async function describeHits(db: Db, plan: SearchPlan, ids: number[], access: Access): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
-  const rows = new Map(
-    all(db, qb.selectFrom('customers').select(['id', 'kind', 'code', 'name', 'phone', 'email', 'grade']).where('id', 'in', ids)).map((row) => [row.id, row]),
-  );
+  const customerRows = await db.selectFrom('customers').select(['id', 'kind', 'code', 'name', 'phone', 'email', 'grade']).where('id', 'in', ids).execute();
+  const rows = new Map(customerRows.map((row) => [row.id, row]));
   const contacts = new Map<number, SearchableContact[]>();
-  const contactRows = all(
-    db,
-    qb.selectFrom('contacts').select(['customer_id', 'name', 'phone', 'mobile', 'email', 'wechat']).where('customer_id', 'in', ids).orderBy('customer_id').orderBy('position'),
-  );
+  const contactRows = await db
+    .selectFrom('contacts')
+    .select(['customer_id', 'name', 'phone', 'mobile', 'email', 'wechat'])
+    .where('customer_id', 'in', ids)
+    .orderBy('customer_id')
+    .orderBy('position')
+    .execute();
   for (const contact of contactRows) contacts.set(contact.customer_id, [...(contacts.get(contact.customer_id) ?? []), contact]);
   return ids.flatMap((id) => {
     const row = rows.get(id);

@@ -1,4 +1,4 @@
-import { rebuildSearchIndex } from '../../areas/search/rebuild.ts';
+import { rebuildSearchIndexNow } from '../sqlite/search-index.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -18,6 +18,6 @@ export const migration0005: Migration = {
       CREATE VIRTUAL TABLE search_trigram USING fts5(open, secret, shown, tokenize = 'trigram', content = '', contentless_delete = 1);
       CREATE VIRTUAL TABLE search_short USING fts5(open, secret, shown, tokenize = 'unicode61', prefix = '1 2', content = '', contentless_delete = 1);
     `);
-    rebuildSearchIndex(db);
+    rebuildSearchIndexNow(db);
   },
 };
