@@ -4,10 +4,10 @@
 // download is written as the core reads it, waiting for the socket to drain. Nothing here holds a
 // whole file.
 import type http from 'node:http';
-import { once } from 'node:events';
 import type { Core } from '../core/core-types.ts';
 import { AppFailure, fail, type Result } from '../../shared/errors.ts';
 import { SECURITY_HEADERS } from './security.ts';
+import { garbageCounter } from '../core/files/collect.ts';
 
 /**
  * Types a browser may show inline (the logo, an attachment's preview); anything else is sent as
@@ -33,8 +33,12 @@ export type FileRouteContext = {
 async function* bodyOf(req: http.IncomingMessage): AsyncGenerator<Uint8Array> {
   // Not destroyed when the core stops reading early (too large, refused): the answer must still go out.
   const iterator = req.iterator({ destroyOnReturn: false });
+  const moved = garbageCounter();
   try {
-    for await (const chunk of iterator) yield chunk as Buffer;
+    for await (const chunk of iterator) {
+      yield chunk as Buffer;
+      moved((chunk as Buffer).length);
+    }
   } catch (error) {
     throw new AppFailure('IO', `the upload stopped before its end (${(error as Error).message})`, { reason: 'interrupted' });
   }
@@ -109,7 +113,9 @@ export async function handleDownload(ctx: FileRouteContext, res: http.ServerResp
   try {
     for await (const chunk of file.chunks) {
       if (res.destroyed) break; // the browser went away: stop reading (the core's stream is closed)
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), closed]);
+      // Each chunk may be a view of memory the next one reuses (files/port-stream.ts): the next is
+      // asked for only once this one has been handed to the socket.
+      await Promise.race([new Promise<void>((resolve) => res.write(chunk, () => resolve())), closed]);
     }
     res.end();
   } catch (error) {

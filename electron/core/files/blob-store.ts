@@ -12,6 +12,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { AppFailure } from '../../../shared/errors.ts';
 import { transaction, type Db } from '../db/database.ts';
 import { readChunk, withSmallPageCache, writeChunk } from '../db/sqlite/blob-chunks.ts';
+import { garbageCounter } from './collect.ts';
 
 export const CHUNK_BYTES = 256 * 1024;
 /** What content sniffing looks at (file-type's own minimum for every format it knows). */
@@ -54,7 +55,9 @@ export async function storeBlob(db: Db, source: AsyncIterable<Uint8Array>, optio
     let seq = 0;
     const headParts: Buffer[] = [];
     let headBytes = 0;
+    const moved = garbageCounter(); // a path's reads are new buffers each
     for await (const piece of source) {
+      moved(piece.byteLength);
       size += piece.byteLength;
       if (size > options.maxBytes) throw new AppFailure('TOO_LARGE', `the file is larger than ${options.maxBytes} bytes`, { limit: options.maxBytes });
       hash.update(piece);
@@ -146,8 +149,10 @@ export async function* readBlob(db: Db, blob: StoredBlob): AsyncGenerator<Uint8A
   const hash = createHash('sha256');
   const chunks = Math.ceil(blob.size / CHUNK_BYTES);
   let held: Uint8Array | null = null;
+  const moved = garbageCounter(); // each chunk read is a new buffer
   for (let seq = 0; seq < chunks; seq++) {
     const data = await readChunk(db, blob.id, seq);
+    moved(data?.byteLength ?? 0);
     const expected = seq < chunks - 1 ? CHUNK_BYTES : blob.size - seq * CHUNK_BYTES;
     if (!data || data.byteLength !== expected) throw damaged();
     hash.update(data);

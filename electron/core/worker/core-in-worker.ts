@@ -9,10 +9,10 @@
 // first) has an Electron binary; a thread also shares the process's memory limits and dies with it.
 // (Electron loads worker scripts from app.asar since Electron 18.)
 import path from 'node:path';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Upload } from '../../../shared/api/files.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
-import { readPort, servePort } from '../files/port-stream.ts';
+import { readPort, servePort, streamChannel } from '../files/port-stream.ts';
 import type { OutgoingFile } from '../files/sources.ts';
 import type { Core, CoreEvent } from '../core-types.ts';
 import type { FromWorker, ToWorker, WorkerCoreOptions, WorkerData } from './protocol.ts';
@@ -168,9 +168,10 @@ export function createCoreInWorker(options: CoreInWorkerOptions): CoreInWorker {
           post({ type: 'upload', id, sessionKey, purpose: String(purpose), file: { path: String(file.path), ...(file.name === undefined ? {} : { name: String(file.name) }) } });
         } else {
           // The bytes cross one chunk at a time, as the core asks for them.
-          const { port1, port2 } = new MessageChannel();
-          servePort(port1, file.chunks, { closeOnCancel: false });
-          post({ type: 'upload', id, sessionKey, purpose: String(purpose), file: { name: String(file.name), declaredSize: file.declaredSize, port: port2 } }, [port2]);
+          const channel = streamChannel();
+          servePort(channel.local, channel.shared, file.chunks, { closeOnCancel: false });
+          const wire = { name: String(file.name), declaredSize: file.declaredSize, port: channel.remote, shared: channel.shared };
+          post({ type: 'upload', id, sessionKey, purpose: String(purpose), file: wire }, [channel.remote]);
         }
         pending.set(id, { method: what, resolve });
         keepAlive();
@@ -180,19 +181,19 @@ export function createCoreInWorker(options: CoreInWorkerOptions): CoreInWorker {
       const what = 'files.download';
       if (gone) return Promise.resolve(fail(gone.code, `${what}: ${gone.reason}`));
       const id = nextId++;
-      const { port1, port2 } = new MessageChannel();
+      const channel = streamChannel();
       return new Promise<Result<OutgoingFile>>((resolve) => {
-        post({ type: 'download', id, sessionKey, download: String(download), port: port2 }, [port2]);
+        post({ type: 'download', id, sessionKey, download: String(download), port: channel.remote, shared: channel.shared }, [channel.remote]);
         pending.set(id, {
           method: what,
           resolve: (result) => {
             if (!result.ok) {
-              port1.close();
+              channel.local.close();
               resolve(result);
               return;
             }
             const facts = result.value as Omit<OutgoingFile, 'chunks'>; // the worker sends the download's facts; its bytes come over the port
-            resolve(ok({ ...facts, chunks: readPort(port1) }));
+            resolve(ok({ ...facts, chunks: readPort(channel.local, channel.shared) }));
           },
         });
         keepAlive();

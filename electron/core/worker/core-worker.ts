@@ -57,7 +57,7 @@ port.on('message', (message: ToWorker) => {
     }
     case 'upload': {
       const { id, sessionKey, purpose, file } = message;
-      const incoming = 'port' in file ? { name: file.name, declaredSize: file.declaredSize, chunks: readPort(file.port) } : file;
+      const incoming = 'port' in file ? { name: file.name, declaredSize: file.declaredSize, chunks: readPort(file.port, file.shared) } : file;
       core
         .upload(sessionKey, purpose, incoming)
         .then(
@@ -71,7 +71,7 @@ port.on('message', (message: ToWorker) => {
       return;
     }
     case 'download': {
-      const { id, sessionKey, download, port: bytes } = message;
+      const { id, sessionKey, download, port: bytes, shared } = message;
       core.download(sessionKey, download).then(
         (result) => {
           if (!result.ok) {
@@ -80,7 +80,7 @@ port.on('message', (message: ToWorker) => {
             return;
           }
           const { chunks, ...facts } = result.value;
-          servePort(bytes, chunks, { closeOnCancel: true });
+          servePort(bytes, shared, chunks, { closeOnCancel: true });
           answer(id, 'files.download', { type: 'result', id, result: ok(facts) });
         },
         (error: unknown) => {

@@ -24,10 +24,16 @@ export type WorkerData = {
 
 export type ToWorker =
   | { type: 'invoke'; id: number; sessionKey: string; method: string; input: unknown }
-  /** A file for the core to stage: a path it reads itself, or chunks pulled over `port` (files/port-stream.ts). */
-  | { type: 'upload'; id: number; sessionKey: string; purpose: string; file: { path: string; name?: string } | { name: string; declaredSize: number | null; port: MessagePort } }
-  /** A download's bytes: the answer is its facts; the chunks are pulled over `port`. */
-  | { type: 'download'; id: number; sessionKey: string; download: string; port: MessagePort }
+  /** A file for the core to stage: a path it reads itself, or chunks pulled over `port` through `shared` (files/port-stream.ts). */
+  | {
+      type: 'upload';
+      id: number;
+      sessionKey: string;
+      purpose: string;
+      file: { path: string; name?: string } | { name: string; declaredSize: number | null; port: MessagePort; shared: SharedArrayBuffer };
+    }
+  /** A download's bytes: the answer is its facts; the chunks are pulled over `port` through `shared`. */
+  | { type: 'download'; id: number; sessionKey: string; download: string; port: MessagePort; shared: SharedArrayBuffer }
   | { type: 'subscribe'; sessionKey: string }
   | { type: 'unsubscribe'; sessionKey: string }
   | { type: 'endSession'; sessionKey: string }

@@ -20,7 +20,7 @@ export async function readLogo(db: Db): Promise<ShopLogo | null> {
   const blob = await heldBlob(db, LOGO_HOLDER);
   if (!blob) return null;
   const row = await db.selectFrom('settings').select('value').where('key', '=', FACTS_KEY).executeTakeFirst();
-  let facts: LogoFacts | null = null;
+  let facts: LogoFacts | null;
   try {
     facts = LogoFacts.parse(JSON.parse(row?.value ?? 'null'));
   } catch {
