@@ -106,12 +106,24 @@ export function detailsOf<C extends ErrorCode>(error: AppError | null | undefine
   return parsed.success ? (parsed.data as Exclude<ErrorDetails[C], undefined>) : null; // parsed by this code's own schema
 }
 
+type ReasonOf<C extends ErrorCode> = Extract<Exclude<ErrorDetails[C], undefined>, { reason: unknown }>['reason'];
+
+/** The reason `error`'s details name when it has `code` (IO 'full', CONFLICT 'lastOwner', ...); else null. */
+export function reasonOf<C extends ErrorCode>(error: AppError | null | undefined, code: C): ReasonOf<C> | null {
+  const details: unknown = detailsOf(error, code);
+  if (typeof details !== 'object' || details === null || !('reason' in details)) return null;
+  return details.reason as ReasonOf<C>; // parsed by this code's own schema in detailsOf
+}
+
 /**
  * The field problems an error names: VALIDATION, and the codes that can point at a field
  * (FORBIDDEN, CONFLICT "user name taken", BAD_PASSWORD on the current password). Else none.
  */
 export function fieldIssuesOf(error: AppError | null | undefined): readonly FieldIssue[] {
-  if (!error) return [];
-  const details = error.code === 'VALIDATION' || error.code === 'FORBIDDEN' || error.code === 'CONFLICT' || error.code === 'BAD_PASSWORD' ? detailsOf(error, error.code) : null;
-  return Array.isArray(details) ? details : [];
+  if (!error || !['VALIDATION', 'FORBIDDEN', 'CONFLICT', 'BAD_PASSWORD'].includes(error.code) || !Array.isArray(error.details)) return [];
+  // One by one: a problem of a shape this side does not know must not hide the others.
+  return (error.details as unknown[]).flatMap((issue) => { // checked to be an array just above
+    const parsed = FieldIssue.safeParse(issue);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

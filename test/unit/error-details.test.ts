@@ -105,5 +105,8 @@ describe('error details, typed per code', () => {
     expect(fieldIssuesOf({ code: 'CONFLICT', message: 'x', details: { reason: 'lastOwner' } })).toEqual([]);
     expect(fieldIssuesOf({ code: 'IO', message: 'x', details: { reason: 'busy' } })).toEqual([]);
     expect(fieldIssuesOf(null)).toEqual([]);
+    // One issue of an unknown shape does not hide the others.
+    const mixed = [{ path: ['name'], message: 'no-such-reason' }, ...issues] as unknown as AppError['details']; // as a newer core might send
+    expect(fieldIssuesOf({ code: 'VALIDATION', message: 'x', details: mixed })).toEqual(issues);
   });
 });

@@ -1,4 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.ts';
+import { reasonOf } from '../../../shared/error-details.ts';
 import type { AppError, Result } from '../../../shared/errors.ts';
 
 /** What the Electron preload exposes; nothing else of Electron reaches the renderer. */
@@ -96,8 +97,7 @@ const doorRefusedListeners = new Set<(error: AppError) => void>();
  * of `clientele serve`): no sign-in can help, only the printed address.
  */
 export function isDoorRefusal(error: AppError): boolean {
-  if (error.code !== 'UNAUTHENTICATED' || typeof error.details !== 'object' || error.details === null) return false;
-  return (error.details as { reason?: unknown }).reason === 'token'; // read defensively
+  return reasonOf(error, 'UNAUTHENTICATED') === 'token';
 }
 
 /** Browser mode opened without a launch token (in the address or kept from earlier in this tab). */

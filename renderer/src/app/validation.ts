@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { fieldIssuesOf } from '../../../shared/error-details.ts';
+import type { AppError } from '../../../shared/errors.ts';
 import { isValidationMessage, toWireIssue } from '../../../shared/validation.ts';
 
 /**
@@ -50,10 +52,8 @@ export function validate<S extends z.ZodType>(schema: S, values: unknown): Field
  * The field problems in an error's details: VALIDATION, and other codes that name a field
  * (CONFLICT "user name taken", BAD_PASSWORD on the current password). Anything else yields none.
  */
-export function serverFieldErrors(details: unknown): FieldErrors {
-  if (!Array.isArray(details)) return {};
-  const issues = details.filter((d): d is IssueLike => typeof d === 'object' && d !== null && Array.isArray((d as IssueLike).path)); // checked just here
-  return toFieldErrors(issues);
+export function serverFieldErrors(error: AppError): FieldErrors {
+  return toFieldErrors(fieldIssuesOf(error));
 }
 
 function asNumber(value: unknown): number | undefined {

@@ -65,7 +65,7 @@ export function ChangePasswordForm({ username, onChanged, extraActions, oldPassw
       lockout.report(result.error, username);
       return;
     }
-    if (result.error.code === 'BAD_PASSWORD') setLeft(attemptsLeft(result.error.details));
+    if (result.error.code === 'BAD_PASSWORD') setLeft(attemptsLeft(result.error));
     // Reasons the core names (a wrong current password, the user name in the new one) go onto
     // their fields; only an error about no field gets a banner.
     if (!form.applyFailure(result.error)) setFailure(result.error);

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { detailsOf, reasonOf } from '../../../../shared/error-details.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -33,13 +34,6 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
-function detail(error: AppError, key: string): string | null {
-  const details = error.details;
-  if (typeof details !== 'object' || details === null || !(key in details)) return null;
-  const value = (details as Record<string, unknown>)[key]; // checked just above
-  return typeof value === 'string' && value ? value : null;
-}
-
 export type BackupOperation = 'create' | 'verify' | 'restore';
 
 /**
@@ -50,7 +44,7 @@ export function backupErrorMessage(t: TFunction, error: AppError, operation: Bac
   switch (error.code) {
     case 'IO': {
       if (operation !== 'create') return t('backup.errors.ioRead');
-      const reason = detail(error, 'reason');
+      const reason = reasonOf(error, 'IO');
       if (reason === 'full') return t('backup.errors.ioFull');
       if (reason === 'gone') return t('backup.errors.ioGone');
       if (reason === 'denied') return t('backup.errors.ioDenied');
@@ -67,13 +61,12 @@ export function backupErrorMessage(t: TFunction, error: AppError, operation: Bac
     case 'BAD_PASSWORD':
       return t('backup.errors.badPassword');
     case 'CONFLICT': {
-      if (detail(error, 'reason') === 'otherShop') {
-        const name = detail(error, 'shopName');
-        return name ? t('backup.errors.otherShopNamed', { name }) : t('backup.errors.otherShop');
+      const conflict = detailsOf(error, 'CONFLICT');
+      if (conflict && 'reason' in conflict && conflict.reason === 'otherShop') {
+        return conflict.shopName ? t('backup.errors.otherShopNamed', { name: conflict.shopName }) : t('backup.errors.otherShop');
       }
-      if (detail(error, 'reason') === 'busy') return t('backup.errors.busy');
-      if (detail(error, 'reason') === 'running') return errorMessage(t, error); // names who has the folder open
-      return errorMessage(t, error);
+      if (reasonOf(error, 'CONFLICT') === 'busy') return t('backup.errors.busy');
+      return errorMessage(t, error); // 'running' included: it names who has the folder open
     }
     default:
       return errorMessage(t, error);

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonOf } from '../../../../shared/error-details.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { dataChanged } from '../../app/query.ts';
@@ -16,8 +17,7 @@ export const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: t
  * details.reason 'lastOwner'; a stale version is CONFLICT too, so each gets its own sentence.
  */
 export function userErrorText(t: ReturnType<typeof useTranslation>['t'], error: AppError): string {
-  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
-  if (error.code === 'CONFLICT' && reason === 'lastOwner') return t('users.lastOwner');
+  if (reasonOf(error, 'CONFLICT') === 'lastOwner') return t('users.lastOwner');
   return errorMessage(t, error);
 }
 

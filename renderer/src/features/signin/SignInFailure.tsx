@@ -34,7 +34,7 @@ export function useSignInFailure(username: string) {
     setNow(at);
     setLockEnds((current) => {
       const next = new Map(current);
-      if (error?.code === 'LOCKED_OUT') next.set(key, lockedUntil(error.details, at));
+      if (error?.code === 'LOCKED_OUT') next.set(key, lockedUntil(error, at));
       else if (error !== null) next.delete(key);
       return next;
     });
@@ -51,7 +51,7 @@ export function SignInFailure({ failure, lockEnd, remainingSeconds, badPasswordT
   const { t } = useTranslation();
   if (!failure) return null;
   if (failure.code === 'BAD_PASSWORD') {
-    const left = attemptsLeft(failure.details);
+    const left = attemptsLeft(failure);
     return (
       <Alert severity="error" role="alert">
         {badPasswordText ?? t('errors.BAD_PASSWORD')}

@@ -1,22 +1,17 @@
-/** When sign-in opens again, from LOCKED_OUT details (`retryAt` ms epoch and/or `retryInSeconds`). */
-export function lockedUntil(details: unknown, now: number): number | null {
-  if (typeof details !== 'object' || details === null) return null;
-  const { retryAt, retryInSeconds } = details as { retryAt?: unknown; retryInSeconds?: unknown }; // read defensively below
-  if (typeof retryAt === 'number' && Number.isFinite(retryAt)) return retryAt;
-  if (typeof retryInSeconds === 'number' && Number.isFinite(retryInSeconds)) return now + retryInSeconds * 1000;
-  return null;
+import { detailsOf, fieldIssuesOf } from '../../../../shared/error-details.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+
+/** When sign-in opens again, from a LOCKED_OUT error's details (`retryAt`, ms since epoch). */
+export function lockedUntil(error: AppError, now: number): number | null {
+  const details = detailsOf(error, 'LOCKED_OUT');
+  if (!details) return null;
+  return Number.isFinite(details.retryAt) ? details.retryAt : now + details.retryInSeconds * 1000;
 }
 
-/** From BAD_PASSWORD details: `{ attemptsLeft }` (sign-in), or on the field's issue (the current password in a password change). */
-export function attemptsLeft(details: unknown): number | null {
-  if (Array.isArray(details)) {
-    for (const issue of details) {
-      const left = attemptsLeft(issue);
-      if (left !== null) return left;
-    }
-    return null;
-  }
-  if (typeof details !== 'object' || details === null) return null;
-  const value = (details as { attemptsLeft?: unknown }).attemptsLeft; // read defensively below
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** From a BAD_PASSWORD error: `{ attemptsLeft }` (sign-in), or on the field's issue (the current password in a password change). */
+export function attemptsLeft(error: AppError): number | null {
+  const details = detailsOf(error, 'BAD_PASSWORD');
+  if (details && 'attemptsLeft' in details) return details.attemptsLeft;
+  for (const issue of fieldIssuesOf(error)) if ('attemptsLeft' in issue && issue.attemptsLeft !== undefined) return issue.attemptsLeft;
+  return null;
 }
