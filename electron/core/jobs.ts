@@ -61,8 +61,9 @@ export async function runJob<T>(
     name,
     progress(done, total) {
       const now = performance.now(); // pacing only, not a time of day
-      if (done !== total && done !== 0 && now - lastSent < PROGRESS_EVERY_MS) return;
-      if (done === lastDone && done !== 0) return;
+      if (done === lastDone) return; // nothing new to say
+      const first = lastDone === -1;
+      if (!first && done !== total && now - lastSent < PROGRESS_EVERY_MS) return;
       lastSent = now;
       lastDone = done;
       state.emit(sessionKey, { type: 'progress', job: name, done, total });
