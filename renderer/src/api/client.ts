@@ -102,7 +102,7 @@ export function isDoorRefusal(error: AppError): boolean {
 
 /** Browser mode opened without a launch token (in the address or kept from earlier in this tab). */
 export function launchTokenMissing(): boolean {
-  return transport !== null && !window.clientele?.invoke && browserToken === null && !(import.meta.env.DEV && new URLSearchParams(location.search).has('mock'));
+  return transport !== null && !window.clientele?.invoke && browserToken === null;
 }
 
 /** Picks the transport once, at start-up, before anything renders. */
@@ -113,13 +113,7 @@ export async function initApiClient(): Promise<void> {
   }
   const token = takeTokenFromUrl();
   browserToken = token;
-  // A development-only in-memory backend (`npm exec vite -- --config renderer/vite.config.ts`, then
-  // open `/?mock`); the `import.meta.env.DEV` guard removes it from production builds.
-  if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
-    const { mockTransport } = await import('./mock.ts');
-    transport = mockTransport;
-    return;
-  }
+  // `npm run dev` serves the page from Vite and proxies /api to a real `clientele serve`: same transport.
   transport = httpTransport(token);
 }
 
@@ -204,11 +198,6 @@ export function subscribeProgress(listener: (event: ProgressEvent) => void): { r
     if (isProgressEvent(payload)) listener(payload);
   };
   if (window.clientele?.on) return { ready: Promise.resolve(), close: window.clientele.on('progress', deliver) };
-  if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
-    const onMock = (e: Event) => deliver((e as CustomEvent).detail); // the mock dispatches CustomEvents
-    window.addEventListener('clientele:mock-progress', onMock);
-    return { ready: Promise.resolve(), close: () => window.removeEventListener('clientele:mock-progress', onMock) };
-  }
   const source = new EventSource(`/api/events?token=${encodeURIComponent(browserToken ?? '')}`);
   source.addEventListener('progress', (e) => {
     try {
