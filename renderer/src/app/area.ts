@@ -70,8 +70,8 @@ export type SettingsTabSpec = {
 
 export type ToolbarItem = {
   id: string;
-  /** `center`: the app bar's middle (search); `end`: before the language and user menus. */
-  slot: 'center' | 'end';
+  /** `start`: before the shop's name (its logo); `center`: the app bar's middle (search); `end`: before the language and user menus. */
+  slot: 'start' | 'center' | 'end';
   order: number;
   permission?: Permission;
   Component: ComponentType;

@@ -9,4 +9,5 @@ export { area as search } from './search/area.tsx';
 export { area as customers } from './customers/area.tsx';
 export { area as backup } from './backup/area.tsx';
 export { area as settings } from './settings/area.tsx';
+export { area as logo } from './logo/area.tsx';
 export { area as placeholder } from './placeholder/area.tsx';

@@ -151,6 +151,7 @@ export function AppShell() {
               <MenuIcon />
             </IconButton>
           )}
+          <ToolbarSlot items={toolbarItems('start')} allowed={allowed} />
           <Typography variant="h6" component="div" noWrap sx={{ minWidth: 0, flexShrink: 1 }} data-testid="shop-name">
             {session.shopName}
           </Typography>
