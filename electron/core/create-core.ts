@@ -43,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
     unlocked: null,
     sessions: new Map(),
     emit: (sessionKey, event) => listeners.get(sessionKey)?.forEach((listener) => listener(event)),
+    opening: 0,
     backupJob: null,
     backupIo: options.backupIo ?? realBackupIo,
     holder: options.holder ?? { kind: options.longRunning ? 'app' : 'cli' },
@@ -54,7 +55,11 @@ export function createCore(options: CoreOptions): Core {
   };
   const daily = options.longRunning
     ? setInterval(() => {
-        if (state.unlocked && dailyBackupDue(state.unlocked.db, state.clock())) void automaticBackup(state);
+        const database = state.unlocked?.db;
+        if (!database) return;
+        dailyBackupDue(database, state.clock())
+          .then((due) => (due ? automaticBackup(state) : undefined))
+          .catch((error: unknown) => dispatchOptions.log('the daily backup check failed', error)); // closed meanwhile, or busy: the next minute tries again
       }, DAILY_CHECK_MS)
     : null;
   daily?.unref();

@@ -1,7 +1,7 @@
 // The data directory: creating it at set-up, unlocking the database key with a password or the
 // recovery key, opening the encrypted database, and managing key slots (add, replace, remove,
 // re-key). Raw keys pass through here and crypto/ only.
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors.ts';
 import { usernameKey } from '../../shared/usernames.ts';
@@ -18,9 +18,8 @@ import {
   type PendingEvent,
 } from './crypto/keyslots.ts';
 import { ensureDataDir, keepPrivate } from './data-dir.ts';
-import { migrate } from './db/migrations/index.ts';
-import { openEncrypted } from './db/sqlite/open.ts';
-import { wrapDb, type Db } from './db/sql.ts';
+import type { Db } from './db/database.ts';
+import { engine } from './db/engine.ts';
 import { afterFailure, isLocked, MAX_FAILURES, NO_FAILURES, pruneUnknown } from './areas/auth/lockout.ts';
 
 export const DATABASE_FILE = 'clientele.db';
@@ -41,14 +40,7 @@ export function databaseExists(dataDir: string): boolean {
 }
 
 function openWithKey(dataDir: string, key: Buffer, options: { create?: boolean } = {}): Db {
-  const sqlite = openEncrypted(databasePath(dataDir), keyToHex(key), options);
-  try {
-    migrate(sqlite);
-  } catch (error) {
-    sqlite.close();
-    throw error;
-  }
-  return wrapDb(sqlite);
+  return engine.open({ file: databasePath(dataDir), keyHex: keyToHex(key) }, options);
 }
 
 /**
@@ -78,11 +70,11 @@ export async function createVault(
   dataDir: string,
   owner: { username: string; password: string },
   /** Writes the first rows (shop, owner, sample data) and returns the owner's user id. */
-  fill: (db: Db) => number,
+  fill: (db: Db) => Promise<number>,
 ): Promise<Unlocked & { recoveryKey: string; ownerId: number }> {
   if (isInitialised(dataDir)) throw new AppFailure('ALREADY_INITIALISED', 'this data folder already holds a Clientele database');
   ensureDataDir(dataDir);
-  for (const leftover of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dataDir, leftover), { force: true });
+  engine.removeDatabaseFiles(databasePath(dataDir));
   // Made here, empty and 0600: SQLite gives its -wal and -shm files the database file's mode.
   closeSync(openSync(databasePath(dataDir), 'w', 0o600));
   keepPrivate(databasePath(dataDir));
@@ -92,9 +84,9 @@ export async function createVault(
   const db = openWithKey(dataDir, key, { create: true });
   let ownerId: number;
   try {
-    ownerId = fill(db);
+    ownerId = await fill(db);
   } catch (error) {
-    db.sqlite.close();
+    engine.close(db);
     throw error;
   }
   const file: KeyslotsFile = {

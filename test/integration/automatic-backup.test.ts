@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dailyBackupDue } from '../../electron/core/areas/backup/handlers.ts';
-import { wrapDb } from '../../electron/core/db/sql.ts';
+import { engine } from '../../electron/core/db/engine.ts';
 import { writeSetting } from '../../electron/core/areas/settings/service.ts';
-import { databaseKeyOf, makeHarness, openWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
+import { databaseKeyOf, makeHarness, openDbWithKey, OWNER_PASSWORD, type Harness } from './harness.ts';
 
 describe('automatic backups', () => {
   let h: Harness;
@@ -50,18 +50,18 @@ describe('automatic backups', () => {
 
   it('says the daily backup is due once its time has passed today, and not again after it ran', async () => {
     await h.call('owner', 'backup.updateSettings', { dailyTime: '18:00' });
-    const db = wrapDb(openWithKey(h.dataDir, await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD)));
+    const db = openDbWithKey(h.dataDir, await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD));
     try {
       const today = (hours: number, minutes: number) => new Date(2026, 10, 22, hours, minutes).getTime();
-      expect(dailyBackupDue(db, today(17, 59))).toBe(false);
-      expect(dailyBackupDue(db, today(18, 1))).toBe(true);
-      writeSetting(db, 'last_auto_backup_at', String(today(18, 1)));
-      expect(dailyBackupDue(db, today(23, 0))).toBe(false);
-      expect(dailyBackupDue(db, today(23, 0) + 86_400_000)).toBe(true);
-      writeSetting(db, 'backup_daily_time', '');
-      expect(dailyBackupDue(db, today(23, 0) + 86_400_000)).toBe(false);
+      expect(await dailyBackupDue(db, today(17, 59))).toBe(false);
+      expect(await dailyBackupDue(db, today(18, 1))).toBe(true);
+      await writeSetting(db, 'last_auto_backup_at', String(today(18, 1)));
+      expect(await dailyBackupDue(db, today(23, 0))).toBe(false);
+      expect(await dailyBackupDue(db, today(23, 0) + 86_400_000)).toBe(true);
+      await writeSetting(db, 'backup_daily_time', '');
+      expect(await dailyBackupDue(db, today(23, 0) + 86_400_000)).toBe(false);
     } finally {
-      db.sqlite.close();
+      engine.close(db);
     }
   });
 });

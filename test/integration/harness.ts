@@ -14,6 +14,8 @@ import { createCoreInWorker, type CoreInWorker, type CoreInWorkerOptions } from 
 import { unwrapKey } from '../../electron/core/crypto/keys.ts';
 import { findUserSlot, readKeyslots } from '../../electron/core/crypto/keyslots.ts';
 import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite/open.ts';
+import type { Db } from '../../electron/core/db/database.ts';
+import { engine } from '../../electron/core/db/engine.ts';
 
 // Neither contains a user name used in the tests, and neither is a common password.
 export const OWNER_PASSWORD = 'owner-pass-7f3k';
@@ -170,4 +172,9 @@ export async function databaseKeyOf(dataDir: string, username: string, password:
 /** A second, raw connection to the encrypted database, as someone holding the key could open it. */
 export function openWithKey(dataDir: string, keyHex: string): SqliteDatabase {
   return openEncrypted(join(dataDir, 'clientele.db'), keyHex);
+}
+
+/** The same, as the services take it (Kysely): for tests that call a service directly. Close it with `engine.close`. */
+export function openDbWithKey(dataDir: string, keyHex: string): Db {
+  return engine.open({ file: join(dataDir, 'clientele.db'), keyHex }, { migrate: false });
 }

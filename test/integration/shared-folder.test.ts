@@ -8,9 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer, CustomerPage } from '../../shared/api/customers.ts';
 import type { Core } from '../../electron/core/core-types.ts';
 import { hold, release } from '../../electron/core/process-lock.ts';
-import { transaction, wrapDb } from '../../electron/core/db/sql.ts';
+import { transaction } from '../../electron/core/db/database.ts';
+import { engine } from '../../electron/core/db/engine.ts';
 import { appendAudit } from '../../electron/core/areas/audit/service.ts';
-import { addUser, databaseKeyOf, makeHarness, OWNER_PASSWORD, openWithKey, USER_PASSWORD, type Harness } from './harness.ts';
+import { addUser, databaseKeyOf, makeHarness, OWNER_PASSWORD, openDbWithKey, openWithKey, USER_PASSWORD, type Harness } from './harness.ts';
 
 const OWNER = { username: 'boss', password: OWNER_PASSWORD };
 const PHONE = '13812345678';
@@ -137,13 +138,13 @@ describe('one data folder, two cores', () => {
 
   it('an audit entry can only be appended inside a write transaction', async () => {
     const key = await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD);
-    const db = wrapDb(openWithKey(h.dataDir, key));
+    const db = openDbWithKey(h.dataDir, key);
     try {
       const entry = { at: h.clock.now, userId: null, username: 'x', action: 'auth.signOut', entity: 'session' } as const;
-      expect(() => appendAudit(db, entry)).toThrow(/inside the write transaction/);
-      transaction(db, () => appendAudit(db, entry));
+      await expect(appendAudit(db, entry)).rejects.toThrow(/inside the write transaction/);
+      await transaction(db, (tx) => appendAudit(tx, entry));
     } finally {
-      db.sqlite.close();
+      engine.close(db);
     }
     expect(await h.call('owner', 'audit.verify', {})).toMatchObject({ ok: true });
   });

@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/roles.ts';
-import type { Db } from '../db/sql.ts';
+import type { Db } from '../db/database.ts';
 import type { CoreEvent } from '../core-types.ts';
 import type { BackupIo } from '../areas/backup/backup-io.ts';
 import type { Hold, HolderKind } from '../process-lock.ts';
@@ -32,6 +32,11 @@ export type CoreState = {
   /** Session key (window, browser-mode token, CLI) → signed-in user. */
   sessions: Map<string, Session>;
   emit: (sessionKey: string, event: CoreEvent) => void;
+  /**
+   * Calls between opening the database and starting their session (sign-in, recovery): the
+   * database stays open for them although no session is signed in yet.
+   */
+  opening: number;
   /** The backup being written, if any (one at a time; the database stays open until it ends). */
   backupJob: { sessionKey: string; cancelled: boolean } | null;
   backupIo: BackupIo;

@@ -1,6 +1,7 @@
 // The one room behind every door: validate the input with the contract's schema, check the
 // caller's session and permission, call the handler, return a result value.
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract.ts';
+import { ERROR_DETAILS } from '../../../shared/error-details.ts';
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import { toWireIssue } from '../../../shared/validation.ts';
@@ -19,12 +20,26 @@ const BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set(['auth.changePas
  * The signed-in caller, or the reason there is none (signed out, deactivated, idle too long). Also
  * used by the file doors (files/door.ts), which take bytes instead of a method's input.
  */
-export function resolveCaller(state: CoreState, sessionKey: string, method: string): { caller: Caller; mustChangePassword: boolean } | { failure: Result<never> } {
+export async function resolveCaller(
+  state: CoreState,
+  sessionKey: string,
+  method: string,
+): Promise<{ caller: Caller; mustChangePassword: boolean } | { failure: Result<never> }> {
+  const signInFirst = { failure: fail('UNAUTHENTICATED', `${method}: sign in first`) };
   const session = state.sessions.get(sessionKey);
-  const user = session && state.unlocked ? findUser(state.unlocked.db, session.userId) : undefined;
-  if (!session || !user || !user.active) return { failure: fail('UNAUTHENTICATED', `${method}: sign in first`) };
-  // Read on every call: the owner may have changed it in another process.
-  const idleMinutes = state.unlocked ? readSettings(state.unlocked.db).idleLockMinutes : 0;
+  const database = state.unlocked?.db;
+  if (!session || !database) return signInFirst;
+  let user;
+  let idleMinutes;
+  try {
+    user = await findUser(database, session.userId);
+    // Read on every call: the owner may have changed it in another process.
+    idleMinutes = (await readSettings(database)).idleLockMinutes;
+  } catch (error) {
+    if (state.unlocked?.db !== database) return signInFirst; // the last session ended meanwhile and the database closed
+    throw error;
+  }
+  if (!user || !user.active) return signInFirst;
   const now = state.clock();
   if (idleMinutes > 0 && now - session.lastSeen > idleMinutes * 60_000) {
     state.sessions.delete(sessionKey);
@@ -48,18 +63,18 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
     return fail('VALIDATION', `${method}: ${describeIssues(issues)}`, issues);
   }
   let caller: Caller | null = null;
-  if (spec.permission !== 'public') {
-    const resolved = resolveCaller(state, sessionKey, method);
-    if ('failure' in resolved) return resolved.failure;
-    caller = resolved.caller;
-    if (resolved.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
-      return fail('PASSWORD_CHANGE_REQUIRED', `${method}: choose your own password first`);
-    }
-    if (spec.permission !== 'signedIn' && !roleHas(caller.role, spec.permission)) {
-      return fail('FORBIDDEN', `${method}: the role ${caller.role} may not do this (needs ${spec.permission})`);
-    }
-  }
   try {
+    if (spec.permission !== 'public') {
+      const resolved = await resolveCaller(state, sessionKey, method);
+      if ('failure' in resolved) return resolved.failure;
+      caller = resolved.caller;
+      if (resolved.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
+        return fail('PASSWORD_CHANGE_REQUIRED', `${method}: choose your own password first`);
+      }
+      if (spec.permission !== 'signedIn' && !roleHas(caller.role, spec.permission)) {
+        return fail('FORBIDDEN', `${method}: the role ${caller.role} may not do this (needs ${spec.permission})`);
+      }
+    }
     const handler = handlers[method] as (ctx: unknown, input: unknown) => unknown; // input was parsed by this method's own schema
     const value = await handler({ state, sessionKey, caller }, parsed.data);
     if (options.validateOutput) {
@@ -68,7 +83,12 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
     }
     return ok(value);
   } catch (error) {
-    return failureOf(method, error, options.log);
+    const failure = failureOf(method, error, options.log);
+    // Tests check the details too: what each code carries is part of the contract (shared/error-details.ts).
+    if (options.validateOutput && !failure.ok && failure.error.details !== undefined && !ERROR_DETAILS[failure.error.code].safeParse(failure.error.details).success) {
+      return fail('INTERNAL', `${method}: the details of ${failure.error.code} do not match the contract: ${JSON.stringify(failure.error.details).slice(0, 300)}`);
+    }
+    return failure;
   }
 }
 
@@ -82,6 +102,10 @@ export function failureOf(method: string, error: unknown, log: DispatchOptions['
   // another process kept the write lock longer than the connection's busy_timeout.
   if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
     return fail('IO', `${method}: the data is busy in another Clientele program (window, browser mode or command); try again`, { reason: 'busy' });
+  }
+  // A call that was under way when the last session ended, a restore or a re-key closed the database.
+  if (error instanceof TypeError && error.message === 'The database connection is not open') {
+    return fail('IO', `${method}: the database was closed meanwhile (signed out, restored or re-keyed); try again`, { reason: 'busy' });
   }
   const fsFailure = fileSystemFailure(error); // a folder that cannot be written, a full disk, ...
   if (fsFailure) return fail('IO', `${method}: ${fsFailure.message}`, fsFailure.details);

@@ -6,7 +6,8 @@ import type { Contract, MethodName, MethodOutput } from '../../../shared/api/con
 import type { SessionInfo } from '../../../shared/api/auth.ts';
 import { AppFailure } from '../../../shared/errors.ts';
 import { ROLE_PERMISSIONS } from '../../../shared/roles.ts';
-import { first, qb, transaction, type Db } from '../db/sql.ts';
+import { transaction, type Db } from '../db/database.ts';
+import { engine } from '../db/engine.ts';
 import { accessFor, type Access } from '../areas/users/access.ts';
 import { appendAudit } from '../areas/audit/service.ts';
 import { readSettings } from '../areas/settings/service.ts';
@@ -37,20 +38,22 @@ export function caller(ctx: HandlerContext): Caller {
   return ctx.caller;
 }
 
-export function access(ctx: HandlerContext): Access {
+export async function access(ctx: HandlerContext): Promise<Access> {
   const who = caller(ctx);
-  return accessFor(who, readSettings(ctx.state.unlocked!.db)); // caller() implies an open database
+  return accessFor(who, await readSettings(db(ctx)));
 }
 
-export function shopName(database: Db): string {
-  return first(database, qb.selectFrom('settings').select('value').where('key', '=', 'shop_name'))?.value ?? '';
+export async function shopName(database: Db): Promise<string> {
+  return (await database.selectFrom('settings').select('value').where('key', '=', 'shop_name').executeTakeFirst())?.value ?? '';
 }
 
-export function sessionInfo(state: CoreState, userId: number): SessionInfo {
-  const database = state.unlocked!.db; // only called with a signed-in session
-  const user = findUser(database, userId);
+/** What the renderer keeps of a signed-in session. Not inside a transaction: it reads through the open database. */
+export async function sessionInfo(state: CoreState, userId: number): Promise<SessionInfo> {
+  if (!state.unlocked) throw new AppFailure('UNAUTHENTICATED', 'the database is locked; sign in first');
+  const database = state.unlocked.db;
+  const user = await findUser(database, userId);
   if (!user) throw new AppFailure('UNAUTHENTICATED', 'this user no longer exists');
-  return { user, permissions: [...ROLE_PERMISSIONS[user.role]], shopName: shopName(database), settings: readSettings(database) };
+  return { user, permissions: [...ROLE_PERMISSIONS[user.role]], shopName: await shopName(database), settings: await readSettings(database) };
 }
 
 /** Adopts a freshly created database (set-up) as the core's one connection (or closes the duplicate). */
@@ -58,10 +61,10 @@ export function adopt(state: CoreState, unlocked: Unlocked): void {
   if (!state.unlocked) {
     state.hold = hold(state.dataDir, { ...state.holder, since: state.clock() });
     state.unlocked = unlocked;
-  } else if (unlocked.db !== state.unlocked.db) unlocked.db.sqlite.close();
+  } else if (unlocked.db !== state.unlocked.db) engine.close(unlocked.db);
 }
 
-const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYSLOTS_FILE];
+const DATA_FILES = [...engine.databaseFiles(DATABASE_FILE), KEYSLOTS_FILE];
 
 /**
  * Opens the database as one of the data folder's holders: the entry is written first, then the
@@ -107,16 +110,16 @@ export function startSession(state: CoreState, sessionKey: string, userId: numbe
   state.sessions.set(sessionKey, { userId, lastSeen: state.clock() });
 }
 
-/** Failed sign-ins recorded while the database was locked go into the audit log now. */
-export function flushPendingEvents(state: CoreState): void {
-  if (!state.unlocked) return;
-  const database = state.unlocked.db;
-  // One write transaction for all of them (a savepoint inside the sign-in's own transaction).
-  transaction(database, () => {
-    const events = takePendingEvents(state.dataDir);
+/**
+ * Failed sign-ins recorded while the database was locked go into the audit log now, in one write
+ * transaction (the sign-in's own when `database` is it).
+ */
+export async function flushPendingEvents(database: Db, dataDir: string): Promise<void> {
+  await transaction(database, async (tx) => {
+    const events = takePendingEvents(dataDir);
     for (const event of events) {
       const entity = event.action === 'backup.restore' ? 'backup' : 'session';
-      appendAudit(database, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username, changes: event.changes ?? [] });
+      await appendAudit(tx, { at: event.at, userId: null, username: event.username, action: event.action, entity, label: event.label ?? event.username, changes: event.changes ?? [] });
     }
   });
 }
@@ -126,12 +129,27 @@ export function flushPendingEvents(state: CoreState): void {
  * being written (closing checkpoints the WAL into the file the backup is copying).
  */
 export function closeWhenUnused(state: CoreState): void {
-  if (state.sessions.size === 0 && state.unlocked && !state.backupJob) closeNow(state);
+  if (state.sessions.size === 0 && state.opening === 0 && state.unlocked && !state.backupJob) closeNow(state);
+}
+
+/**
+ * Runs a sign-in (or recovery) that opens the database and then starts its session: the database
+ * is not closed under it meanwhile by another session ending, and is closed after it when it
+ * started none and nobody else is signed in.
+ */
+export async function keepingOpen<T>(state: CoreState, work: () => Promise<T>): Promise<T> {
+  state.opening++;
+  try {
+    return await work();
+  } finally {
+    state.opening--;
+    closeWhenUnused(state);
+  }
 }
 
 export function closeNow(state: CoreState): void {
   if (!state.unlocked) return;
-  state.unlocked.db.sqlite.close();
+  engine.close(state.unlocked.db);
   state.unlocked.key.fill(0);
   state.unlocked = null;
   if (state.hold) release(state.hold);

@@ -1,5 +1,5 @@
 // The audit log: list, one entry, verify the chain, export (the export is itself audited).
-import { transaction } from '../../db/sql.ts';
+import { transaction } from '../../db/database.ts';
 import { appendAudit, exportAuditCsv, getAuditEntry, listAudit, verifyAudit } from './service.ts';
 import { caller, db, type Handlers } from '../../api/handler-kit.ts';
 
@@ -8,11 +8,10 @@ export const auditHandlers = {
   'audit.entry': (ctx, input) => getAuditEntry(db(ctx), input.id),
   'audit.verify': (ctx) => verifyAudit(db(ctx)),
   'audit.export': (ctx, input) => {
-    const database = db(ctx);
     const who = caller(ctx);
-    return transaction(database, () => {
-      const exported = exportAuditCsv(database, input);
-      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'audit.export', entity: 'audit', changes: [{ field: 'rows', before: null, after: exported.rows }] });
+    return transaction(db(ctx), async (tx) => {
+      const exported = await exportAuditCsv(tx, input);
+      await appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'audit.export', entity: 'audit', changes: [{ field: 'rows', before: null, after: exported.rows }] });
       return exported;
     });
   },

@@ -7,9 +7,10 @@ import type { z } from 'zod';
 import { AUDIT_LIST_TEXT, type AuditEntry, type AuditFilters } from '../../../../shared/api/audit.ts';
 import { type AuditAction } from '../../../../shared/api/contract.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
-import { all, first, qb, run, type Db } from '../../db/sql.ts';
+import { requireTransaction, type Db } from '../../db/database.ts';
+import { engine } from '../../db/engine.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../db/keyset.ts';
+import { keysetPage } from '../../db/keyset.ts';
 
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
@@ -39,9 +40,9 @@ function entryHash(prevHash: string, entry: StoredFields): string {
  * moment cannot slip an entry in between (which would read as tampering), and the entry commits
  * or rolls back with the change it records.
  */
-export function appendAudit(db: Db, entry: NewAuditEntry): void {
-  if (!db.sqlite.inTransaction) throw new Error(`appendAudit(${entry.action}) must run inside the write transaction of the change it records`);
-  const prevHash = first(db, qb.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1))?.hash ?? GENESIS;
+export async function appendAudit(db: Db, entry: NewAuditEntry): Promise<void> {
+  requireTransaction(db, `appendAudit(${entry.action})`);
+  const prevHash = (await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())?.hash ?? GENESIS;
   const fields = {
     at: entry.at,
     user_id: entry.userId,
@@ -53,8 +54,16 @@ export function appendAudit(db: Db, entry: NewAuditEntry): void {
     changes: JSON.stringify(entry.changes ?? []),
   };
   // The id is part of what is hashed, and is known only once inserted: insert, then seal.
-  const { lastInsertRowid: id } = run(db, qb.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash: '' }));
-  run(db, qb.updateTable('audit_log').set({ hash: entryHash(prevHash, { ...fields, id }) }).where('id', '=', id));
+  const { id } = await db
+    .insertInto('audit_log')
+    .values({ ...fields, prev_hash: prevHash, hash: '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('audit_log')
+    .set({ hash: entryHash(prevHash, { ...fields, id }) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The fields that differ between two records, for "field: before → after". */
@@ -66,8 +75,8 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 
 type Filters = z.infer<typeof AuditFilters>;
 
-function filtered(filters: Filters) {
-  let q = qb.selectFrom('audit_log').selectAll();
+function filtered(db: Db, filters: Filters) {
+  let q = db.selectFrom('audit_log').selectAll();
   if (filters.userId !== undefined) q = q.where('user_id', '=', filters.userId);
   if (filters.action !== undefined) q = q.where('action', '=', filters.action);
   if (filters.entity !== undefined) q = q.where('entity', '=', filters.entity);
@@ -111,39 +120,56 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 }
 
 /** One entry whole. */
-export function getAuditEntry(db: Db, id: number): AuditEntry {
-  const row = first(db, qb.selectFrom('audit_log').selectAll().where('id', '=', id));
+export async function getAuditEntry(db: Db, id: number): Promise<AuditEntry> {
+  const row = await db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppFailure('NOT_FOUND', `audit entry ${id} does not exist`);
   return toEntry(row);
 }
 
 /** Newest first, keyset-paged. */
-export function listAudit(db: Db, filters: Filters, cursor: string | null, limit: number): { rows: AuditEntry[]; nextCursor: string | null } {
-  let q = filtered(filters);
-  if (cursor !== null) {
-    const [at, id] = decodeCursor(cursor, 2) as [number, number];
-    q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(at, id)));
-  }
-  const rows = all(db, q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1));
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: page.map((row) => shortened(toEntry(row))), nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+export async function listAudit(db: Db, filters: Filters, cursor: string | null, limit: number): Promise<{ rows: AuditEntry[]; nextCursor: string | null }> {
+  const page = await keysetPage(
+    filtered(db, filters),
+    [
+      { column: 'at', direction: 'desc' },
+      { column: 'id', direction: 'desc' },
+    ],
+    cursor,
+    limit,
+  );
+  return { rows: page.rows.map((row) => shortened(toEntry(row))), nextCursor: page.nextCursor };
 }
 
+/** Entries read per query while verifying: other calls are answered between two pages. */
+const VERIFY_PAGE = 5_000;
+
 /** Recomputes the chain from the first entry; the first entry that does not match is named. */
-export function verifyAudit(db: Db): { ok: boolean; checked: number; firstBad: { id: number; at: number } | null } {
+export async function verifyAudit(db: Db): Promise<{ ok: boolean; checked: number; firstBad: { id: number; at: number } | null }> {
+  // Deleting the newest entries leaves a valid chain; the database still remembers the highest id
+  // it ever gave (AUTOINCREMENT), so entries missing at the end are named too. Read first: the
+  // entries appended while the pages are read (between two queries) are not this check's.
+  const highest = await engine.highestIdGiven(db, 'audit_log');
   let prevHash = GENESIS;
   let checked = 0;
   let last: Selectable<AuditLogTable> | null = null;
-  for (const row of db.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Selectable<AuditLogTable>>) {
-    checked++;
-    if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { ok: false, checked, firstBad: { id: row.id, at: row.at } };
-    prevHash = row.hash;
-    last = row;
+  for (let after = 0; ; ) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', after)
+      .where('id', '<=', highest)
+      .orderBy('id')
+      .limit(VERIFY_PAGE)
+      .execute();
+    for (const row of page) {
+      checked++;
+      if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { ok: false, checked, firstBad: { id: row.id, at: row.at } };
+      prevHash = row.hash;
+      last = row;
+      after = row.id;
+    }
+    if (page.length < VERIFY_PAGE) break;
   }
-  // Deleting the newest entries leaves a valid chain; SQLite's AUTOINCREMENT counter still
-  // remembers the highest id ever given, so entries missing at the end are named too.
-  const highest = (db.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").pluck().get() as number | undefined) ?? 0;
   if (highest > (last?.id ?? 0)) return { ok: false, checked, firstBad: { id: (last?.id ?? 0) + 1, at: last?.at ?? 0 } };
   return { ok: true, checked, firstBad: null };
 }
@@ -156,11 +182,11 @@ function csvCell(value: unknown): string {
 }
 
 /** Oldest first, as a CSV that Excel opens correctly (UTF-8 with BOM, CRLF). */
-export function exportAuditCsv(db: Db, filters: Filters): { csv: string; rows: number } {
+export async function exportAuditCsv(db: Db, filters: Filters): Promise<{ csv: string; rows: number }> {
   const header = ['id', 'time (UTC)', 'user', 'action', 'entity', 'entity id', 'label', 'changes', 'hash'];
   const lines = [header.map(csvCell).join(',')];
   let rows = 0;
-  for (const row of all(db, filtered(filters).orderBy('id', 'asc'))) {
+  for (const row of await filtered(db, filters).orderBy('id', 'asc').execute()) {
     const changes = (JSON.parse(row.changes) as FieldChange[]).map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; ');
     lines.push([row.id, new Date(row.at).toISOString(), row.username, row.action, row.entity, row.entity_id, row.label, changes, row.hash].map(csvCell).join(','));
     rows++;

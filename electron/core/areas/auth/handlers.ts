@@ -1,11 +1,10 @@
 // Set-up, sign-in and -out, own password, recovery.
 import { AppFailure } from '../../../../shared/errors.ts';
 import { sameUsername } from '../../../../shared/usernames.ts';
-import { transaction, qb, run } from '../../db/sql.ts';
-import { appendAudit, changedFields } from '../audit/service.ts';
+import { transaction } from '../../db/database.ts';
+import { appendAudit } from '../audit/service.ts';
 import { checkPassword } from './password-policy.ts';
 import { seedDemoData } from '../customers/seed.ts';
-import { readSettings, writeSettings } from '../settings/service.ts';
 import { findUser, insertUser, listUsers, updateUser } from '../users/service.ts';
 import {
   checkUserPassword,
@@ -27,6 +26,7 @@ import {
   db,
   endSessionsOf,
   flushPendingEvents,
+  keepingOpen,
   openShared,
   sessionInfo,
   shopName,
@@ -37,9 +37,10 @@ import {
 /** Sample data for "fill with sample data" at set-up: enough to explore, quick to create. */
 const SAMPLE_CUSTOMERS = 120;
 
-function failedUnlock(ctx: HandlerContext, outcome: Exclude<UnlockOutcome, { ok: true }>, badMessage: string): never {
+async function failedUnlock(ctx: HandlerContext, outcome: Exclude<UnlockOutcome, { ok: true }>, badMessage: string): Promise<never> {
   try {
-    flushPendingEvents(ctx.state); // when the database is open (another session), failures are logged at once
+    // When the database is open (another session), failures are logged at once.
+    if (ctx.state.unlocked) await flushPendingEvents(ctx.state.unlocked.db, ctx.state.dataDir);
   } catch {
     // another process kept the write lock: the events stay pending for the next sign-in, and the answer is still the wrong password
   }
@@ -55,20 +56,20 @@ function openUnlocked(state: CoreState, outcome: Extract<UnlockOutcome, { ok: tr
 }
 
 export const authHandlers = {
-  'setup.status': (ctx) => ({
+  'setup.status': async (ctx) => ({
     initialised: isInitialised(ctx.state.dataDir),
-    shopName: ctx.state.unlocked ? shopName(ctx.state.unlocked.db) : null,
+    shopName: ctx.state.unlocked ? await shopName(ctx.state.unlocked.db) : null,
   }),
 
   'setup.create': async (ctx, input) => {
     checkPassword(input.password, input.ownerUsername, 'password');
     const now = ctx.state.clock();
     const created = await createVault(ctx.state.dataDir, { username: input.ownerUsername, password: input.password }, (database) =>
-      transaction(database, () => {
-        run(database, qb.insertInto('settings').values({ key: 'shop_name', value: input.shopName }));
-        const owner = insertUser(database, { username: input.ownerUsername, displayName: input.ownerDisplayName, role: 'owner', mustChangePassword: false }, now);
-        appendAudit(database, { at: now, userId: owner.id, username: owner.username, action: 'setup.create', entity: 'system', label: input.shopName });
-        if (input.sampleData) seedDemoData(database, { customers: SAMPLE_CUSTOMERS, seed: 1, now, ownerIds: [owner.id], actorId: owner.id });
+      transaction(database, async (tx) => {
+        await tx.insertInto('settings').values({ key: 'shop_name', value: input.shopName }).execute();
+        const owner = await insertUser(tx, { username: input.ownerUsername, displayName: input.ownerDisplayName, role: 'owner', mustChangePassword: false }, now);
+        await appendAudit(tx, { at: now, userId: owner.id, username: owner.username, action: 'setup.create', entity: 'system', label: input.shopName });
+        if (input.sampleData) await seedDemoData(tx, { customers: SAMPLE_CUSTOMERS, seed: 1, now, ownerIds: [owner.id], actorId: owner.id });
         return owner.id;
       }),
     );
@@ -76,7 +77,7 @@ export const authHandlers = {
     startSession(ctx.state, ctx.sessionKey, created.ownerId);
     const session = ctx.state.sessions.get(ctx.sessionKey);
     if (session) session.recoveryKey = { key: created.recoveryKey, createdAt: now };
-    return { recoveryKey: created.recoveryKey, session: sessionInfo(ctx.state, created.ownerId) };
+    return { recoveryKey: created.recoveryKey, session: await sessionInfo(ctx.state, created.ownerId) };
   },
 
   'setup.pendingRecoveryKey': (ctx) => {
@@ -92,30 +93,27 @@ export const authHandlers = {
 
   'auth.signIn': async (ctx, input) => {
     const outcome = await unlockWithPassword(ctx.state.dataDir, input.username, input.password, ctx.state.clock);
-    if (!outcome.ok) failedUnlock(ctx, outcome, 'wrong user name or password');
-    const wasOpen = ctx.state.unlocked !== null;
-    openUnlocked(ctx.state, outcome);
-    const database = db(ctx);
-    const user = findUser(database, outcome.userId);
-    if (!user || !user.active) {
-      if (!wasOpen) closeWhenUnused(ctx.state);
-      throw new AppFailure('BAD_PASSWORD', 'wrong user name or password');
-    }
-    const now = ctx.state.clock();
-    transaction(database, () => {
-      flushPendingEvents(ctx.state);
-      updateUser(database, user.id, null, { last_sign_in_at: now }, now);
-      appendAudit(database, { at: now, userId: user.id, username: user.username, action: 'auth.signIn', entity: 'session', label: user.username });
+    if (!outcome.ok) return failedUnlock(ctx, outcome, 'wrong user name or password');
+    return keepingOpen(ctx.state, async () => {
+      openUnlocked(ctx.state, outcome);
+      const database = db(ctx);
+      const user = await findUser(database, outcome.userId);
+      if (!user || !user.active) throw new AppFailure('BAD_PASSWORD', 'wrong user name or password');
+      const now = ctx.state.clock();
+      await transaction(database, async (tx) => {
+        await flushPendingEvents(tx, ctx.state.dataDir);
+        await updateUser(tx, user.id, null, { last_sign_in_at: now }, now);
+        await appendAudit(tx, { at: now, userId: user.id, username: user.username, action: 'auth.signIn', entity: 'session', label: user.username });
+      });
+      startSession(ctx.state, ctx.sessionKey, user.id);
+      return sessionInfo(ctx.state, user.id);
     });
-    startSession(ctx.state, ctx.sessionKey, user.id);
-    return sessionInfo(ctx.state, user.id);
   },
 
-  'auth.signOut': (ctx) => {
+  'auth.signOut': async (ctx) => {
     const who = caller(ctx);
-    const database = db(ctx);
-    transaction(database, () =>
-      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'auth.signOut', entity: 'session', label: who.username }),
+    await transaction(db(ctx), (tx) =>
+      appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'auth.signOut', entity: 'session', label: who.username }),
     );
     ctx.state.sessions.delete(ctx.sessionKey);
     closeWhenUnused(ctx.state);
@@ -133,7 +131,7 @@ export const authHandlers = {
     // Wrong current passwords count towards the same lock-out as sign-in (vault.ts charges first).
     const checked = await checkUserPassword(ctx.state.dataDir, who.userId, input.oldPassword, ctx.state.clock);
     if (!checked.ok) {
-      if (checked.code === 'LOCKED_OUT') failedUnlock(ctx, checked, 'the current password is wrong');
+      if (checked.code === 'LOCKED_OUT') return failedUnlock(ctx, checked, 'the current password is wrong');
       throw new AppFailure('BAD_PASSWORD', `the current password is wrong; ${checked.attemptsLeft} attempts left`, [
         { path: ['oldPassword'], message: 'wrongPassword', attemptsLeft: checked.attemptsLeft },
       ]);
@@ -143,11 +141,10 @@ export const authHandlers = {
     }
     checkPassword(input.newPassword, who.username, 'newPassword');
     const slot = await prepareSlot(databaseKey(ctx), input.newPassword);
-    const database = db(ctx);
     const now = ctx.state.clock();
-    transaction(database, () => {
-      updateUser(database, who.userId, null, { must_change_password: 0 }, now);
-      appendAudit(database, { at: now, userId: who.userId, username: who.username, action: 'auth.passwordChanged', entity: 'user', entityId: who.userId, label: who.username });
+    await transaction(db(ctx), async (tx) => {
+      await updateUser(tx, who.userId, null, { must_change_password: 0 }, now);
+      await appendAudit(tx, { at: now, userId: who.userId, username: who.username, action: 'auth.passwordChanged', entity: 'user', entityId: who.userId, label: who.username });
       storeUserSlot(ctx.state.dataDir, { userId: who.userId, username: who.username }, slot);
     });
     return sessionInfo(ctx.state, who.userId);
@@ -155,26 +152,25 @@ export const authHandlers = {
 
   'auth.recover': async (ctx, input) => {
     const outcome = await unlockWithRecoveryKey(ctx.state.dataDir, input.recoveryKey, ctx.state.clock);
-    if (!outcome.ok) failedUnlock(ctx, outcome, 'wrong user name or recovery key');
-    const wasOpen = ctx.state.unlocked !== null;
-    openUnlocked(ctx.state, outcome);
-    const database = db(ctx);
-    const owner = listUsers(database).find((user) => sameUsername(user.username, input.username));
-    if (!owner || owner.role !== 'owner' || !owner.active) {
-      if (!wasOpen) closeWhenUnused(ctx.state);
-      throw new AppFailure('BAD_PASSWORD', 'wrong user name or recovery key: the recovery key resets an active owner');
-    }
-    checkPassword(input.newPassword, owner.username, 'newPassword');
-    const slot = await prepareSlot(databaseKey(ctx), input.newPassword);
-    const now = ctx.state.clock();
-    transaction(database, () => {
-      flushPendingEvents(ctx.state);
-      updateUser(database, owner.id, null, { must_change_password: 0, last_sign_in_at: now }, now);
-      appendAudit(database, { at: now, userId: owner.id, username: owner.username, action: 'auth.recovered', entity: 'user', entityId: owner.id, label: owner.username });
-      storeUserSlot(ctx.state.dataDir, { userId: owner.id, username: owner.username }, slot);
+    if (!outcome.ok) return failedUnlock(ctx, outcome, 'wrong user name or recovery key');
+    return keepingOpen(ctx.state, async () => {
+      openUnlocked(ctx.state, outcome);
+      const owner = (await listUsers(db(ctx))).find((user) => sameUsername(user.username, input.username));
+      if (!owner || owner.role !== 'owner' || !owner.active) {
+        throw new AppFailure('BAD_PASSWORD', 'wrong user name or recovery key: the recovery key resets an active owner');
+      }
+      checkPassword(input.newPassword, owner.username, 'newPassword');
+      const slot = await prepareSlot(databaseKey(ctx), input.newPassword);
+      const now = ctx.state.clock();
+      await transaction(db(ctx), async (tx) => {
+        await flushPendingEvents(tx, ctx.state.dataDir);
+        await updateUser(tx, owner.id, null, { must_change_password: 0, last_sign_in_at: now }, now);
+        await appendAudit(tx, { at: now, userId: owner.id, username: owner.username, action: 'auth.recovered', entity: 'user', entityId: owner.id, label: owner.username });
+        storeUserSlot(ctx.state.dataDir, { userId: owner.id, username: owner.username }, slot);
+      });
+      endSessionsOf(ctx.state, owner.id);
+      startSession(ctx.state, ctx.sessionKey, owner.id);
+      return sessionInfo(ctx.state, owner.id);
     });
-    endSessionsOf(ctx.state, owner.id);
-    startSession(ctx.state, ctx.sessionKey, owner.id);
-    return sessionInfo(ctx.state, owner.id);
   },
 } satisfies Partial<Handlers>;

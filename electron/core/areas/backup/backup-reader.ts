@@ -10,8 +10,8 @@ import type { BackupManifest } from '../../../../shared/api/backup.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { normaliseRecoveryKey, openWithDatabaseKey, unlockSlot, keyToHex } from '../../crypto/keys.ts';
 import { findUserSlot, KEYSLOTS_FILE, type KeyslotsFile } from '../../crypto/keyslots.ts';
-import { SCHEMA_VERSION, schemaVersionOf } from '../../db/migrations/index.ts';
-import { integrityProblems, openEncrypted } from '../../db/sqlite/open.ts';
+import { SCHEMA_VERSION } from '../../db/migrations/index.ts';
+import { engine } from '../../db/engine.ts';
 import { DATABASE_FILE } from '../../vault.ts';
 import { decodeHeader, headerMatchesManifest, MANIFEST_PURPOSE, PAYLOAD_OFFSET } from './backup-format.ts';
 
@@ -93,7 +93,7 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
     }
     if (hash.digest('hex') !== manifest.sha256) throw corrupt('its checksum does not match');
     await writeFile(join(workDir, KEYSLOTS_FILE), keyslotsBytes, { mode: 0o600 });
-    checkDatabase(join(workDir, DATABASE_FILE), keyToHex(key), manifest);
+    await checkDatabase(join(workDir, DATABASE_FILE), keyToHex(key), manifest);
     return { manifest, bytes: size, key, workDir };
   } catch (error) {
     await rm(workDir, { recursive: true, force: true });
@@ -104,26 +104,26 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
 }
 
 /** Integrity, schema version and row counts of the extracted database (a broken copy can pass integrity alone). */
-function checkDatabase(file: string, keyHex: string, manifest: BackupManifest): void {
+async function checkDatabase(file: string, keyHex: string, manifest: BackupManifest): Promise<void> {
   let db;
   try {
-    db = openEncrypted(file, keyHex);
+    db = engine.open({ file, keyHex }, { migrate: false });
   } catch {
     throw corrupt('its database does not open with its key');
   }
   try {
     // The SHA-256 sealed in the manifest has vouched for every byte: the quick check suffices.
-    const problems = integrityProblems(db, { quick: true });
+    const problems = await engine.checkIntegrity(db, { quick: true });
     if (problems.length > 0) throw corrupt(`integrity check: ${problems.slice(0, 3).join('; ')}`);
-    if (schemaVersionOf(db) !== manifest.schemaVersion) throw corrupt('its schema version does not match its manifest');
+    if ((await engine.schemaVersion(db)) !== manifest.schemaVersion) throw corrupt('its schema version does not match its manifest');
     for (const [table, expected] of Object.entries(manifest.counts)) {
-      const found = db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '')}"`).pluck().get();
+      const found = await engine.countRows(db, table);
       if (found !== expected) throw corrupt(`${table} holds ${String(found)} rows, the manifest says ${expected}`);
     }
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     throw corrupt((error as Error).message);
   } finally {
-    db.close();
+    engine.close(db);
   }
 }

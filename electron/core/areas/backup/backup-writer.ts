@@ -8,10 +8,9 @@ import type { BackupManifest } from '../../../../shared/api/backup.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { keyToHex, sealWithDatabaseKey } from '../../crypto/keys.ts';
 import { keyslotsPath } from '../../crypto/keyslots.ts';
-import { schemaVersionOf } from '../../db/migrations/index.ts';
-import { wrapDb, type Db } from '../../db/sql.ts';
-import { openEncrypted, type SqliteDatabase } from '../../db/sqlite/open.ts';
-import { APP_VERSION, systemStatus } from '../system/service.ts';
+import type { Db } from '../../db/database.ts';
+import { engine, type DatabaseSnapshot } from '../../db/engine.ts';
+import { APP_VERSION } from '../system/service.ts';
 import { databasePath } from '../../vault.ts';
 import { backupFileName, encodeHeader, MANIFEST_PURPOSE, PAYLOAD_OFFSET, type BackupHeader } from './backup-format.ts';
 import type { BackupIo } from './backup-io.ts';
@@ -77,15 +76,12 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   // The writer's pid in the name: the next run removes it if this process is killed meanwhile.
   const partial = join(folder, `.${name}.${process.pid}.partial`);
 
-  const snapshot = pinSnapshot(db, options.dataDir, options.key);
+  // The database's bytes stand still while they are copied and read back; the app goes on meanwhile.
+  const snapshot = await engine.snapshot(db, { file: databasePath(options.dataDir), keyHex: keyToHex(options.key) }, options.countedTables);
   let handle: FileHandle | null = null;
-  let source: FileHandle | null = null;
   try {
-    const counts = systemStatus(wrapDb(snapshot), options.dataDir, options.countedTables).counts;
-    const schemaVersion = schemaVersionOf(snapshot);
+    const { counts, schemaVersion, bytes: dbBytes } = snapshot;
     const keyslots = await readFile(keyslotsPath(options.dataDir));
-    source = await open(databasePath(options.dataDir), constants.O_RDONLY);
-    const dbBytes = (await source.stat()).size;
     const total = keyslots.length + dbBytes;
     handle = await open(partial, 'w', 0o600);
     const hash = createHash('sha256');
@@ -102,7 +98,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     for (let offset = 0, i = 0; offset < dbBytes; i++) {
       if (options.isCancelled()) throw new AppFailure('CANCELLED', 'the backup was cancelled; nothing was kept');
       const buffer = buffers[i % 2]!; // i % 2 is 0 or 1
-      const { bytesRead } = await source.read(buffer, 0, Math.min(CHUNK, dbBytes - offset), offset);
+      const bytesRead = await snapshot.read(buffer, Math.min(CHUNK, dbBytes - offset), offset);
       if (bytesRead === 0) throw new AppFailure('IO', 'the database file ended early while copying');
       const chunk = buffer.subarray(0, bytesRead);
       hash.update(chunk);
@@ -145,7 +141,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     await syncFolder(folder);
     // Read it back from the destination: only a file equal, byte for byte, to the snapshot counts
     // (the snapshot is still standing: automatic checkpoints are paused until the end).
-    if (!(await sameAsSnapshot(target, [headerBytes, keyslots], source, dbBytes))) {
+    if (!(await sameAsSnapshot(target, [headerBytes, keyslots], snapshot))) {
       throw new AppFailure('IO', 'the backup read back from the destination does not match what was written');
     }
     return { file: target, bytes: PAYLOAD_OFFSET + total, sha256, counts };
@@ -155,45 +151,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     await unlink(target).catch(() => undefined);
     throw ioFailure(error, folder);
   } finally {
-    await source?.close().catch(() => undefined);
-    snapshot.close();
-  }
-}
-
-/** How long a backup waits for another process's reader of an older state to finish. */
-const SNAPSHOT_WAIT_MS = 5_000;
-
-/**
- * The snapshot: everything committed so far goes into the main file, then a read transaction on a
- * second connection pins it. While a reader that began with every WAL frame already in the main
- * file stands, no checkpoint of any process may write the main file (SQLite's WAL read-lock 0),
- * so new commits, here or in another process, only reach the WAL and the file being copied stands
- * still. The main connection holds the write lock meanwhile, so no commit slips in between the
- * checkpoint and the reader's start; the counts are read from the snapshot itself.
- */
-function pinSnapshot(db: Db, dataDir: string, key: Buffer): SqliteDatabase {
-  const reader = openEncrypted(databasePath(dataDir), keyToHex(key));
-  try {
-    const until = performance.now() + SNAPSHOT_WAIT_MS;
-    for (;;) {
-      db.sqlite.prepare('BEGIN IMMEDIATE').run();
-      try {
-        // -1s when another process's checkpoint was running; fewer frames when one of its readers held them back.
-        const [result] = reader.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-        if (result && result.busy === 0 && result.log >= 0 && result.log === result.checkpointed) {
-          reader.prepare('BEGIN').run();
-          reader.prepare('SELECT count(*) FROM sqlite_master').get();
-          return reader;
-        }
-      } finally {
-        db.sqlite.prepare('ROLLBACK').run();
-      }
-      // A reader of an older state in another process holds back part of the WAL: it ends soon.
-      if (performance.now() > until) throw new AppFailure('IO', 'the data is busy in another Clientele program; try the backup again', { reason: 'busy' });
-    }
-  } catch (error) {
-    reader.close();
-    throw error;
+    await snapshot.close();
   }
 }
 
@@ -213,8 +171,9 @@ async function removeAbandonedPartials(folder: string): Promise<void> {
   }
 }
 
-/** Compares the written file with what it must hold: the parts given, then the database file. */
-async function sameAsSnapshot(file: string, parts: Buffer[], source: FileHandle, dbBytes: number): Promise<boolean> {
+/** Compares the written file with what it must hold: the parts given, then the snapshot's bytes. */
+async function sameAsSnapshot(file: string, parts: Buffer[], snapshot: DatabaseSnapshot): Promise<boolean> {
+  const dbBytes = snapshot.bytes;
   const written = await open(file, constants.O_RDONLY);
   try {
     let position = 0;
@@ -229,8 +188,8 @@ async function sameAsSnapshot(file: string, parts: Buffer[], source: FileHandle,
     const theirs = Buffer.alloc(CHUNK);
     for (let offset = 0; offset < dbBytes; ) {
       const length = Math.min(CHUNK, dbBytes - offset);
-      const [a, b] = await Promise.all([written.read(theirs, 0, length, position + offset), source.read(mine, 0, length, offset)]);
-      if (a.bytesRead !== length || b.bytesRead !== length || !theirs.subarray(0, length).equals(mine.subarray(0, length))) return false;
+      const [a, b] = await Promise.all([written.read(theirs, 0, length, position + offset), snapshot.read(mine, length, offset)]);
+      if (a.bytesRead !== length || b !== length || !theirs.subarray(0, length).equals(mine.subarray(0, length))) return false;
       offset += length;
     }
     return true;

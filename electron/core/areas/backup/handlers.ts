@@ -12,10 +12,11 @@ import { processAlive, release } from '../../process-lock.ts';
 import { randomBytes } from 'node:crypto';
 import { RESTORE_WORK_DIR, swapIn } from './restore-swap.ts';
 import { backupsToDelete } from './rotation.ts';
-import { transaction, type Db } from '../../db/sql.ts';
+import { transaction, type Db } from '../../db/database.ts';
+import { engine } from '../../db/engine.ts';
 import { appendAudit } from '../audit/service.ts';
 import { readBackupSettings, readSetting, writeBackupSettings, writeSetting } from '../settings/service.ts';
-import { systemStatus } from '../system/service.ts';
+import { rowCounts } from '../system/service.ts';
 import { isInitialised, openDatabase } from '../../vault.ts';
 import type { CoreState, HandlerContext } from '../../api/context.ts';
 import { caller, closeNow, closeWhenUnused, db, holdAlone, shopName, type Handlers } from '../../api/handler-kit.ts';
@@ -60,8 +61,8 @@ async function backUp(state: CoreState, sessionKey: string, folder: string, crea
       dataDir: state.dataDir,
       key: unlocked.key,
       folder: resolve(folder),
-      shopName: shopName(unlocked.db),
-      shopId: readSetting(unlocked.db, 'shop_id') ?? '',
+      shopName: await shopName(unlocked.db),
+      shopId: (await readSetting(unlocked.db, 'shop_id')) ?? '',
       createdBy,
       now: state.clock(),
       io: state.backupIo,
@@ -74,12 +75,12 @@ async function backUp(state: CoreState, sessionKey: string, folder: string, crea
   }
 }
 
-function recordBackup(state: CoreState, who: { userId: number | null; username: string }, written: WrittenBackup): void {
+async function recordBackup(state: CoreState, who: { userId: number | null; username: string }, written: WrittenBackup): Promise<void> {
   const database = state.unlocked?.db;
   if (!database) return;
-  transaction(database, () => {
-    writeSetting(database, 'last_backup_at', String(state.clock()));
-    appendAudit(database, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.create', entity: 'backup', label: written.file });
+  await transaction(database, async (tx) => {
+    await writeSetting(tx, 'last_backup_at', String(state.clock()));
+    await appendAudit(tx, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.create', entity: 'backup', label: written.file });
   });
 }
 
@@ -98,7 +99,8 @@ async function verify(state: CoreState, sessionKey: string, file: string, creden
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  const current = state.unlocked ? { shopName: shopName(state.unlocked.db), counts: systemStatus(state.unlocked.db, state.dataDir, state.countedTables).counts } : null;
+  const database = state.unlocked?.db;
+  const current = database ? { shopName: await shopName(database), counts: await rowCounts(database, state.countedTables) } : null;
   return { file: resolve(file), bytes: opened.bytes, manifest: opened.manifest, current, ms: Math.round(performance.now() - started) };
 }
 
@@ -123,7 +125,7 @@ async function restoreAlone(ctx: HandlerContext, file: string, credentials: Cred
   const workDir = join(state.dataDir, RESTORE_WORK_DIR);
   const opened = await openBackup(resolve(file), credentials, workDir, progressTo(state, ctx.sessionKey, 'restore'));
   try {
-    const currentShopId = state.unlocked ? readSetting(state.unlocked.db, 'shop_id') : null;
+    const currentShopId = state.unlocked ? await readSetting(state.unlocked.db, 'shop_id') : null;
     if (currentShopId && opened.manifest.shopId !== currentShopId) {
       throw new AppFailure('CONFLICT', `this backup belongs to another shop (${opened.manifest.shopName}); nothing was changed`, {
         reason: 'otherShop',
@@ -137,7 +139,7 @@ async function restoreAlone(ctx: HandlerContext, file: string, credentials: Cred
   const who = ctx.caller;
   const current = state.unlocked?.db;
   if (current && who) {
-    transaction(current, () => appendAudit(current, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: resolve(file) }));
+    await transaction(current, (tx) => appendAudit(tx, { at: state.clock(), userId: who.userId, username: who.username, action: 'backup.restore', entity: 'backup', label: resolve(file) }));
   }
   // The restored data records its own restore: as a pending event in its key slots, so that it
   // reaches its audit log at the next sign-in even if the swap is finished by the next start.
@@ -163,10 +165,12 @@ async function restoreAlone(ctx: HandlerContext, file: string, credentials: Cred
   const restored = openDatabase(state.dataDir, { key: opened.key, pendingKey: null });
   try {
     // The snapshot predates its own bookkeeping: it is itself the last backup of this data.
-    writeSetting(restored.db, 'last_backup_at', String(opened.manifest.createdAt));
-    if (readBackupSettings(restored.db).folder === '') writeBackupSettings(restored.db, { folder: dirname(resolve(file)) });
+    await transaction(restored.db, async (tx) => {
+      await writeSetting(tx, 'last_backup_at', String(opened.manifest.createdAt));
+      if ((await readBackupSettings(tx)).folder === '') await writeBackupSettings(tx, { folder: dirname(resolve(file)) });
+    });
   } finally {
-    restored.db.sqlite.close();
+    engine.close(restored.db);
     opened.key.fill(0);
   }
   return { manifest: opened.manifest, movedAside, ms: Math.round(performance.now() - started) };
@@ -202,14 +206,14 @@ async function backupEntries(folder: string, automatic: boolean): Promise<{ file
 /** Automatic backup into the data folder's backups/ (and the second folder), then rotation. */
 export async function automaticBackup(state: CoreState): Promise<void> {
   if (!state.unlocked || state.backupJob) return;
-  const settings = readBackupSettings(state.unlocked.db);
+  const settings = await readBackupSettings(state.unlocked.db);
   const folders = [backupsDir(state.dataDir), settings.secondFolder].filter((folder) => folder !== '');
   mkdirSync(backupsDir(state.dataDir), { recursive: true, mode: 0o700 });
   for (const folder of folders) {
     try {
       const written = await backUp(state, 'automatic', folder, 'automatic');
-      recordBackup(state, { userId: null, username: 'automatic' }, written);
-      if (state.unlocked) writeSetting(state.unlocked.db, 'last_auto_backup_at', String(state.clock()));
+      await recordBackup(state, { userId: null, username: 'automatic' }, written);
+      if (state.unlocked) await writeSetting(state.unlocked.db, 'last_auto_backup_at', String(state.clock()));
       const existing = await backupEntries(folder, true);
       for (const file of backupsToDelete(existing)) await unlink(file).catch(() => undefined);
     } catch (error) {
@@ -219,13 +223,13 @@ export async function automaticBackup(state: CoreState): Promise<void> {
 }
 
 /** Whether today's automatic backup is due at `now` (local time) and not yet made. */
-export function dailyBackupDue(database: Db, now: number): boolean {
-  const { dailyTime } = readBackupSettings(database);
+export async function dailyBackupDue(database: Db, now: number): Promise<boolean> {
+  const { dailyTime } = await readBackupSettings(database);
   if (dailyTime === '') return false;
   const [hours, minutes] = dailyTime.split(':').map(Number) as [number, number];
   const due = new Date(now);
   due.setHours(hours, minutes, 0, 0);
-  const last = Number(readSetting(database, 'last_auto_backup_at') ?? 0);
+  const last = Number((await readSetting(database, 'last_auto_backup_at')) ?? 0);
   return now >= due.getTime() && last < due.getTime();
 }
 
@@ -234,8 +238,8 @@ export const backupHandlers = {
     const who = caller(ctx);
     const started = performance.now();
     const written = await backUp(ctx.state, ctx.sessionKey, input.folder, who.username);
-    recordBackup(ctx.state, who, written);
-    if (ctx.state.unlocked) writeBackupSettings(ctx.state.unlocked.db, { folder: resolve(input.folder) });
+    await recordBackup(ctx.state, who, written);
+    if (ctx.state.unlocked) await transaction(ctx.state.unlocked.db, (tx) => writeBackupSettings(tx, { folder: resolve(input.folder) }));
     return { ...written, ms: Math.round(performance.now() - started) };
   },
 
@@ -249,9 +253,8 @@ export const backupHandlers = {
   'backup.verify': async (ctx, input) => {
     const result = await verify(ctx.state, ctx.sessionKey, input.file, input.credentials);
     const who = caller(ctx);
-    const database = db(ctx);
-    transaction(database, () =>
-      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'backup.verify', entity: 'backup', label: result.file }),
+    await transaction(db(ctx), (tx) =>
+      appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'backup.verify', entity: 'backup', label: result.file }),
     );
     return result;
   },
@@ -259,7 +262,7 @@ export const backupHandlers = {
   'backup.restore': (ctx, input) => restore(ctx, input.file, input.credentials),
 
   'backup.list': async (ctx) => {
-    const settings = readBackupSettings(db(ctx));
+    const settings = await readBackupSettings(db(ctx));
     const folders = new Map<string, boolean>([[backupsDir(ctx.state.dataDir), true]]);
     if (settings.secondFolder) folders.set(resolve(settings.secondFolder), true);
     if (settings.folder && !folders.has(resolve(settings.folder))) folders.set(resolve(settings.folder), false);
@@ -267,25 +270,24 @@ export const backupHandlers = {
     return entries.sort((a, b) => b.createdAt - a.createdAt);
   },
 
-  'backup.status': (ctx) => {
+  'backup.status': async (ctx) => {
     const database = db(ctx);
-    const last = readSetting(database, 'last_backup_at');
+    const last = await readSetting(database, 'last_backup_at');
     const lastBackupAt = last ? Number(last) : null;
-    const { reminderDays } = readBackupSettings(database);
+    const { reminderDays } = await readBackupSettings(database);
     return { lastBackupAt, overdue: lastBackupAt === null || ctx.state.clock() - lastBackupAt > reminderDays * 86_400_000, reminderDays };
   },
 
   'backup.getSettings': (ctx) => readBackupSettings(db(ctx)),
 
   'backup.updateSettings': (ctx, input) => {
-    const database = db(ctx);
     const who = caller(ctx);
-    return transaction(database, () => {
-      const { before, after } = writeBackupSettings(database, input);
+    return transaction(db(ctx), async (tx) => {
+      const { before, after } = await writeBackupSettings(tx, input);
       const changes = (Object.keys(after) as (keyof typeof after)[])
         .filter((field) => before[field] !== after[field])
         .map((field) => ({ field: `backup.${field}`, before: before[field], after: after[field] }));
-      if (changes.length > 0) appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
+      if (changes.length > 0) await appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
       return after;
     });
   },

@@ -4,13 +4,14 @@
 import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEYSLOTS_FILE } from '../../crypto/keyslots.ts';
+import { engine } from '../../db/engine.ts';
 import { DATABASE_FILE } from '../../vault.ts';
 
 export const RESTORE_MARKER = 'restore.json';
 export const RESTORE_WORK_DIR = '.restore-work';
 
 /** The files that make up the data: moved aside together, replaced together. */
-const CURRENT_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYSLOTS_FILE];
+const CURRENT_FILES = [...engine.databaseFiles(DATABASE_FILE), KEYSLOTS_FILE];
 const RESTORED_FILES = [DATABASE_FILE, KEYSLOTS_FILE];
 
 type Plan = { phase: 'aside' | 'install'; workDir: string; asideDir: string };

@@ -1,16 +1,19 @@
 // Shop settings kept in the encrypted database (key → text value).
 import type { Settings } from '../../../../shared/api/settings.ts';
 import type { BackupSettings } from '../../../../shared/api/backup.ts';
-import { all, first, prepared, qb, run, type Db } from '../../db/sql.ts';
+import type { Db } from '../../db/database.ts';
 
 const KEYS = { staffScope: 'staff_scope', maskContacts: 'mask_contacts', idleLockMinutes: 'idle_lock_minutes' } as const;
 
-/** Compiled once: the settings are read on every call (another process may have changed them). */
-const SETTINGS_QUERY = qb.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(KEYS)).compile();
+/** The rows of `keys` as a map (absent keys are absent). */
+async function settingsNamed(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
 
-export function readSettings(db: Db): Settings {
-  const found = prepared(db, SETTINGS_QUERY.sql).all(...SETTINGS_QUERY.parameters) as { key: string; value: string }[]; // the query selects these two text columns
-  const rows = new Map(found.map((r) => [r.key, r.value]));
+/** Read on every call that needs them: another process may have changed them. */
+export async function readSettings(db: Db): Promise<Settings> {
+  const rows = await settingsNamed(db, Object.values(KEYS));
   return {
     staffScope: rows.get(KEYS.staffScope) === '1',
     maskContacts: rows.get(KEYS.maskContacts) === '1',
@@ -19,20 +22,19 @@ export function readSettings(db: Db): Settings {
 }
 
 /** Writes the given settings; returns before and after for the audit log. Call inside a transaction. */
-export function writeSettings(db: Db, changes: Partial<Settings>): { before: Settings; after: Settings } {
-  const before = readSettings(db);
+export async function writeSettings(db: Db, changes: Partial<Settings>): Promise<{ before: Settings; after: Settings }> {
+  const before = await readSettings(db);
   for (const [name, value] of Object.entries(changes) as [keyof Settings, Settings[keyof Settings] | undefined][]) {
     if (value === undefined) continue;
-    const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-    run(db, qb.insertInto('settings').values({ key: KEYS[name], value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })));
+    await writeSetting(db, KEYS[name], typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
   }
-  return { before, after: readSettings(db) };
+  return { before, after: await readSettings(db) };
 }
 
 const BACKUP_KEYS = { folder: 'backup_folder', secondFolder: 'backup_second_folder', dailyTime: 'backup_daily_time', reminderDays: 'backup_reminder_days' } as const;
 
-export function readBackupSettings(db: Db): BackupSettings {
-  const rows = new Map(all(db, qb.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(BACKUP_KEYS))).map((r) => [r.key, r.value]));
+export async function readBackupSettings(db: Db): Promise<BackupSettings> {
+  const rows = await settingsNamed(db, Object.values(BACKUP_KEYS));
   return {
     folder: rows.get(BACKUP_KEYS.folder) ?? '',
     secondFolder: rows.get(BACKUP_KEYS.secondFolder) ?? '',
@@ -41,19 +43,23 @@ export function readBackupSettings(db: Db): BackupSettings {
   };
 }
 
-export function writeBackupSettings(db: Db, changes: Partial<BackupSettings>): { before: BackupSettings; after: BackupSettings } {
-  const before = readBackupSettings(db);
+export async function writeBackupSettings(db: Db, changes: Partial<BackupSettings>): Promise<{ before: BackupSettings; after: BackupSettings }> {
+  const before = await readBackupSettings(db);
   for (const [name, value] of Object.entries(changes) as [keyof BackupSettings, string | number | undefined][]) {
     if (value === undefined) continue;
-    writeSetting(db, BACKUP_KEYS[name], String(value));
+    await writeSetting(db, BACKUP_KEYS[name], String(value));
   }
-  return { before, after: readBackupSettings(db) };
+  return { before, after: await readBackupSettings(db) };
 }
 
-export function readSetting(db: Db, key: string): string | undefined {
-  return first(db, qb.selectFrom('settings').select('value').where('key', '=', key))?.value;
+export async function readSetting(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
 
-export function writeSetting(db: Db, key: string, value: string): void {
-  run(db, qb.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
+export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }

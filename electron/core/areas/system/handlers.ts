@@ -1,5 +1,5 @@
 // Status, integrity check, demo data and re-keying.
-import { transaction } from '../../db/sql.ts';
+import { transaction } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
 import { seedDemoData } from '../customers/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
@@ -29,18 +29,16 @@ export const systemHandlers = {
   'system.status': (ctx) => systemStatus(db(ctx), ctx.state.dataDir, ctx.state.countedTables),
   'system.check': (ctx) => systemCheck(db(ctx)),
 
-  'system.seed': (ctx, input) => {
+  'system.seed': async (ctx, input) => {
     refuseDuringBackup(ctx);
     const database = db(ctx);
     const who = caller(ctx);
     const started = performance.now();
-    const ownerIds = listUsers(database)
-      .filter((user) => user.active && user.role !== 'viewer')
-      .map((user) => user.id);
-    const counts = seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId });
+    const ownerIds = (await listUsers(database)).filter((user) => user.active && user.role !== 'viewer').map((user) => user.id);
+    const counts = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId });
     // The seed commits in batches; its entry is chained under the write lock like any other.
-    transaction(database, () =>
-      appendAudit(database, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: counts.customers }] }),
+    await transaction(database, (tx) =>
+      appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: counts.customers }] }),
     );
     return { ...counts, ms: Math.round(performance.now() - started) };
   },

@@ -1,6 +1,6 @@
 // The owner's user management. Each change of a user row and its audit entry share a transaction;
 // the key slot (keyslots.json) is written inside it, so a failed write undoes the row change too.
-import { transaction } from '../../db/sql.ts';
+import { transaction, type Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
 import { checkPassword } from '../auth/password-policy.ts';
 import { ensureAnotherActiveOwner, getUser, insertUser, listUsers, updateUser } from './service.ts';
@@ -11,9 +11,9 @@ import type { User } from '../../../../shared/api/users.ts';
 import type { AuditAction } from '../../../../shared/api/contract.ts';
 import type { FieldChange } from '../audit/service.ts';
 
-function auditUser(ctx: HandlerContext, action: AuditAction, user: User, changes: FieldChange[] = []): void {
+function auditUser(ctx: HandlerContext, tx: Db, action: AuditAction, user: User, changes: FieldChange[] = []): Promise<void> {
   const who = caller(ctx);
-  appendAudit(db(ctx), { at: ctx.state.clock(), userId: who.userId, username: who.username, action, entity: 'user', entityId: user.id, label: user.username, changes });
+  return appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action, entity: 'user', entityId: user.id, label: user.username, changes });
 }
 
 export const userHandlers = {
@@ -22,34 +22,30 @@ export const userHandlers = {
   'users.create': async (ctx, input) => {
     checkPassword(input.password, input.username, 'password');
     const slot = await prepareSlot(databaseKey(ctx), input.password);
-    const database = db(ctx);
-    return transaction(database, () => {
-      const user = insertUser(database, { username: input.username, displayName: input.displayName, role: input.role, mustChangePassword: true }, ctx.state.clock());
-      auditUser(ctx, 'user.create', user, [{ field: 'role', before: null, after: user.role }]);
+    return transaction(db(ctx), async (tx) => {
+      const user = await insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, mustChangePassword: true }, ctx.state.clock());
+      await auditUser(ctx, tx, 'user.create', user, [{ field: 'role', before: null, after: user.role }]);
       storeUserSlot(ctx.state.dataDir, { userId: user.id, username: user.username }, slot);
       return user;
     });
   },
 
-  'users.setRole': (ctx, input) => {
-    const database = db(ctx);
-    return transaction(database, () => {
-      const before = getUser(database, input.id);
-      if (before.role === 'owner' && input.role !== 'owner' && before.active) ensureAnotherActiveOwner(database, before.id);
-      const user = updateUser(database, input.id, input.version, { role: input.role }, ctx.state.clock());
-      if (before.role !== user.role) auditUser(ctx, 'user.roleChanged', user, [{ field: 'role', before: before.role, after: user.role }]);
+  'users.setRole': (ctx, input) =>
+    transaction(db(ctx), async (tx) => {
+      const before = await getUser(tx, input.id);
+      if (before.role === 'owner' && input.role !== 'owner' && before.active) await ensureAnotherActiveOwner(tx, before.id);
+      const user = await updateUser(tx, input.id, input.version, { role: input.role }, ctx.state.clock());
+      if (before.role !== user.role) await auditUser(ctx, tx, 'user.roleChanged', user, [{ field: 'role', before: before.role, after: user.role }]);
       return user;
-    });
-  },
+    }),
 
   'users.resetPassword': async (ctx, input) => {
-    const target = getUser(db(ctx), input.id);
+    const target = await getUser(db(ctx), input.id);
     checkPassword(input.newPassword, target.username, 'newPassword');
     const slot = await prepareSlot(databaseKey(ctx), input.newPassword);
-    const database = db(ctx);
-    const user = transaction(database, () => {
-      const updated = updateUser(database, input.id, null, { must_change_password: 1 }, ctx.state.clock());
-      auditUser(ctx, 'user.passwordReset', updated);
+    const user = await transaction(db(ctx), async (tx) => {
+      const updated = await updateUser(tx, input.id, null, { must_change_password: 1 }, ctx.state.clock());
+      await auditUser(ctx, tx, 'user.passwordReset', updated);
       if (updated.active) storeUserSlot(ctx.state.dataDir, { userId: updated.id, username: updated.username }, slot);
       return updated;
     });
@@ -57,13 +53,12 @@ export const userHandlers = {
     return user;
   },
 
-  'users.deactivate': (ctx, input) => {
-    const database = db(ctx);
-    const user = transaction(database, () => {
-      const before = getUser(database, input.id);
-      if (before.role === 'owner' && before.active) ensureAnotherActiveOwner(database, before.id);
-      const updated = updateUser(database, input.id, input.version, { active: 0 }, ctx.state.clock());
-      auditUser(ctx, 'user.deactivated', updated, [{ field: 'active', before: before.active, after: false }]);
+  'users.deactivate': async (ctx, input) => {
+    const user = await transaction(db(ctx), async (tx) => {
+      const before = await getUser(tx, input.id);
+      if (before.role === 'owner' && before.active) await ensureAnotherActiveOwner(tx, before.id);
+      const updated = await updateUser(tx, input.id, input.version, { active: 0 }, ctx.state.clock());
+      await auditUser(ctx, tx, 'user.deactivated', updated, [{ field: 'active', before: before.active, after: false }]);
       removeUserSlot(ctx.state.dataDir, updated.id);
       return updated;
     });
@@ -73,13 +68,12 @@ export const userHandlers = {
   },
 
   'users.reactivate': async (ctx, input) => {
-    const target = getUser(db(ctx), input.id);
+    const target = await getUser(db(ctx), input.id);
     checkPassword(input.newPassword, target.username, 'newPassword');
     const slot = await prepareSlot(databaseKey(ctx), input.newPassword);
-    const database = db(ctx);
-    return transaction(database, () => {
-      const updated = updateUser(database, input.id, input.version, { active: 1, must_change_password: 1 }, ctx.state.clock());
-      auditUser(ctx, 'user.reactivated', updated, [{ field: 'active', before: target.active, after: true }]);
+    return transaction(db(ctx), async (tx) => {
+      const updated = await updateUser(tx, input.id, input.version, { active: 1, must_change_password: 1 }, ctx.state.clock());
+      await auditUser(ctx, tx, 'user.reactivated', updated, [{ field: 'active', before: target.active, after: true }]);
       storeUserSlot(ctx.state.dataDir, { userId: updated.id, username: updated.username }, slot);
       return updated;
     });
