@@ -1,0 +1,101 @@
+// The hash router over the real areas (renderer/src/features/areas.ts): every address the app has
+// ever printed still opens the same page, links are built back to the same addresses, and what
+// no area offers is "not found".
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installAreas, navEntries, settingsTabs } from '../../renderer/src/app/area.ts';
+import { hrefOf, navOf, parseHash, routePermission, type Route } from '../../renderer/src/app/router.ts';
+import * as areas from '../../renderer/src/features/areas.ts';
+
+beforeAll(() => installAreas(Object.values(areas)));
+
+const ADDRESSES: [string, Route][] = [
+  ['', { name: 'customers' }],
+  ['#/', { name: 'customers' }],
+  ['#/customers', { name: 'customers' }],
+  ['#/customers/', { name: 'customers' }],
+  ['#/customers?grade=vip&sort=name', { name: 'customers', query: 'grade=vip&sort=name' }],
+  ['#/?owner=none', { name: 'customers', query: 'owner=none' }],
+  ['#/customers/123', { name: 'customer', id: 123 }],
+  ['#/customers/new', { name: 'customerNew' }],
+  ['#/customers/123/edit', { name: 'customerEdit', id: 123 }],
+  ['#/recycle-bin', { name: 'recycleBin' }],
+  ['#/settings', { name: 'settings' }],
+  ['#/settings/backup', { name: 'settings', tab: 'backup' }],
+  ['#/settings/users', { name: 'settings', tab: 'users' }],
+  ['#/settings/security', { name: 'settings', tab: 'security' }],
+  ['#/settings/audit', { name: 'settings', tab: 'audit' }],
+  ['#/settings/account', { name: 'settings', tab: 'account' }],
+  ['#/today', { name: 'today' }],
+  ['#/contracts', { name: 'contracts' }],
+  ['#/visits', { name: 'visits' }],
+  ['#/service', { name: 'service' }],
+  ['#/satisfaction', { name: 'satisfaction' }],
+  ['#/reports', { name: 'reports' }],
+];
+
+describe('hash router', () => {
+  for (const [hash, route] of ADDRESSES) {
+    it(`${hash || '(empty)'} opens ${JSON.stringify(route)}`, () => {
+      expect(parseHash(hash)).toEqual(route);
+    });
+  }
+
+  it('builds every link back to its address', () => {
+    expect(hrefOf({ name: 'customers' })).toBe('#/customers');
+    expect(hrefOf({ name: 'customers', query: 'owner=none' })).toBe('#/customers?owner=none');
+    expect(hrefOf({ name: 'customer', id: 7 })).toBe('#/customers/7');
+    expect(hrefOf({ name: 'customerNew' })).toBe('#/customers/new');
+    expect(hrefOf({ name: 'customerEdit', id: 7 })).toBe('#/customers/7/edit');
+    expect(hrefOf({ name: 'recycleBin' })).toBe('#/recycle-bin');
+    expect(hrefOf({ name: 'settings' })).toBe('#/settings');
+    expect(hrefOf({ name: 'settings', tab: 'backup' })).toBe('#/settings/backup');
+    for (const [hash, route] of ADDRESSES) expect(parseHash(hrefOf(route)), hash).toEqual(route);
+  });
+
+  it('calls "not found" what no area offers', () => {
+    for (const path of ['nope', 'customers/abc', 'customers/12/delete', 'settings/nope', 'settings/Backup', 'customers/1e3', 'recycle-bin/1']) {
+      expect(parseHash(`#/${path}`)).toEqual({ name: 'notFound', path });
+    }
+  });
+
+  it('keeps the permission each page needs, for the shell\'s "no permission" page', () => {
+    expect(routePermission({ name: 'customerNew' })).toBe('customers.write');
+    expect(routePermission({ name: 'customerEdit', id: 1 })).toBe('customers.write');
+    expect(routePermission({ name: 'recycleBin' })).toBe('customers.delete');
+    expect(routePermission({ name: 'customers' })).toBeUndefined();
+    expect(routePermission({ name: 'settings', tab: 'users' })).toBeUndefined(); // the tab itself says "owner only"
+  });
+
+  it('lights up the navigation entry of the area a page belongs to', () => {
+    expect(navOf(parseHash('#/customers/5/edit'))).toBe('customers');
+    expect(navOf(parseHash('#/recycle-bin'))).toBe('customers');
+    expect(navOf(parseHash('#/settings/backup'))).toBe('settings');
+    expect(navOf(parseHash('#/contracts'))).toBe('contracts');
+    expect(navOf(parseHash('#/nope'))).toBeNull();
+  });
+
+  // Other areas may add entries and tabs between these; the ones of today keep their order and permission.
+  const known = <T extends { id: string }>(list: readonly T[], ids: string[]) => list.filter((entry) => ids.includes(entry.id));
+
+  it('derives the navigation and the settings tabs from the areas, in their order', () => {
+    const nav = ['today', 'customers', 'contracts', 'visits', 'service', 'satisfaction', 'reports', 'settings'];
+    expect(known(navEntries(), nav).map((entry) => [entry.id, entry.permission ?? null])).toEqual([
+      ['today', null],
+      ['customers', 'customers.read'],
+      ['contracts', null],
+      ['visits', null],
+      ['service', null],
+      ['satisfaction', null],
+      ['reports', 'reports.read'],
+      ['settings', null],
+    ]);
+    const tabs = ['users', 'security', 'backup', 'audit', 'account'];
+    expect(known(settingsTabs(), tabs).map((tab) => [tab.id, tab.permission ?? null])).toEqual([
+      ['users', 'users.manage'],
+      ['security', 'settings.manage'],
+      ['backup', 'backup.manage'],
+      ['audit', 'audit.read'],
+      ['account', null],
+    ]);
+  });
+});
