@@ -16,6 +16,8 @@ const EVENT_CHANNEL = 'clientele:event';
 const PICK_CHANNEL = 'clientele:pick';
 /** The page's language, sent on start and on every change: native questions are asked in it. */
 const LANGUAGE_CHANNEL = 'clientele:language';
+/** A file the user chose in the page, as its path (the preload's webUtils.getPathForFile); the core reads it. */
+const UPLOAD_CHANNEL = 'clientele:upload';
 
 // Bundled to CommonJS (build/bundle-electron.mjs): build/out/electron/main.cjs, next to preload.cjs
 // and beside build/out/renderer.
@@ -162,12 +164,20 @@ function run(): void {
     // macOS needs an Edit menu for copy and paste shortcuts; elsewhere Chromium handles them without one.
     Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
 
-    serveAppProtocol(RENDERER_DIR);
+    // Downloads the core gave the window (the logo, a preview) stream from app://clientele/api/download/<id>.
+    serveAppProtocol(RENDERER_DIR, (id) =>
+      core && mainWindow ? core.download(`window:${mainWindow.webContents.id}`, id) : Promise.resolve(fail('UNAUTHENTICATED', 'files.download: no window')),
+    );
     ensureDataDir(path.resolve(dataDir.dir)); // 0700; a file in its place is a clear message
     // In a worker thread: the window's thread only forwards, so a re-key or a seed never freezes it.
     const activeCore = createCoreInWorker({ dataDir: path.resolve(dataDir.dir), longRunning: true });
     core = activeCore;
     ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+    ipcMain.handle(UPLOAD_CHANNEL, async (event, purpose: unknown, filePath: unknown): Promise<Result<unknown>> => {
+      if (!core || !isOurPage(event)) return fail('FORBIDDEN', 'ipc: the caller is not the app window');
+      if (typeof filePath !== 'string' || filePath === '') return fail('VALIDATION', 'files.upload: choose a file on this computer', { reason: 'path' });
+      return core.upload(`window:${event.sender.id}`, String(purpose), { path: filePath });
+    });
     ipcMain.on(LANGUAGE_CHANNEL, (event, language: unknown) => {
       if (isOurPage(event) && isLanguage(language)) pageLanguage = language;
     });

@@ -1,11 +1,12 @@
 // The whole surface the page gets: one call and one event subscription. Raw ipcRenderer and the
 // IPC event objects never reach the page (Electron's context-isolation guidance).
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 const INVOKE_CHANNEL = 'clientele:invoke';
 const EVENT_CHANNEL = 'clientele:event';
 const PICK_CHANNEL = 'clientele:pick';
 const LANGUAGE_CHANNEL = 'clientele:language';
+const UPLOAD_CHANNEL = 'clientele:upload';
 
 contextBridge.exposeInMainWorld('clientele', {
   invoke(method: string, input: unknown): Promise<unknown> {
@@ -29,6 +30,14 @@ contextBridge.exposeInMainWorld('clientele', {
   /** The native open-file dialog for a .clbak backup; the chosen path or null. */
   pickFile(): Promise<string | null> {
     return ipcRenderer.invoke(PICK_CHANNEL, 'file');
+  },
+  /**
+   * Stages a file the user chose (file input or drop) for `purpose`: the core reads it from its
+   * path. Only such a file has a path (a File the page makes itself has none, and is refused), so
+   * the page cannot name a file of its own choosing.
+   */
+  uploadFile(file: File, purpose: string): Promise<unknown> {
+    return ipcRenderer.invoke(UPLOAD_CHANNEL, String(purpose), webUtils.getPathForFile(file));
   },
   /** The language the page shows ('zh-CN' | 'en-US'), so native questions (leave this page?) match it. */
   setLanguage(language: string): void {

@@ -5,6 +5,7 @@
 // whole file.
 import type http from 'node:http';
 import type { Core } from '../core/core-types.ts';
+import type { OutgoingFile } from '../core/files/sources.ts';
 import { AppFailure, fail, type Result } from '../../shared/errors.ts';
 import { SECURITY_HEADERS } from './security.ts';
 import { garbageCounter } from '../core/files/collect.ts';
@@ -89,6 +90,21 @@ function contentDisposition(inline: boolean, name: string): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** A download's response headers, for both doors (browser mode and the app's own protocol). */
+export function downloadHeaders(file: Omit<OutgoingFile, 'chunks'>): Record<string, string> {
+  const inline = INLINE_TYPES.has(file.type);
+  return {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': DOWNLOAD_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Type': inline ? file.type : 'application/octet-stream',
+    'Content-Disposition': contentDisposition(inline, file.name),
+    'Content-Length': String(file.size),
+    // The id names these bytes for good (content-addressed), for this session only.
+    'Cache-Control': 'private, max-age=3600',
+  };
+}
+
 /** GET /api/download/<id>: a file a method gave this browser's session, streamed. */
 export async function handleDownload(ctx: FileRouteContext, res: http.ServerResponse, id: string): Promise<void> {
   const result = await ctx.core.download(ctx.sessionKey, id);
@@ -97,18 +113,7 @@ export async function handleDownload(ctx: FileRouteContext, res: http.ServerResp
     return;
   }
   const file = result.value;
-  const inline = INLINE_TYPES.has(file.type);
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    ...ctx.extraHeaders,
-    'Content-Security-Policy': DOWNLOAD_CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Type': inline ? file.type : 'application/octet-stream',
-    'Content-Disposition': contentDisposition(inline, file.name),
-    'Content-Length': String(file.size),
-    // The id names these bytes for good (content-addressed), for this session only.
-    'Cache-Control': 'private, max-age=3600',
-  });
+  res.writeHead(200, { ...downloadHeaders(file), ...ctx.extraHeaders });
   const closed = new Promise<void>((resolve) => res.once('close', resolve));
   try {
     for await (const chunk of file.chunks) {
