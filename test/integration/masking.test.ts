@@ -84,6 +84,13 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'logo.get': () => [{}],
   'logo.set': () => [{ file: { upload: 'f'.repeat(22) } }],
   'logo.remove': () => [{}],
+  // Tags carry no contact details; staff and viewers are refused all but the colours.
+  'tags.list': () => [{}],
+  'tags.rename': () => [{ id: 1, version: 999, name: 'x' }],
+  'tags.merge': () => [{ into: { id: 1, version: 999 }, tags: [{ id: 2, version: 999 }] }],
+  'tags.setColor': () => [{ id: 1, version: 999, color: 'red' }],
+  'tags.delete': () => [{ id: 1, version: 999 }],
+  'tags.colors': (c) => [{ names: c.customers.flatMap((customer) => customer.tags) }],
 };
 
 function digitsOf(text: string): string {
