@@ -18,6 +18,17 @@ const DOORS = {
   message: 'electron/core must not import a door (main, preload, web, cli) or the launcher; doors import the core.',
 };
 
+/**
+ * The database driver and the SQLite adapter (electron/core/db/sqlite/): only electron/core/db/
+ * reaches them; services and doors go through db/engine.ts and db/database.ts, so a PostgreSQL
+ * twin of the engine can run the same services.
+ */
+const SQLITE_ONLY = {
+  regex: '^better-sqlite3-multiple-ciphers(/.*)?$|(^|/)db/sqlite(/|$)',
+  caseSensitive: true,
+  message: 'Only electron/core/db/ may import the database driver or db/sqlite/; use db/engine.ts (SQLite-only work) or db/database.ts (Kysely).',
+};
+
 /** Electron-only code: a plain-Node layer must not pull Electron in through a relative path. */
 const ELECTRON_ONLY_DIRS = {
   regex: '(^|/)(main|preload)/',
@@ -117,15 +128,20 @@ export default defineConfig(
   {
     files: [`electron/core/**/*.${TS}`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, DOORS]),
+      '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, DOORS, SQLITE_ONLY]),
       'no-restricted-syntax': noDynamicElectron,
       'no-restricted-globals': DOM_GLOBALS_REFUSED,
     },
   },
   {
+    // The database layer: the engine's SQLite implementation lives here.
+    files: [`electron/core/db/**/*.${TS}`],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, DOORS]) },
+  },
+  {
     files: [`electron/web/**/*.${TS}`, `electron/cli/**/*.${TS}`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, ELECTRON_ONLY_DIRS]),
+      '@typescript-eslint/no-restricted-imports': restrict([ELECTRON, ELECTRON_ONLY_DIRS, SQLITE_ONLY]),
       'no-restricted-syntax': noDynamicElectron,
       'no-restricted-globals': DOM_GLOBALS_REFUSED,
     },

@@ -22,12 +22,28 @@ type Case = { file: string; forbidden: string[]; allowed: string[] };
 const cases: Case[] = [
   {
     file: 'electron/core/services/example.ts',
-    forbidden: ['electron', 'electron/main', '../../web/server.ts', '../../main/main.ts', '../../cli/commands.ts'],
-    allowed: ['zod', 'kysely', 'node:fs', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', '../db/schema.ts', '../../../shared/errors.ts'],
+    forbidden: ['electron', 'electron/main', '../../web/server.ts', '../../main/main.ts', '../../cli/commands.ts', 'better-sqlite3-multiple-ciphers', '../db/sqlite/open.ts'],
+    allowed: ['zod', 'kysely', 'node:fs', '@node-rs/argon2', '../db/schema.ts', '../db/engine.ts', '../db/database.ts', '../../../shared/errors.ts'],
+  },
+  {
+    // Services reach SQLite only through the engine (db/engine.ts), so a PostgreSQL twin can run them.
+    file: 'electron/core/areas/example/service.ts',
+    forbidden: ['better-sqlite3-multiple-ciphers', '../../db/sqlite/dialect.ts', '../../db/sqlite'],
+    allowed: ['kysely', '../../db/engine.ts', '../../db/database.ts', '../../db/keyset.ts'],
+  },
+  {
+    file: 'electron/core/db/example.ts',
+    forbidden: ['electron', '../web/server.ts'],
+    allowed: ['better-sqlite3-multiple-ciphers', './sqlite/engine.ts', './database.ts'],
+  },
+  {
+    file: 'electron/core/db/sqlite/example.ts',
+    forbidden: ['electron'],
+    allowed: ['better-sqlite3-multiple-ciphers', './open.ts', '../engine.ts'],
   },
   {
     file: 'electron/web/example.ts',
-    forbidden: ['electron', '../main/main.ts', '../preload/preload.ts'],
+    forbidden: ['electron', '../main/main.ts', '../preload/preload.ts', 'better-sqlite3-multiple-ciphers', '../core/db/sqlite/open.ts'],
     allowed: ['node:http', '../core/core-types.ts', '../../shared/errors.ts', './security.ts'],
   },
   {

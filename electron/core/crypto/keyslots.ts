@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, wri
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
 import { usernameKey } from '../../../shared/usernames.ts';
-import { withFileLock } from '../db/sqlite/file-lock.ts';
+import { engine } from '../db/engine.ts';
 import { fileSystemFailure } from '../fs-failure.ts';
 import type { KeySlot } from './keys.ts';
 
@@ -102,7 +102,7 @@ export function writeKeyslots(dataDir: string, file: KeyslotsFile): void {
  * `change` must be synchronous.
  */
 export function updateKeyslots<T>(dataDir: string, change: (file: KeyslotsFile) => T): T {
-  return withFileLock(
+  return engine.withFileLock(
     join(dataDir, KEYSLOTS_LOCK_FILE),
     () => {
       const file = readKeyslots(dataDir);

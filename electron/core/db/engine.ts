@@ -35,6 +35,16 @@ export type RekeyedCopy = {
   swapIn(): Promise<void>;
 };
 
+/** The chunk I/O of the blob store (files/blob-store.ts): chunks pass without filling the page cache. */
+export type BlobChunks = {
+  /** Stores one chunk in its own short write; the caller may reuse `data` afterwards. */
+  write(db: Db, blobId: number, seq: number, data: Uint8Array): Promise<void>;
+  /** One chunk, or undefined when it is missing. */
+  read(db: Db, blobId: number, seq: number): Promise<Uint8Array | undefined>;
+  /** Runs `work` (deleting chunks, inside the caller's transaction) without filling the page cache. */
+  withSmallPageCache<T>(tx: Db, work: () => Promise<T>): Promise<T>;
+};
+
 export type Engine = {
   /** The encryption of the database, as `system.status` shows it. */
   readonly cipher: string;
@@ -74,6 +84,7 @@ export type Engine = {
    * leaves the database as it was, open, under its key.
    */
   rekeyedCopy(db: Db, location: DatabaseLocation, newKeyHex: string, job: JobControl): Promise<RekeyedCopy>;
+  blobChunks: BlobChunks;
   /**
    * Runs `work` holding a lock file that works across processes (keyslots.json's changes). `work`
    * is synchronous and short; a process that dies inside never leaves the lock stuck.

@@ -11,8 +11,10 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppFailure } from '../../../shared/errors.ts';
 import { transaction, type Db } from '../db/database.ts';
-import { readChunk, withSmallPageCache, writeChunk } from '../db/sqlite/blob-chunks.ts';
+import { engine } from '../db/engine.ts';
 import { garbageCounter } from './collect.ts';
+
+const { read: readChunk, write: writeChunk, withSmallPageCache } = engine.blobChunks;
 
 export const CHUNK_BYTES = 256 * 1024;
 /** What content sniffing looks at (file-type's own minimum for every format it knows). */
