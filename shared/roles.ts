@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'customers.write',
   'customers.delete',
   'customers.purge',
+  /** Tags across all customers: rename, merge, colour, delete (features/tags). */
+  'tags.manage',
   'users.read',
   'users.manage',
   'settings.manage',
@@ -29,7 +31,7 @@ export type Access = Permission | 'public' | 'signedIn';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'data.export', 'reports.read', 'print', 'system.status', 'system.check'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'tags.manage', 'users.read', 'data.export', 'reports.read', 'print', 'system.status', 'system.check'],
   staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'print'],
   viewer: ['customers.read', 'users.read'],
 };

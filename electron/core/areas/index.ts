@@ -11,5 +11,6 @@ import { systemArea } from './system/index.ts';
 import { usersArea } from './users/index.ts';
 import { filesArea } from './files/index.ts';
 import { logoArea } from './logo/index.ts';
+import { tagsArea } from './tags/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea];

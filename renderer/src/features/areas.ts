@@ -7,6 +7,7 @@ export { area as signin } from './signin/area.ts';
 export { area as account } from './account/area.ts';
 export { area as search } from './search/area.tsx';
 export { area as customers } from './customers/area.tsx';
+export { area as tags } from './tags/area.tsx';
 export { area as backup } from './backup/area.tsx';
 export { area as settings } from './settings/area.tsx';
 export { area as logo } from './logo/area.tsx';
