@@ -95,6 +95,17 @@ describe('audit log display', () => {
     const again = await h.call('owner', 'customers.get', { id: updated.id });
     await h.call('owner', 'customers.delete', { id: again.id, version: again.version });
     await h.call('owner', 'customers.purge', { id: again.id });
+    // Tags management (features/tags): rename, colour, merge and delete, each with its counts.
+    await h.call('owner', 'customers.create', { name: '龙门客栈', tags: ['老客户', '茶', '茶叶'] });
+    const tagNamed = async (name: string) => (await h.call('owner', 'tags.list', {})).rows.find((t) => t.name === name)!;
+    const regular = await tagNamed('老客户');
+    await h.call('owner', 'tags.rename', { id: regular.id, version: regular.version, name: '熟客' });
+    const tea = await tagNamed('茶');
+    const green = await h.call('owner', 'tags.setColor', { id: tea.id, version: tea.version, color: 'green' });
+    const leaves = await tagNamed('茶叶');
+    await h.call('owner', 'tags.merge', { into: { id: green.id, version: green.version }, tags: [{ id: leaves.id, version: leaves.version }] });
+    const renamed = await tagNamed('熟客');
+    await h.call('owner', 'tags.delete', { id: renamed.id, version: renamed.version });
 
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
@@ -184,6 +195,10 @@ describe('audit log display', () => {
     expect(auditChangeLine(zhF, deactivated.changes[0]!)).toBe(`${zh.audit.fields.active}: 是 → 否`);
     const never = entries.find((e) => e.action === 'settings.update' && e.changes.some((c) => c.field === 'idleLockMinutes' && c.after === 0))!;
     expect(auditChangeLine(enF, never.changes.find((c) => c.field === 'idleLockMinutes')!)).toBe('Idle lock (minutes): 10 minutes → Never');
+    // An area's closed list (a tag's colour) in words from that area's own texts.
+    const recolor = entries.find((e) => e.action === 'tag.recolor')!;
+    expect(auditChangeLine(zhF, recolor.changes[0]!)).toBe(`${zh.audit.fields.tagColor}: ${zh.common.none} → ${zh.tags.colors.green}`);
+    expect(auditChangeLine(enF, recolor.changes[0]!)).toBe('Colour: — → Green'.replace('—', en.common.none));
   });
 
   it('cuts long texts in the list, flags it, and gives the entry whole on demand', async () => {

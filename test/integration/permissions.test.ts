@@ -31,6 +31,11 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'auth.recover': () => ({ username: 'nobody-here', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }),
   'settings.get': () => ({}),
   'settings.update': (_, f) => ({ staffScope: f.staffScope }),
+  // An upload nobody staged: NOT_FOUND for whoever may ask, FORBIDDEN for the others.
+  'files.preview': () => ({ file: { upload: 'A'.repeat(22) } }),
+  'logo.get': () => ({}),
+  'logo.set': () => ({ file: { upload: 'A'.repeat(22) } }),
+  'logo.remove': () => ({}),
   'users.list': () => ({}),
   'users.create': (role) => ({ username: `new-${role}`, role: 'viewer', password: 'a-long-enough-password' }),
   'users.setRole': (_, f) => ({ id: f.targetUserId, version: STALE, role: 'manager' }),
@@ -50,6 +55,13 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   // Changes nothing: the fixture's customers all have someone responsible.
   'customers.unassigned': () => ({}),
   'customers.assignUnassigned': () => ({ othersTo: null }),
+  // The fixture's customers carry no tags: tag changes are NOT_FOUND where allowed.
+  'tags.list': () => ({ sort: 'name' }),
+  'tags.rename': () => ({ id: 1, version: STALE, name: 'x' }),
+  'tags.merge': () => ({ into: { id: 1, version: STALE }, tags: [{ id: 2, version: STALE }] }),
+  'tags.setColor': () => ({ id: 1, version: STALE, color: 'red' }),
+  'tags.delete': () => ({ id: 1, version: STALE }),
+  'tags.colors': () => ({ names: ['x'] }),
   'search.query': () => ({ q: '张三' }),
   'audit.list': () => ({ action: 'auth.signIn' }),
   'audit.entry': () => ({ id: 1 }),

@@ -1,4 +1,4 @@
-import { Box, Chip, Link, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { Box, Link, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import StarIcon from '@mui/icons-material/Star';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { parseLunarDate } from '../../../../shared/lunar-date.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { formatCalendarDate, formatDate, formatDateTime, formatLunarDate } from '../../i18n/format.ts';
 import { CollapsibleText } from './CollapsibleText.tsx';
+import { TagChips } from './CustomerChips.tsx';
 import { nextLunarBirthday } from './lunar.ts';
 
 // The customer detail page's sections: what is known of the customer, its contacts, its grades.
@@ -70,11 +71,7 @@ export function CustomerFacts({ customer: c }: { customer: Customer }) {
         </Field>
         <Field label={t('customer.tags')} wide>
           {c.tags.length ? (
-            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} component="span">
-              {c.tags.map((tag) => (
-                <Chip key={tag} label={tag} size="small" component="span" />
-              ))}
-            </Stack>
+            <TagChips names={c.tags} />
           ) : (
             t('detail.noTags')
           )}

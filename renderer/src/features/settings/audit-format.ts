@@ -107,6 +107,9 @@ export function auditValue(f: AuditFormat, field: string, value: unknown, calend
     if (value === null || value === undefined) return f.t('customer.ownerNone');
     if (typeof value === 'number') return f.userName(value) ?? `#${value}`;
   }
+  // Any area's closed list, in words from that area's own texts (a tag's colour: audit.values.tagColor.red).
+  const word = typeof value === 'string' && /^[a-z][A-Za-z]*$/.test(value) ? translated(f, `audit.values.${field}.${value}`) : null;
+  if (word) return word;
   if (field === 'contacts' && Array.isArray(value)) return value.length === 0 ? f.t('common.none') : list(f, value.map((c) => contactText(f, c)));
   if (field === 'idleLockMinutes' && typeof value === 'number') return value === 0 ? f.t('audit.values.never') : f.t('audit.values.minutes', { count: value });
   if (field === 'backup.reminderDays' && typeof value === 'number') return f.t('audit.values.days', { count: value });
