@@ -1,31 +1,12 @@
-// The one mapping between the contract's customer and contact fields (camelCase) and the columns
-// that keep them (snake_case, the same words): which fields there are is the contract's
-// CustomerFields and ContactDraft, so a field added there is written, read, bulk-loaded and
-// audited without a list to extend here. Its column comes with its own migration.
+// A customer's and a contact's fields and their rows: which fields there are is the contract's
+// CustomerFields and ContactDraft, their columns follow by db/columns.ts's one rule, and the table
+// types in db/schema.ts derive from the same schemas. A field added to the contract is written,
+// read, bulk-loaded and audited without a list to extend here; its column comes with a migration.
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { ContactDraft, CustomerFields, type Contact } from '../../../../shared/api/customers.ts';
 import type { ContactsTable, CustomersTable } from '../../db/schema.ts';
-
-/** `birthdayCalendar` → `birthday_calendar`, as a type. */
-export type Snake<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Snake<Tail>}` : S;
-
-export function columnOf<F extends string>(field: F): Snake<F> {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as Snake<F>; // the same rule as the type, on the value
-}
-
-/** Values keyed by field, keyed by column instead. */
-export type ByColumn<T> = { [K in keyof T & string as Snake<K>]: T[K] };
-
-/** The values of `fields` in `values`, keyed by their columns (for an insert or an update). */
-export function toColumns<T, F extends keyof T & string>(values: T, fields: readonly F[]): ByColumn<Pick<T, F>> {
-  return Object.fromEntries(fields.map((field) => [columnOf(field), values[field]])) as ByColumn<Pick<T, F>>; // one entry per field, named by columnOf
-}
-
-/** The values of `fields` read from a row selected with its columns' own names. */
-export function fromColumns<R, F extends string>(row: R, fields: readonly F[]): { [K in F]: R[Snake<K> & keyof R] } {
-  return Object.fromEntries(fields.map((field) => [field, row[columnOf(field) as Snake<F> & keyof R]])) as { [K in F]: R[Snake<K> & keyof R] }; // one entry per field
-}
+import { fromColumns, toColumns } from '../../db/columns.ts';
 
 /** A customer's own fields (its row's columns), in the contract's order. */
 export const CUSTOMER_FIELDS = Object.keys(CustomerFields.shape) as (keyof typeof CustomerFields.shape)[]; // the keys of the contract's shape

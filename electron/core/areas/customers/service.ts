@@ -17,7 +17,8 @@ import { checkLunarBirthday } from './lunar-calendar.ts';
 import { canOwnCustomers, CUSTOMER_OWNER_ROLES, customerActions } from '../../../../shared/roles.ts';
 import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
 import { reserveCustomerCodes } from './codes.ts';
-import { columnOf, CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
+import { columnOf } from '../../db/columns.ts';
+import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
 
 type Draft = z.output<typeof CustomerDraft>;
 type Query = z.output<typeof CustomerQuery>;

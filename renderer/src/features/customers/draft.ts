@@ -1,40 +1,22 @@
-import type { Customer } from '../../../../shared/api/customers.ts';
-import { CALENDARS, CUSTOMER_KINDS, GRADES, SIZES, STAGES } from '../../../../shared/api/customers.ts';
+import type { z } from 'zod';
+import { ContactDraft, CustomerFields, type Customer, type CustomerDraftValue } from '../../../../shared/api/customers.ts';
 
-export type ContactValues = {
+// The form's values are the contract's draft (shared/api/customers.ts): its fields and defaults
+// come from the schemas, so a field added there needs no list to extend here.
+
+export type ContactValues = Omit<z.output<typeof ContactDraft>, 'id'> & {
   /** React key only; never sent. */
   key: string;
   id?: number;
-  name: string;
-  title: string;
-  phone: string;
-  mobile: string;
-  email: string;
-  wechat: string;
-  decisionMaker: boolean;
-  birthday: string;
 };
 
-export type CustomerValues = {
-  kind: (typeof CUSTOMER_KINDS)[number];
-  name: string;
-  industry: string;
-  region: string;
-  address: string;
-  phone: string;
-  email: string;
-  website: string;
-  source: string;
-  size: (typeof SIZES)[number] | null;
-  stage: (typeof STAGES)[number];
-  grade: (typeof GRADES)[number];
+export type CustomerValues = Omit<CustomerDraftValue, 'ownerId' | 'contacts'> & {
   ownerId: number | null;
-  birthday: string;
-  birthdayCalendar: (typeof CALENDARS)[number];
-  notes: string;
-  tags: string[];
   contacts: ContactValues[];
 };
+
+/** A customer's own fields, as the contract lists them. */
+const CUSTOMER_FIELDS = Object.keys(CustomerFields.shape) as (keyof typeof CustomerFields.shape)[]; // the keys of the contract's shape
 
 let nextKey = 0;
 export function newContactKey(): string {
@@ -43,60 +25,17 @@ export function newContactKey(): string {
 }
 
 export function emptyContact(): ContactValues {
-  return {
-    key: newContactKey(),
-    name: '',
-    title: '',
-    phone: '',
-    mobile: '',
-    email: '',
-    wechat: '',
-    decisionMaker: false,
-    birthday: '',
-  };
+  return { key: newContactKey(), ...ContactDraft.omit({ id: true, name: true }).parse({}), name: '' };
 }
 
 export function emptyCustomer(): CustomerValues {
-  return {
-    kind: 'company',
-    name: '',
-    industry: '',
-    region: '',
-    address: '',
-    phone: '',
-    email: '',
-    website: '',
-    source: '',
-    size: null,
-    stage: 'lead',
-    grade: 'normal',
-    ownerId: null,
-    birthday: '',
-    birthdayCalendar: 'gregorian',
-    notes: '',
-    tags: [],
-    contacts: [],
-  };
+  return { ...CustomerFields.omit({ name: true, ownerId: true }).parse({}), name: '', ownerId: null, tags: [], contacts: [] };
 }
 
 export function valuesFromCustomer(c: Customer): CustomerValues {
+  const fields = Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, c[field]])) as Omit<CustomerValues, 'tags' | 'contacts'>; // every own field, read from the customer
   return {
-    kind: c.kind,
-    name: c.name,
-    industry: c.industry,
-    region: c.region,
-    address: c.address,
-    phone: c.phone,
-    email: c.email,
-    website: c.website,
-    source: c.source,
-    size: c.size,
-    stage: c.stage,
-    grade: c.grade,
-    ownerId: c.ownerId,
-    birthday: c.birthday,
-    birthdayCalendar: c.birthdayCalendar,
-    notes: c.notes,
+    ...fields,
     tags: [...c.tags],
     // Existing contacts keep their ids so the core updates them rather than replacing them.
     contacts: c.contacts.map((contact) => ({ ...contact, key: newContactKey() })),
@@ -105,18 +44,5 @@ export function valuesFromCustomer(c: Customer): CustomerValues {
 
 /** What the core receives: the form values without the UI-only contact keys. */
 export function draftFromValues(values: CustomerValues) {
-  return {
-    ...values,
-    contacts: values.contacts.map((c) => ({
-      ...(c.id === undefined ? {} : { id: c.id }),
-      name: c.name,
-      title: c.title,
-      phone: c.phone,
-      mobile: c.mobile,
-      email: c.email,
-      wechat: c.wechat,
-      decisionMaker: c.decisionMaker,
-      birthday: c.birthday,
-    })),
-  };
+  return { ...values, contacts: values.contacts.map(({ key: _key, ...contact }) => contact) };
 }
