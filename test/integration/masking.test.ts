@@ -36,11 +36,6 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'auth.recover': () => [{ username: 'boss', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }],
   'settings.get': () => [{}],
   'settings.update': () => [{ maskContacts: false }],
-  // Files carry no customer data today (the logo); attachments will, and bring their own calls.
-  'files.preview': () => [],
-  'logo.get': () => [{}],
-  'logo.set': () => [],
-  'logo.remove': () => [],
   'users.list': () => [{}],
   'users.create': () => [{ username: 'eve', role: 'owner', password: 'a-long-enough-password' }],
   'users.setRole': () => [{ id: 1, version: 1, role: 'viewer' }],
