@@ -1,7 +1,7 @@
 // The renderer's data cache (renderer/src/app/query.ts): a refused call becomes the query's error
 // as the core's error value, a write marks every answer stale, and signing out forgets them all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../shared/errors.ts';
+import { fail, type Result } from '../../shared/errors.ts';
 
 const answers: Result<unknown>[] = [];
 vi.mock('../../renderer/src/api/client.ts', () => ({
@@ -30,8 +30,8 @@ describe('renderer query cache', () => {
   });
 
   it('throws the core error value of a refused call, code and details kept', async () => {
-    answers.push({ ok: false, error: { code: 'FORBIDDEN', message: 'customers.count: no', details: { reason: 'scope' } } });
-    await expect(call('customers.count', {})).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'customers.count: no', details: { reason: 'scope' } });
+    answers.push(fail('IO', 'customers.count: disk full', { reason: 'full' }));
+    await expect(call('customers.count', {})).rejects.toMatchObject({ code: 'IO', message: 'customers.count: disk full', details: { reason: 'full' } });
   });
 
   it('keys a query by method and input, so different inputs never share an answer', () => {
