@@ -1,4 +1,4 @@
-// What the search indexes hold for a customer, how a query is turned into FTS5 expressions, and
+// What the search indexes hold for a customer, how a query is planned (terms, which index), and
 // which field of a customer a query matched. Pure functions: no database here (the FTS5 side, and
 // the expressions a plan becomes, are in db/sqlite/search-index.ts).
 //
