@@ -3,31 +3,14 @@ import FormatColorResetIcon from '@mui/icons-material/FormatColorReset';
 import { Box, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { TAG_COLORS, type Tag, type TagColor } from '../../../../shared/api/tags.ts';
-import { useNotify } from '../../app/notify.tsx';
-import { dataChanged, useCoreMutation } from '../../app/query.ts';
 import { swatchOf } from './palette.ts';
-import { tagProblem } from './tag-errors.ts';
 
-/** The palette for one tag: picking a colour saves it at once. */
-export function TagColorMenu({ tag, anchor, onClose }: { tag: Tag; anchor: HTMLElement; onClose: () => void }) {
+/** The palette for one tag; picking a colour closes it and hands the colour to `onPick`. */
+export function TagColorMenu({ tag, anchor, onClose, onPick }: { tag: Tag; anchor: HTMLElement; onClose: () => void; onPick: (color: TagColor | null) => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const setColor = useCoreMutation('tags.setColor');
-
   const pick = (color: TagColor | null) => {
     onClose();
-    if (color === tag.color) return;
-    setColor.mutate(
-      { id: tag.id, version: tag.version, color },
-      {
-        onSuccess: () => notify({ message: t('tags.recolored', { name: tag.name }) }),
-        onError: (error) => {
-          const problem = tagProblem(t, error);
-          notify({ message: problem.message, severity: 'error' });
-          if (problem.reload) dataChanged();
-        },
-      },
-    );
+    if (color !== tag.color) onPick(color);
   };
 
   const mark = (selected: boolean) => (selected ? <CheckIcon fontSize="small" /> : null);

@@ -2,13 +2,15 @@ import MergeIcon from '@mui/icons-material/CallMerge';
 import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Tag, TAG_SORTS } from '../../../../shared/api/tags.ts';
+import type { Tag, TagColor, TAG_SORTS } from '../../../../shared/api/tags.ts';
 import { errorMessage } from '../../app/errors.ts';
-import { usePagedQuery } from '../../app/query.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { dataChanged, useCoreMutation, usePagedQuery } from '../../app/query.ts';
 import { DeleteTagDialog } from './DeleteTagDialog.tsx';
 import { MergeTagsDialog } from './MergeTagsDialog.tsx';
 import { RenameTagDialog } from './RenameTagDialog.tsx';
 import { TagColorMenu } from './TagColorMenu.tsx';
+import { tagProblem } from './tag-errors.ts';
 import { TagTable } from './TagTable.tsx';
 
 const PAGE_SIZE = 50;
@@ -29,6 +31,9 @@ export function TagsPage() {
   const [deleting, setDeleting] = useState<Target | null>(null);
   const [merging, setMerging] = useState(false);
   const [coloring, setColoring] = useState<{ tag: Tag; anchor: HTMLElement } | null>(null);
+  const notify = useNotify();
+  // Here, not in the menu: the menu closes before the answer comes, and its callbacks would go with it.
+  const setColor = useCoreMutation('tags.setColor');
   const sentinelRef = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
@@ -48,6 +53,19 @@ export function TagsPage() {
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [fetchNextPage, hasNextPage, isFetchingNextPage, list.error]);
+
+  const recolor = (tag: Tag, color: TagColor | null) =>
+    setColor.mutate(
+      { id: tag.id, version: tag.version, color },
+      {
+        onSuccess: () => notify({ message: t('tags.recolored', { name: tag.name }) }),
+        onError: (error) => {
+          const problem = tagProblem(t, error);
+          notify({ message: problem.message, severity: 'error' });
+          if (problem.reload) dataChanged();
+        },
+      },
+    );
 
   const toggle = (tag: Tag) =>
     setSelected((prev) => {
@@ -110,7 +128,14 @@ export function TagsPage() {
           }}
         />
       ) : null}
-      {coloring ? <TagColorMenu tag={current(coloring.tag) ?? coloring.tag} anchor={coloring.anchor} onClose={() => setColoring(null)} /> : null}
+      {coloring ? (
+        <TagColorMenu
+          tag={current(coloring.tag) ?? coloring.tag}
+          anchor={coloring.anchor}
+          onClose={() => setColoring(null)}
+          onPick={(color) => recolor(current(coloring.tag) ?? coloring.tag, color)}
+        />
+      ) : null}
     </Stack>
   );
 }
