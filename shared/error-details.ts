@@ -87,6 +87,8 @@ export const ERROR_DETAILS = {
   IO: z.discriminatedUnion('reason', [
     /** Another process holds the data for a moment, or is restoring or re-keying it (holders). */
     z.object({ reason: z.literal('busy'), holders: z.array(DataFolderHolder).readonly().optional() }),
+    /** This core is re-keying the database: writes, backups and other long jobs wait for it to finish. */
+    z.object({ reason: z.literal('rekey') }),
     z.object({ reason: z.enum(IO_REASONS), path: z.string().nullable().optional() }),
   ]),
   CANCELLED: z.undefined(),

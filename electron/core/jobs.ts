@@ -3,6 +3,7 @@
 // looked at between steps; and a turn of the event loop between steps, so the calls that arrive
 // meanwhile (a list, a search) are answered in between instead of after the whole job. The core is
 // one thread (a worker, see worker/): a job that never yields holds every other caller.
+import type { JobName } from '../../shared/api/jobs.ts';
 import { AppFailure } from '../../shared/errors.ts';
 import type { CoreState } from './api/context.ts';
 
@@ -10,7 +11,7 @@ import type { CoreState } from './api/context.ts';
 export const PROGRESS_EVERY_MS = 100;
 
 export type Job = {
-  readonly name: string;
+  readonly name: JobName;
   /** Reports how far the job is (throttled; `done === total` always goes out). */
   progress(done: number, total: number): void;
   /**
@@ -20,9 +21,23 @@ export type Job = {
   step(): Promise<void>;
   /** True once someone asked to cancel (for a job that must tidy up before it stops). */
   readonly cancelled: boolean;
+  /**
+   * From here on the job cannot be cancelled (a re-key about to swap its copy in): throws CANCELLED
+   * when it already was, else a later `cancelJob` answers false. Synchronous, so no cancel slips in
+   * between the check and the change of state.
+   */
+  beyondCancel(): void;
 };
 
-type Running = { sessionKey: string; name: string; cancellable: boolean; cancelled: boolean };
+/**
+ * How a job may run beside the others of its core. 'alone': nothing else runs beside it (a re-key
+ * swaps the database file: a job reading through the old connection would fail midway). 'once': not
+ * beside another job of the same name (two seeds interleave their batches). 'shared': beside
+ * anything but a job that runs alone (reads: audit verify and export).
+ */
+export type JobCompany = 'alone' | 'once' | 'shared';
+
+type Running = { sessionKey: string; name: JobName; company: JobCompany; cancellable: boolean; cancelled: boolean };
 
 /** The jobs running in each core (kept beside its state, so the state's shape need not know). */
 const running = new WeakMap<CoreState, Set<Running>>();
@@ -41,18 +56,40 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+const WORDS: Record<JobName, string> = { rekey: 'a re-key', seed: 'a seed', auditVerify: 'an audit check', auditExport: 'an audit export' };
+
 /**
- * Runs `work` as a job of `sessionKey` named `name` (the `job` of its progress events). A
- * cancellable job stops at its next `step()` once `cancelJob` is called; the others cannot be.
+ * Refuses anything that must not run while a re-key of this core does (a write answers busy then;
+ * a backup would copy the file being replaced): IO with reason 'rekey', the renderer's own words.
+ */
+export function refuseDuringRekey(state: CoreState): void {
+  if ([...jobsOf(state)].some((job) => job.name === 'rekey')) {
+    throw new AppFailure('IO', 'a re-key of the database is running; try again when it has finished', { reason: 'rekey' });
+  }
+}
+
+/** Refuses a job that may not start beside the ones running now (see JobCompany). */
+function refuseBesideJobs(state: CoreState, name: JobName, company: JobCompany): void {
+  const others = [...jobsOf(state)];
+  refuseDuringRekey(state);
+  const blocking = others.find((other) => company === 'alone' || other.company === 'alone' || (company === 'once' && other.name === name));
+  if (blocking) throw new AppFailure('CONFLICT', `${WORDS[blocking.name]} is running; wait for it to finish`, { reason: 'busy' });
+}
+
+/**
+ * Runs `work` as a job of `sessionKey` named `name` (the `job` of its progress events), or refuses
+ * it beside the jobs running now (see JobCompany). A cancellable job stops at its next `step()`
+ * once `cancelJob` is called; the others cannot be.
  */
 export async function runJob<T>(
   state: CoreState,
   sessionKey: string,
-  name: string,
-  options: { cancellable: boolean },
+  name: JobName,
+  options: { cancellable: boolean; company: JobCompany },
   work: (job: Job) => Promise<T>,
 ): Promise<T> {
-  const entry: Running = { sessionKey, name, cancellable: options.cancellable, cancelled: false };
+  refuseBesideJobs(state, name, options.company);
+  const entry: Running = { sessionKey, name, company: options.company, cancellable: options.cancellable, cancelled: false };
   const jobs = jobsOf(state);
   jobs.add(entry);
   let lastSent = -Infinity;
@@ -75,6 +112,10 @@ export async function runJob<T>(
     get cancelled() {
       return entry.cancelled;
     },
+    beyondCancel() {
+      if (entry.cancelled) throw new AppFailure('CANCELLED', `${name} was cancelled`);
+      entry.cancellable = false;
+    },
   };
   try {
     return await work(job);
@@ -84,7 +125,7 @@ export async function runJob<T>(
 }
 
 /** Asks this session's running job `name` to stop at its next step; false when there is none to cancel. */
-export function cancelJob(state: CoreState, sessionKey: string, name: string): boolean {
+export function cancelJob(state: CoreState, sessionKey: string, name: JobName): boolean {
   for (const entry of jobsOf(state)) {
     if (entry.sessionKey === sessionKey && entry.name === name && entry.cancellable) {
       entry.cancelled = true;
@@ -94,7 +135,7 @@ export function cancelJob(state: CoreState, sessionKey: string, name: string): b
   return false;
 }
 
-/** The jobs running now (a re-key refuses to start beside a seed; a busy answer names them). */
-export function runningJobs(state: CoreState): { sessionKey: string; name: string }[] {
+/** The jobs running now (a busy answer during a re-key says so). */
+export function runningJobs(state: CoreState): { sessionKey: string; name: JobName }[] {
   return [...jobsOf(state)].map(({ sessionKey, name }) => ({ sessionKey, name }));
 }

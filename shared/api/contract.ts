@@ -10,9 +10,10 @@ import { usersArea } from './users.ts';
 import { filesArea } from './files.ts';
 import { logoArea } from './logo.ts';
 import { tagsArea } from './tags.ts';
+import { jobsArea } from './jobs.ts';
 
 /** Every area of the contract, one line each: adding an area adds its line here. */
-export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea] as const;
 
 type Area = (typeof AREAS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

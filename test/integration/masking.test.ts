@@ -71,6 +71,7 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'system.rekey': () => [{}],
   'backup.create': () => [{ folder: '/nonexistent-clientele-folder' }],
   'backup.cancel': () => [{}],
+  'jobs.cancel': () => [{ job: 'seed' }],
   'backup.verify': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: 'a-long-enough-password' } }],
   'backup.restore': () => [{ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: 'a-long-enough-password' } }],
   'backup.list': () => [{}],

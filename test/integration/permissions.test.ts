@@ -74,6 +74,8 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   // Files and folders that do not exist: allowed calls fail with NOT_FOUND or IO and change nothing.
   'backup.create': () => ({ folder: '/nonexistent-clientele-folder/sub' }),
   'backup.cancel': () => ({}),
+  // No job of the caller's is running: nothing to cancel, for every role.
+  'jobs.cancel': () => ({ job: 'seed' }),
   'backup.verify': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
   'backup.restore': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
   'backup.list': () => ({}),

@@ -15,10 +15,10 @@ function stateWithEvents(): { state: CoreState; events: { sessionKey: string; ev
 describe('long jobs', () => {
   it('sends the first and the last progress event, and throttles the ones between', async () => {
     const { state, events } = stateWithEvents();
-    await runJob(state, 's1', 'seed', { cancellable: true }, async (job) => {
+    await runJob(state, 's1', 'seed', { cancellable: true, company: 'once' }, async (job) => {
       for (let done = 0; done <= 10_000; done++) job.progress(done, 10_000);
     });
-    await runJob(state, 's1', 'seed', { cancellable: true }, async (job) => {
+    await runJob(state, 's1', 'seed', { cancellable: true, company: 'once' }, async (job) => {
       for (let i = 0; i < 1000; i++) job.progress(0, 10_000); // a job that has not moved yet says so once
     });
     const sent = events.map(({ event }) => event.done);
@@ -33,7 +33,7 @@ describe('long jobs', () => {
   it('lets waiting work run at every step', async () => {
     const { state } = stateWithEvents();
     const order: string[] = [];
-    await runJob(state, 's1', 'seed', { cancellable: false }, async (job) => {
+    await runJob(state, 's1', 'seed', { cancellable: false, company: 'once' }, async (job) => {
       setImmediate(() => order.push('a call that arrived meanwhile'));
       order.push('batch 1');
       await job.step();
@@ -45,7 +45,7 @@ describe('long jobs', () => {
   it('stops a cancellable job with CANCELLED at its next step; others cannot be cancelled', async () => {
     const { state } = stateWithEvents();
     let batches = 0;
-    const running = runJob(state, 's1', 'seed', { cancellable: true }, async (job) => {
+    const running = runJob(state, 's1', 'seed', { cancellable: true, company: 'once' }, async (job) => {
       for (;;) {
         batches++;
         await job.step();
@@ -58,8 +58,55 @@ describe('long jobs', () => {
     expect(batches).toBe(1);
     expect(runningJobs(state)).toEqual([]);
 
-    const fixed = runJob(state, 's1', 'rekey', { cancellable: false }, async (job) => job.step());
+    const fixed = runJob(state, 's1', 'rekey', { cancellable: false, company: 'once' }, async (job) => job.step());
     expect(cancelJob(state, 's1', 'rekey')).toBe(false);
     await expect(fixed).resolves.toBeUndefined();
+  });
+
+  it('past beyondCancel a job can no longer be cancelled; before it, a cancel already asked for stops it there', async () => {
+    const { state } = stateWithEvents();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const swapping = runJob(state, 's1', 'rekey', { cancellable: true, company: 'alone' }, async (job) => {
+      job.beyondCancel();
+      await gate;
+      await job.step();
+      return 'swapped';
+    });
+    expect(cancelJob(state, 's1', 'rekey')).toBe(false);
+    release();
+    await expect(swapping).resolves.toBe('swapped');
+
+    const copying = runJob(state, 's1', 'rekey', { cancellable: true, company: 'alone' }, async (job) => {
+      await job.step(); // the cancel below is asked for meanwhile (the step itself checks only afterwards)
+      job.beyondCancel();
+      return 'swapped';
+    });
+    expect(cancelJob(state, 's1', 'rekey')).toBe(true);
+    await expect(copying).rejects.toSatisfy((error) => error instanceof AppFailure && error.code === 'CANCELLED');
+  });
+
+  it('refuses a job beside one that runs alone, a second of a kind that runs once, and anything during a re-key with its own reason', async () => {
+    const { state } = stateWithEvents();
+    const codeOf = (start: () => Promise<unknown>) =>
+      start().then(
+        () => 'OK',
+        (error: AppFailure) => `${error.code} ${JSON.stringify(error.details)}`,
+      );
+    let finish!: () => void;
+    const open = new Promise<void>((resolve) => (finish = resolve));
+    const seed = runJob(state, 's1', 'seed', { cancellable: true, company: 'once' }, () => open);
+    expect(await codeOf(() => runJob(state, 's2', 'seed', { cancellable: true, company: 'once' }, async () => {}))).toBe('CONFLICT {"reason":"busy"}');
+    expect(await codeOf(() => runJob(state, 's1', 'rekey', { cancellable: true, company: 'alone' }, async () => {}))).toBe('CONFLICT {"reason":"busy"}');
+    expect(await codeOf(() => runJob(state, 's2', 'auditVerify', { cancellable: true, company: 'shared' }, async () => {}))).toBe('OK');
+    finish();
+    await seed;
+
+    const rekey = runJob(state, 's1', 'rekey', { cancellable: true, company: 'alone' }, () => open.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
+    for (const [name, company] of [['seed', 'once'], ['auditVerify', 'shared'], ['rekey', 'alone']] as const) {
+      expect(await codeOf(() => runJob(state, 's2', name, { cancellable: true, company }, async () => {}))).toBe('IO {"reason":"rekey"}');
+    }
+    await rekey;
+    expect(runningJobs(state)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The one room behind every door: validate the input with the contract's schema, check the
 // caller's session and permission, call the handler, return a result value.
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract.ts';
-import { ERROR_DETAILS } from '../../../shared/error-details.ts';
+import { ERROR_DETAILS, reasonOf } from '../../../shared/error-details.ts';
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import { toWireIssue } from '../../../shared/validation.ts';
@@ -10,6 +10,7 @@ import { readSettings } from '../areas/settings/service.ts';
 import { findUser } from '../areas/users/service.ts';
 import type { Caller, CoreState } from './context.ts';
 import { closeWhenUnused, handlers } from './handlers.ts';
+import { runningJobs } from '../jobs.ts';
 
 export type DispatchOptions = { validateOutput: boolean; log: (message: string, error: unknown) => void };
 
@@ -83,7 +84,7 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
     }
     return ok(value);
   } catch (error) {
-    const failure = failureOf(method, error, options.log);
+    const failure = failureOf(method, error, options.log, state);
     // Tests check the details too: what each code carries is part of the contract (shared/error-details.ts).
     if (options.validateOutput && !failure.ok && failure.error.details !== undefined && !ERROR_DETAILS[failure.error.code].safeParse(failure.error.details).success) {
       return fail('INTERNAL', `${method}: the details of ${failure.error.code} do not match the contract: ${JSON.stringify(failure.error.details).slice(0, 300)}`);
@@ -92,8 +93,20 @@ export async function dispatch(state: CoreState, sessionKey: string, method: str
   }
 }
 
-/** A thrown error as the result value every door answers (the file doors too). */
-export function failureOf(method: string, error: unknown, log: DispatchOptions['log']): Result<never> {
+/**
+ * A thrown error as the result value every door answers (the file doors too). While this core
+ * re-keys, a write is busy (the re-key holds the write lock) and a call queued behind the swap
+ * finds the old connection closed: both are said as the re-key, not as another program.
+ */
+export function failureOf(method: string, error: unknown, log: DispatchOptions['log'], state?: CoreState): Result<never> {
+  const failure = plainFailureOf(method, error, log);
+  if (state && !failure.ok && failure.error.code === 'IO' && reasonOf(failure.error, 'IO') === 'busy' && runningJobs(state).some((job) => job.name === 'rekey')) {
+    return fail('IO', `${method}: a re-key of the database is running; try again when it has finished`, { reason: 'rekey' });
+  }
+  return failure;
+}
+
+function plainFailureOf(method: string, error: unknown, log: DispatchOptions['log']): Result<never> {
   if (error instanceof AppFailure) return fail(error.code, `${method}: ${error.message}`, error.details);
   const sqliteCode = (error as { code?: string }).code ?? '';
   if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') return fail('CORRUPT', `${method}: the database file is damaged (${sqliteCode})`);

@@ -12,5 +12,6 @@ import { usersArea } from './users/index.ts';
 import { filesArea } from './files/index.ts';
 import { logoArea } from './logo/index.ts';
 import { tagsArea } from './tags/index.ts';
+import { jobsArea } from './jobs/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea];

@@ -24,7 +24,12 @@ export type DatabaseSnapshot = {
 };
 
 /** What a long job gives the engine: where to report progress, and whether to stop. */
-export type JobControl = { progress(done: number, total: number): void; readonly cancelled: boolean };
+export type JobControl = {
+  progress(done: number, total: number): void;
+  readonly cancelled: boolean;
+  /** The job can no longer be cancelled from here (throws CANCELLED when it already was). */
+  beyondCancel(): void;
+};
 
 /** A re-encrypted copy of the database, made beside it, waiting to take its place. */
 export type RekeyedCopy = {

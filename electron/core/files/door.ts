@@ -37,7 +37,7 @@ export async function receiveFile(state: CoreState, sessionKey: string, purpose:
     source = await sourceOf(file, maxBytes); // a path is checked here, before a byte is read
     return ok(await stageUpload(openDb(state), resolved.caller.userId, purpose, source, state.clock()));
   } catch (error) {
-    return failureOf(what, error, log);
+    return failureOf(what, error, log, state);
   } finally {
     // A stream refused before its end is the door's to drain or drop (it still owes an answer).
     await source?.close();
@@ -53,6 +53,6 @@ export async function sendFile(state: CoreState, sessionKey: string, id: string)
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{22}$/.test(id)) throw new AppFailure('NOT_FOUND', 'no such download', { reason: 'download' });
     return ok(await openDownload(state, openDb(state), sessionKey, id));
   } catch (error) {
-    return failureOf(what, error, log);
+    return failureOf(what, error, log, state);
   }
 }

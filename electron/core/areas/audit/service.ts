@@ -140,11 +140,37 @@ export async function listAudit(db: Db, filters: Filters, cursor: string | null,
   return { rows: page.rows.map((row) => shortened(toEntry(row))), nextCursor: page.nextCursor };
 }
 
-/** Entries read per query while verifying: other calls are answered between two pages. */
-const VERIFY_PAGE = 5_000;
+/** What a verify or export run as a job reports to and asks of its job (jobs.ts). */
+export type AuditJob = { progress(done: number, total: number): void; step(): Promise<void> };
 
-/** Recomputes the chain from the first entry; the first entry that does not match is named. */
-export async function verifyAudit(db: Db): Promise<{ ok: boolean; checked: number; firstBad: { id: number; at: number } | null }> {
+/**
+ * Ids per query while verifying or exporting (a few tens of milliseconds of work at most, whatever
+ * the filters select): the job's step between two ranges answers the calls that arrived meanwhile.
+ */
+const RANGE = 2_000;
+
+/**
+ * Reads the entries with ids up to `highest` that `range` selects, one id range at a time in id
+ * order, handing each range's rows to `each` (which answers false to stop); progress is the last
+ * id read out of `highest`. Outside any transaction: the entries appended meanwhile (after
+ * `highest`) are not this job's, and the ones before it do not change (sealed entries are never
+ * updated).
+ */
+async function eachRange<R>(range: (after: number, upTo: number) => Promise<R[]>, highest: number, job: AuditJob | undefined, each: (rows: R[]) => boolean): Promise<void> {
+  job?.progress(0, highest);
+  for (let after = 0; after < highest; after += RANGE) {
+    if (after > 0) await job?.step();
+    const upTo = Math.min(after + RANGE, highest);
+    if (!each(await range(after, upTo))) return;
+    job?.progress(upTo, highest);
+  }
+}
+
+/**
+ * Recomputes the chain from the first entry; the first entry that does not match is named. As a
+ * job: progress in entry ids, and other calls are answered between two id ranges.
+ */
+export async function verifyAudit(db: Db, job?: AuditJob): Promise<{ ok: boolean; checked: number; firstBad: { id: number; at: number } | null }> {
   // Deleting the newest entries leaves a valid chain; the database still remembers the highest id
   // it ever gave (AUTOINCREMENT), so entries missing at the end are named too. Read first: the
   // entries appended while the pages are read (between two queries) are not this check's.
@@ -152,25 +178,23 @@ export async function verifyAudit(db: Db): Promise<{ ok: boolean; checked: numbe
   let prevHash = GENESIS;
   let checked = 0;
   let last: Selectable<AuditLogTable> | null = null;
-  for (let after = 0; ; ) {
-    const page = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', after)
-      .where('id', '<=', highest)
-      .orderBy('id')
-      .limit(VERIFY_PAGE)
-      .execute();
-    for (const row of page) {
+  let firstBad: { id: number; at: number } | null = null;
+  const range = (after: number, upTo: number) => db.selectFrom('audit_log').selectAll().where('id', '>', after).where('id', '<=', upTo).orderBy('id').execute();
+  await eachRange(range, highest, job, (rows) => {
+    for (const row of rows) {
       checked++;
-      if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) return { ok: false, checked, firstBad: { id: row.id, at: row.at } };
+      if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row)) {
+        firstBad = { id: row.id, at: row.at };
+        return false;
+      }
       prevHash = row.hash;
       last = row;
-      after = row.id;
     }
-    if (page.length < VERIFY_PAGE) break;
-  }
-  if (highest > (last?.id ?? 0)) return { ok: false, checked, firstBad: { id: (last?.id ?? 0) + 1, at: last?.at ?? 0 } };
+    return true;
+  });
+  if (firstBad) return { ok: false, checked, firstBad };
+  const lastSeen = last as Selectable<AuditLogTable> | null; // assigned inside the callback, which TypeScript does not follow
+  if (highest > (lastSeen?.id ?? 0)) return { ok: false, checked, firstBad: { id: (lastSeen?.id ?? 0) + 1, at: lastSeen?.at ?? 0 } };
   return { ok: true, checked, firstBad: null };
 }
 
@@ -181,15 +205,24 @@ function csvCell(value: unknown): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** Oldest first, as a CSV that Excel opens correctly (UTF-8 with BOM, CRLF). */
-export async function exportAuditCsv(db: Db, filters: Filters): Promise<{ csv: string; rows: number }> {
+/**
+ * Oldest first, as a CSV that Excel opens correctly (UTF-8 with BOM, CRLF): the entries up to the
+ * newest one when the export starts. As a job: progress in entry ids, other calls answered between
+ * two id ranges.
+ */
+export async function exportAuditCsv(db: Db, filters: Filters, job?: AuditJob): Promise<{ csv: string; rows: number }> {
   const header = ['id', 'time (UTC)', 'user', 'action', 'entity', 'entity id', 'label', 'changes', 'hash'];
   const lines = [header.map(csvCell).join(',')];
   let rows = 0;
-  for (const row of await filtered(db, filters).orderBy('id', 'asc').execute()) {
-    const changes = (JSON.parse(row.changes) as FieldChange[]).map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; ');
-    lines.push([row.id, new Date(row.at).toISOString(), row.username, row.action, row.entity, row.entity_id, row.label, changes, row.hash].map(csvCell).join(','));
-    rows++;
-  }
+  const highest = await engine.highestIdGiven(db, 'audit_log');
+  const range = (after: number, upTo: number) => filtered(db, filters).where('id', '>', after).where('id', '<=', upTo).orderBy('id', 'asc').execute();
+  await eachRange(range, highest, job, (entries) => {
+    for (const row of entries) {
+      const changes = (JSON.parse(row.changes) as FieldChange[]).map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; ');
+      lines.push([row.id, new Date(row.at).toISOString(), row.username, row.action, row.entity, row.entity_id, row.label, changes, row.hash].map(csvCell).join(','));
+      rows++;
+    }
+    return true;
+  });
   return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows };
 }

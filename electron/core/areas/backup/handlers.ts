@@ -9,6 +9,7 @@ import { BACKUP_EXTENSION, decodeHeader, PAYLOAD_OFFSET } from './backup-format.
 import { openBackup } from './backup-reader.ts';
 import { writeBackup, type WrittenBackup } from './backup-writer.ts';
 import { processAlive, release } from '../../process-lock.ts';
+import { refuseDuringRekey } from '../../jobs.ts';
 import { randomBytes } from 'node:crypto';
 import { RESTORE_WORK_DIR, swapIn } from './restore-swap.ts';
 import { backupsToDelete } from './rotation.ts';
@@ -52,6 +53,7 @@ async function backUp(state: CoreState, sessionKey: string, folder: string, crea
   const unlocked = state.unlocked;
   if (!unlocked) throw new AppFailure('UNAUTHENTICATED', 'the database is locked; sign in first');
   if (state.backupJob) throw new AppFailure('CONFLICT', 'a backup is already being written; wait for it to finish', { reason: 'busy' });
+  refuseDuringRekey(state); // it would copy the file the re-key is about to replace
   const job = { sessionKey, cancelled: false };
   state.backupJob = job;
   try {
@@ -110,6 +112,7 @@ async function verify(state: CoreState, sessionKey: string, file: string, creden
  */
 async function restore(ctx: HandlerContext, file: string, credentials: Credentials) {
   if (ctx.state.backupJob) throw new AppFailure('CONFLICT', 'a backup is being written; wait for it to finish', { reason: 'busy' });
+  refuseDuringRekey(ctx.state);
   // Refused while any other process has the folder open: it would keep writing to the data moved aside.
   const alone = holdAlone(ctx.state, 'restore');
   try {

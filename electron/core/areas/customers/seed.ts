@@ -1,7 +1,8 @@
 // `clientele seed`: realistic, deterministic demo customers with contacts and tags, inserted in
-// batches (insert-many.ts), one transaction per batch: calls waiting for the database get their
-// turn between batches.
+// batches (insert-many.ts), one transaction per batch. As a job (system.seed) each batch is about
+// BATCH_MS of work, and the calls waiting for the core are answered between two batches.
 import { GRADES, SIZES, STAGES } from '../../../../shared/api/customers.ts';
+import { AppFailure } from '../../../../shared/errors.ts';
 import { transaction, type Db } from '../../db/database.ts';
 import { engine } from '../../db/engine.ts';
 import { insertCustomers, type NewCustomer } from './insert-many.ts';
@@ -11,11 +12,25 @@ import { regionSortKey } from './sort-keys.ts';
 
 export type SeedOptions = { customers: number; seed: number; now: number; ownerIds: number[]; actorId: number };
 
-/** Customers per transaction: about a tenth of a second of work here. */
-const BATCH = 2_000;
+/** What a seed run as a job reports to and asks of its job (jobs.ts). */
+export type SeedJob = { progress(done: number, total: number): void; step(): Promise<void> };
+
+/**
+ * Work per transaction as a job: a call that arrives during a batch waits at most about this long.
+ * The batch size follows the measured pace (the trigram index makes a customer cost ~0.1–1 ms).
+ */
+const BATCH_MS = 30;
+const BATCH_MIN = 10;
+const BATCH_MAX = 2_000;
+const FIRST_BATCH = 50;
 const THREE_YEARS_MS = 3 * 365 * 86_400_000;
 
-export async function seedDemoData(db: Db, options: SeedOptions): Promise<{ customers: number; contacts: number }> {
+/**
+ * Adds `options.customers` demo customers. With a `job`: progress after every batch, the job's
+ * step between batches, and a cancel stops it after the last whole batch (`cancelled`; what was
+ * committed stays, every customer with its contacts, tags and search entry).
+ */
+export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob): Promise<{ customers: number; contacts: number; cancelled: boolean }> {
   const random = words.randomGenerator(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!; // index is always in range
   const digits = (count: number) => Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
@@ -86,14 +101,30 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<{ cust
   };
 
   let contactsMade = 0;
+  let cancelled = false;
+  // Inside a transaction (set-up's sample data) there is nobody to make room for: one batch.
+  let size = job && !db.isTransaction ? FIRST_BATCH : BATCH_MAX;
   // Demo data: a power cut during seeding may lose the last batches, never the database.
   await engine.bulkLoad(db, async () => {
     while (made < options.customers) {
+      const started = performance.now(); // pacing only
       const batch: NewCustomer[] = [];
-      for (let i = 0; i < BATCH && made < options.customers; i++, made++) batch.push(oneCustomer());
+      for (let i = 0; i < size && made < options.customers; i++, made++) batch.push(oneCustomer());
       contactsMade += batch.reduce((sum, customer) => sum + customer.contacts.length, 0);
       await transaction(db, (tx) => insertCustomers(tx, batch, options.actorId));
+      if (!job || db.isTransaction) continue;
+      // The next batch sized for BATCH_MS at this batch's pace, changing at most twofold (one slow batch is noise).
+      const pace = BATCH_MS / Math.max(performance.now() - started, 1);
+      size = Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.round(batch.length * Math.max(0.5, Math.min(2, pace)))));
+      job.progress(made, options.customers);
+      try {
+        await job.step();
+      } catch (error) {
+        if (!(error instanceof AppFailure && error.code === 'CANCELLED')) throw error;
+        cancelled = true;
+        break;
+      }
     }
   });
-  return { customers: made, contacts: contactsMade };
+  return { customers: made, contacts: contactsMade, cancelled };
 }

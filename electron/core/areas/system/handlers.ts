@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/service.ts';
 import { seedDemoData } from '../customers/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
-import { runJob, runningJobs } from '../../jobs.ts';
+import { runJob } from '../../jobs.ts';
 import { rekeyInSteps } from './rekey.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import type { HandlerContext } from '../../api/context.ts';
@@ -19,28 +19,32 @@ function refuseDuringBackup(ctx: HandlerContext): void {
   if (ctx.state.backupJob) throw new AppFailure('CONFLICT', 'a backup is being written; wait for it to finish', { reason: 'busy' });
 }
 
-/** A re-key and a seed do not run beside another long job of this core (the seed would write into the re-key). */
-function refuseBesideJobs(ctx: HandlerContext): void {
-  const other = runningJobs(ctx.state).find((job) => job.name === 'rekey' || job.name === 'seed');
-  if (other) throw new AppFailure('CONFLICT', `a ${other.name === 'rekey' ? 're-key' : 'seed'} is running; wait for it to finish`, { reason: 'busy' });
-}
-
 export const systemHandlers = {
   'system.status': (ctx) => systemStatus(db(ctx), ctx.state.dataDir, ctx.state.countedTables),
   'system.check': (ctx) => systemCheck(db(ctx)),
 
+  /**
+   * A job (progress 'seed' in customers, cancellable): batches of about 30 ms, each its own
+   * transaction, with the calls that arrived meanwhile answered between them. Not beside another
+   * seed or a re-key. Cancelled, it keeps the batches committed (audited with their number) and
+   * answers CANCELLED.
+   */
   'system.seed': async (ctx, input) => {
     refuseDuringBackup(ctx);
     const database = db(ctx);
     const who = caller(ctx);
     const started = performance.now();
-    const ownerIds = (await listUsers(database)).filter((user) => user.active && user.role !== 'viewer').map((user) => user.id);
-    const counts = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId });
-    // The seed commits in batches; its entry is chained under the write lock like any other.
-    await transaction(database, (tx) =>
-      appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: counts.customers }] }),
-    );
-    return { ...counts, ms: Math.round(performance.now() - started) };
+    return runJob(ctx.state, ctx.sessionKey, 'seed', { cancellable: true, company: 'once' }, async (job) => {
+      job.progress(0, input.customers);
+      const ownerIds = (await listUsers(database)).filter((user) => user.active && user.role !== 'viewer').map((user) => user.id);
+      const made = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId }, job);
+      // The seed commits in batches; its entry is chained under the write lock like any other.
+      await transaction(database, (tx) =>
+        appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: made.customers }] }),
+      );
+      if (made.cancelled) throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers; those stay`);
+      return { customers: made.customers, contacts: made.contacts, ms: Math.round(performance.now() - started) };
+    });
   },
 
   /**
@@ -49,12 +53,12 @@ export const systemHandlers = {
    */
   'system.rekey': async (ctx) => {
     refuseDuringBackup(ctx);
-    refuseBesideJobs(ctx);
     const who = caller(ctx);
     // Another process with the database open would be left with a connection under the old key.
     const alone = holdAlone(ctx.state, 'rekey');
     try {
-      return await runJob(ctx.state, ctx.sessionKey, 'rekey', { cancellable: true }, (job) => rekeyInSteps(ctx, who, job));
+      // Alone: the swap closes the connection every other job reads through.
+      return await runJob(ctx.state, ctx.sessionKey, 'rekey', { cancellable: true, company: 'alone' }, (job) => rekeyInSteps(ctx, who, job));
     } finally {
       release(alone);
     }

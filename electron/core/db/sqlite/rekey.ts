@@ -102,6 +102,9 @@ export async function rekeyedCopy(db: Db, location: DatabaseLocation, newKeyHex:
     lock.exec('BEGIN IMMEDIATE');
     await setBusyTimeout(db, 0); // a write now answers busy at once instead of holding the core's thread
     await reencryptCopy({ source: file, target, sourceKeyHex: location.keyHex, targetKeyHex: newKeyHex }, job, statSync(file).size);
+    // The copy is made: a cancel asked for meanwhile still leaves the database as it was; from here
+    // on the swap goes through whatever is asked.
+    job.beyondCancel();
   } catch (error) {
     if (lock.inTransaction) lock.exec('ROLLBACK');
     lock.close();
