@@ -197,8 +197,8 @@ describe('audit log display', () => {
     expect(auditChangeLine(enF, never.changes.find((c) => c.field === 'idleLockMinutes')!)).toBe('Idle lock (minutes): 10 minutes → Never');
     // An area's closed list (a tag's colour) in words from that area's own texts.
     const recolor = entries.find((e) => e.action === 'tag.recolor')!;
-    expect(auditChangeLine(zhF, recolor.changes[0]!)).toBe(`${zh.audit.fields.tagColor}: ${zh.common.none} → ${zh.tags.colors.green}`);
-    expect(auditChangeLine(enF, recolor.changes[0]!)).toBe('Colour: — → Green'.replace('—', en.common.none));
+    expect(auditChangeLine(zhF, recolor.changes[0]!)).toBe(`${zh.audit.fields.tagColor}: ${zh.tags.noColor} → ${zh.tags.colors.green}`);
+    expect(auditChangeLine(enF, recolor.changes[0]!)).toBe('Colour: No colour → Green');
   });
 
   it('cuts long texts in the list, flags it, and gives the entry whole on demand', async () => {

@@ -265,8 +265,8 @@ describe('tags: colour and delete', () => {
     expect(none.color).toBeNull();
     expect((await h.call('staff', 'tags.colors', { names: ['重点跟进'] })).colors).toEqual([]);
     expect((await auditOf('tag.recolor')).map((e) => e.changes)).toEqual([
-      [{ field: 'tagColor', before: 'red', after: null }],
-      [{ field: 'tagColor', before: null, after: 'red' }],
+      [{ field: 'tagColor', before: 'red', after: 'none' }],
+      [{ field: 'tagColor', before: 'none', after: 'red' }],
     ]);
     await h.failure('owner', 'tags.setColor', { id: tag.id, version: none.version, color: 'chartreuse' }, 'VALIDATION');
   });

@@ -201,7 +201,8 @@ export async function setTagColor(db: Db, input: TagRef & { color: TagColor | nu
       entity: 'tag',
       entityId: tag.id,
       label: tag.name,
-      changes: [{ field: 'tagColor', before: tag.color, after: input.color }],
+      // 'none', not null: the log then says "no colour" where null would read as "no before".
+      changes: [{ field: 'tagColor', before: tag.color ?? 'none', after: input.color ?? 'none' }],
     });
     return { ...tag, color: input.color, version: tag.version + 1 };
   });
