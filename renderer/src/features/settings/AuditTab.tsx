@@ -98,6 +98,7 @@ export function AuditTab() {
         loading={(list.isPending && list.isFetching) || list.isFetchingNextPage}
         failed={list.error !== null}
         loadMore={loadMore}
+        resetKey={JSON.stringify(filters)}
       />
     </Stack>
   );

@@ -19,13 +19,15 @@ type Props = {
   loading: boolean;
   failed: boolean;
   loadMore: () => void;
+  /** Changes with the filters: a new list starts at the top. */
+  resetKey: string;
 };
 
 /**
  * The audit log, virtualised: entries come from the core a page at a time as the end of the
  * loaded ones nears the view, and only those near the view are in the DOM.
  */
-export function AuditTable({ entries, format, hasMore, loading, failed, loadMore }: Props) {
+export function AuditTable({ entries, format, hasMore, loading, failed, loadMore, resetKey }: Props) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -45,6 +47,10 @@ export function AuditTable({ entries, format, hasMore, loading, failed, loadMore
     });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    containerRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
 
   useEffect(() => {
     if (hasMore && !loading && !failed && lastShown >= entries.length - OVERSCAN) loadMore();
