@@ -42,6 +42,7 @@ describe('clientele CLI', () => {
     const seed = clientele(['seed', '--data-dir', dataDir, '--user', 'boss', '--customers', '50', '--seed', '2', '--json']);
     expect(seed.code, seed.stderr).toBe(0);
     expect(JSON.parse(seed.stdout)).toMatchObject({ customers: 50 });
+    expect(seed.stderr).toMatch(/^seed: 0% \(0\/50\)\n(.*\n)*seed: 100% \(50\/50\)\n$/); // progress on stderr under --json
     const status = clientele(['status', '--data-dir', dataDir, '--user', 'boss', '--json']);
     expect(status.code, status.stderr).toBe(0);
     const report = JSON.parse(status.stdout);

@@ -59,7 +59,7 @@ describe('re-key as a job', () => {
     expect(codeOf(await rekey)).toBe('OK');
     expect(order).toEqual(['list', 'rekey']);
     expect(list).toEqual({ ok: true, value: before });
-    expect(!write.ok && write.error).toMatchObject({ code: 'IO', details: { reason: 'busy' } });
+    expect(!write.ok && write.error).toMatchObject({ code: 'IO', details: { reason: 'rekey' } }); // said as the re-key, not another program
     expect(events.at(-1)).toMatchObject({ job: 'rekey', done: events.at(-1)!.total });
 
     // The core goes on with the new key; the write can be made now.

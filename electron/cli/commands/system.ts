@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { call, CliError, print, SESSION, signIn, type CliContext } from '../session.ts';
 import { readSecret } from '../prompt.ts';
+import type { JobName } from '../../../shared/api/jobs.ts';
 
 export async function init(ctx: CliContext): Promise<number> {
   const { shop, owner } = ctx.options;
@@ -32,13 +33,34 @@ export async function check(ctx: CliContext): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
+/**
+ * Prints a job's progress as the core reports it, once per whole percent; on stderr under --json,
+ * so stdout stays one JSON value. Returns the unsubscribe function.
+ */
+function showProgress(ctx: CliContext, job: JobName): () => void {
+  const out = ctx.json ? process.stderr : process.stdout;
+  let shown = -1;
+  return ctx.core.onEvent(SESSION, (event) => {
+    if (event.type !== 'progress' || event.job !== job) return;
+    const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 100;
+    if (percent === shown) return;
+    shown = percent;
+    out.write(`${job}: ${percent}% (${event.done}/${event.total})\n`);
+  });
+}
+
 export async function seed(ctx: CliContext): Promise<number> {
   await signIn(ctx);
   const customers = Number(ctx.options.customers);
   const seedValue = ctx.options.seed === undefined ? 1 : Number(ctx.options.seed);
-  const done = await call(ctx, 'system.seed', { customers, seed: seedValue });
-  print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts in ${(done.ms / 1000).toFixed(1)} s`);
-  return 0;
+  const stop = showProgress(ctx, 'seed');
+  try {
+    const done = await call(ctx, 'system.seed', { customers, seed: seedValue });
+    print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts in ${(done.ms / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    stop();
+  }
 }
 
 export async function serve(ctx: CliContext): Promise<number> {
@@ -63,16 +85,7 @@ export async function serve(ctx: CliContext): Promise<number> {
 /** A new database key, every remaining key slot resealed to it; progress as the core reports it. */
 export async function rekey(ctx: CliContext): Promise<number> {
   await signIn(ctx);
-  // Progress goes to stderr under --json, so stdout stays one JSON value.
-  const out = ctx.json ? process.stderr : process.stdout;
-  let shown = -1;
-  const stop = ctx.core.onEvent(SESSION, (event) => {
-    if (event.type !== 'progress' || event.job !== 'rekey') return;
-    const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 100;
-    if (percent === shown) return;
-    shown = percent;
-    out.write(`rekey: ${percent}% (${event.done}/${event.total})\n`);
-  });
+  const stop = showProgress(ctx, 'rekey');
   try {
     const done = await call(ctx, 'system.rekey', {});
     print(ctx, done, `re-keyed the database in ${(done.ms / 1000).toFixed(1)} s; every remaining user's key slot holds the new key, and other sessions were signed out`);
