@@ -11,6 +11,7 @@ import { defaultDataDir } from '../core/data-dir.ts';
 import { cliClock, TEST_NOW_VARIABLE } from './clock.ts';
 import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
+import { logo } from './commands/logo.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
 import { CliError, type CliContext } from './session.ts';
@@ -37,6 +38,11 @@ Commands:
   audit verify               --user OWNER              re-compute the hash chain; exit 1 naming the first altered entry
   audit export --out FILE.csv [--force] --user OWNER   the audit log as CSV (UTF-8 with BOM, opens in Excel)
   rekey                      --user OWNER              new database key for every remaining user (after removing someone)
+
+  logo get [--out FILE [--force]] --user USER          the shop logo's type and size; --out saves it to FILE (never
+                                                       overwriting one without --force)
+  logo set FILE              --user OWNER              a PNG or JPEG (up to 2 MB) becomes the shop logo
+  logo remove                --user OWNER              no shop logo any more
 
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
@@ -68,8 +74,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   backup,
   'verify-backup': verifyBackup,
   restore,
+  logo,
 };
-const GROUPS = new Set(['users', 'audit']);
+const GROUPS = new Set(['users', 'audit', 'logo']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
