@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { fail } from '../../shared/errors.ts';
+import { AppFailure, fail } from '../../shared/errors.ts';
 import type { Core, CoreEvent, CoreOptions } from './core-types.ts';
 import type { CoreState } from './api/context.ts';
 import { dispatch } from './api/dispatcher.ts';
@@ -72,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     invoke: async (sessionKey, method, input) => {
       if (startFailure) startFailure = settleInterruptedRestore(options.dataDir);
       if (startFailure) {
+        if (startFailure instanceof AppFailure) return fail(startFailure.code, `${String(method).slice(0, 100)}: ${startFailure.message}`, startFailure.details); // a damaged restore marker
         const failure = fileSystemFailure(startFailure);
         if (!failure) return fail('INTERNAL', `${String(method).slice(0, 100)}: finishing an interrupted restore failed: ${(startFailure as Error).message}`);
         return fail('IO', `${String(method).slice(0, 100)}: the data folder ${options.dataDir} cannot be used: ${failure.message}`, failure.details);

@@ -6,23 +6,34 @@
 // their entry before they look, so of two racing processes at least one sees the other.
 // Entries of processes that no longer run (killed) are ignored and removed.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DataFolderHolder } from '../../shared/error-details.ts';
 
 export const LOCKS_DIR = 'locks';
 
-/** The app (Electron), browser mode (`clientele serve`), or a one-shot CLI command. */
-export type HolderKind = 'app' | 'serve' | 'cli';
+/** One entry: its shape is shared, since CONFLICT and IO details name the holders to the renderer. */
+export type Holder = DataFolderHolder;
 
-export type Holder = {
-  pid: number;
-  kind: HolderKind;
-  /** The CLI command, e.g. `backup`. */
-  command?: string;
-  since: number;
-  /** Set while a restore or re-key needs the folder to itself. */
-  exclusive?: 'restore' | 'rekey';
-};
+/** The app (Electron), browser mode (`clientele serve`), or a one-shot CLI command. */
+export type HolderKind = Holder['kind'];
+
+/** Larger than any entry hold() writes. */
+const MAX_ENTRY_BYTES = 4096;
+
+/**
+ * An entry as written by hold(), or null for anything else (half a file, another program's file,
+ * a hostile one): such an entry names no process, so it holds nothing and is left alone.
+ */
+function readEntry(file: string): Holder | null {
+  try {
+    if (statSync(file).size > MAX_ENTRY_BYTES) return null;
+    const parsed = DataFolderHolder.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // removed meanwhile, or not JSON
+  }
+}
 
 /** This process's entry: the file it wrote, removed by `release` and by nothing else. */
 export type Hold = { file: string; holder: Holder };
@@ -81,13 +92,8 @@ export function otherHolders(dataDir: string, mine: readonly (Hold | null)[]): H
   for (const name of names) {
     const file = join(dir, name);
     if (own.has(file)) continue;
-    let holder: Holder;
-    try {
-      holder = JSON.parse(readFileSync(file, 'utf8')) as Holder; // written by hold() above
-    } catch {
-      continue; // removed meanwhile
-    }
-    if (!Number.isInteger(holder.pid)) continue;
+    const holder = readEntry(file);
+    if (!holder) continue;
     if (!processAlive(holder.pid)) {
       rmSync(file, { force: true }); // its process was killed without releasing it
       continue;

@@ -232,6 +232,43 @@ describe('bad backup files', () => {
     await refused(craft('lying-counts.clbak', withHeader(parts, { ...parts.header, manifest: resealed })), 'CORRUPT');
   });
 
+  it('plain headers of the wrong shape or hostile: CORRUPT, before any password is tried', async () => {
+    const header = parts.header as unknown as Record<string, unknown>; // changed field by field below
+    const variants: [string, object][] = [
+      ['sizes as text', { ...header, dbBytes: String(parts.header.dbBytes) }],
+      ['a fractional size', { ...header, keyslotsBytes: parts.header.keyslotsBytes + 0.5, dbBytes: parts.header.dbBytes - 0.5 }],
+      ['key slots said to fill the whole payload', { ...header, keyslotsBytes: parts.header.keyslotsBytes + parts.header.dbBytes, dbBytes: 0 }],
+      ['no checksum of the key slots', { ...header, keyslotsSha256: undefined }],
+      ['a manifest that is not a sealed box', { ...header, manifest: 'open sesame' }],
+      ['an app version of 3,000 characters', { ...header, appVersion: 'x'.repeat(3000) }],
+      ['every field under __proto__', JSON.parse(`{"__proto__": ${JSON.stringify(parts.header)}}`) as object],
+    ];
+    for (const [what, changed] of variants) await refused(craft(`${what.replace(/\W+/g, '-')}.clbak`, withHeader(parts, changed)), 'CORRUPT', { message: /damaged|not a Clientele backup/ });
+  });
+
+  it('key slots inside the backup of the wrong shape or hostile (their checksum matching): CORRUPT, and argon2 never asked for 2 TiB', async () => {
+    const original = parts.bytes.subarray(parts.payloadOffset, parts.payloadOffset + parts.header.keyslotsBytes).toString('utf8');
+    const database = parts.bytes.subarray(parts.payloadOffset + parts.header.keyslotsBytes);
+    const slots = () => JSON.parse(original) as { users: { kdf: object }[]; recovery: { kdf: object } };
+    const greedy = slots();
+    for (const slot of [...greedy.users, greedy.recovery]) slot.kdf = { ...slot.kdf, memoryCost: 2 ** 31 };
+    for (const keyslots of [JSON.stringify(greedy), JSON.stringify({ ...slots(), users: 'everyone' }), '{"format": 2, "users": [] ']) {
+      const bytes = Buffer.from(keyslots, 'utf8');
+      const header = { ...parts.header, keyslotsBytes: bytes.length, keyslotsSha256: sha256(bytes) };
+      const file = craft('slots-shape.clbak', Buffer.concat([withHeader(parts, header).subarray(0, parts.payloadOffset), bytes, database]));
+      await refused(file, 'CORRUPT', { message: /key slots are unreadable/ });
+    }
+  });
+
+  it('a manifest (sealed with the right key) of the wrong shape: CORRUPT, its table names never reach SQL', async () => {
+    const key = Buffer.from(await databaseKeyOf(h.dataDir, OWNER, OWNER_PASSWORD), 'hex');
+    const manifest = JSON.parse(openWithDatabaseKey(key, MANIFEST_PURPOSE, parts.header.manifest)!.toString('utf8')) as BackupManifest;
+    for (const lying of ['not json at all', JSON.stringify({ ...manifest, counts: { 'customers"; DROP TABLE users; --': 1 } }), JSON.stringify({ ...manifest, sha256: 42 })]) {
+      const resealed = sealWithDatabaseKey(key, MANIFEST_PURPOSE, Buffer.from(lying, 'utf8'));
+      await refused(craft('manifest-shape.clbak', withHeader(parts, { ...parts.header, manifest: resealed })), 'CORRUPT', { message: /manifest is unreadable/ });
+    }
+  });
+
   it('a wrong password', async () => {
     await refused(good, 'BAD_PASSWORD', { credentials: { username: OWNER, password: 'not-the-password-1234' } });
   });

@@ -6,6 +6,7 @@ import { AppFailure } from '../../../shared/errors.ts';
 import { usernameKey } from '../../../shared/usernames.ts';
 import { engine } from '../db/engine.ts';
 import { fileSystemFailure } from '../fs-failure.ts';
+import { MAX_KEYSLOTS_BYTES, parseKeyslots } from './keyslots-file.ts';
 import type { KeySlot } from './keys.ts';
 
 export type UserSlot = KeySlot & { userId: number; username: string };
@@ -55,31 +56,22 @@ export function keyslotsExist(dataDir: string): boolean {
   }
 }
 
-/** Has the parts every key slot needs (the rest is checked by the cryptography). */
-function isSlot(slot: unknown): boolean {
-  if (typeof slot !== 'object' || slot === null) return false;
-  const { kdf, privateKey, publicKey, sealed } = slot as Record<string, unknown>;
-  return typeof kdf === 'object' && kdf !== null && typeof privateKey === 'object' && privateKey !== null && typeof publicKey === 'string' && typeof sealed === 'object' && sealed !== null;
-}
-
 export function readKeyslots(dataDir: string): KeyslotsFile {
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(keyslotsPath(dataDir), 'utf8'));
+    // Bounded first: a hostile or broken file must not be read whole into memory.
+    if (statSync(keyslotsPath(dataDir)).size > MAX_KEYSLOTS_BYTES) throw new Error(`larger than ${MAX_KEYSLOTS_BYTES} bytes`);
+    text = readFileSync(keyslotsPath(dataDir), 'utf8');
   } catch (error) {
     const failure = fileSystemFailure(error);
-    if (failure && (failure.details as { reason: string }).reason === 'denied') throw failure; // permissions, not damage
+    if (failure?.details?.reason === 'denied') throw failure; // permissions, not damage
     throw new AppFailure('CORRUPT', `keyslots: ${KEYSLOTS_FILE} cannot be read (${(error as Error).message})`);
   }
-  const file = parsed as KeyslotsFile; // shape checked just below
-  if (typeof file?.format === 'number' && file.format !== 2) throw new AppFailure('UNSUPPORTED_VERSION', `keyslots: ${KEYSLOTS_FILE} has an unknown format`);
-  const users = Array.isArray(file?.users) ? (file.users as unknown[]) : null;
-  if (file?.format !== 2 || !isSlot(file.recovery) || !users || !users.every((slot) => isSlot(slot) && typeof (slot as UserSlot).userId === 'number' && typeof (slot as UserSlot).username === 'string')) {
-    throw new AppFailure('CORRUPT', `keyslots: ${KEYSLOTS_FILE} holds no usable key slots (it is damaged); restore the data folder from a backup`);
-  }
-  file.lockouts ??= {};
-  file.pendingEvents ??= [];
-  return file;
+  return parseKeyslots(
+    text,
+    `keyslots: ${KEYSLOTS_FILE} holds no usable key slots (it is damaged); restore the data folder from a backup`,
+    `keyslots: ${KEYSLOTS_FILE} has an unknown format`,
+  );
 }
 
 export function writeKeyslots(dataDir: string, file: KeyslotsFile): void {

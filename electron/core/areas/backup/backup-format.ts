@@ -4,8 +4,10 @@
 // say how to read the file; the manifest (who, when, counts, the payload's SHA-256) is sealed with
 // a key derived from the database key, so without a password valid at backup time or the recovery
 // key the file reveals nothing, and a header that lies is caught by the sealed checksum.
-import type { BackupManifest } from '../../../../shared/api/backup.ts';
+import { z } from 'zod';
+import { BackupManifest } from '../../../../shared/api/backup.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
+import { MAX_KEYSLOTS_BYTES } from '../../crypto/keyslots-file.ts';
 
 export const MAGIC = Buffer.from('CLBAK\0\x01\n', 'latin1');
 export const HEADER_SIZE = 4096;
@@ -13,19 +15,41 @@ export const PAYLOAD_OFFSET = MAGIC.length + 4 + HEADER_SIZE;
 export const MANIFEST_PURPOSE = 'clientele backup manifest';
 export const BACKUP_EXTENSION = '.clbak';
 
-export type BackupHeader = {
-  format: 1;
-  createdAt: number;
-  appVersion: string;
-  schemaVersion: number;
-  keyslotsBytes: number;
-  /** Checked before any password is tried, so damaged key slots read as damage, not a wrong password. */
-  keyslotsSha256: string;
-  dbBytes: number;
-  manifest: { iv: string; tag: string; ct: string };
-};
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const base64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-export type { BackupManifest };
+/** The plain header: read before any password is tried, so every field is bounded here. */
+export const BackupHeader = z.object({
+  format: z.literal(1),
+  createdAt: count,
+  appVersion: z.string().max(100),
+  schemaVersion: count,
+  /** Bounded: the reader allocates this much before it checks the key slots' checksum. */
+  keyslotsBytes: count.max(MAX_KEYSLOTS_BYTES),
+  /** Checked before any password is tried, so damaged key slots read as damage, not a wrong password. */
+  keyslotsSha256: sha256,
+  dbBytes: count,
+  manifest: z.object({ iv: base64(64), tag: base64(64), ct: base64(HEADER_SIZE) }),
+});
+export type BackupHeader = z.infer<typeof BackupHeader>;
+
+/**
+ * The sealed manifest. Only someone holding the database key can seal one, but its table names
+ * still go into SQL (the row counts are checked table by table): plain identifiers only.
+ */
+export const SealedManifest = BackupManifest.extend({
+  appVersion: z.string().max(100),
+  schemaVersion: count,
+  createdBy: z.string().max(400),
+  shopName: z.string().max(400),
+  shopId: z.string().max(100),
+  counts: z.record(z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/), count),
+  payloadBytes: count,
+  sha256,
+}) satisfies z.ZodType<BackupManifest>;
+
+export { BackupManifest };
 
 export function encodeHeader(header: BackupHeader): Buffer {
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -46,23 +70,16 @@ export function decodeHeader(bytes: Buffer, fileSize: number): BackupHeader {
   if (fileSize < PAYLOAD_OFFSET || bytes.length < PAYLOAD_OFFSET || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw corrupt('no backup header');
   const length = bytes.readUInt32BE(MAGIC.length);
   if (length === 0 || length > HEADER_SIZE) throw corrupt('bad header length');
-  let header: BackupHeader;
+  let json: unknown;
   try {
-    header = JSON.parse(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length).toString('utf8')) as BackupHeader;
+    json = JSON.parse(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length).toString('utf8'));
   } catch {
     throw corrupt('unreadable header');
   }
   if (!bytes.subarray(MAGIC.length + 4 + length, PAYLOAD_OFFSET).every((byte) => byte === 0x20)) throw corrupt('damaged header padding');
-  const counts = [header?.keyslotsBytes, header?.dbBytes, header?.createdAt, header?.schemaVersion];
-  if (
-    header?.format !== 1 ||
-    !counts.every((n) => Number.isSafeInteger(n) && n >= 0) ||
-    typeof header.manifest?.ct !== 'string' ||
-    typeof header.keyslotsSha256 !== 'string' ||
-    typeof header.appVersion !== 'string'
-  ) {
-    throw corrupt('unknown header');
-  }
+  const parsed = BackupHeader.safeParse(json);
+  if (!parsed.success) throw corrupt('unknown header');
+  const header = parsed.data;
   if (fileSize !== PAYLOAD_OFFSET + header.keyslotsBytes + header.dbBytes) throw corrupt(`expected ${PAYLOAD_OFFSET + header.keyslotsBytes + header.dbBytes} bytes, found ${fileSize}: truncated or extended`);
   return header;
 }

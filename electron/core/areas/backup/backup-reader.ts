@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { BackupManifest } from '../../../../shared/api/backup.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { normaliseRecoveryKey, openWithDatabaseKey, unlockSlot, keyToHex } from '../../crypto/keys.ts';
+import { parseKeyslots } from '../../crypto/keyslots-file.ts';
 import { findUserSlot, KEYSLOTS_FILE, type KeyslotsFile } from '../../crypto/keyslots.ts';
 import { SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import { engine } from '../../db/engine.ts';
 import { DATABASE_FILE } from '../../vault.ts';
-import { decodeHeader, headerMatchesManifest, MANIFEST_PURPOSE, PAYLOAD_OFFSET } from './backup-format.ts';
+import { decodeHeader, headerMatchesManifest, MANIFEST_PURPOSE, PAYLOAD_OFFSET, SealedManifest } from './backup-format.ts';
 
 export type BackupCredentials = { username: string; password: string } | { recoveryKey: string };
 
@@ -23,6 +24,19 @@ const CHUNK = 4 * 1024 * 1024;
 
 function corrupt(message: string): AppFailure {
   return new AppFailure('CORRUPT', `this backup is damaged (${message}); nothing was changed`);
+}
+
+/** The opened manifest: sealed with the database key, and still checked before it is believed. */
+function parseManifest(sealed: Buffer): BackupManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(sealed.toString('utf8'));
+  } catch {
+    throw corrupt('its manifest is unreadable');
+  }
+  const parsed = SealedManifest.safeParse(json);
+  if (!parsed.success) throw corrupt('its manifest is unreadable');
+  return parsed.data;
 }
 
 async function unlock(keyslots: KeyslotsFile, credentials: BackupCredentials): Promise<{ key: Buffer; pendingKey: Buffer | null } | null> {
@@ -54,8 +68,7 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
     if (createHash('sha256').update(keyslotsBytes).digest('hex') !== header.keyslotsSha256) throw corrupt('its key slots are damaged');
     let keyslots: KeyslotsFile;
     try {
-      keyslots = JSON.parse(keyslotsBytes.toString('utf8')) as KeyslotsFile;
-      if (keyslots.format !== 2 || !Array.isArray(keyslots.users)) throw new Error('format');
+      keyslots = parseKeyslots(keyslotsBytes.toString('utf8'), 'damaged', 'newer');
     } catch {
       throw corrupt('its key slots are unreadable');
     }
@@ -64,7 +77,7 @@ export async function openBackup(file: string, credentials: BackupCredentials, w
     const key = keys.key;
     const sealed = openWithDatabaseKey(key, MANIFEST_PURPOSE, header.manifest);
     if (!sealed) throw corrupt('its manifest does not open');
-    const manifest = JSON.parse(sealed.toString('utf8')) as BackupManifest;
+    const manifest = parseManifest(sealed);
     if (!headerMatchesManifest(header, manifest)) throw corrupt('its header does not match its sealed manifest');
     if (manifest.schemaVersion > SCHEMA_VERSION) {
       throw new AppFailure('UNSUPPORTED_VERSION', `this backup was made by a newer Clientele (${manifest.appVersion}, schema ${manifest.schemaVersion}); update Clientele first`);
