@@ -1,6 +1,7 @@
 // Migration 0007 (tags area: a colour and a version per tag) from a version-6 database with tags
 // and tagged customers in it, live and in the recycle bin: every tag and link kept, no colour, version 1,
-// and the tags service works on the migrated data at once.
+// and the tags service works on the migrated data at once; and the plans SQLite picks for the tag
+// list's counts (without statistics, as a new shop has none): the tag index and the recycle bin's.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,32 @@ describe('migration 0007: tag colours', () => {
     const renamed = await renameTag(db, { id: 2, version: 1, name: '熟客', ifTaken: 'refuse' }, { userId: 1, username: 'boss', at: 10 });
     expect(renamed.tag).toMatchObject({ name: '熟客', version: 2 });
     expect(raw.prepare('SELECT version FROM customers WHERE id = 1').pluck().get()).toBe(2);
+    raw.close();
+  });
+
+  it('counts tags through the tag index and the recycle bin index, never customer by customer', async () => {
+    const raw = versionSix();
+    migrate(raw);
+    const prepared: string[] = [];
+    const prepare = raw.prepare.bind(raw);
+    raw.prepare = ((text: string) => {
+      prepared.push(text);
+      return prepare(text);
+    }) as typeof raw.prepare; // the same function, recording its SQL
+    const db = kyselyOver(raw);
+    for (const sort of ['customers', 'name'] as const) {
+      const first = await listTags(db, { sort, cursor: null, limit: 1 });
+      await listTags(db, { sort, cursor: first.nextCursor, limit: 1 });
+    }
+    const listings = [...new Set(prepared)].filter((text) => text.includes('"all_links"'));
+    expect(listings.length).toBe(4);
+    for (const text of listings) {
+      const count = (text.match(/\?/g) ?? []).length;
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${text}`).all(...Array.from({ length: count }, () => 1)) as { detail: string }[]).map((row) => row.detail).join(' | ');
+      expect(plan, text).toMatch(/SEARCH c USING COVERING INDEX customers_in_bin/);
+      expect(plan, text).toMatch(/SCAN customer_tags USING COVERING INDEX customer_tags_by_tag/);
+      expect(plan, text).not.toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    }
     raw.close();
   });
 });

@@ -7,12 +7,11 @@
 // back (re-creating a deleted or merged tag) without a word, while "last updated" and the
 // "recently updated" order stay what people did to the customer itself. The change is in the audit
 // log as one tag entry with its counts.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { tagKey, type Tag, type TagColor, type TagQuery } from '../../../../shared/api/tags.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { transaction, type Db } from '../../db/database.ts';
-import type { DB, TagsTable } from '../../db/schema.ts';
 import { keysetPage, type KeysetPage, type SortColumn } from '../../db/keyset.ts';
 import { appendAudit, type FieldChange } from '../audit/service.ts';
 
@@ -20,29 +19,40 @@ import { appendAudit, type FieldChange } from '../audit/service.ts';
 export type Actor = { userId: number; username: string; at: number };
 type TagRef = { id: number; version: number };
 
-/** Every tag with its counts, as one derived table the list can sort and page on. */
+/**
+ * Every tag with its counts, as one derived table the list can sort and page on. Counted without
+ * visiting live customers (100,000 customers with two tags each are 200,000 row lookups: 0.9 s
+ * encrypted, measured): all links from the tag index, minus those of customers in the recycle
+ * bin, found through the bin's own index (the bin is small). 40 ms at that size.
+ */
 function tagsWithCounts(db: Db, q: string | undefined) {
   return db.selectFrom((eb) => {
-    let inner = eb.selectFrom('tags as t').select((sub) => [
-      't.id',
-      't.name',
-      't.color',
-      't.version',
-      carriers(sub, 'live').as('customers'),
-      carriers(sub, 'deleted').as('in_recycle_bin'),
-    ]);
+    const all = eb.selectFrom('customer_tags').select((s) => ['tag_id', s.fn.countAll<number>().as('n')]).groupBy('tag_id').as('all_links');
+    // CROSS JOIN keeps the bin as the outer loop (SQLite takes the written order for it; PostgreSQL
+    // plans it as the inner join it is): without statistics SQLite would otherwise walk every link.
+    const bin = eb
+      .selectFrom('customers as c')
+      .crossJoin('customer_tags as ct')
+      .whereRef('ct.customer_id', '=', 'c.id')
+      .where('c.deleted_at', 'is not', null)
+      .select((s) => ['ct.tag_id', s.fn.countAll<number>().as('n')])
+      .groupBy('ct.tag_id')
+      .as('bin_links');
+    let inner = eb
+      .selectFrom('tags as t')
+      .leftJoin(all, 'all_links.tag_id', 't.id')
+      .leftJoin(bin, 'bin_links.tag_id', 't.id')
+      .select([
+        't.id',
+        't.name',
+        't.color',
+        't.version',
+        sql<number>`coalesce(all_links.n, 0) - coalesce(bin_links.n, 0)`.as('customers'),
+        sql<number>`coalesce(bin_links.n, 0)`.as('in_recycle_bin'),
+      ]);
     if (q) inner = inner.where(sql<boolean>`instr(lower(t.name), lower(${q})) > 0`);
     return inner.as('x');
   });
-}
-
-function carriers(eb: ExpressionBuilder<DB & { t: TagsTable }, 't'>, which: 'live' | 'deleted') {
-  return eb
-    .selectFrom('customer_tags as ct')
-    .innerJoin('customers as c', 'c.id', 'ct.customer_id')
-    .whereRef('ct.tag_id', '=', 't.id')
-    .where('c.deleted_at', which === 'live' ? 'is' : 'is not', null)
-    .select((count) => count.fn.countAll<number>().as('n'));
 }
 
 type Row = { id: number; name: string; color: string | null; version: number; customers: number; in_recycle_bin: number };
@@ -76,9 +86,30 @@ export async function listTags(db: Db, query: z.output<typeof TagQuery>): Promis
   return { rows: page.rows.map((row) => toTag(row as Row)), nextCursor: page.nextCursor }; // the derived table's columns, as selected above
 }
 
+/** One tag with its counts: its own links only (the list's derived table counts every tag's). */
 async function readTag(db: Db, id: number): Promise<Tag | null> {
-  const row = await tagsWithCounts(db, undefined).selectAll('x').where('x.id', '=', id).executeTakeFirst();
-  return row ? toTag(row as Row) : null; // the derived table's columns, as selected above
+  const row = await db
+    .selectFrom('tags as t')
+    .select((eb) => [
+      't.id',
+      't.name',
+      't.color',
+      't.version',
+      eb.selectFrom('customer_tags as ct').whereRef('ct.tag_id', '=', 't.id').select((s) => s.fn.countAll<number>().as('n')).as('all_links'),
+      eb
+        .selectFrom('customers as c')
+        .crossJoin('customer_tags as ct')
+        .whereRef('ct.customer_id', '=', 'c.id')
+        .whereRef('ct.tag_id', '=', 't.id')
+        .where('c.deleted_at', 'is not', null)
+        .select((s) => s.fn.countAll<number>().as('n'))
+        .as('bin_links'),
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const inBin = Number(row.bin_links ?? 0);
+  return toTag({ ...row, customers: Number(row.all_links ?? 0) - inBin, in_recycle_bin: inBin });
 }
 
 /** The tag as the caller saw it, still there and unchanged since; NOT_FOUND or CONFLICT otherwise. */
