@@ -12,8 +12,8 @@ describe('areas', () => {
 
   it('refuse a method handled twice, a method nobody handles, and a handler outside the contract', () => {
     const handler = () => ({});
-    const one: Area = { name: 'one', handlers: { 'system.check': handler } as unknown as Area['handlers'] // a stand-in: only the method names matter here, countedTables: [] };
-    const two: Area = { name: 'two', handlers: { 'system.check': handler } as unknown as Area['handlers'] // a stand-in: only the method names matter here, countedTables: [] };
+    const one: Area = { name: 'one', handlers: { 'system.check': handler } as unknown as Area['handlers'], countedTables: [] }; // stand-in handlers: only the method names matter here
+    const two: Area = { name: 'two', handlers: { 'system.check': handler } as unknown as Area['handlers'], countedTables: [] }; // stand-in handlers: only the method names matter here
     expect(() => allHandlers([one, two], ['system.check'])).toThrow(/handled by two areas/);
     expect(() => allHandlers([one], ['system.check', 'system.status'])).toThrow(/no area handles system.status/);
     expect(() => allHandlers([one], [])).toThrow(/not in the contract/);
