@@ -17,7 +17,7 @@ import {
 } from '../../renderer/src/features/customers/lunar.ts';
 import { joinLunarInput, splitLunarInput } from '../../renderer/src/features/customers/LunarDateFields.tsx';
 import { formatLunarDate, formatLunarDay, formatLunarMonth } from '../../renderer/src/i18n/format.ts';
-import { en, resources, zh } from '../i18n-resources.ts';
+import { resources } from '../i18n-resources.ts';
 
 const lunar = (year: number | null, month: number, day: number, leap = false): LunarDate => ({ year, month, leap, day });
 

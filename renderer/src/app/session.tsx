@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { SessionInfo, Settings } from '../../../shared/api/auth.ts';
+import type { SessionInfo } from '../../../shared/api/auth.ts';
+import type { Settings } from '../../../shared/api/settings.ts';
 import type { BackupManifest } from '../../../shared/api/backup.ts';
 import type { Permission } from '../../../shared/roles.ts';
 

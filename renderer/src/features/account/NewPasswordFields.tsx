@@ -1,6 +1,6 @@
 import { Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/auth.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/credentials.ts';
 import { containsUsername } from '../../../../shared/password-rules.ts';
 import type { FieldErrors } from '../../app/validation.ts';
 import { PasswordStrength } from '../setup/PasswordStrength.tsx';

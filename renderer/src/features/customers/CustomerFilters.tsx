@@ -1,6 +1,6 @@
 import { Autocomplete, Button, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/api/auth.ts';
+import type { User } from '../../../../shared/api/users.ts';
 import { GRADES, STAGES, type CustomerFilters as Filters } from '../../../../shared/api/customers.ts';
 import type { Facets } from './use-users.ts';
 import { ListSearchField } from '../search/ListSearchField.tsx';

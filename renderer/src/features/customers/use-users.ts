@@ -1,4 +1,4 @@
-import type { User } from '../../../../shared/api/auth.ts';
+import type { User } from '../../../../shared/api/users.ts';
 import { useCoreQuery } from '../../app/query.ts';
 
 const NO_USERS: User[] = [];

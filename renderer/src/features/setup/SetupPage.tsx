@@ -14,7 +14,7 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/api/contract.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/auth.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/credentials.ts';
 import type { BackupManifest } from '../../../../shared/api/backup.ts';
 import type { MethodOutput } from '../../../../shared/api/contract.ts';
 import type { AppError } from '../../../../shared/errors.ts';
