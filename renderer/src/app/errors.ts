@@ -9,6 +9,8 @@ export function errorMessage(t: TFunction, error: AppError): string {
   const conflict = detailsOf(error, 'CONFLICT');
   // Another process on the same data folder: busy for a moment, or open where a restore or re-key needs it alone.
   if (io?.reason === 'busy') return t('errors.busy');
+  // This core is re-keying: writes, backups and other long jobs wait for it (not another program).
+  if (io?.reason === 'rekey') return t('errors.rekeyRunning');
   // The data folder (or another path the core names) cannot be used: say why, not "try again".
   if (io?.reason === 'denied') return t('errors.ioDenied');
   if (io?.reason === 'full') return t('errors.ioFull');

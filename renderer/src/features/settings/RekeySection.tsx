@@ -22,8 +22,10 @@ import { formatNumber } from '../../i18n/format.ts';
 type State =
   | { step: 'idle' }
   | { step: 'confirm' }
-  | { step: 'running'; done: number; total: number }
+  /** `cancel`: asked for ('asked'), or refused because the swap is under way ('tooLate'). */
+  | { step: 'running'; done: number; total: number; cancel: 'none' | 'asked' | 'tooLate' }
   | { step: 'done'; ms: number }
+  | { step: 'cancelled' }
   | { step: 'failed'; error: AppError };
 
 /** Settings → Security → Re-key: a new database key after a user was removed. */
@@ -33,20 +35,29 @@ export function RekeySection() {
   const running = state.step === 'running';
 
   const start = async () => {
-    setState({ step: 'running', done: 0, total: 0 });
+    setState({ step: 'running', done: 0, total: 0, cancel: 'none' });
     // The core reports `{type:'progress', job:'rekey', done, total}` while it works.
     const progress = subscribeProgress((event) => {
       if (event.job !== 'rekey') return;
-      setState((current) => (current.step === 'running' ? { step: 'running', done: event.done, total: event.total } : current));
+      setState((current) => (current.step === 'running' ? { ...current, done: event.done, total: event.total } : current));
     });
     await progress.ready;
     const result = await invoke('system.rekey', {});
     progress.close();
     if (result.ok) setState({ step: 'done', ms: result.value.ms });
+    else if (result.error.code === 'CANCELLED') setState({ step: 'cancelled' });
     else {
       logError(result.error);
       setState({ step: 'failed', error: result.error });
     }
+  };
+
+  // The core cancels only until the re-encrypted copy is made; after that the swap finishes.
+  const cancel = async () => {
+    setState((current) => (current.step === 'running' ? { ...current, cancel: 'asked' } : current));
+    const result = await invoke('jobs.cancel', { job: 'rekey' });
+    if (!result.ok) logError(result.error);
+    else if (!result.value.cancelled) setState((current) => (current.step === 'running' ? { ...current, cancel: 'tooLate' } : current));
   };
 
   const percent = state.step === 'running' && state.total > 0 ? Math.min(100, (state.done / state.total) * 100) : null;
@@ -69,8 +80,18 @@ export function RekeySection() {
           />
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }} aria-live="polite">
             {percent === null ? t('rekey.running') : t('rekey.percent', { percent: formatNumber(Math.floor(percent)) })}
+            {state.cancel === 'tooLate' ? ` ${t('rekey.tooLate')}` : ''}
           </Typography>
+          {/* Offered once the core has said the job started (its first progress event): a cancel before that finds no job. */}
+          <Button sx={{ mt: 1 }} size="small" disabled={state.cancel !== 'none' || state.total === 0} onClick={() => void cancel()}>
+            {t('rekey.cancel')}
+          </Button>
         </Box>
+      ) : null}
+      {state.step === 'cancelled' ? (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          {t('rekey.cancelled')}
+        </Alert>
       ) : null}
       {state.step === 'done' ? (
         <Alert severity="success" sx={{ mt: 2 }}>
