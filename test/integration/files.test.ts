@@ -200,6 +200,15 @@ describe('files through the core', () => {
     expect((await reason(join(dir, 'missing.png'))).code).toBe('IO');
     // A staff member's path is refused like their stream: the purpose's permission comes first.
     expect(refusal(await h.core.upload(sessions.staff, 'logo', { path: join(dir, 'logo.png') })).code).toBe('FORBIDDEN');
+
+    // A file of many reads comes in whole, though every read reuses one buffer (sources.ts) and
+    // the store commits the chunks in groups (blob-store.ts).
+    const big = randomBytes(9 * CHUNK_BYTES + 7);
+    writeFileSync(join(dir, 'big.bin'), big);
+    const bigUpload = await staged(h.core, sessions.owner, 'attachment', { path: join(dir, 'big.bin') });
+    expect(bigUpload).toMatchObject({ size: big.length, sha256: sha256(big) });
+    const preview = await h.call(sessions.owner, 'files.preview', { file: { upload: bigUpload.upload } });
+    expect(sha256(await downloaded(h.core, sessions.owner, preview))).toBe(sha256(big));
   });
 });
 

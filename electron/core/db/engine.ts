@@ -42,8 +42,8 @@ export type RekeyedCopy = {
 
 /** The chunk I/O of the blob store (files/blob-store.ts): chunks pass without filling the page cache. */
 export type BlobChunks = {
-  /** Stores one chunk in its own short write; the caller may reuse `data` afterwards. */
-  write(db: Db, blobId: number, seq: number, data: Uint8Array): Promise<void>;
+  /** Stores consecutive chunks from `firstSeq` on in one short write; the caller may reuse them afterwards. */
+  write(db: Db, blobId: number, firstSeq: number, chunks: readonly Uint8Array[]): Promise<void>;
   /** One chunk, or undefined when it is missing. */
   read(db: Db, blobId: number, seq: number): Promise<Uint8Array | undefined>;
   /** Runs `work` (deleting chunks, inside the caller's transaction) without filling the page cache. */

@@ -14,9 +14,14 @@ import { transaction, type Db } from '../db/database.ts';
 import { engine } from '../db/engine.ts';
 import { garbageCounter } from './collect.ts';
 
-const { read: readChunk, write: writeChunk, withSmallPageCache } = engine.blobChunks;
+const { read: readChunk, write: writeChunks, withSmallPageCache } = engine.blobChunks;
 
 export const CHUNK_BYTES = 256 * 1024;
+/**
+ * Chunks written per commit while a file comes in: each commit waits for the disk, so one per
+ * chunk made uploads slow; a group is still a short write, and its buffer is allocated once.
+ */
+export const CHUNKS_PER_WRITE = 4;
 /** What content sniffing looks at (file-type's own minimum for every format it knows). */
 const SNIFF_BYTES = 4100;
 /** A blob still without its hash this long after it was begun was left by a crash. */
@@ -50,16 +55,20 @@ export async function storeBlob(db: Db, source: AsyncIterable<Uint8Array>, optio
   const blobId = inserted.id;
   try {
     const hash = createHash('sha256');
-    // One buffer, refilled: SQLite copies what it stores, so no chunk outlives its write.
-    const pending = Buffer.allocUnsafe(CHUNK_BYTES);
+    // One buffer of a group of chunks, refilled: SQLite copies what it stores, so nothing outlives its write.
+    const pending = Buffer.allocUnsafe(CHUNK_BYTES * CHUNKS_PER_WRITE);
+    const flush = async (length: number) => {
+      const chunks = [];
+      for (let at = 0; at < length; at += CHUNK_BYTES) chunks.push(pending.subarray(at, Math.min(at + CHUNK_BYTES, length)));
+      await writeChunks(db, blobId, seq, chunks);
+      seq += chunks.length;
+    };
     let filled = 0;
     let size = 0;
     let seq = 0;
     const headParts: Buffer[] = [];
     let headBytes = 0;
-    const moved = garbageCounter(); // a path's reads are new buffers each
     for await (const piece of source) {
-      moved(piece.byteLength);
       size += piece.byteLength;
       if (size > options.maxBytes) throw new AppFailure('TOO_LARGE', `the file is larger than ${options.maxBytes} bytes`, { limit: options.maxBytes });
       hash.update(piece);
@@ -70,17 +79,17 @@ export async function storeBlob(db: Db, source: AsyncIterable<Uint8Array>, optio
       }
       let offset = 0;
       while (offset < piece.byteLength) {
-        const taken = Math.min(CHUNK_BYTES - filled, piece.byteLength - offset);
+        const taken = Math.min(pending.byteLength - filled, piece.byteLength - offset);
         pending.set(piece.subarray(offset, offset + taken), filled);
         filled += taken;
         offset += taken;
-        if (filled === CHUNK_BYTES) {
-          await writeChunk(db, blobId, seq++, pending);
+        if (filled === pending.byteLength) {
+          await flush(filled);
           filled = 0;
         }
       }
     }
-    if (filled > 0) await writeChunk(db, blobId, seq++, pending.subarray(0, filled));
+    if (filled > 0) await flush(filled);
     const sha256 = hash.digest('hex');
     const type = await sniff(Buffer.concat(headParts));
     return await transaction(db, async (tx) => {

@@ -8,7 +8,10 @@ import { basename, isAbsolute } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
 import { fileSystemFailure } from '../fs-failure.ts';
 
-/** A file on its way in: its name (for the user's eyes only) and its bytes as a stream of chunks. */
+/**
+ * A file on its way in: its name (for the user's eyes only) and its bytes as a stream of chunks,
+ * each valid only until the next one is asked for (the door may reuse its memory).
+ */
 export type FileSource = {
   name: string;
   /** What the door was told (Content-Length, the file's size), checked against the limit before any byte is read. */
@@ -67,10 +70,12 @@ export async function openPathSource(path: string, maxBytes: number, name?: stri
   let closed: Promise<void> | null = null;
   const close = () => (closed ??= file.close());
   async function* chunks(): AsyncGenerator<Uint8Array> {
+    // One buffer for every read, as for a stream through the door (files/port-stream.ts): each
+    // chunk is valid until the next is asked for, and the blob store copies what it keeps. A fresh
+    // buffer per read would leave the whole file behind as garbage for the collector.
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
     try {
       for (;;) {
-        // A fresh buffer per read: the consumer may keep a chunk until it is written.
-        const buffer = Buffer.allocUnsafe(READ_BYTES);
         const { bytesRead } = await file.read(buffer, 0, READ_BYTES, null);
         if (bytesRead === 0) return;
         yield buffer.subarray(0, bytesRead);

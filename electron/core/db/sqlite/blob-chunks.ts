@@ -42,12 +42,15 @@ function withSmallCacheNow<T>(sqlite: SqliteDatabase, work: () => T): T {
 }
 
 /**
- * Stores one chunk in its own short write (not a transaction spanning the whole file): other calls
- * go on between the chunks of a large upload. SQLite copies `data`, so the caller may reuse it.
+ * Stores consecutive chunks (`firstSeq`, `firstSeq + 1`, ...) in one short transaction of their
+ * own, not one spanning the whole file: other calls go on between the groups of a large upload,
+ * and a group costs one commit (one sync of the log) instead of one per chunk. SQLite copies the
+ * bytes, so the caller may reuse them.
  */
-export function writeChunk(db: Db, blobId: number, seq: number, data: Uint8Array): Promise<void> {
+export function writeChunks(db: Db, blobId: number, firstSeq: number, chunks: readonly Uint8Array[]): Promise<void> {
   return withRawConnection(db, (sqlite) => {
-    withSmallCacheNow(sqlite, () => prepared(sqlite).insert.run(blobId, seq, data));
+    const { insert } = prepared(sqlite);
+    withSmallCacheNow(sqlite, () => sqlite.transaction(() => chunks.forEach((data, i) => insert.run(blobId, firstSeq + i, data)))());
   });
 }
 

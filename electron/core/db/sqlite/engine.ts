@@ -7,7 +7,7 @@ import { closeDatabase, kyselyOver, withRawConnection } from './dialect.ts';
 import { withFileLock } from './file-lock.ts';
 import { removeDatabaseFiles } from './files.ts';
 import { CIPHER, integrityProblems, openEncrypted } from './open.ts';
-import { readChunk, withSmallPageCache, writeChunk } from './blob-chunks.ts';
+import { readChunk, withSmallPageCache, writeChunks } from './blob-chunks.ts';
 import { rekeyedCopy } from './rekey.ts';
 import { snapshotOf } from './snapshot.ts';
 import { sqliteSearchIndex } from './search-index.ts';
@@ -66,7 +66,7 @@ export const sqliteEngine: Engine = {
 
   rekeyedCopy,
 
-  blobChunks: { write: writeChunk, read: readChunk, withSmallPageCache },
+  blobChunks: { write: writeChunks, read: readChunk, withSmallPageCache },
 
   withFileLock,
 
