@@ -30,6 +30,12 @@ function fakeCore() {
     endSession(sessionKey) {
       ended.push(sessionKey);
     },
+    async upload() {
+      return fail('NOT_FOUND', 'upload: not part of this fake');
+    },
+    async download() {
+      return fail('NOT_FOUND', 'download: not part of this fake');
+    },
     close() {},
     async shutdown() {},
   };
