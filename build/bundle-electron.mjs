@@ -39,6 +39,8 @@ await Promise.all([
   build({ ...common, ...importMetaShim, entryPoints: [path.join(root, 'electron/core/worker/core-worker.ts')], outfile: path.join(outDir, 'core-worker.cjs') }),
   // The re-key's own thread, started by the core worker (electron/core/worker/threads.ts).
   build({ ...common, ...importMetaShim, entryPoints: [path.join(root, 'electron/core/db/sqlite/rekey-thread.ts')], outfile: path.join(outDir, 'rekey-thread.cjs') }),
+  // A bulk load's WAL checkpoints, on a thread of their own (electron/core/db/sqlite/bulk.ts).
+  build({ ...common, ...importMetaShim, entryPoints: [path.join(root, 'electron/core/db/sqlite/checkpoint-thread.ts')], outfile: path.join(outDir, 'checkpoint-thread.cjs') }),
   build({ ...common, entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(outDir, 'preload.cjs') }),
 ]);
 console.log(`bundled electron/main, the core worker and electron/preload into ${path.relative(root, outDir)}`);

@@ -12,7 +12,8 @@
 //     of a tag the seed never uses, and a full first page);
 // and that the jobs did what they say: the re-keyed file opens with the new key (and no longer
 // with the old one) and holds every row; the seed added exactly M customers. `--jobs rekey` (or
-// `seed`) runs one of the two; an idle loop first gives the machine's own noise.
+// `seed`) runs one of the two; an idle loop first gives the machine's own noise (3 s, or --idle MS:
+// a maximum over a minute-long job is fairly compared with an idle loop about as long).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,8 +45,11 @@ async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
   return result.value as T; // the bench knows which method it called
 }
 
-function options(): { customers: number; seed: number; data: string | null; jobs: Set<string> } {
-  const { values } = parseArgs({ options: { customers: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, jobs: { type: 'string' } }, allowPositionals: true });
+function options(): { customers: number; seed: number; data: string | null; jobs: Set<string>; idleMs: number } {
+  const { values } = parseArgs({
+    options: { customers: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, jobs: { type: 'string' }, idle: { type: 'string' } },
+    allowPositionals: true,
+  });
   const number = (value: string | undefined, fallback: number, name: string) => {
     const n = Number(value ?? fallback);
     if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --${name} must be a positive integer, got ${value}`);
@@ -56,6 +60,7 @@ function options(): { customers: number; seed: number; data: string | null; jobs
     seed: number(values.seed, 20_000, 'seed'),
     data: values.data ? resolve(values.data) : null,
     jobs: new Set((values.jobs ?? 'rekey,seed').split(',')),
+    idleMs: number(values.idle, IDLE_MS, 'idle'),
   };
 }
 
@@ -147,11 +152,11 @@ async function main(): Promise<void> {
     if (marked.rows.length !== MARKED) throw new Error(`bench: the tag ${MARK} lists ${marked.rows.length} customers, not ${MARKED}`);
     for (let i = 0; i < 50; i++) await call(core, 'customers.list', firstPageInput); // warm
 
-    // The same loop for IDLE_MS with no job: the machine's own noise, to read the figures against.
+    // The same loop with no job: the machine's own noise, to read the figures against.
     const idle = await measure(
       core,
       async () => {
-        const until = performance.now() + IDLE_MS;
+        const until = performance.now() + settings.idleMs;
         while (performance.now() < until) await new Promise((done) => setTimeout(done, 20));
       },
       [{ input: firstPageInput, check: same(firstPage, 'the first page') }],

@@ -100,9 +100,12 @@ export type Engine = {
   /**
    * Runs a bulk load (seeding; later imports) that commits batch after batch: each commit need not
    * wait for the disk (a power cut loses at most the last batches, never the database), and the
-   * database is tidied once at the end. Inside a transaction, `work` just runs in it.
+   * database is tidied once at the end. Inside a transaction, `work` just runs in it. Given where
+   * the database is, the engine's housekeeping during the load (SQLite's WAL checkpoints, each
+   * waiting for the disk) runs on a thread of its own, so calls served between the batches do not
+   * wait for it.
    */
-  bulkLoad<T>(db: Db, work: () => Promise<T>): Promise<T>;
+  bulkLoad<T>(db: Db, work: () => Promise<T>, location?: DatabaseLocation): Promise<T>;
 };
 
 export const engine: Engine = sqliteEngine;

@@ -10,6 +10,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const SOURCES = {
   'core-worker': './core-worker.ts',
   'rekey-thread': '../db/sqlite/rekey-thread.ts',
+  'checkpoint-thread': '../db/sqlite/checkpoint-thread.ts',
 } as const;
 
 export type ThreadName = keyof typeof SOURCES;

@@ -10,6 +10,8 @@ import { AppFailure } from '../../../../shared/errors.ts';
 import type { HandlerContext } from '../../api/context.ts';
 import { caller, db, holdAlone, type Handlers } from '../../api/handler-kit.ts';
 import { release } from '../../process-lock.ts';
+import { keyToHex } from '../../crypto/keys.ts';
+import { databasePath } from '../../vault.ts';
 
 /**
  * Re-keying rewrites the database file and seeding checkpoints into it: either would change the
@@ -37,7 +39,8 @@ export const systemHandlers = {
     return runJob(ctx.state, ctx.sessionKey, 'seed', { cancellable: true, company: 'once' }, async (job) => {
       job.progress(0, input.customers);
       const ownerIds = (await listUsers(database)).filter((user) => user.active && user.role !== 'viewer').map((user) => user.id);
-      const made = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId }, job);
+      const location = { file: databasePath(ctx.state.dataDir), keyHex: keyToHex(ctx.state.unlocked!.key) }; // db(ctx) above: it is open
+      const made = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId, location }, job);
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: made.customers }] }),
