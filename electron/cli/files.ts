@@ -45,6 +45,7 @@ export async function saveDownload(ctx: CliContext, download: Download, file: st
   // Interrupted by the user: no finally block runs on a signal, so remove the partial file here.
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
+    ctx.core.close();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
@@ -56,20 +57,25 @@ export async function saveDownload(ctx: CliContext, download: Download, file: st
     } catch (error) {
       throw new CliError('IO', `cannot write ${file}: ${fileSystemFailure(error)?.message ?? (error as Error).message}`);
     }
-    for await (const chunk of result.value.chunks) await handle.write(chunk);
+    for await (const chunk of result.value.chunks) {
+      for (let at = 0; at < chunk.byteLength; ) at += (await handle.write(chunk, at)).bytesWritten;
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
     if (force) {
       await rename(temp, file);
     } else {
+      let linked = false;
       try {
         await link(temp, file);
+        linked = true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError('CONFLICT', `${file} already exists; pass --force to overwrite it`);
-        throw error;
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' || existsSync(file)) throw new CliError('CONFLICT', `${file} already exists; pass --force to overwrite it`);
       }
-      await unlink(temp);
+      // Without hard links (a FAT-formatted USB stick) the check just above has to do.
+      if (linked) await unlink(temp);
+      else await rename(temp, file);
     }
   } catch (error) {
     await handle?.close().catch(() => undefined);

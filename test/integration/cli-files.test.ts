@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from './fixtures/processes.ts';
+import { BIN, start } from './fixtures/processes.ts';
 import { JPEG_48x32, makePng } from '../fixtures/images.ts';
 import { childEnv, databaseKeyOf, makeHarness, OWNER_PASSWORD, openWithKey, shopWithRoles, USER_PASSWORD, type Harness } from './harness.ts';
 
@@ -14,6 +14,8 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 /** Every CLI run starts Node and tsx and derives a key (argon2id): seconds each on a busy machine. */
 const SLOW = { timeout: 240_000 };
+
+const SAVE_CHILD = resolve(import.meta.dirname, 'fixtures/save-download-child.ts');
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -138,6 +140,17 @@ describe('clientele logo: files through the command line', () => {
     const repair = openWithKey(h.dataDir, await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD));
     repair.prepare('UPDATE blob_chunks SET data = ? WHERE blob_id = ? AND seq = 0').run(original.data, original.blob_id);
     repair.close();
+  });
+
+  it('Ctrl-C during a download leaves neither the file nor a partial one', SLOW, async () => {
+    const out = join(h.dataDir, 'interrupted');
+    mkdirSync(out);
+    const child = start(['--import', 'tsx', SAVE_CHILD, join(out, 'logo.png')], childEnv(h.clock));
+    await child.waitFor(/^waiting$/);
+    expect(readdirSync(out)).toEqual([expect.stringMatching(/^\.logo\.png\.[0-9a-f]{12}\.part$/)]); // the partial file, while it lasts
+    child.child.kill('SIGINT');
+    expect(await child.exited).toEqual({ code: 130, signal: null });
+    leftovers(out, []);
   });
 
   it('replaces the logo with a JPEG, then removes it; get --out with no logo writes nothing', SLOW, () => {
