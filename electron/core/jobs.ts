@@ -22,6 +22,11 @@ export type Job = {
   /** True once someone asked to cancel (for a job that must tidy up before it stops). */
   readonly cancelled: boolean;
   /**
+   * Whether other calls reached the core since the previous step (they were answered in it): a job
+   * keeps its steps short while someone is using the app, and may take longer ones when nobody is.
+   */
+  readonly othersCalling: boolean;
+  /**
    * From here on the job cannot be cancelled (a re-key about to swap its copy in): throws CANCELLED
    * when it already was, else a later `cancelJob` answers false. Synchronous, so no cancel slips in
    * between the check and the change of state.
@@ -41,6 +46,14 @@ type Running = { sessionKey: string; name: JobName; company: JobCompany; cancell
 
 /** The jobs running in each core (kept beside its state, so the state's shape need not know). */
 const running = new WeakMap<CoreState, Set<Running>>();
+
+/** How many calls each core has begun to answer (api/dispatcher.ts counts them). */
+const calls = new WeakMap<CoreState, number>();
+
+/** Counts a call the core begins to answer (every method, every door). */
+export function callArrived(state: CoreState): void {
+  calls.set(state, (calls.get(state) ?? 0) + 1);
+}
 
 function jobsOf(state: CoreState): Set<Running> {
   let set = running.get(state);
@@ -94,6 +107,8 @@ export async function runJob<T>(
   jobs.add(entry);
   let lastSent = -Infinity;
   let lastDone = -1;
+  let callsSeen = calls.get(state) ?? 0;
+  let othersCalling = false;
   const job: Job = {
     name,
     progress(done, total) {
@@ -107,7 +122,14 @@ export async function runJob<T>(
     },
     async step() {
       await yieldToEventLoop();
+      // The calls that arrived during the last step's work were begun in this turn of the loop.
+      const now = calls.get(state) ?? 0;
+      othersCalling = now !== callsSeen;
+      callsSeen = now;
       if (entry.cancelled) throw new AppFailure('CANCELLED', `${name} was cancelled`);
+    },
+    get othersCalling() {
+      return othersCalling;
     },
     get cancelled() {
       return entry.cancelled;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreState } from '../../electron/core/api/context.ts';
 import type { CoreEvent } from '../../electron/core/core-types.ts';
-import { cancelJob, runJob, runningJobs } from '../../electron/core/jobs.ts';
+import { callArrived, cancelJob, runJob, runningJobs } from '../../electron/core/jobs.ts';
 import { AppFailure } from '../../shared/errors.ts';
 
 function stateWithEvents(): { state: CoreState; events: { sessionKey: string; event: CoreEvent }[] } {
@@ -61,6 +61,24 @@ describe('long jobs', () => {
     const fixed = runJob(state, 's1', 'rekey', { cancellable: false, company: 'once' }, async (job) => job.step());
     expect(cancelJob(state, 's1', 'rekey')).toBe(false);
     await expect(fixed).resolves.toBeUndefined();
+  });
+
+  it('tells a job whether calls came in since its previous step', async () => {
+    const { state } = stateWithEvents();
+    const seen: boolean[] = [];
+    await runJob(state, 's1', 'seed', { cancellable: true, company: 'once' }, async (job) => {
+      await job.step();
+      seen.push(job.othersCalling); // nobody called
+      setImmediate(() => callArrived(state)); // a call arriving during the next step's turn
+      await job.step();
+      seen.push(job.othersCalling);
+      callArrived(state); // one begun during the job's own work
+      await job.step();
+      seen.push(job.othersCalling);
+      await job.step();
+      seen.push(job.othersCalling);
+    });
+    expect(seen).toEqual([false, true, true, false]);
   });
 
   it('past beyondCancel a job can no longer be cancelled; before it, a cancel already asked for stops it there', async () => {

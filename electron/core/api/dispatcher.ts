@@ -10,7 +10,7 @@ import { readSettings } from '../areas/settings/service.ts';
 import { findUser } from '../areas/users/service.ts';
 import type { Caller, CoreState } from './context.ts';
 import { closeWhenUnused, handlers } from './handlers.ts';
-import { runningJobs } from '../jobs.ts';
+import { callArrived, runningJobs } from '../jobs.ts';
 
 export type DispatchOptions = { validateOutput: boolean; log: (message: string, error: unknown) => void };
 
@@ -55,6 +55,7 @@ export async function resolveCaller(
 }
 
 export async function dispatch(state: CoreState, sessionKey: string, method: string, input: unknown, options: DispatchOptions): Promise<Result<unknown>> {
+  callArrived(state); // a long job keeps its steps short while calls come in (jobs.ts)
   if (!isMethodName(method)) return fail('NOT_FOUND', `${String(method).slice(0, 100)}: no such method`);
   const spec = contract[method];
   const parsed = spec.input.safeParse(input ?? {});

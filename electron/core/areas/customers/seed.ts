@@ -21,14 +21,17 @@ export type SeedOptions = {
 };
 
 /** What a seed run as a job reports to and asks of its job (jobs.ts). */
-export type SeedJob = { progress(done: number, total: number): void; step(): Promise<void> };
+export type SeedJob = { progress(done: number, total: number): void; step(): Promise<void>; readonly othersCalling: boolean };
 
 /**
- * Work per transaction as a job: a call that arrives during a batch waits about this long. The
- * batch size follows the measured pace: into 100,000 customers a customer costs 1–10 ms here (page
- * cache misses on the indexes and the trigram index), into an empty shop a tenth of that.
+ * Work per transaction as a job while other calls come in: one that arrives during a batch waits
+ * about this long. The batch size follows the measured pace: into 100,000 customers a customer
+ * costs 1–10 ms here (page cache misses on the indexes and the trigram index), into an empty shop
+ * a tenth of that.
  */
 const BATCH_MS = 20;
+/** While nobody else calls: fewer, larger commits (each rewrites the index pages it touched). */
+const IDLE_BATCH_MS = 250;
 const BATCH_MIN = 2;
 const BATCH_MAX = 2_000;
 const FIRST_BATCH = 20;
@@ -122,9 +125,7 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
       contactsMade += batch.reduce((sum, customer) => sum + customer.contacts.length, 0);
       await transaction(db, (tx) => insertCustomers(tx, batch, options.actorId));
       if (!job || db.isTransaction) continue;
-      // The next batch sized for BATCH_MS at this batch's pace, changing at most twofold (one slow batch is noise).
-      const pace = BATCH_MS / Math.max(performance.now() - started, 1);
-      size = Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.round(batch.length * Math.max(0.5, Math.min(2, pace)))));
+      const ms = Math.max(performance.now() - started, 1);
       job.progress(made, options.customers);
       try {
         await job.step();
@@ -133,6 +134,10 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
         cancelled = true;
         break;
       }
+      // The next batch sized for its budget at this batch's pace: shrinking at once (someone is
+      // waiting), growing at most twofold (one quick batch may be luck).
+      const budget = job.othersCalling ? BATCH_MS : IDLE_BATCH_MS;
+      size = Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.round(batch.length * Math.min(2, budget / ms))));
     }
   }, options.location);
   return { customers: made, contacts: contactsMade, cancelled };
