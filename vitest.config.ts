@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
-    // argon2id is slow on purpose, and integration tests derive keys for several users.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // argon2id is slow on purpose, integration tests derive keys for several users, and the CLI
+    // tests start a process per command (about 3 s of CPU each to load the core through tsx):
+    // on a 2-core machine running two test files at once, 30 s was too tight for the CLI files.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
-import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, signIn, switchLanguage, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const STAFF_INITIAL = 'first-time-pass-77';
@@ -19,21 +19,8 @@ function setUpShop(dataDir: string): void {
   cli(dataDir, ['seed', '--user', 'boss', '--customers', '20']);
 }
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
-  await page.getByLabel(en.signin.username).fill(username);
-  await page.getByLabel(en.signin.password).fill(password);
-  await page.getByRole('button', { name: en.signin.submit }).click();
-}
-
 function userMenu(page: Page) {
   return page.getByRole('button', { name: new RegExp(`^(${en.shell.userMenu}|${zh.shell.userMenu}):`) });
-}
-
-async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
-  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
-  await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
-  await expect(page.getByRole('menu')).toBeHidden();
 }
 
 test('owner adds a staff user, who must choose a password and sees no owner settings', async ({ page, app, shot }) => {

@@ -3,19 +3,12 @@
 // next one after "Switch user" — not even for the moment the new answers take to arrive.
 import type { Page } from '@playwright/test';
 import { en } from '../i18n-resources.ts';
-import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, signIn, test } from './fixtures.ts';
 
 const STAFF_INITIAL = 'first-time-pass-77';
 const STAFF_OWN = 'my-own-secret-phrase-88';
 
 test.use({ locale: 'en-US' });
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
-  await page.getByLabel(en.signin.username).fill(username);
-  await page.getByLabel(en.signin.password).fill(password);
-  await page.getByRole('button', { name: en.signin.submit }).click();
-}
 
 function customerRows(page: Page) {
   return page.getByRole('table', { name: en.customers.tableLabel }).locator('tr[data-customer-id]');

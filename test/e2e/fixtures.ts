@@ -1,10 +1,11 @@
 // Starts `clientele serve` on its own temp data dir for each test and waits until it prints its
 // URL (readiness, not a timer). The process and the data dir are removed afterwards.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { en } from '../i18n-resources.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test/artifacts/e2e');
@@ -73,6 +74,21 @@ export function translator(messages: object) {
     if (typeof text !== 'string') throw new Error(`no message ${key}`);
     return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
   };
+}
+
+/** Signs in on the English sign-in page (the page's language is the browser's: tests use en-US). */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
+  await page.getByLabel(en.signin.username).fill(username);
+  await page.getByLabel(en.signin.password).fill(password);
+  await page.getByRole('button', { name: en.signin.submit }).click();
+}
+
+/** Switches the app's language with the app bar's language menu. */
+export async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
+  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
+  await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
+  await expect(page.getByRole('menu')).toBeHidden();
 }
 
 export { expect };

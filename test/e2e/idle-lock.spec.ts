@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { en } from '../i18n-resources.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, signIn, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'a-long-shop-password-42';
@@ -22,13 +22,6 @@ function setUpShop(dataDir: string): void {
     });
     expect(run.status, run.stderr).toBe(0);
   }
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
-  await page.getByLabel(en.signin.username).fill(username);
-  await page.getByLabel(en.signin.password).fill(password);
-  await page.getByRole('button', { name: en.signin.submit }).click();
 }
 
 /** Every call the page makes to the core, by method. */

@@ -4,25 +4,12 @@
 import type { Page } from '@playwright/test';
 import { makePng } from '../fixtures/images.ts';
 import { en, zh } from '../i18n-resources.ts';
-import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, signIn, switchLanguage, test } from './fixtures.ts';
 
 const STAFF_INITIAL = 'first-time-pass-77';
 const STAFF_OWN = 'my-own-secret-phrase-88';
 
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
-  await page.getByLabel(en.signin.username).fill(username);
-  await page.getByLabel(en.signin.password).fill(password);
-  await page.getByRole('button', { name: en.signin.submit }).click();
-}
-
-async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
-  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
-  await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
-  await expect(page.getByRole('menu')).toBeHidden();
-}
 
 /** The app bar's logo has loaded and decoded (an <img> that failed has no natural width). */
 async function expectLogoShown(page: Page): Promise<void> {

@@ -5,7 +5,7 @@
 // permission". Customers and users are made through the browser-mode door itself (its own cookie jar).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
-import { cli, expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
+import { cli, expect, SHOP_PASSWORD as PASSWORD, signIn, switchLanguage, test, translator } from './fixtures.ts';
 
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
 
@@ -23,19 +23,6 @@ async function invoke(request: APIRequestContext, url: string, method: string, i
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.value;
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
-  await page.getByLabel(en.signin.username).fill(username);
-  await page.getByLabel(en.signin.password).fill(password);
-  await page.getByRole('button', { name: en.signin.submit }).click();
-}
-
-async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
-  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
-  await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
-  await expect(page.getByRole('menu')).toBeHidden();
 }
 
 function row(page: Page, name: string) {

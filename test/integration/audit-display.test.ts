@@ -10,6 +10,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../shared/api/contract.ts';
 import { AUDIT_LIST_TEXT, type AuditEntry } from '../../shared/api/audit.ts';
 import { en, resources, zh } from '../i18n-resources.ts';
 import { auditChangeLine, auditFieldLabel, type AuditFormat } from '../../renderer/src/features/settings/audit-format.ts';
+import { makePng } from '../fixtures/images.ts';
 import { addUser, INITIAL_PASSWORD, makeHarness, OWNER_PASSWORD, userNamed, type Harness } from './harness.ts';
 
 async function allEntries(h: Harness): Promise<AuditEntry[]> {
@@ -106,6 +107,16 @@ describe('audit log display', () => {
     await h.call('owner', 'tags.merge', { into: { id: green.id, version: green.version }, tags: [{ id: leaves.id, version: leaves.version }] });
     const renamed = await tagNamed('熟客');
     await h.call('owner', 'tags.delete', { id: renamed.id, version: renamed.version });
+
+    // The shop logo (features/logo): set from a staged upload, then removed.
+    const png = makePng(48, 16);
+    async function* onePiece(): AsyncGenerator<Uint8Array> {
+      yield png;
+    }
+    const staged = await h.core.upload('owner', 'logo', { name: 'logo.png', declaredSize: png.length, chunks: onePiece() });
+    if (!staged.ok) throw new Error(`upload failed: ${staged.error.message}`);
+    await h.call('owner', 'logo.set', { file: { upload: staged.value.upload } });
+    await h.call('owner', 'logo.remove', {});
 
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
