@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installAreas } from '../../renderer/src/app/area.ts';
 import { formatListQuery, parseListQuery } from '../../renderer/src/features/customers/list-query.ts';
 import { parseHash, hrefOf } from '../../renderer/src/app/router.ts';
+import * as areas from '../../renderer/src/features/areas.ts';
+
+// Routes come from the areas (features/areas.ts), as the app installs them at start.
+beforeAll(() => installAreas(Object.values(areas)));
 
 describe('customer list query in the address', () => {
   it('round-trips filters and sort through the hash', () => {
