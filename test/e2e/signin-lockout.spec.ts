@@ -11,7 +11,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     const tr = locale === 'zh-CN' ? zh : en;
     const lockedText = tr.signin.lockedMinutes_other.replace('{{count}}', '5');
     const plurals = tr.signin as Record<string, string>; // Chinese has no `_one` form
-    const attemptsLeftText = (count: number) => ((count === 1 && plurals.attemptsLeft_one) || plurals.attemptsLeft_other!).replace('{{count}}', String(count));
+    const attemptsLeftText = (count: number) => (count === 1 && 'attemptsLeft_one' in plurals ? plurals.attemptsLeft_one! : plurals.attemptsLeft_other!).replace('{{count}}', String(count));
 
     test(`another user name is not locked by the first one's lock-out (${locale})`, async ({ page, app, shot }) => {
       cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
