@@ -21,7 +21,7 @@ import {
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/api/customers.ts';
 import { errorMessage } from '../../app/errors.ts';
@@ -30,6 +30,7 @@ import { useCoreMutation, usePagedQuery } from '../../app/query.ts';
 import { hrefOf } from '../../app/router.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { GradeChip } from './CustomerChips.tsx';
+import { useLoadMoreWhenVisible } from '../../app/use-load-more.ts';
 
 const PAGE_SIZE = 50;
 
@@ -47,18 +48,7 @@ export function RecycleBinPage() {
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
   // Load the next page when the end of the list scrolls into view.
-  useEffect(() => {
-    const sentinel = sentinelRef.current;
-    if (!sentinel || !hasNextPage || isFetchingNextPage || list.error) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        void fetchNextPage();
-      }
-    });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [fetchNextPage, hasNextPage, isFetchingNextPage, list.error]);
+  useLoadMoreWhenVisible(sentinelRef, { fetchNextPage, hasNextPage, isFetchingNextPage, error: list.error });
 
   const restore = (row: CustomerRow) =>
     restoreCall.mutate(

@@ -1,6 +1,6 @@
 import MergeIcon from '@mui/icons-material/CallMerge';
 import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag, TagColor, TAG_SORTS } from '../../../../shared/api/tags.ts';
 import { errorMessage } from '../../app/errors.ts';
@@ -12,6 +12,7 @@ import { RenameTagDialog } from './RenameTagDialog.tsx';
 import { TagColorMenu } from './TagColorMenu.tsx';
 import { tagProblem } from './tag-errors.ts';
 import { TagTable } from './TagTable.tsx';
+import { useLoadMoreWhenVisible } from '../../app/use-load-more.ts';
 
 const PAGE_SIZE = 50;
 type Sort = (typeof TAG_SORTS)[number];
@@ -41,18 +42,7 @@ export function TagsPage() {
   const current = (target: Target | null) => (target ? (list.rows.find((tag) => tag.id === target.id) ?? null) : null);
   const selectedNow = [...selected.values()].map((tag) => list.rows.find((row) => row.id === tag.id) ?? tag);
 
-  useEffect(() => {
-    const sentinel = sentinelRef.current;
-    if (!sentinel || !hasNextPage || isFetchingNextPage || list.error) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        void fetchNextPage();
-      }
-    });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [fetchNextPage, hasNextPage, isFetchingNextPage, list.error]);
+  useLoadMoreWhenVisible(sentinelRef, { fetchNextPage, hasNextPage, isFetchingNextPage, error: list.error });
 
   const recolor = (tag: Tag, color: TagColor | null) =>
     setColor.mutate(
