@@ -80,7 +80,68 @@ export type BlobChunksTable = { blob_id: number; seq: number; data: Uint8Array }
 export type BlobRefsTable = { holder: string; blob_id: number };
 export type FileUploadsTable = { id: string; blob_id: number; purpose: string; user_id: number; name: string; created_at: number };
 
+/** The contract register (migration 0008; areas/contracts). Dates are YYYY-MM-DD, amounts minor units. */
+export type ContractsTable = {
+  id: Generated<number>;
+  number: string;
+  title: string;
+  customer_id: number;
+  type: 'sales' | 'service' | 'framework' | 'nda' | 'other';
+  amount: number | null;
+  currency: string;
+  signed_on: string | null;
+  start_on: string | null;
+  end_on: string | null;
+  auto_renew: number;
+  renewal_months: number | null;
+  notice_days: number;
+  /** end_on less notice_days, kept on every write. */
+  notice_on: string | null;
+  owner_id: number | null;
+  notes: string;
+  terminated_on: string | null;
+  termination_reason: string;
+  renewals: Generated<number>;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  version: Generated<number>;
+};
+export type ContractEventsTable = {
+  id: Generated<number>;
+  contract_id: number;
+  kind: string;
+  at: number;
+  on_day: string | null;
+  from_end: string | null;
+  to_end: string | null;
+  note: string;
+  by_user: number | null;
+};
+
+/** Files attached to customers and contracts (migration 0009; areas/attachments). */
+export type AttachmentsTable = {
+  id: Generated<number>;
+  owner_kind: 'customer' | 'contract' | 'service';
+  owner_id: number;
+  customer_id: number;
+  blob_id: number;
+  name: string;
+  description: string;
+  size: number;
+  type: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  version: Generated<number>;
+};
+
 export type DB = {
+  contracts: ContractsTable;
+  contract_events: ContractEventsTable;
+  attachments: AttachmentsTable;
   blobs: BlobsTable;
   blob_chunks: BlobChunksTable;
   blob_refs: BlobRefsTable;

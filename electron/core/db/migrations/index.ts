@@ -9,8 +9,10 @@ import { migration0004 } from './0004-customer-sorts.ts';
 import { migration0005 } from './0005-search-columns.ts';
 import { migration0006 } from './0006-blobs.ts';
 import { migration0007 } from '../../areas/tags/migrations/0007-tag-colours.ts';
+import { migration0008 } from '../../areas/contracts/migrations/0008-contracts.ts';
+import { migration0009 } from '../../areas/attachments/migrations/0009-attachments.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,70 @@
+import type { Migration } from '../../../db/migrations/migration.ts';
+
+/**
+ * The contract register (areas/contracts). A contract's status is never stored: it follows from its
+ * dates and today (shared/contract-status.ts). What the lists filter and sort on is a column with
+ * an index: the end date, the signed date, the amount, the number, and `notice_on` (the end date
+ * less the notice period, kept on every write) so "expiring" is a range query on every engine.
+ * Renewals and terminations are kept in contract_events: the contract's own history.
+ */
+export const migration0008: Migration = {
+  version: 8,
+  name: 'contracts',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE contracts (
+        id INTEGER PRIMARY KEY,
+        -- As typed (trimmed, NFKC); unique whatever the letter case: HT-2026-0001 = ht-2026-0001.
+        number TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        title TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers (id),
+        type TEXT NOT NULL CHECK (type IN ('sales', 'service', 'framework', 'nda', 'other')),
+        -- Integer minor units (fen for CNY) and an ISO 4217 code; NULL when no amount was given.
+        amount INTEGER,
+        currency TEXT NOT NULL DEFAULT 'CNY',
+        -- Calendar dates, YYYY-MM-DD, the shop's local days. No signed date: a draft.
+        signed_on TEXT,
+        start_on TEXT,
+        end_on TEXT,
+        auto_renew INTEGER NOT NULL DEFAULT 0 CHECK (auto_renew IN (0, 1)),
+        -- How far one renewal rolls the end date, in months.
+        renewal_months INTEGER CHECK (renewal_months IS NULL OR renewal_months > 0),
+        notice_days INTEGER NOT NULL DEFAULT 30 CHECK (notice_days >= 0),
+        -- end_on less notice_days (NULL without an end date): from this day on the contract is expiring.
+        notice_on TEXT,
+        owner_id INTEGER REFERENCES users (id),
+        notes TEXT NOT NULL DEFAULT '',
+        terminated_on TEXT,
+        termination_reason TEXT NOT NULL DEFAULT '',
+        -- How many times auto-renew rolled the end date forward.
+        renewals INTEGER NOT NULL DEFAULT 0,
+        created_by INTEGER REFERENCES users (id),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX contracts_customer ON contracts (customer_id);
+      CREATE INDEX contracts_owner ON contracts (owner_id);
+      CREATE INDEX contracts_end ON contracts (end_on, id);
+      CREATE INDEX contracts_signed ON contracts (signed_on, id);
+      CREATE INDEX contracts_amount ON contracts (amount, id);
+      CREATE INDEX contracts_notice ON contracts (notice_on);
+      CREATE INDEX contracts_deleted ON contracts (deleted_at);
+      -- A contract's history: 'renewed' (from_end -> to_end), 'terminated', 'reinstated'.
+      CREATE TABLE contract_events (
+        id INTEGER PRIMARY KEY,
+        contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        -- The calendar day it took effect (a renewal's old end date + 1, a termination's date).
+        on_day TEXT,
+        from_end TEXT,
+        to_end TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        by_user INTEGER REFERENCES users (id)
+      ) STRICT;
+      CREATE INDEX contract_events_contract ON contract_events (contract_id, id);
+    `);
+  },
+};
