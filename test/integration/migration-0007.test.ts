@@ -39,7 +39,7 @@ function versionSix() {
 describe('migration 0007: tag colours', () => {
   it('keeps every tag and link, with no colour and version 1; the tags service works on it', async () => {
     const raw = versionSix();
-    migrate(raw);
+    migrate(raw, 7);
     expect(schemaVersionOf(raw)).toBe(7);
     expect(raw.prepare('SELECT id, name, color, version FROM tags ORDER BY id').all()).toEqual([
       { id: 1, name: 'VIP', color: null, version: 1 },
