@@ -13,5 +13,6 @@ import { filesArea } from './files/index.ts';
 import { logoArea } from './logo/index.ts';
 import { tagsArea } from './tags/index.ts';
 import { jobsArea } from './jobs/index.ts';
+import { attachmentsArea } from './attachments/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea];
