@@ -70,6 +70,8 @@ export const ERROR_DETAILS = {
       z.object({ reason: z.literal('lastOwner') }),
       /** The backup belongs to another shop. */
       z.object({ reason: z.literal('otherShop'), shopName: z.string() }),
+      /** Another contract has this number (letter case and width ignored): `number` is the one it has. */
+      z.object({ reason: z.literal('number'), number: z.string() }),
     ]),
     /** A value that is taken (a user name). */
     FieldIssues,

@@ -34,6 +34,15 @@ export const VALIDATION_MESSAGES = [
   'lunarDate',
   'lunarLeapMonth',
   'lunarDay30',
+  // contracts (shared/api/contracts.ts, electron/core/areas/contracts)
+  /** The end date is before the start date. */
+  'dateOrder',
+  /** Auto-renew needs a renewal term and an end date. */
+  'renewalTerm',
+  /** Not an ISO 4217 currency code. */
+  'currency',
+  /** No such customer, or one the caller does not see. */
+  'customer',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 

@@ -11,10 +11,11 @@ import { filesArea } from './files.ts';
 import { logoArea } from './logo.ts';
 import { tagsArea } from './tags.ts';
 import { jobsArea } from './jobs.ts';
+import { contractsArea } from './contracts.ts';
 import { attachmentsArea } from './attachments.ts';
 
 /** Every area of the contract, one line each: adding an area adds its line here. */
-export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea] as const;
 
 type Area = (typeof AREAS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -14,5 +14,6 @@ import { logoArea } from './logo/index.ts';
 import { tagsArea } from './tags/index.ts';
 import { jobsArea } from './jobs/index.ts';
 import { attachmentsArea } from './attachments/index.ts';
+import { contractsArea } from './contracts/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea];
