@@ -4,9 +4,10 @@
 // no larger than the purpose allows. Neither holds the whole file.
 import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
-import { basename, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { AppFailure } from '../../../shared/errors.ts';
 import { fileSystemFailure } from '../fs-failure.ts';
+import { cleanFileName } from './file-names.ts';
 
 /**
  * A file on its way in: its name (for the user's eyes only) and its bytes as a stream of chunks,
@@ -28,15 +29,6 @@ export type IncomingFile = { name: string; declaredSize: number | null; chunks: 
 export type OutgoingFile = { name: string; type: string; size: number; chunks: AsyncIterable<Uint8Array> };
 
 const READ_BYTES = 256 * 1024;
-
-/** The names users see: no path, no control characters, not endless. */
-export function cleanFileName(name: string): string {
-  const cleaned = basename(name.replaceAll('\\', '/'))
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'file';
-}
 
 function refusedPath(path: string, why: string, reason: 'path' | 'link' | 'notFile' | 'changed'): AppFailure {
   return new AppFailure('VALIDATION', `${path}: ${why}`, { reason, path });
