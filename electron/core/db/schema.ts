@@ -1,5 +1,5 @@
 // The database schema as Kysely sees it (one `DB` type), matching migrations/.
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 import type { z } from 'zod';
 import type { ContactDraft, CustomerFields } from '../../../shared/api/customers.ts';
 import type { ByColumn } from './columns.ts';
@@ -107,6 +107,10 @@ export type ContractsTable = {
   updated_at: number;
   deleted_at: number | null;
   version: Generated<number>;
+  /** Sort keys (generated: end and signed dates with none as 9999-12-31, the amount with none as -1). */
+  end_key: GeneratedAlways<string>;
+  signed_key: GeneratedAlways<string>;
+  amount_key: GeneratedAlways<number>;
 };
 export type ContractEventsTable = {
   id: Generated<number>;
