@@ -4,6 +4,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { SearchDocument, SearchPlan } from './search-text.ts';
+import type { ContractDocument } from './contract-text.ts';
 
 /**
  * The matches ranked first, best first: the name or code is the query; a phone number ends with
@@ -36,4 +37,37 @@ export type SearchIndex = {
   count(db: Db, match: SearchMatch, ownerId: number | null): Promise<number>;
   /** "The customer aliased `c` matches", for the customer list's filter: any sort order, any page. */
   customerMatches(match: SearchMatch): Expression<SqlBool>;
+  /** The contracts' numbers and titles, in indexes of their own. */
+  contracts: ContractSearchIndex;
+};
+
+/**
+ * The contracts ranked first, best first: the number or title is the query; the number or title
+ * begins with the query.
+ */
+export const CONTRACT_SEARCH_TIERS = ['exact', 'prefix'] as const;
+export type ContractSearchTier = (typeof CONTRACT_SEARCH_TIERS)[number];
+
+/**
+ * The contract indexes hold every contract not deleted on its own (areas/search/contracts.ts
+ * `indexContract` keeps them so); whether its customer is in the recycle bin, or the caller's to
+ * see, is checked against the customers table at query time, so deleting a customer changes no
+ * index. Every call runs on the `db` it is given.
+ */
+export type ContractSearchIndex = {
+  /** Puts a contract's document in, replacing the one it had. */
+  put(db: Db, contractId: number, doc: ContractDocument): Promise<void>;
+  /** Adds the documents of contracts that have none (bulk paths: a few statements per batch). */
+  putMany(db: Db, docs: readonly (readonly [contractId: number, doc: ContractDocument])[]): Promise<void>;
+  remove(db: Db, contractId: number): Promise<void>;
+  /**
+   * Ids of matching contracts the caller may see (not deleted, their customer not deleted, and
+   * with `ownerId` that staff member's customer's), newest first, at most `limit`; with `tier`,
+   * only those in that tier too (none when the query is too short for it).
+   */
+  newest(db: Db, plan: SearchPlan, options: { limit: number; ownerId: number | null; tier?: ContractSearchTier }): Promise<number[]>;
+  /** How many contracts the caller may see match. */
+  count(db: Db, plan: SearchPlan, ownerId: number | null): Promise<number>;
+  /** "The contract whose id is `idColumn` matches", for the contract list's `q` filter. */
+  contractMatches(plan: SearchPlan, idColumn: string): Expression<SqlBool>;
 };

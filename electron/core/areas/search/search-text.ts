@@ -30,7 +30,7 @@ export type SearchDocument = { trigram: Columns; short: Columns };
  * masked one) is followed by TAIL, so `digits+TAIL` finds numbers that end with the digits.
  */
 export const MARK = { start: '\uE000', end: '\uE001', tail: '\uE002' } as const;
-const SEPARATOR = ' | ';
+export const SEPARATOR = ' | ';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_CHAR = /^\p{Script=Han}$/u;
@@ -83,7 +83,7 @@ export function squash(text: string): string {
 }
 
 /** Chinese characters and pairs of adjacent ones, and other words, of a name (the short index). */
-function nameTokens(text: string): string[] {
+export function nameTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const run of text.match(HAN_RUN) ?? []) {
     const chars = [...run];

@@ -11,8 +11,9 @@ import { migration0006 } from './0006-blobs.ts';
 import { migration0007 } from '../../areas/tags/migrations/0007-tag-colours.ts';
 import { migration0008 } from '../../areas/contracts/migrations/0008-contracts.ts';
 import { migration0009 } from '../../areas/attachments/migrations/0009-attachments.ts';
+import { migration0010 } from '../../areas/search/migrations/0010-contract-search.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

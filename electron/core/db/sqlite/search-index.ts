@@ -9,6 +9,7 @@ import type { Db } from '../database.ts';
 import type { SearchIndex, SearchMatch, SearchTier } from '../../areas/search/search-engine.ts';
 import { isHanTerm, MARK, searchDocument, type SearchDocument, type SearchPlan, type SearchableContact } from '../../areas/search/search-text.ts';
 import type { SqliteDatabase } from './open.ts';
+import { sqliteContractSearchIndex } from './contract-search-index.ts';
 
 /**
  * Entity kinds sharing the search indexes; row id = entity id * 16 + kind. Customers are the only
@@ -157,6 +158,8 @@ export const sqliteSearchIndex: SearchIndex = {
     const table = sql.table(name);
     return sql<SqlBool>`c.id IN (SELECT rowid >> 4 FROM ${table} WHERE ${table} MATCH ${expr})`;
   },
+
+  contracts: sqliteContractSearchIndex,
 };
 
 const REBUILD_BATCH = 2_000;
