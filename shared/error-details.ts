@@ -48,7 +48,7 @@ export type FieldIssue = z.infer<typeof FieldIssue>;
 const FieldIssues = z.array(FieldIssue).readonly();
 
 /** Why a file given to a method was refused before its bytes were read (electron/core/files). */
-export const FILE_REFUSALS = ['path', 'link', 'notFile', 'changed', 'empty', 'image', 'type', 'purpose'] as const;
+export const FILE_REFUSALS = ['path', 'link', 'notFile', 'changed', 'empty', 'image', 'type', 'purpose', 'name'] as const;
 
 /** Why the file system refused (electron/core/fs-failure.ts), or the transfer of a file stopped. */
 export const IO_REASONS = ['denied', 'full', 'notFolder', 'gone', 'interrupted'] as const;
@@ -59,7 +59,8 @@ export const ERROR_DETAILS = {
   UNAUTHENTICATED: z.object({ reason: z.enum(['token', 'idle']) }),
   /** The field the caller may not set (a staff member giving a customer to someone else). */
   FORBIDDEN: FieldIssues,
-  NOT_FOUND: z.object({ reason: z.enum(['upload', 'download']) }),
+  /** 'owner': the customer or contract a file belongs to is not there (or in the recycle bin) for this caller. */
+  NOT_FOUND: z.object({ reason: z.enum(['upload', 'download', 'owner']) }),
   CONFLICT: z.union([
     z.discriminatedUnion('reason', [
       /** Other processes have the data folder open where a restore or re-key needs it alone. */
@@ -79,7 +80,7 @@ export const ERROR_DETAILS = {
   LOCKED_OUT: z.object({ retryAt: z.number(), retryInSeconds: z.number() }),
   TOO_LARGE: z.object({ limit: z.number(), size: z.number().optional() }),
   /** 'blob': a stored file's bytes no longer match their SHA-256. */
-  CORRUPT: z.object({ reason: z.literal('blob') }),
+  CORRUPT: z.object({ reason: z.literal('blob'), /** The damaged file's name, where it is known (an attachment). */ name: z.string().optional() }),
   UNSUPPORTED_VERSION: z.undefined(),
   ALREADY_INITIALISED: z.undefined(),
   NOT_INITIALISED: z.undefined(),

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { Id } from './customers.ts';
-import { Download, FileRef } from './files.ts';
+import { Download, FILE_PURPOSES, FileRef, MiB } from './files.ts';
 import { method } from './method.ts';
 
 export const ATTACHMENT_OWNER_KINDS = ['customer', 'contract'] as const;
@@ -27,7 +27,7 @@ export function isPreviewType(type: string): type is PreviewType {
 
 /** The attachment limit's bounds in MB (the owner's setting attachmentMaxMb; its ceiling is the purpose's). */
 export const ATTACHMENT_MAX_MB_DEFAULT = 100;
-export const ATTACHMENT_MAX_MB_CEILING = 512;
+export const ATTACHMENT_MAX_MB_CEILING = FILE_PURPOSES.attachment.maxBytes / MiB;
 
 /** Names are cleaned by the core (electron/core/files/file-names.ts); this is their length in characters. */
 export const ATTACHMENT_NAME_MAX = 255;

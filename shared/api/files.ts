@@ -5,10 +5,11 @@
 // stage a file for what and how large it may be; the core enforces them.
 import { z } from 'zod';
 import type { Access } from '../roles.ts';
+import type { Settings } from './settings.ts';
 import { defineArea } from './area.ts';
 import { method } from './method.ts';
 
-const MiB = 1024 * 1024;
+export const MiB = 1024 * 1024;
 
 export const FILE_PURPOSES = {
   /** The shop logo (Settings; the app bar, later visit sheets): a PNG or JPEG. */
@@ -21,6 +22,16 @@ export const FILE_PURPOSE_NAMES = Object.keys(FILE_PURPOSES) as [FilePurpose, ..
 
 export function isFilePurpose(name: string): name is FilePurpose {
   return Object.hasOwn(FILE_PURPOSES, name);
+}
+
+/**
+ * The largest file of `purpose` this shop takes, in bytes: the purpose's ceiling, lowered for
+ * attachments by the owner's setting (attachmentMaxMb). The core checks it before reading a byte
+ * (the declared size, the file's size) and while storing; the UI before uploading.
+ */
+export function maxBytesFor(purpose: FilePurpose, settings: Pick<Settings, 'attachmentMaxMb'>): number {
+  const ceiling = FILE_PURPOSES[purpose].maxBytes;
+  return purpose === 'attachment' ? Math.min(ceiling, settings.attachmentMaxMb * MiB) : ceiling;
 }
 
 /** Upload and download ids: 128 random bits, base64url. */

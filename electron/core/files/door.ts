@@ -3,12 +3,13 @@
 // (signed in, not idle, own password chosen); a file going out is a download this session was given.
 // The doors only move bytes: browser mode's HTTP body and response, the Electron app's and the
 // CLI's paths (read here, by the core, after checking them).
-import { FILE_PURPOSES, isFilePurpose, type Upload } from '../../../shared/api/files.ts';
+import { FILE_PURPOSES, isFilePurpose, maxBytesFor, type Upload } from '../../../shared/api/files.ts';
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors.ts';
 import { roleHas } from '../../../shared/roles.ts';
 import type { CoreState } from '../api/context.ts';
 import type { Db } from '../db/database.ts';
 import { failureOf, resolveCaller } from '../api/dispatcher.ts';
+import { readSettings } from '../areas/settings/service.ts';
 import { openDownload } from './downloads.ts';
 import { sourceOf, type IncomingFile, type OutgoingFile } from './sources.ts';
 import { stageUpload } from './uploads.ts';
@@ -30,12 +31,15 @@ export async function receiveFile(state: CoreState, sessionKey: string, purpose:
     const resolved = await resolveCaller(state, sessionKey, what);
     if ('failure' in resolved) return resolved.failure;
     if (resolved.mustChangePassword) return fail('PASSWORD_CHANGE_REQUIRED', `${what}: choose your own password first`);
-    const { permission, maxBytes } = FILE_PURPOSES[purpose];
+    const { permission } = FILE_PURPOSES[purpose];
     if (!roleHas(resolved.caller.role, permission)) {
       return fail('FORBIDDEN', `${what}: the role ${resolved.caller.role} may not upload a ${purpose} (needs ${permission})`);
     }
+    const db = openDb(state);
+    // The owner's limit as it is now (another process may have changed it).
+    const maxBytes = maxBytesFor(purpose, await readSettings(db));
     source = await sourceOf(file, maxBytes); // a path is checked here, before a byte is read
-    return ok(await stageUpload(openDb(state), resolved.caller.userId, purpose, source, state.clock()));
+    return ok(await stageUpload(db, resolved.caller.userId, purpose, source, state.clock(), maxBytes));
   } catch (error) {
     return failureOf(what, error, log, state);
   } finally {

@@ -11,11 +11,13 @@ import type { FileSource } from './sources.ts';
 
 const holderOf = (id: string) => `upload:${id}`;
 
-/** Stores what the source streams as a staged file of `userId` for `purpose`. */
-export async function stageUpload(db: Db, userId: number, purpose: FilePurpose, source: FileSource, now: number): Promise<Upload> {
+/**
+ * Stores what the source streams as a staged file of `userId` for `purpose`, stopping with
+ * TOO_LARGE past `maxBytes` (the shop's limit for the purpose, files/door.ts; at most its ceiling).
+ */
+export async function stageUpload(db: Db, userId: number, purpose: FilePurpose, source: FileSource, now: number, maxBytes: number = FILE_PURPOSES[purpose].maxBytes): Promise<Upload> {
   await sweepUploads(db, now);
   const id = randomBytes(16).toString('base64url');
-  const { maxBytes } = FILE_PURPOSES[purpose];
   const blob = await storeBlob(db, source.chunks, {
     maxBytes,
     now,

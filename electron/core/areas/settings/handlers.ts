@@ -12,7 +12,7 @@ export const settingsHandlers = {
     const now = ctx.state.clock();
     const { after } = await transaction(db(ctx), async (tx) => {
       const written = await writeSettings(tx, input);
-      const changes = changedFields(written.before, written.after, ['staffScope', 'maskContacts', 'idleLockMinutes']);
+      const changes = changedFields(written.before, written.after, ['staffScope', 'maskContacts', 'idleLockMinutes', 'attachmentMaxMb']);
       if (changes.length > 0) await appendAudit(tx, { at: now, userId: who.userId, username: who.username, action: 'settings.update', entity: 'settings', changes });
       return written;
     });

@@ -1,9 +1,10 @@
 // Shop settings kept in the encrypted database (key → text value).
 import type { Settings } from '../../../../shared/api/settings.ts';
+import { ATTACHMENT_MAX_MB_DEFAULT } from '../../../../shared/api/attachments.ts';
 import type { BackupSettings } from '../../../../shared/api/backup.ts';
 import type { Db } from '../../db/database.ts';
 
-const KEYS = { staffScope: 'staff_scope', maskContacts: 'mask_contacts', idleLockMinutes: 'idle_lock_minutes' } as const;
+const KEYS = { staffScope: 'staff_scope', maskContacts: 'mask_contacts', idleLockMinutes: 'idle_lock_minutes', attachmentMaxMb: 'attachment_max_mb' } as const;
 
 /** The rows of `keys` as a map (absent keys are absent). */
 async function settingsNamed(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
@@ -18,6 +19,7 @@ export async function readSettings(db: Db): Promise<Settings> {
     staffScope: rows.get(KEYS.staffScope) === '1',
     maskContacts: rows.get(KEYS.maskContacts) === '1',
     idleLockMinutes: Number(rows.get(KEYS.idleLockMinutes) ?? 10),
+    attachmentMaxMb: Number(rows.get(KEYS.attachmentMaxMb) ?? ATTACHMENT_MAX_MB_DEFAULT),
   };
 }
 

@@ -19,7 +19,8 @@ import { AssignUnassignedDialog, type Unassigned } from './AssignUnassignedDialo
 /** The idle minutes are typed as text so a half-typed value can be shown and checked. */
 type Values = { staffScope: boolean; maskContacts: boolean; idleLockMinutes: string };
 
-function toSettings(values: Values): Settings {
+// The attachment limit is not on this tab: it is left as it is.
+function toSettings(values: Values): Omit<Settings, 'attachmentMaxMb'> {
   return { staffScope: values.staffScope, maskContacts: values.maskContacts, idleLockMinutes: Number(values.idleLockMinutes) };
 }
 
@@ -29,7 +30,7 @@ function idleChecks(values: Values): FieldErrors {
 }
 
 // The contract's schema, reading the typed minutes as a number (0..1440 whole minutes).
-const schema = Settings.extend({ idleLockMinutes: z.coerce.number().pipe(Settings.shape.idleLockMinutes) });
+const schema = Settings.omit({ attachmentMaxMb: true }).extend({ idleLockMinutes: z.coerce.number().pipe(Settings.shape.idleLockMinutes) });
 
 /** Settings → Security (owner): who sees what, when the app locks itself, and re-keying. */
 export function SecurityTab() {
