@@ -46,6 +46,39 @@ export async function uploadFile(file: File, purpose: FilePurpose): Promise<Resu
   }
 }
 
+export type UploadProgress = { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal };
+
+/**
+ * uploadFile with progress and cancel (attachments). Browser mode sends with XMLHttpRequest, the
+ * one browser API that reports an upload's progress; the Electron app's core reads the file from
+ * its path, so there is no progress to report there and a cancel only drops the answer (the staged
+ * file is never used and expires). A cancelled upload answers CANCELLED.
+ */
+export async function uploadFileWithProgress(file: File, purpose: FilePurpose, { onProgress, signal }: UploadProgress): Promise<Result<Upload>> {
+  const cancelled: Result<never> = { ok: false, error: { code: 'CANCELLED', message: 'files.upload: cancelled' } };
+  if (signal?.aborted) return cancelled;
+  if (bridge()?.uploadFile) {
+    const answer = await uploadFile(file, purpose);
+    return signal?.aborted ? cancelled : answer;
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/upload?purpose=${encodeURIComponent(purpose)}&name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    // The door answers every upload with a result value, refusals included (413, 400, ...).
+    xhr.onload = () => resolve(xhr.response && typeof xhr.response === 'object' ? (xhr.response as Result<Upload>) : failure(`status ${xhr.status}`));
+    // The file could not be read as it was sent (moved, deleted), or the connection broke.
+    xhr.onerror = () => resolve(failure('the file could not be sent'));
+    xhr.onabort = () => resolve(cancelled);
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
 /** Where the page fetches a download from (an <img> source, a link). */
 export function downloadUrl(download: Pick<Download, 'download'>): string {
   if (bridge()?.uploadFile) return `/api/download/${download.download}`; // the app's own protocol serves it
