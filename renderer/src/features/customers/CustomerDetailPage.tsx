@@ -12,6 +12,7 @@ import { call, dataChanged, useCoreMutation, useCoreQuery } from '../../app/quer
 import { hrefOf, navigate } from '../../app/router.ts';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerSections.tsx';
+import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -75,6 +76,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <CustomerFacts customer={c} />
       <ContactsSection customer={c} />
       <GradeHistorySection customer={c} />
+      <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />
       {confirmDelete ? <DeleteDialog customer={c} onClose={() => setConfirmDelete(false)} /> : null}
     </Stack>
   );
