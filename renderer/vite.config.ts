@@ -23,7 +23,7 @@ const relaxCspInDev: Plugin = {
 const PDFJS_DIR = path.resolve(here, '../node_modules/pdfjs-dist');
 const PDFJS_ASSETS = ['cmaps', 'standard_fonts', 'iccs', 'wasm'] as const;
 // QuickJS runs a PDF's own scripts, which the preview never does: not shipped.
-const PDFJS_SKIPPED = /quickjs/;
+const PDFJS_SKIPPED = /quickjs/i;
 
 const pdfjsAssets: Plugin = {
   name: 'clientele-pdfjs-assets',
