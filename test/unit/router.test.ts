@@ -27,6 +27,12 @@ const ADDRESSES: [string, Route][] = [
   ['#/settings/account', { name: 'settings', tab: 'account' }],
   ['#/today', { name: 'today' }],
   ['#/contracts', { name: 'contracts' }],
+  ['#/contracts?status=expiring&sort=amount&dir=desc', { name: 'contracts', query: 'status=expiring&sort=amount&dir=desc' }],
+  ['#/contracts/42', { name: 'contract', id: 42 }],
+  ['#/contracts/42/edit', { name: 'contractEdit', id: 42 }],
+  ['#/contracts/new', { name: 'contractNew' }],
+  ['#/customers/7/contracts/new', { name: 'contractNew', customerId: 7 }],
+  ['#/contracts/recycle-bin', { name: 'contractsBin' }],
   ['#/visits', { name: 'visits' }],
   ['#/service', { name: 'service' }],
   ['#/satisfaction', { name: 'satisfaction' }],
@@ -71,6 +77,7 @@ describe('hash router', () => {
     expect(navOf(parseHash('#/recycle-bin'))).toBe('customers');
     expect(navOf(parseHash('#/settings/backup'))).toBe('settings');
     expect(navOf(parseHash('#/contracts'))).toBe('contracts');
+    expect(navOf(parseHash('#/customers/7/contracts/new'))).toBe('contracts');
     expect(navOf(parseHash('#/nope'))).toBeNull();
   });
 
@@ -82,7 +89,7 @@ describe('hash router', () => {
     expect(known(navEntries(), nav).map((entry) => [entry.id, entry.permission ?? null])).toEqual([
       ['today', null],
       ['customers', 'customers.read'],
-      ['contracts', null],
+      ['contracts', 'customers.read'],
       ['visits', null],
       ['service', null],
       ['satisfaction', null],

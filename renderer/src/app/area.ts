@@ -57,7 +57,16 @@ export type NavEntry = {
   to: Route;
   /** Hidden from roles the core would refuse (it still enforces every call). */
   permission?: Permission;
+  /** A count shown on the entry (contracts expiring, complaints overdue); see NavBadge. */
+  badge?: NavBadge;
 };
+
+/**
+ * `useCount` is a hook the navigation calls while it renders (only for users the entry's permission
+ * admits), typically a cached core query: it follows the data as every write refreshes the cache.
+ * Null or 0 shows nothing. `labelKey` reads the count out ({{count}}, plural forms).
+ */
+export type NavBadge = { useCount: () => number | null; labelKey: string };
 
 export type SettingsTabSpec = {
   /** The address `#/settings/<id>`. */

@@ -13,6 +13,7 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerSections.tsx';
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
+import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <CustomerFacts customer={c} />
       <ContactsSection customer={c} />
       <GradeHistorySection customer={c} />
+      <CustomerContractsSection customer={c} />
       <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />
       {confirmDelete ? <DeleteDialog customer={c} onClose={() => setConfirmDelete(false)} /> : null}
     </Stack>

@@ -2,6 +2,7 @@ import {
   AppBar,
   Box,
   Button,
+  Chip,
   Divider,
   Drawer,
   IconButton,
@@ -24,7 +25,7 @@ import SwitchAccountIcon from '@mui/icons-material/SwitchAccount';
 import MenuIcon from '@mui/icons-material/Menu';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backgroundComponents, banners, navEntries, toolbarItems, type ToolbarItem } from '../../app/area.ts';
+import { backgroundComponents, banners, navEntries, toolbarItems, type NavBadge, type ToolbarItem } from '../../app/area.ts';
 import { useSession } from '../../app/session.tsx';
 import { hrefOf, navOf, renderRoute, routePermission, useRoute, type Route } from '../../app/router.ts';
 import type { Permission } from '../../../../shared/roles.ts';
@@ -57,6 +58,14 @@ function Page({ route }: { route: Route }) {
   // Reached by address without the permission: the shell's one "no permission" page.
   if (needed && !session.permissions.includes(needed)) return <Refusal messageKey="shell.noPermission" testId="no-permission" />;
   return renderRoute(route);
+}
+
+/** The count on a navigation entry; its own component, so each entry's hook runs on every render. */
+function NavCount({ badge: { useCount, labelKey } }: { badge: NavBadge }) {
+  const { t } = useTranslation();
+  const count = useCount();
+  if (!count) return null;
+  return <Chip size="small" color="warning" label={count > 99 ? '99+' : count} aria-label={t(labelKey, { count })} data-testid="nav-badge" sx={{ ml: 1, fontWeight: 600 }} />;
 }
 
 function ToolbarSlot({ items, allowed }: { items: readonly ToolbarItem[]; allowed: (permission?: Permission) => boolean }) {
@@ -119,7 +128,7 @@ export function AppShell() {
       <List>
         {navEntries()
           .filter(({ permission }) => allowed(permission))
-          .map(({ id, labelKey, icon, to }) => (
+          .map(({ id, labelKey, icon, to, badge }) => (
             <ListItemButton
               key={id}
               component="a"
@@ -130,6 +139,7 @@ export function AppShell() {
             >
               <ListItemIcon>{icon}</ListItemIcon>
               <ListItemText primary={t(labelKey)} />
+              {badge ? <NavCount badge={badge} /> : null}
             </ListItemButton>
           ))}
       </List>
