@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { CalendarDate, Id } from './customers.ts';
 import { method } from './method.ts';
+import { customerActions, type Role } from '../roles.ts';
 
 export const CONTRACT_TYPES = ['sales', 'service', 'framework', 'nda', 'other'] as const;
 export const CONTRACT_STATUSES = ['draft', 'active', 'expiring', 'expired', 'terminated', 'renewed'] as const;
@@ -232,3 +233,44 @@ export const contractsArea = defineArea({
   auditEntities: ['contract'],
   auditActions: ['contract.create', 'contract.update', 'contract.terminate', 'contract.renew', 'contract.delete', 'contract.restore'],
 });
+
+/**
+ * What a caller may do with one contract they can see: the customers' row-level rule (staff delete
+ * and restore only what they created), editing and terminating for whoever writes customers, not
+ * in the recycle bin, and terminating once.
+ */
+export function contractActions(
+  caller: { userId: number; role: Role },
+  contract: { createdBy: number | null; deletedAt: number | null; terminatedOn: string | null },
+): ContractActions {
+  const rule = customerActions(caller, { createdBy: contract.createdBy });
+  const live = contract.deletedAt === null;
+  return { edit: rule.edit && live, delete: rule.delete, terminate: rule.edit && live && contract.terminatedOn === null };
+}
+
+/**
+ * An amount as people type it (`1234.50`, `1,234.5`, `１２３４`) → integer minor units of
+ * `currency`, exactly: the digits are moved, never multiplied as a float. Null when it is not a
+ * plain non-negative decimal, has more decimals than the currency has (a third for CNY, any for JPY), or
+ * is too large to be exact.
+ */
+export function parseAmount(text: string, currency: string): number | null {
+  let plain = text.normalize('NFKC').replace(/\s/g, '');
+  // Commas only as thousands separators (1,234.50): "1,5" is not guessed at.
+  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(plain)) plain = plain.replace(/,/g, '');
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(plain);
+  if (!match) return null;
+  const digits = currencyDigits(currency);
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  const minor = BigInt(match[1]! + fraction.padEnd(digits, '0')); // the whole part matched
+  return minor <= BigInt(AMOUNT_MAX) ? Number(minor) : null;
+}
+
+/** Minor units back as decimal text (123450 CNY → '1234.50'), for a form field or a CSV. */
+export function formatAmount(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  if (digits === 0) return String(minor);
+  const text = String(minor).padStart(digits + 1, '0');
+  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}

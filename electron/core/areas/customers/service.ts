@@ -17,6 +17,8 @@ import { checkLunarBirthday } from './lunar-calendar.ts';
 import { canOwnCustomers, CUSTOMER_OWNER_ROLES, customerActions } from '../../../../shared/roles.ts';
 import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
 import { reserveCustomerCodes } from './codes.ts';
+import { purgeCustomerAttachments } from '../attachments/service.ts';
+import { purgeContractsOf } from '../contracts/service.ts';
 import { columnOf } from '../../db/columns.ts';
 import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
 
@@ -404,6 +406,9 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
   return transaction(db, async (tx) => {
     const row = await deletable(tx, id, access, 'purge');
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin; delete it first`);
+    // Its files first (its contracts' files are found through its contracts), their chunks freed with the last holder.
+    await purgeCustomerAttachments(tx, id);
+    await purgeContractsOf(tx, id);
     await tx.deleteFrom('customers').where('id', '=', id).execute();
     await engine.search.remove(tx, id);
     await audit(tx, access, now, 'customer.purge', row);
