@@ -4,11 +4,14 @@
 // filter and sort with keyset pages through ties; the customer's recycle bin and purge carrying
 // its contracts; status and backup counts. Scope and masking per role: contracts-scope.test.ts.
 // Status SQL against contractStatus on a table of dates: contracts-status.test.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contract, ContractDraftInput, ContractQueryInput, ContractRow } from '../../shared/api/contracts.ts';
 import { detailsOf, fieldIssuesOf } from '../../shared/error-details.ts';
 import { localDay } from '../../shared/contract-status.ts';
-import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
+import { makeHarness, OWNER_PASSWORD, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 let h: Harness;
 let customerA: number;
@@ -420,13 +423,23 @@ describe('contracts: recycle bin and the customer carrying its contracts', () =>
 });
 
 describe('contracts: counted in status', () => {
-  it('counts contracts and their history in system.status', async () => {
+  it('counts contracts and their history in system.status and in a backup manifest', async () => {
     const made = await create({ number: 'C-1', signedOn: '2026-01-01', endOn: '2027-01-01' });
     await h.call('owner', 'contracts.terminate', { id: made.id, version: 1, on: '2026-12-01', reason: '' });
     const status = await h.call('owner', 'system.status', {});
     const counts = status.counts as Record<string, number>;
     expect(counts.contracts).toBeGreaterThanOrEqual(1);
     expect(counts.contract_events).toBeGreaterThanOrEqual(1);
+    // The backup's manifest counts the same tables, and verifying it reads them back.
+    const folder = mkdtempSync(join(tmpdir(), 'clientele-contracts-backup-'));
+    try {
+      const written = await h.call('owner', 'backup.create', { folder });
+      expect(written.counts).toMatchObject({ contracts: counts.contracts, contract_events: counts.contract_events });
+      const verified = await h.call('owner', 'backup.verify', { file: written.file, credentials: { username: 'boss', password: OWNER_PASSWORD } });
+      expect(verified.manifest.counts).toMatchObject({ contracts: counts.contracts, contract_events: counts.contract_events });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
