@@ -48,8 +48,8 @@ export const AttachmentActions = z.object({ edit: z.boolean(), delete: z.boolean
 export type AttachmentActions = z.infer<typeof AttachmentActions>;
 
 const Description = z.string().trim().max(ATTACHMENT_DESCRIPTION_MAX);
-/** A name as the user types it; the core cleans it as it cleans an uploaded file's name. */
-const NameInput = z.string().trim().min(1).max(1000);
+/** A name as the user types it (a pasted 1,000-character name too); the core cleans and shortens it as it does an uploaded file's name. */
+const NameInput = z.string().trim().min(1).max(2000);
 const Version = z.number().int().min(1);
 
 export const Attachment = z.object({

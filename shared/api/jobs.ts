@@ -4,11 +4,12 @@ import { method } from './method.ts';
 
 /**
  * The core's long jobs, as their progress events name them (`{type:'progress', job, done, total}`):
- * re-key (system.rekey), demo data (system.seed), audit verify and export. A backup has its own
+ * re-key (system.rekey), demo data (system.seed), audit verify and export, attachments verify
+ * (re-hashing every stored file, in bytes). A backup has its own
  * progress ('backup') and its own cancel (backup.cancel), since it keeps the database open while
  * it writes.
  */
-export const JOB_NAMES = ['rekey', 'seed', 'auditVerify', 'auditExport'] as const;
+export const JOB_NAMES = ['rekey', 'seed', 'auditVerify', 'auditExport', 'attachmentsVerify'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const jobs = {

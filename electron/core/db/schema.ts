@@ -129,7 +129,6 @@ export type AttachmentsTable = {
   id: Generated<number>;
   owner_kind: 'customer' | 'contract' | 'service';
   owner_id: number;
-  customer_id: number;
   blob_id: number;
   name: string;
   description: string;

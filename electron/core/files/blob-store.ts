@@ -13,6 +13,7 @@ import { AppFailure } from '../../../shared/errors.ts';
 import { transaction, type Db } from '../db/database.ts';
 import { engine } from '../db/engine.ts';
 import { garbageCounter } from './collect.ts';
+import { isPlainText } from './text-type.ts';
 
 const { read: readChunk, write: writeChunks, withSmallPageCache } = engine.blobChunks;
 
@@ -40,9 +41,9 @@ export type StoreOptions = {
   keep: (tx: Db, blob: StoredBlob) => Promise<void>;
 };
 
-/** MIME type from the content alone; application/octet-stream when nothing known matches. */
+/** MIME type from the content alone (text/plain judged by text-type.ts); application/octet-stream when nothing known matches. */
 async function sniff(head: Uint8Array): Promise<string> {
-  return (await fileTypeFromBuffer(head))?.mime ?? 'application/octet-stream';
+  return (await fileTypeFromBuffer(head))?.mime ?? (isPlainText(head) ? 'text/plain' : 'application/octet-stream');
 }
 
 /**
@@ -153,10 +154,11 @@ async function freeIfUnheld(tx: Db, blobId: number): Promise<void> {
 /**
  * The blob's bytes, a chunk at a time, hashed again on the way: a mismatch (or a missing chunk, or
  * a size that does not add up) fails CORRUPT. The last chunk is given only after the hash matched,
- * so a damaged file never arrives whole.
+ * so a damaged file never arrives whole. `name`, the file's name for the user, is said in the failure.
  */
-export async function* readBlob(db: Db, blob: StoredBlob): AsyncGenerator<Uint8Array> {
-  const damaged = () => new AppFailure('CORRUPT', `the stored file ${blob.sha256.slice(0, 12)}… is damaged (its bytes no longer match their SHA-256)`, { reason: 'blob' });
+export async function* readBlob(db: Db, blob: StoredBlob, name?: string): AsyncGenerator<Uint8Array> {
+  const what = name === undefined ? `the stored file ${blob.sha256.slice(0, 12)}…` : `the stored file "${name}" (${blob.sha256.slice(0, 12)}…)`;
+  const damaged = () => new AppFailure('CORRUPT', `${what} is damaged (its bytes no longer match their SHA-256)`, name === undefined ? { reason: 'blob' } : { reason: 'blob', name });
   const hash = createHash('sha256');
   const chunks = Math.ceil(blob.size / CHUNK_BYTES);
   let held: Uint8Array | null = null;

@@ -49,5 +49,5 @@ export async function openDownload(state: CoreState, db: Db, sessionKey: string,
   const live = entry && entry.sessionKey === sessionKey && entry.expiresAt > state.clock() && state.sessions.has(sessionKey);
   const blob = live ? await blobBySha256(db, entry.sha256) : undefined;
   if (!entry || !blob) throw new AppFailure('NOT_FOUND', 'no such download (they last an hour, for the session that asked)', { reason: 'download' });
-  return { name: entry.name, type: blob.type, size: blob.size, chunks: readBlob(db, blob) };
+  return { name: entry.name, type: blob.type, size: blob.size, chunks: readBlob(db, blob, entry.name) };
 }

@@ -3,9 +3,10 @@ import type { Migration } from '../../../db/migrations/migration.ts';
 /**
  * Files attached to customers and contracts (later service records): each row holds its blob as
  * 'attachment:<id>' in blob_refs (files/blob-store.ts), so the same content attached twice is
- * stored once and goes with its last holder. `customer_id` is the customer the owner belongs to
- * (the customer itself, a contract's customer), kept so scope and the customer's recycle bin are
- * one indexed condition. Size and type are the blob's, copied for lists.
+ * stored once and goes with its last holder. The customer a file belongs to (for scope and for the
+ * customer's recycle bin) is found through its owner: the customer itself, or a contract's
+ * customer as the contract says now. A copy of it here would go stale when a contract moves to
+ * another customer. Size and type are the blob's, copied for lists.
  */
 export const migration0009: Migration = {
   version: 9,
@@ -16,7 +17,6 @@ export const migration0009: Migration = {
         id INTEGER PRIMARY KEY,
         owner_kind TEXT NOT NULL CHECK (owner_kind IN ('customer', 'contract', 'service')),
         owner_id INTEGER NOT NULL,
-        customer_id INTEGER NOT NULL REFERENCES customers (id),
         blob_id INTEGER NOT NULL REFERENCES blobs (id),
         -- The name the user sees (cleaned: files/file-names.ts) and their description.
         name TEXT NOT NULL,
@@ -30,10 +30,10 @@ export const migration0009: Migration = {
         deleted_at INTEGER,
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
-      CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id, id);
-      CREATE INDEX attachments_customer ON attachments (customer_id);
+      -- An owner's files newest first, its recycle bin, and a customer's or contract's files on purge.
+      CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id, created_at);
+      -- Which files a damaged blob belongs to (attachments verify).
       CREATE INDEX attachments_blob ON attachments (blob_id);
-      CREATE INDEX attachments_deleted ON attachments (deleted_at);
     `);
   },
 };
