@@ -14,6 +14,11 @@
 //   - the same service functions called directly on the encrypted database (no dispatcher), and on
 //     an unencrypted copy of the same database made in this run: the floor. The gap dispatcher →
 //     service is the dispatcher's cost, service → floor the cipher's;
+//   - the contract list at M contracts (default 50,000, about one per two customers; BENCH_CONTRACTS=M
+//     or `-- --contracts M`, 0 for none): the first page and a page ~200 pages deep by end date, the
+//     "expiring within 30 days" filter's first page and count, and the nav's expiring count, each
+//     checked first against a plain SELECT of every contract filtered and ordered in the bench
+//     (contracts-reference.ts); contracts the seed did not make are inserted directly;
 //   - opening the database with the raw key (open + first statement + close);
 //   - `auth.signIn` (argon2id unwrap + open when nothing is open; and with the db already open).
 // Targets (the performance issue): list pages and 3+ character searches under 5 ms median and
@@ -27,6 +32,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CustomerFilters, CustomerQuery, type CustomerQueryInput } from '../../shared/api/customers.ts';
+import { ContractFilters, ContractQuery, type ContractPage, type ContractQueryInput, type ContractSummary } from '../../shared/api/contracts.ts';
+import { localDay } from '../../shared/contract-status.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { createCoreInWorker } from '../../electron/core/worker/core-in-worker.ts';
 import { keyToHex, unwrapKey } from '../../electron/core/crypto/keys.ts';
@@ -37,6 +44,8 @@ import type { Db } from '../../electron/core/db/database.ts';
 import { kyselyOver } from '../../electron/core/db/sqlite/dialect.ts';
 import { countCustomers, listCustomers } from '../../electron/core/areas/customers/service.ts';
 import { searchCustomers } from '../../electron/core/areas/search/service.ts';
+import { countExpiring, listContracts, summarizeContracts } from '../../electron/core/areas/contracts/service.ts';
+import { byEnd, expiringWithin, inNoticePeriod, insertContracts, visibleContracts, type PlainContract } from './contracts-reference.ts';
 import { fullAccess, type Access } from '../../electron/core/areas/users/access.ts';
 import { referenceSearch, scannable, type PlainContact, type PlainCustomer, type Scannable } from './search-reference.ts';
 import { digitsOf, pinyinOf } from '../../electron/core/areas/search/search-text.ts';
@@ -67,11 +76,44 @@ async function call<T>(core: Core, session: string, method: string, input: unkno
   return result.value as T; // the bench knows which method it called
 }
 
-function customerCount(): number {
-  const { values } = parseArgs({ options: { customers: { type: 'string' } }, allowPositionals: true });
+function sizes(): { customers: number; contracts: number } {
+  const { values } = parseArgs({ options: { customers: { type: 'string' }, contracts: { type: 'string' } }, allowPositionals: true });
   const n = Number(values.customers ?? process.env.BENCH_CUSTOMERS ?? 100_000);
   if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --customers must be a positive integer, got ${values.customers ?? process.env.BENCH_CUSTOMERS}`);
-  return n;
+  const contracts = Number(values.contracts ?? process.env.BENCH_CONTRACTS ?? 50_000);
+  if (!Number.isInteger(contracts) || contracts < 0) throw new Error(`bench: --contracts must be a whole number, got ${values.contracts ?? process.env.BENCH_CONTRACTS}`);
+  return { customers: n, contracts };
+}
+
+/** Contracts the seed made, and as many more inserted directly as it takes to reach `wanted`. */
+async function enoughContracts(core: Core, encrypted: SqliteDatabase, wanted: number, staffIds: number[]): Promise<{ seeded: number; inserted: number }> {
+  const seeded = encrypted.prepare('SELECT count(*) FROM contracts').pluck().get() as number;
+  const inserted = seeded < wanted ? insertContracts(encrypted, wanted - seeded, localDay(Date.now()), staffIds, Date.now()) : 0;
+  // Planner statistics as a seed leaves them (its bulk load ends with PRAGMA optimize).
+  if (inserted > 0) encrypted.exec('ANALYZE contracts');
+  // The core rolls auto-renewing contracts forward before it answers a list: done once here, so
+  // the copy below and every measured call see the same rows.
+  await call(core, SESSION, 'contracts.list', { limit: 1 });
+  return { seeded, inserted };
+}
+
+/** Ids of every contract a listing gives, following its cursors (through the door). */
+async function allListed(door: Core, input: ContractQueryInput): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ContractPage = await call(door, SESSION, 'contracts.list', { ...input, cursor, limit: 100 });
+    ids.push(...page.rows.map((row) => row.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+function sameIds(where: string, got: readonly number[], expected: readonly PlainContract[]): void {
+  const want = expected.map((row) => row.id);
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    throw new Error(`bench: ${where}: ${got.length} rows ${JSON.stringify(got.slice(0, 8))}…, the reference says ${want.length} rows ${JSON.stringify(want.slice(0, 8))}…`);
+  }
 }
 
 /**
@@ -240,7 +282,7 @@ function entry(dispatcher: Stats, service: Stats, floor: Stats, extra: Record<st
 }
 
 async function main(): Promise<void> {
-  const customers = customerCount();
+  const { customers, contracts } = sizes();
   const dir = mkdtempSync(join(tmpdir(), 'clientele-bench-'));
   const dataDir = join(dir, 'data');
   const plainPath = join(dir, 'plain.db');
@@ -278,6 +320,8 @@ async function main(): Promise<void> {
 
     const encrypted = openEncrypted(dbFile, keyHex);
     opened.push(encrypted);
+    const contractRows = contracts > 0 ? await enoughContracts(core, encrypted, contracts, staff.map((s) => s.id)) : null;
+    if (contractRows) log(`bench: ${contractRows.seeded} contracts from the seed, ${contractRows.inserted} inserted directly`);
     encrypted.pragma('wal_checkpoint(TRUNCATE)');
     const dbBytes = statSync(dbFile).size;
     log(`bench: clientele.db is ${(dbBytes / 1e6).toFixed(1)} MB; making the unencrypted copy...`);
@@ -358,6 +402,99 @@ async function main(): Promise<void> {
         loop,
       );
       results[name] = entry(t.dispatcher!, t.service!, t.floor!, { inProcessMedianMs: t.inProcess!.medianMs, query: input, count: await countCustomers(plainDb, parsed, OWNER_ACCESS) });
+    }
+
+    // --- contracts -----------------------------------------------------------------------------
+    // Right, not only fast: each measured page must be the rows a plain SELECT of every contract,
+    // filtered and ordered here (contracts-reference.ts), puts on that page; the expiring filter's
+    // every page and its count must be the contracts whose end date falls in the next 30 days.
+    if (contracts > 0) {
+      const now = Date.now();
+      const today = localDay(now);
+      const visible = visibleContracts(plain);
+      const ordered = byEnd(visible, 'asc');
+      const expiring = byEnd(expiringWithin(visible, today, 30), 'asc');
+      const renewable = visible.filter((row) => row.autoRenew === 1 && row.signedOn !== null && row.terminatedOn === null && row.endOn !== null && row.endOn < today);
+      if (renewable.length > 0) throw new Error(`bench: ${renewable.length} auto-renewing contracts still end before today after a list (e.g. #${renewable[0]!.id})`);
+      log(`bench: ${visible.length} contracts visible, ${expiring.length} end within 30 days of ${today}`);
+      if (expiring.length === 0) throw new Error('bench: no contract ends within 30 days: the filter would be measured on nothing');
+
+      const firstPage: ContractQueryInput = { sort: 'end', limit: 50 };
+      let cursor: string | null = null;
+      let depth = 0;
+      for (; depth < DEEP_PAGES; depth++) {
+        const page: ContractPage = await call(core, SESSION, 'contracts.list', { ...firstPage, cursor });
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      const contractLists: Record<string, { input: ContractQueryInput; expected: PlainContract[]; extra?: Record<string, unknown> }> = {
+        'contracts.firstPage.byEnd': { input: firstPage, expected: ordered.slice(0, 50) },
+        'contracts.deepPage.byEnd': { input: { ...firstPage, cursor }, expected: ordered.slice(depth * 50, depth * 50 + 50), extra: { pagesDeep: depth } },
+        'contracts.expiring30.firstPage': { input: { ...firstPage, expiringWithinDays: 30 }, expected: expiring.slice(0, 50) },
+      };
+      sameIds('contracts.list expiring within 30 days, every page through the door', await allListed(worker, { sort: 'end', expiringWithinDays: 30 }), expiring);
+      for (const [name, { input, expected, extra }] of Object.entries(contractLists)) {
+        log(`bench: ${name}`);
+        const parsed = ContractQuery.parse(input);
+        const page: ContractPage = await call(worker, SESSION, 'contracts.list', input);
+        sameIds(`${name} through the door`, page.rows.map((row) => row.id), expected);
+        const onPlain = await listContracts(plainDb, parsed, OWNER_ACCESS, now);
+        if (JSON.stringify(onPlain) !== JSON.stringify(await listContracts(encDb, parsed, OWNER_ACCESS, now))) throw new Error(`bench: ${name} differs between the encrypted db and the plain copy`);
+        sameIds(`${name} on the plain copy`, onPlain.rows.map((row) => row.id), expected);
+        const t = await interleaved(
+          {
+            dispatcher: () => call(worker, SESSION, 'contracts.list', input),
+            inProcess: () => call(core, SESSION, 'contracts.list', input),
+            service: () => listContracts(encDb, parsed, OWNER_ACCESS, now),
+            floor: () => listContracts(plainDb, parsed, OWNER_ACCESS, now),
+          },
+          loop,
+        );
+        results[name] = entry(t.dispatcher!, t.service!, t.floor!, {
+          inProcessMedianMs: t.inProcess!.medianMs,
+          query: { ...input, cursor: input.cursor ? '(deep)' : undefined },
+          contracts: visible.length,
+          rows: expected.length,
+          rowsChecked: true,
+          ...extra,
+        });
+      }
+
+      log('bench: contracts.summary expiring within 30 days');
+      const expiringFilter = ContractFilters.parse({ expiringWithinDays: 30 });
+      const summary: ContractSummary = await call(worker, SESSION, 'contracts.summary', { expiringWithinDays: 30 });
+      if (summary.count !== expiring.length) throw new Error(`bench: contracts.summary expiring within 30 days counts ${summary.count}, the dates say ${expiring.length}`);
+      const summaryTimes = await interleaved(
+        {
+          dispatcher: () => call(worker, SESSION, 'contracts.summary', { expiringWithinDays: 30 }),
+          inProcess: () => call(core, SESSION, 'contracts.summary', { expiringWithinDays: 30 }),
+          service: () => summarizeContracts(encDb, expiringFilter, OWNER_ACCESS, now),
+          floor: () => summarizeContracts(plainDb, expiringFilter, OWNER_ACCESS, now),
+        },
+        loop,
+      );
+      results['contracts.expiring30.summary'] = entry(summaryTimes.dispatcher!, summaryTimes.service!, summaryTimes.floor!, {
+        inProcessMedianMs: summaryTimes.inProcess!.medianMs,
+        query: { expiringWithinDays: 30 },
+        count: summary.count,
+        countChecked: true,
+      });
+
+      // The nav's badge: contracts in their notice period (status 'expiring'), read on every page.
+      log('bench: contracts.expiringCount');
+      const expectedBadge = inNoticePeriod(visible, today).length;
+      const badge: { count: number } = await call(worker, SESSION, 'contracts.expiringCount', {});
+      if (badge.count !== expectedBadge) throw new Error(`bench: contracts.expiringCount says ${badge.count}, the dates say ${expectedBadge}`);
+      const badgeTimes = await interleaved(
+        {
+          dispatcher: () => call(worker, SESSION, 'contracts.expiringCount', {}),
+          inProcess: () => call(core, SESSION, 'contracts.expiringCount', {}),
+          service: () => countExpiring(encDb, OWNER_ACCESS, now),
+          floor: () => countExpiring(plainDb, OWNER_ACCESS, now),
+        },
+        loop,
+      );
+      results['contracts.expiringCount'] = entry(badgeTimes.dispatcher!, badgeTimes.service!, badgeTimes.floor!, { inProcessMedianMs: badgeTimes.inProcess!.medianMs, count: badge.count, countChecked: true });
     }
 
     // --- search --------------------------------------------------------------------------------
@@ -442,6 +579,7 @@ async function main(): Promise<void> {
     const report = {
       customers: seeded.customers,
       contacts: seeded.contacts,
+      ...(contractRows ? { contracts: { fromSeed: contractRows.seeded, insertedDirectly: contractRows.inserted } } : {}),
       dbBytes,
       plainDbBytes: statSync(plainPath).size,
       seedMs,
