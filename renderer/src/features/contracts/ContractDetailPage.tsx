@@ -12,6 +12,7 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatCalendarDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CollapsibleText } from '../customers/CollapsibleText.tsx';
 import { ContractStatusChip, useStatusReason } from './ContractChips.tsx';
 import { ContractHistory } from './ContractHistory.tsx';
@@ -129,7 +130,7 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
       </Paper>
 
       <ContractHistory contract={c} />
-      {/* TODO(attachments-ui): <AttachmentsSection owner={{ kind: 'contract', id: c.id }} /> from ../attachments/AttachmentsSection.tsx once it exists. */}
+      <AttachmentsSection owner={{ kind: 'contract', id: c.id }} />
 
       {dialog === 'terminate' ? <TerminateDialog contract={c} onClose={() => setDialog(null)} /> : null}
       {dialog === 'delete' ? <DeleteContractDialog contract={c} onClose={() => setDialog(null)} /> : null}
