@@ -21,7 +21,7 @@ let testStart = 0;
 let serial = 0;
 
 /** The harness clock at local noon of `day` (the shop's local date, whatever the machine's zone). */
-export function setToday(clock: { now: number }, day: string): void {
+function setToday(clock: { now: number }, day: string): void {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   clock.now = new Date(y, m - 1, d, 12, 0, 0).getTime();
 }
