@@ -92,6 +92,16 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'tags.setColor': () => [{ id: 1, version: 999, color: 'red' }],
   'tags.delete': () => [{ id: 1, version: 999 }],
   'tags.colors': (c) => [{ names: c.customers.flatMap((customer) => customer.tags) }],
+  // Attachments carry file names and descriptions, no contact details: every customer's list is read.
+  'attachments.list': (c) => c.customers.map((customer) => ({ owner: { kind: 'customer' as const, id: customer.id } })),
+  'attachments.add': (c) => [{ owner: { kind: 'customer', id: c.customers[0]!.id }, file: { upload: 'f'.repeat(22) } }],
+  'attachments.preview': () => [{ id: 1 }],
+  'attachments.saveCopy': () => [{ id: 1 }],
+  'attachments.update': () => [{ id: 1, version: 999, name: 'x.txt', description: '' }],
+  'attachments.delete': () => [{ id: 1, version: 999 }],
+  'attachments.restore': () => [{ id: 1 }],
+  'attachments.purge': () => [{ id: 1 }],
+  'attachments.verify': () => [{}],
 };
 
 function digitsOf(text: string): string {

@@ -84,6 +84,16 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'backup.updateSettings': () => ({ reminderDays: 7 }),
   'setup.verifyBackup': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
   'setup.restore': () => ({ file: '/nonexistent-clientele-folder/x.clbak', credentials: { username: 'boss', password: OWNER_PASSWORD } }),
+  // The role's own customer's files (none): listed where allowed; the rest aim at a file that does not exist (NOT_FOUND where allowed).
+  'attachments.list': (role, f) => ({ owner: { kind: 'customer', id: f.customerIds[role] } }),
+  'attachments.add': (role, f) => ({ owner: { kind: 'customer', id: f.customerIds[role] }, file: { upload: 'A'.repeat(22) } }),
+  'attachments.preview': () => ({ id: 999 }),
+  'attachments.saveCopy': () => ({ id: 999 }),
+  'attachments.update': () => ({ id: 999, version: STALE, name: 'x.txt', description: '' }),
+  'attachments.delete': () => ({ id: 999, version: STALE }),
+  'attachments.restore': () => ({ id: 999 }),
+  'attachments.purge': () => ({ id: 999 }),
+  'attachments.verify': () => ({}),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
