@@ -11,7 +11,9 @@ import { defaultDataDir } from '../core/data-dir.ts';
 import { cliClock, TEST_NOW_VARIABLE } from './clock.ts';
 import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
+import { contracts } from './commands/contracts.ts';
 import { logo } from './commands/logo.ts';
+import { attachments } from './commands/attachments.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
 import { CliError, type CliContext } from './session.ts';
@@ -44,6 +46,21 @@ Commands:
   logo set FILE              --user OWNER              a PNG or JPEG (up to 2 MB) becomes the shop logo
   logo remove                --user OWNER              no shop logo any more
 
+  attachments add --to contract:NUMBER|customer:CODE FILE... --user USER
+                                                       keep each FILE with the contract or customer (up to the shop's
+                                                       limit, 100 MB unless the owner changed it); exit 1 if any is refused
+  attachments get ID --out FILE [--force] --user USER  save a copy of attachment ID into FILE (never overwriting one
+                                                       without --force; removed again if the file turns out damaged)
+  attachments verify         --user USER               re-hash every attached file; exit 1 naming each damaged one
+
+  contracts list [--status S] [--expiring-within DAYS] --user USER
+                                                       the contracts the user sees, soonest end first; S: draft|active|
+                                                       expiring|expired|terminated|renewed; DAYS: ending from today to today+DAYS
+  contracts add --customer CODE --number N --title T [--amount 1234.50 --currency CNY] [--signed YYYY-MM-DD]
+                [--start YYYY-MM-DD --end YYYY-MM-DD] [--type sales|service|framework|nda|other] --user USER
+                                                       a new contract for the customer with that code (the amount as
+                                                       decimal text in the currency's units; no signed date: a draft)
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -75,8 +92,10 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   'verify-backup': verifyBackup,
   restore,
   logo,
+  attachments,
+  contracts,
 };
-const GROUPS = new Set(['users', 'audit', 'logo']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -100,6 +119,18 @@ export async function main(argv: string[]): Promise<number> {
         to: { type: 'string' },
         'recovery-key': { type: 'string' },
         'backup-user': { type: 'string' },
+        // contracts
+        status: { type: 'string' },
+        'expiring-within': { type: 'string' },
+        customer: { type: 'string' },
+        number: { type: 'string' },
+        title: { type: 'string' },
+        amount: { type: 'string' },
+        currency: { type: 'string' },
+        signed: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        type: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -36,6 +36,18 @@ export type CliContext = {
     to?: string;
     'recovery-key'?: string;
     'backup-user'?: string;
+    // contracts (commands/contracts.ts)
+    status?: string;
+    'expiring-within'?: string;
+    customer?: string;
+    number?: string;
+    title?: string;
+    amount?: string;
+    currency?: string;
+    signed?: string;
+    start?: string;
+    end?: string;
+    type?: string;
   };
 };
 
