@@ -285,7 +285,7 @@ async function checkNumber(db: Db, number: string, exceptId: number | null): Pro
     taken = (await others.execute()).find((row) => contractNumberKey(row.number) === key)?.number;
   }
   if (taken !== undefined) {
-    throw new AppFailure('CONFLICT', `contract number ${number} is taken (by ${taken}); choose another number`, { reason: 'number', number: taken });
+    throw new AppFailure('CONFLICT', `contract number ${number} is taken${taken === number ? '' : ` (as ${taken})`}; choose another number`, { reason: 'number', number: taken });
   }
 }
 
