@@ -11,6 +11,8 @@ import { formatNumber } from '../../i18n/format.ts';
 import { openPdf, type OpenPdf } from './pdfjs.ts';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
+/** Grey around the page, in CSS pixels, so its edge shows. */
+const PAGE_MARGIN = 12;
 /** 'fit': the page as wide as the dialog; otherwise a scale of the PDF's own size. */
 type Zoom = 'fit' | number;
 
@@ -28,7 +30,7 @@ export default function PdfPreview({ bytes }: Props) {
   const [pageNumber, setPageNumber] = useState(1);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [width, setWidth] = useState(0);
-  const [rendered, setRendered] = useState<{ page: number; text: string } | null>(null);
+  const [rendered, setRendered] = useState<{ page: number; text: string; scale: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -69,7 +71,8 @@ export default function PdfPreview({ bytes }: Props) {
       try {
         const page = await doc.getPage(pageNumber);
         const natural = page.getViewport({ scale: 1 });
-        const scale = zoom === 'fit' ? (width - 2) / natural.width : zoom;
+        // The box's content width (inside its padding and scroll bar).
+        const scale = zoom === 'fit' ? (width - 1) / natural.width : zoom;
         const viewport = page.getViewport({ scale: scale * (window.devicePixelRatio || 1) });
         const target = canvas.current;
         if (!alive || !target) return;
@@ -81,7 +84,7 @@ export default function PdfPreview({ bytes }: Props) {
         await task.promise;
         const content = await page.getTextContent();
         const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-        if (alive) setRendered({ page: pageNumber, text });
+        if (alive) setRendered({ page: pageNumber, text, scale });
       } catch (error) {
         // A render cancelled by the next one (page turned, zoom changed) is not a failure.
         if (alive && !(error instanceof Error && error.name === 'RenderingCancelledException')) {
@@ -99,9 +102,9 @@ export default function PdfPreview({ bytes }: Props) {
   if (failed) return <Alert severity="warning">{t('attachments.preview.pdfFailed')}</Alert>;
 
   const pages = doc?.numPages ?? 0;
-  const scaleNow = zoom === 'fit' ? null : zoom;
+  // Zooming steps from the scale on screen, also when that is "fit to width".
   const stepZoom = (direction: 1 | -1) => {
-    const current = scaleNow ?? 1;
+    const current = zoom === 'fit' ? (rendered?.scale ?? 1) : zoom;
     const next = direction > 0 ? ZOOMS.find((z) => z > current + 0.01) : ZOOMS.toReversed().find((z) => z < current - 0.01);
     if (next !== undefined) setZoom(next);
   };
@@ -133,7 +136,7 @@ export default function PdfPreview({ bytes }: Props) {
           </IconButton>
         </Tooltip>
         <Typography sx={{ minWidth: 56, textAlign: 'center' }}>
-          {scaleNow === null ? t('attachments.preview.fitWidth') : t('attachments.preview.percent', { value: formatNumber(Math.round(scaleNow * 100)) })}
+          {zoom === 'fit' ? t('attachments.preview.fitWidth') : t('attachments.preview.percent', { value: formatNumber(Math.round(zoom * 100)) })}
         </Typography>
         <Tooltip title={t('attachments.preview.zoomIn')}>
           <IconButton aria-label={t('attachments.preview.zoomIn')} onClick={() => stepZoom(1)}>
@@ -146,7 +149,7 @@ export default function PdfPreview({ bytes }: Props) {
           </IconButton>
         </Tooltip>
       </Stack>
-      <Box ref={box} sx={{ flex: 1, minHeight: 0, overflow: 'auto', scrollbarGutter: 'stable', bgcolor: 'grey.200', textAlign: 'center' }}>
+      <Box ref={box} sx={{ flex: 1, minHeight: 0, overflow: 'auto', scrollbarGutter: 'stable', bgcolor: 'grey.200', textAlign: 'center', p: `${PAGE_MARGIN}px` }}>
         {rendered === null ? <CircularProgress sx={{ m: 4 }} aria-label={t('attachments.preview.opening')} /> : null}
         <canvas
           ref={canvas}
@@ -155,7 +158,7 @@ export default function PdfPreview({ bytes }: Props) {
           data-pages={pages}
           role="img"
           aria-label={t('attachments.preview.pageOf', { page: formatNumber(pageNumber), pages: formatNumber(pages) })}
-          style={{ display: rendered === null ? 'none' : 'inline-block', background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,0.3)' }}
+          style={{ display: rendered === null ? 'none' : 'block', margin: '0 auto', background: 'white', boxShadow: '0 1px 4px rgba(0,0,0,0.3)' }}
         />
         {/* What the page says, for screen readers: the canvas itself is only pixels. */}
         <Box data-testid="pdf-text" sx={visuallyHidden}>

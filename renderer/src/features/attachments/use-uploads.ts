@@ -89,6 +89,8 @@ export function useUploads(owner: AttachmentOwner, limitBytes: number, onFinishe
     } finally {
       running.current = false;
     }
+    // A batch that went in whole needs no list of its own (the notice says so); refusals stay to be read.
+    setItems((list) => (list.every((item) => item.state === 'done') ? [] : list));
     onFinished(added.current);
     added.current = 0;
   }, [run, onFinished]);
