@@ -15,8 +15,6 @@
 //   - browser mode's door (skip with `-- --skip-browser`): `clientele serve` as a child, the file
 //     streamed to POST /api/upload, `attachments.add`, then downloaded from /api/download/<id> and
 //     hashed; the server's peak RSS over idle.
-// Until `attachments.add` exists the runs stage the file only (files.preview reads it back) and the
-// report says so (`mode: 'staging only'`); the figures are then of the file channel alone.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createCipheriv, createHash } from 'node:crypto';
 import { closeSync, copyFileSync, createReadStream, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -41,11 +39,8 @@ const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 
 // --- the child: the process holding the core, as the Electron main does ------------------------
 
-type ChildRequest =
-  | { id: number; op: 'invoke'; method: string; input: unknown }
-  | { id: number; op: 'upload'; path: string }
-  | { id: number; op: 'save'; download: string; out: string }
-  | { id: number; op: 'exit' };
+type ChildOp = { op: 'invoke'; method: string; input: unknown } | { op: 'upload'; path: string } | { op: 'save'; download: string; out: string } | { op: 'exit' };
+type ChildRequest = ChildOp & { id: number };
 type ChildAnswer = { id: number; result: Result<unknown>; ms: number };
 
 async function child(dataDir: string): Promise<void> {
@@ -96,9 +91,9 @@ async function child(dataDir: string): Promise<void> {
 
 type Child = {
   pid: number;
-  request<T>(op: Omit<ChildRequest, 'id'>): Promise<{ value: T; ms: number }>;
+  request<T>(op: ChildOp): Promise<{ value: T; ms: number }>;
   /** The raw answer (for a method that may not be built yet). */
-  raw(op: Omit<ChildRequest, 'id'>): Promise<ChildAnswer>;
+  raw(op: ChildOp): Promise<ChildAnswer>;
   exited: Promise<void>;
 };
 
@@ -111,7 +106,7 @@ function startChild(dataDir: string): Child {
     pending.delete(answer.id);
   });
   const exited = new Promise<void>((done) => process_.on('exit', () => done()));
-  const raw = (op: Omit<ChildRequest, 'id'>) =>
+  const raw = (op: ChildOp) =>
     new Promise<ChildAnswer>((done) => {
       const id = next++;
       pending.set(id, done);
@@ -121,7 +116,7 @@ function startChild(dataDir: string): Child {
     pid: process_.pid!, // forked just above
     raw,
     exited,
-    async request<T>(op: Omit<ChildRequest, 'id'>) {
+    async request<T>(op: ChildOp) {
       const answer = await raw(op);
       if (!answer.result.ok) throw new Error(`bench child ${op.op} ${'method' in op ? String(op.method) : ''}: ${answer.result.error.code} ${answer.result.error.message}`);
       return { value: answer.result.value as T, ms: answer.ms }; // the bench knows what it asked for
@@ -185,18 +180,11 @@ const mbPerS = (bytes: number, ms: number) => round(bytes / 1e6 / (ms / 1000));
 const mb = (bytes: number) => round(bytes / MiB);
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** attachments.add, or null while it is not built yet (the stub's INTERNAL "not built yet"). */
-function addOrNull(answer: Result<unknown>): Attachment | null {
-  if (answer.ok) return answer.value as Attachment; // the method's output
-  if (answer.error.code === 'INTERNAL' && answer.error.message.includes('not built yet')) return null;
-  throw new Error(`attachments.add: ${answer.error.code} ${answer.error.message}`);
-}
-
 type Run = {
   floorMs: number;
   attachMs: number;
   stageMs: number;
-  addMs: number | null;
+  addMs: number;
   attachPeakOverIdle: number;
   readMs: number;
   readPeakOverIdle: number;
@@ -205,7 +193,7 @@ type Run = {
 };
 
 /** The path door: the child stages the file from its path, keeps it, saves a copy. */
-async function pathRun(core: Child, ownerId: number, file: string, sha256: string, bytes: number, dir: string): Promise<{ run: Run; stagingOnly: boolean }> {
+async function pathRun(core: Child, ownerId: number, file: string, sha256: string, bytes: number, dir: string): Promise<Run> {
   const floorMs = copyWithFsync(file, join(dir, 'copy.bin'));
   rmSync(join(dir, 'copy.bin'));
 
@@ -213,29 +201,24 @@ async function pathRun(core: Child, ownerId: number, file: string, sha256: strin
   resetPeak(core.pid);
   const started = performance.now();
   const staged = await core.request<Upload>({ op: 'upload', path: file });
-  const added = await core.raw({ op: 'invoke', method: 'attachments.add', input: { owner: { kind: 'customer', id: ownerId }, file: { upload: staged.value.upload } } });
+  const added = await core.request<Attachment>({ op: 'invoke', method: 'attachments.add', input: { owner: { kind: 'customer', id: ownerId }, file: { upload: staged.value.upload } } });
   const attachMs = performance.now() - started;
   const attachPeakOverIdle = memoryOf(core.pid).hwm - idleRss;
-  const attachment = addOrNull(added.result);
+  const attachment = added.value;
   if (staged.value.size !== bytes || staged.value.sha256 !== sha256) throw new Error(`bench: staged ${staged.value.size} bytes with SHA-256 ${staged.value.sha256}, the file has ${bytes} and ${sha256}`);
-  if (attachment && (attachment.size !== bytes || attachment.sha256 !== sha256)) throw new Error(`bench: attachments.add answers ${attachment.size} bytes, ${attachment.sha256}`);
+  if ((attachment.size !== bytes || attachment.sha256 !== sha256)) throw new Error(`bench: attachments.add answers ${attachment.size} bytes, ${attachment.sha256}`);
 
   const out = join(dir, 'read-back.bin');
   resetPeak(core.pid);
   const readStarted = performance.now();
-  const download = attachment
-    ? await core.request<Download>({ op: 'invoke', method: 'attachments.saveCopy', input: { id: attachment.id } })
-    : await core.request<Download>({ op: 'invoke', method: 'files.preview', input: { file: { upload: staged.value.upload } } });
+  const download = await core.request<Download>({ op: 'invoke', method: 'attachments.saveCopy', input: { id: attachment.id } });
   const saved = await core.request<{ size: number }>({ op: 'save', download: download.value.download, out });
   const readMs = performance.now() - readStarted;
   const readPeakOverIdle = memoryOf(core.pid).hwm - idleRss;
   const readSha = await sha256Of(out);
   rmSync(out);
   if (saved.value.size !== bytes || readSha !== sha256) throw new Error(`bench: read back ${saved.value.size} bytes with SHA-256 ${readSha}; the original has ${bytes} and ${sha256}`);
-  return {
-    run: { floorMs, attachMs, stageMs: staged.ms, addMs: attachment ? added.ms : null, attachPeakOverIdle, readMs, readPeakOverIdle, idleRss, sha256Ok: true },
-    stagingOnly: attachment === null,
-  };
+  return { floorMs, attachMs, stageMs: staged.ms, addMs: added.ms, attachPeakOverIdle, readMs, readPeakOverIdle, idleRss, sha256Ok: true };
 }
 
 type Server = { child: ChildProcess; origin: string; token: string; cookie: string };
@@ -290,7 +273,7 @@ async function browserRun(server: Server, ownerId: number, file: string, sha256:
   if (!staged.ok) throw new Error(`upload: ${staged.error.code} ${staged.error.message}`);
   const stageMs = performance.now() - started;
   const addStarted = performance.now();
-  const attachment = addOrNull(await serverCall(server, 'attachments.add', { owner: { kind: 'customer', id: ownerId }, file: { upload: staged.value.upload } }));
+  const attachment = await serverValue<Attachment>(server, 'attachments.add', { owner: { kind: 'customer', id: ownerId }, file: { upload: staged.value.upload } });
   const addMs = performance.now() - addStarted;
   const attachMs = performance.now() - started;
   const attachPeakOverIdle = memoryOf(pid).hwm - idleRss;
@@ -298,9 +281,7 @@ async function browserRun(server: Server, ownerId: number, file: string, sha256:
 
   resetPeak(pid);
   const readStarted = performance.now();
-  const download = attachment
-    ? await serverValue<Download>(server, 'attachments.saveCopy', { id: attachment.id })
-    : await serverValue<Download>(server, 'files.preview', { file: { upload: staged.value.upload } });
+  const download = await serverValue<Download>(server, 'attachments.saveCopy', { id: attachment.id });
   const got = await fetch(`${server.origin}/api/download/${download.download}?token=${server.token}`, { headers: { cookie: server.cookie } });
   if (got.status !== 200) throw new Error(`bench: download answered ${got.status}`);
   const hash = createHash('sha256');
@@ -313,7 +294,7 @@ async function browserRun(server: Server, ownerId: number, file: string, sha256:
   const readPeakOverIdle = memoryOf(pid).hwm - idleRss;
   const readSha = hash.digest('hex');
   if (size !== bytes || readSha !== sha256) throw new Error(`bench: browser mode read back ${size} bytes with SHA-256 ${readSha}; the original has ${bytes} and ${sha256}`);
-  return { floorMs, attachMs, stageMs, addMs: attachment ? addMs : null, attachPeakOverIdle, readMs, readPeakOverIdle, idleRss, sha256Ok: true };
+  return { floorMs, attachMs, stageMs, addMs, attachPeakOverIdle, readMs, readPeakOverIdle, idleRss, sha256Ok: true };
 }
 
 function summarise(runs: Run[], bytes: number) {
@@ -336,7 +317,7 @@ function summarise(runs: Run[], bytes: number) {
       ok: ratio >= TARGET.ratio,
       samplesMs: runs.map((r) => round(r.attachMs)),
       stageMs: runs.map((r) => round(r.stageMs)),
-      addMs: runs.map((r) => (r.addMs === null ? null : round(r.addMs))),
+      addMs: runs.map((r) => round(r.addMs)),
     },
     read: { ms: round(readMs), mbPerS: mbPerS(bytes, readMs), ratioToFloor: round(mbPerS(bytes, readMs) / floorMbPerS), samplesMs: runs.map((r) => round(r.readMs)), sha256Ok: runs.every((r) => r.sha256Ok) },
     memory: {
@@ -381,14 +362,11 @@ async function main(): Promise<void> {
     await pathRun(core, owner, warm, warmSha, 3 * MiB + 5, dir);
 
     const pathRuns: Run[] = [];
-    let stagingOnly = false;
     for (let i = 0; i < runs; i++) {
       log(`attachments-bench: path door, run ${i + 1}/${runs}: cp + fsync, attach, read back`);
       const file = join(files, `file-${i}.bin`);
       const sha256 = makeFile(file, bytes, i);
-      const done = await pathRun(core, owner, file, sha256, bytes, dir);
-      stagingOnly ||= done.stagingOnly;
-      pathRuns.push(done.run);
+      pathRuns.push(await pathRun(core, owner, file, sha256, bytes, dir));
       rmSync(file);
     }
     await core.request({ op: 'exit' });
@@ -413,12 +391,10 @@ async function main(): Promise<void> {
     }
 
     const path = summarise(pathRuns, bytes);
-    const mode = stagingOnly ? 'staging only (attachments.add not built yet: the file is staged and read back with files.preview)' : 'attachments.add + attachments.saveCopy';
     const report = {
       fileBytes: bytes,
       fileMB: round(bytes / 1e6),
       runs,
-      mode,
       pathDoor: { ...path, note: 'a child process holding the core in its worker thread (as the Electron main); Core.upload({ path }) then the method; read back streamed to a file + fsync' },
       ...(browser ? { browserMode: { ...browser, note: 'clientele serve: POST /api/upload streamed from the file, then the method; read back from /api/download/<id>, hashed by the client' } } : {}),
       machine: { cpus: availableParallelism(), loadAtStart, loadAtEnd: loadavg().map((n) => round(n)) },
@@ -428,7 +404,7 @@ async function main(): Promise<void> {
     const line = (name: string, s: ReturnType<typeof summarise>) =>
       `${name}: attach ${s.attach.mbPerS} MB/s vs cp+fsync ${s.floor.mbPerS} MB/s (ratio ${s.attach.ratioToFloor}, target ≥ ${TARGET.ratio}); peak RSS +${s.memory.maxPeakOverIdleMB} MB over idle (target ≤ ${TARGET.peakOverIdleMB}); read back ${s.read.mbPerS} MB/s, SHA-256 ${s.read.sha256Ok ? 'equal' : 'DIFFERENT'} — ${s.ok ? 'ok' : 'MISSED'}`;
     log('');
-    log(`${report.fileMB} MB × ${runs}, ${stagingOnly ? 'STAGING ONLY' : 'attachments.add'}, medians:`);
+    log(`${report.fileMB} MB × ${runs} (medians; peak RSS the largest):`);
     log(line('path door', path));
     if (browser) log(line('browser mode', browser));
   } finally {

@@ -14,8 +14,7 @@
 //     max and p99, target max under 200 ms.
 // With `-- --attachments-gb G` the database first takes G GB of attachments: distinct
 // incompressible files of 10 MB (AES-CTR), streamed into the core as a door streams them
-// (Core.upload) and kept with customers by `attachments.add` (staged only, and said so, until that
-// method is built). The backup's figure then counts only if the backup holds them: the manifest's
+// (Core.upload) and kept with customers by `attachments.add`. The backup's figure then counts only if the backup holds them: the manifest's
 // counts, and after the restore every file read back with its SHA-256 equal to the original's
 // (`attachments.verify` too, once built).
 import { createCipheriv, createHash } from 'node:crypto';
@@ -26,7 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Attachment } from '../../shared/api/attachments.ts';
 import type { Customer } from '../../shared/api/customers.ts';
-import type { Download, Upload } from '../../shared/api/files.ts';
+import type { Download } from '../../shared/api/files.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { log, round, stats } from './timing.ts';
 
@@ -72,16 +71,15 @@ async function* pseudoRandom(bytes: number, index: number, hash: ReturnType<type
 }
 
 /** A file in the database: how to read it back, and what it must hash to. */
-type Stored = { attachment: Attachment | null; upload: string; sha256: string; size: number };
+type Stored = { attachment: Attachment; sha256: string; size: number };
 
 /**
  * Fills the database with `total` bytes of attachments, 10 MB each, spread over the first
  * customers. Answers what was stored, and whether attachments.add was there to keep them.
  */
-async function addAttachments(core: Core, total: number): Promise<{ stored: Stored[]; stagingOnly: boolean }> {
+async function addAttachments(core: Core, total: number): Promise<Stored[]> {
   const owners = (await call<{ rows: { id: number }[] }>(core, SESSION, 'customers.list', { limit: 100 })).rows.map((row) => row.id);
   const stored: Stored[] = [];
-  let stagingOnly = false;
   const count = Math.ceil(total / ATTACHMENT_BYTES);
   for (let i = 0; i < count; i++) {
     const size = Math.min(ATTACHMENT_BYTES, total - i * ATTACHMENT_BYTES);
@@ -90,24 +88,18 @@ async function addAttachments(core: Core, total: number): Promise<{ stored: Stor
     if (!staged.ok) throw new Error(`upload failed: ${staged.error.code} ${staged.error.message}`);
     const sha256 = hash.digest('hex');
     if (staged.value.sha256 !== sha256 || staged.value.size !== size) throw new Error(`backup-bench: attachment ${i} staged as ${staged.value.size} bytes, ${staged.value.sha256}; sent ${size}, ${sha256}`);
-    const added = await core.invoke(SESSION, 'attachments.add', { owner: { kind: 'customer', id: owners[i % owners.length]! }, file: { upload: staged.value.upload } });
-    let attachment: Attachment | null = null;
-    if (added.ok) attachment = added.value as Attachment; // the method's output
-    else if (added.error.code === 'INTERNAL' && added.error.message.includes('not built yet')) stagingOnly = true;
-    else throw new Error(`attachments.add failed: ${added.error.code} ${added.error.message}`);
-    stored.push({ attachment, upload: (staged.value as Upload).upload, sha256, size });
+    const attachment = await call<Attachment>(core, SESSION, 'attachments.add', { owner: { kind: 'customer', id: owners[i % owners.length]! }, file: { upload: staged.value.upload } });
+    stored.push({ attachment, sha256, size });
     if ((i + 1) % 10 === 0) log(`backup-bench: ${i + 1}/${count} attachments stored`);
   }
-  return { stored, stagingOnly };
+  return stored;
 }
 
 /** Reads every stored file back through the door and checks its bytes; answers the bytes read. */
 async function checkAttachments(core: Core, stored: readonly Stored[]): Promise<number> {
   let bytes = 0;
   for (const [i, file] of stored.entries()) {
-    const download = file.attachment
-      ? await call<Download>(core, SESSION, 'attachments.preview', { id: file.attachment.id })
-      : await call<Download>(core, SESSION, 'files.preview', { file: { upload: file.upload } });
+    const download = await call<Download>(core, SESSION, 'attachments.preview', { id: file.attachment.id });
     const opened = await core.download(SESSION, download.download);
     if (!opened.ok) throw new Error(`download failed: ${opened.error.code} ${opened.error.message}`);
     const hash = createHash('sha256');
@@ -176,13 +168,15 @@ async function main(): Promise<void> {
     const seedStarted = performance.now();
     const seeded = await call<{ customers: number; contacts: number }>(core, SESSION, 'system.seed', { customers, seed: 1 });
     log(`backup-bench: seeded ${seeded.customers} customers, ${seeded.contacts} contacts in ${Math.round(performance.now() - seedStarted)} ms`);
-    let files: { stored: Stored[]; stagingOnly: boolean; ms: number } | null = null;
+    let files: { stored: Stored[]; ms: number; before: Record<string, number> } | null = null;
     if (attachmentBytes > 0) {
+      // What the seed stored already (its own small attachments, once it makes them).
+      const before = (await call<{ counts: Record<string, number> }>(core, SESSION, 'system.status', {})).counts;
       log(`backup-bench: adding ${(attachmentBytes / 1e9).toFixed(2)} GB of attachments (${ATTACHMENT_BYTES / 1e6} MB each)`);
       const started = performance.now();
-      files = { ...(await addAttachments(core, attachmentBytes)), ms: 0 };
+      files = { stored: await addAttachments(core, attachmentBytes), ms: 0, before };
       files.ms = Math.round(performance.now() - started);
-      log(`backup-bench: ${files.stored.length} files stored in ${files.ms} ms${files.stagingOnly ? ' (staged only: attachments.add is not built yet)' : ''}`);
+      log(`backup-bench: ${files.stored.length} files stored in ${files.ms} ms`);
     }
 
     // The first backup checkpoints the WAL into the main file: from then on the file is its full size.
@@ -230,10 +224,12 @@ async function main(): Promise<void> {
       manifestCounts = verified.manifest.counts;
     }
     // The manifest must count what the database holds (the attachments once they are kept as such).
-    if (files && !files.stagingOnly && manifestCounts.attachments !== files.stored.length) {
-      throw new Error(`backup-bench: the backup's manifest counts ${manifestCounts.attachments} attachments; ${files.stored.length} were added`);
+    if (files && manifestCounts.attachments !== (files.before.attachments ?? 0) + files.stored.length) {
+      throw new Error(`backup-bench: the backup's manifest counts ${manifestCounts.attachments} attachments; ${files.before.attachments ?? 0} + ${files.stored.length} were there`);
     }
-    if (files && (manifestCounts.blobs ?? 0) < files.stored.length) throw new Error(`backup-bench: the backup's manifest counts ${manifestCounts.blobs} stored files; ${files.stored.length} distinct ones were added`);
+    if (files && manifestCounts.blobs !== (files.before.blobs ?? 0) + files.stored.length) {
+      throw new Error(`backup-bench: the backup's manifest counts ${manifestCounts.blobs} stored files; ${files.before.blobs ?? 0} + ${files.stored.length} distinct ones were there`);
+    }
     if (manifestCounts.customers !== seeded.customers) throw new Error(`backup-bench: the backup's manifest counts ${manifestCounts.customers} customers, not ${seeded.customers}`);
 
     // --- saves while a backup runs -----------------------------------------------------------------
@@ -275,14 +271,11 @@ async function main(): Promise<void> {
       const started = performance.now();
       const bytes = await checkAttachments(core, files.stored);
       const readMs = performance.now() - started;
-      let verified = null;
-      if (!files.stagingOnly) {
-        verified = await call<{ checked: number; damaged: unknown[] }>(core, SESSION, 'attachments.verify', {});
-        if (verified.damaged.length > 0 || verified.checked < files.stored.length) {
-          throw new Error(`backup-bench: attachments.verify after the restore checked ${verified.checked}, found ${verified.damaged.length} damaged`);
-        }
+      const verified = await call<{ checked: number; damaged: unknown[] }>(core, SESSION, 'attachments.verify', {});
+      if (verified.damaged.length > 0 || verified.checked < files.stored.length) {
+        throw new Error(`backup-bench: attachments.verify after the restore checked ${verified.checked}, found ${verified.damaged.length} damaged`);
       }
-      restoredFiles = { files: files.stored.length, bytes, sha256Equal: true, readMbPerS: mbPerS(bytes, readMs), attachmentsVerify: verified && { checked: verified.checked, damaged: verified.damaged.length } };
+      restoredFiles = { files: files.stored.length, bytes, sha256Equal: true, readMbPerS: mbPerS(bytes, readMs), attachmentsVerify: { checked: verified.checked, damaged: verified.damaged.length } };
     }
 
     const report = {
@@ -296,7 +289,6 @@ async function main(): Promise<void> {
               files: files.stored.length,
               bytes: files.stored.reduce((sum, f) => sum + f.size, 0),
               addMs: files.ms,
-              mode: files.stagingOnly ? 'staged only (attachments.add not built yet): blobs held by their uploads' : 'attachments.add',
               manifestCounts,
               backupCounts,
               afterRestore: restoredFiles,
