@@ -52,7 +52,8 @@ describe('attachments at rest', () => {
   /** Outside the data folder: where the user's own files are. */
   let chosen: string;
   let backups: string;
-  const startedAt = Date.now(); // wall time, only to find files other code left in the temp folder during this test
+  /** When the test began, by the file system's clock: files changed since were written during it. */
+  let startedAt = 0;
   const marker = `CLIENTELE-AT-REST-${randomBytes(8).toString('hex')}`;
   // Every form the marker could be in: ASCII/UTF-8 and UTF-16 (a PDF's text, a text file's either encoding).
   const needles = [Buffer.from(marker), Buffer.from(marker, 'utf16le'), Buffer.from('机密标记-' + marker)];
@@ -66,6 +67,8 @@ describe('attachments at rest', () => {
     sessions = await shopWithRoles(h);
     chosen = mkdtempSync(join(tmpdir(), 'clientele-chosen-'));
     backups = mkdtempSync(join(tmpdir(), 'clientele-rest-backups-'));
+    writeFileSync(join(chosen, 'started'), '');
+    startedAt = statSync(join(chosen, 'started')).mtimeMs;
   }, 120_000);
   afterAll(() => {
     h.cleanup();
