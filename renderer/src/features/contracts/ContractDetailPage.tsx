@@ -77,28 +77,31 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
           {t('contractDetail.inRecycleBin')}
         </Alert>
       ) : null}
+      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+        {c.title}
+      </Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-          {c.title}
-        </Typography>
         <ContractStatusChip status={c.status} size="medium" />
         <Typography color="text.secondary">{c.number}</Typography>
         <Box sx={{ flex: 1 }} />
-        {c.actions.edit && c.deletedAt === null ? (
-          <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'contractEdit', id: c.id })}>
-            {t('common.edit')}
-          </Button>
-        ) : null}
-        {canTerminate ? (
-          <Button color="warning" variant="outlined" startIcon={<BlockIcon />} onClick={() => setDialog('terminate')}>
-            {t('contractDetail.terminate')}
-          </Button>
-        ) : null}
-        {c.actions.delete && c.deletedAt === null ? (
-          <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
-            {t('common.delete')}
-          </Button>
-        ) : null}
+        {/* The core says what this caller may do with this contract; the buttons stay together. */}
+        <Stack direction="row" spacing={1.5}>
+          {c.actions.edit && c.deletedAt === null ? (
+            <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'contractEdit', id: c.id })}>
+              {t('common.edit')}
+            </Button>
+          ) : null}
+          {canTerminate ? (
+            <Button color="warning" variant="outlined" startIcon={<BlockIcon />} onClick={() => setDialog('terminate')}>
+              {t('contractDetail.terminate')}
+            </Button>
+          ) : null}
+          {c.actions.delete && c.deletedAt === null ? (
+            <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
+              {t('common.delete')}
+            </Button>
+          ) : null}
+        </Stack>
       </Stack>
       <Alert severity={c.status === 'expiring' ? 'warning' : c.status === 'expired' ? 'error' : 'info'} icon={false} data-testid="status-reason">
         {reason}
@@ -111,7 +114,10 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
         <Box component="dl" sx={DL_SX}>
           <Field label={t('contract.number')}>{c.number}</Field>
           <Field label={t('contract.customer')}>
-            <Link href={hrefOf({ name: 'customer', id: c.customerId })}>{c.customerName}</Link> <Typography component="span" variant="body2" color="text.secondary">{c.customerCode}</Typography>
+            <Link href={hrefOf({ name: 'customer', id: c.customerId })}>{c.customerName}</Link>
+            <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+              {c.customerCode}
+            </Typography>
           </Field>
           <Field label={t('contract.type')}>{t(`contract.types.${c.type}`)}</Field>
           <Field label={t('contract.amount')}>{c.amount === null ? '' : formatMoney(c.amount, c.currency, currentLanguage())}</Field>

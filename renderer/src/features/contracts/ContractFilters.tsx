@@ -10,7 +10,8 @@ import { CURRENCIES } from './money.ts';
 
 type Props = { filters: Filters; onChange: (next: Filters) => void; users: User[] };
 
-const FIELD_SX = { minWidth: 130, flex: '1 1 130px', maxWidth: 200 };
+// Widths that hold each label whole in both languages (a cut label is a guess for the user).
+const WIDTH = { q: 200, status: 130, type: 140, customer: 240, ownerId: 140, within: 170, signed: 165, amount: 130, currency: 110 } as const;
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 const SHRINK = { inputLabel: { shrink: true } } as const;
 
@@ -55,7 +56,7 @@ function CustomerFilter({ id, onChange }: { id: number | undefined; onChange: (i
       value={value}
       onChange={(next) => onChange(next?.id)}
       helperText=""
-      sx={{ minWidth: 200, flex: '2 1 200px', maxWidth: 320 }}
+      sx={{ width: WIDTH.customer }}
     />
   );
 }
@@ -74,7 +75,7 @@ export function ContractFilters({ filters, onChange, users }: Props) {
       select
       size="small"
       slotProps={NATIVE_SELECT}
-      sx={FIELD_SX}
+      sx={{ width: WIDTH[key] }}
       label={label}
       value={filters[key] === undefined ? '' : String(filters[key])}
       onChange={(e) => {
@@ -99,13 +100,13 @@ export function ContractFilters({ filters, onChange, users }: Props) {
       invalid={(text) => amountProblem(text || undefined, filters.currency)}
       helperText={amountProblem(filters[key], filters.currency) ? t('contract.amountInvalid') : undefined}
       slotProps={{ htmlInput: { inputMode: 'decimal', maxLength: 24 } }}
-      sx={{ ...FIELD_SX, maxWidth: 150 }}
+      sx={{ width: WIDTH.amount }}
     />
   );
 
   return (
     <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }} role="group" aria-label={t('contracts.filters')}>
-      <CommitField label={t('contracts.search')} value={filters.q} onCommit={(q) => set('q', q)} type="search" sx={{ ...FIELD_SX, maxWidth: 240 }} slotProps={{ htmlInput: { maxLength: 100 } }} />
+      <CommitField label={t('contracts.search')} value={filters.q} onCommit={(q) => set('q', q)} type="search" sx={{ width: WIDTH.q }} slotProps={{ htmlInput: { maxLength: 100 } }} />
       {choice('status', t('contract.status'), CONTRACT_STATUSES.map((s) => [s, t(`contract.statuses.${s}`)]))}
       {choice('type', t('contract.type'), CONTRACT_TYPES.map((ty) => [ty, t(`contract.types.${ty}`)]))}
       <CustomerFilter id={filters.customerId} onChange={(id) => set('customerId', id)} />
@@ -116,10 +117,10 @@ export function ContractFilters({ filters, onChange, users }: Props) {
         onCommit={(text) => set('expiringWithinDays', text !== undefined && /^\d{1,4}$/.test(text) && Number(text) <= 3650 ? Number(text) : undefined)}
         invalid={(text) => text !== '' && !(/^\d{1,4}$/.test(text) && Number(text) <= 3650)}
         slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
-        sx={{ ...FIELD_SX, maxWidth: 170 }}
+        sx={{ width: WIDTH.within }}
       />
-      <TextField type="date" size="small" label={t('contracts.signedFrom')} value={filters.signedFrom ?? ''} onChange={(e) => set('signedFrom', e.target.value)} slotProps={SHRINK} sx={{ ...FIELD_SX, maxWidth: 170 }} />
-      <TextField type="date" size="small" label={t('contracts.signedTo')} value={filters.signedTo ?? ''} onChange={(e) => set('signedTo', e.target.value)} slotProps={SHRINK} sx={{ ...FIELD_SX, maxWidth: 170 }} />
+      <TextField type="date" size="small" label={t('contracts.signedFrom')} value={filters.signedFrom ?? ''} onChange={(e) => set('signedFrom', e.target.value)} slotProps={SHRINK} sx={{ width: WIDTH.signed }} />
+      <TextField type="date" size="small" label={t('contracts.signedTo')} value={filters.signedTo ?? ''} onChange={(e) => set('signedTo', e.target.value)} slotProps={SHRINK} sx={{ width: WIDTH.signed }} />
       {amount('amountMin', t('contracts.amountMin'))}
       {amount('amountMax', t('contracts.amountMax'))}
       {choice('currency', t('contract.currency'), CURRENCIES.map((c) => [c, c]))}

@@ -16,7 +16,7 @@ export function ContractSummaryBar({ summary }: { summary: ContractSummary }) {
   const statuses = CONTRACT_STATUSES.filter((status) => summary.totals.some((total) => total.status === status));
   if (statuses.length === 0) return null;
   return (
-    <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }} component="ul" aria-label={t('contracts.totals')} data-testid="contract-summary">
+    <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', m: 0, p: 0 }} component="ul" aria-label={t('contracts.totals')} data-testid="contract-summary">
       {statuses.map((status) => {
         const totals = summary.totals.filter((total) => total.status === status);
         const count = totals.reduce((sum, total) => sum + total.count, 0);

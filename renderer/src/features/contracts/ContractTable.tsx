@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { ContractRow, ContractSort } from '../../../../shared/api/contracts.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { hrefOf, navigate } from '../../app/router.ts';
-import { formatCalendarDate } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { ContractStatusChip } from './ContractChips.tsx';
 import { DEFAULT_DIRECTION, type ContractListQuery } from './list-query.ts';
-import { formatMoney } from './money.ts';
+import { formatDay, formatMoney } from './money.ts';
 
 /** Every row has this height, so only the rows in view need to exist in the DOM. */
 const ROW_HEIGHT = 48;
@@ -76,18 +75,18 @@ export function ContractTable({ rows, query, onSort, hasMore, loadingMore, loade
 
   return (
     <TableContainer component={Paper} ref={containerRef} sx={{ flex: 1, minHeight: 240, overflow: 'auto', overflowAnchor: 'none' }}>
-      <Table stickyHeader size="small" aria-label={t('contracts.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1080 }}>
+      <Table stickyHeader size="small" aria-label={t('contracts.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1060 }}>
         <TableHead>
           <TableRow>
-            {head(t('contract.number'), 128, 'number')}
+            {head(t('contract.number'), 124, 'number')}
             {head(t('contract.title'), undefined)}
-            {head(t('contract.customer'), 180)}
-            {head(t('contract.type'), 84)}
-            {head(t('contract.amount'), 140, 'amount', 'right')}
-            {head(t('contract.signedOn'), 128, 'signed')}
-            {head(t('contract.endOn'), 128, 'end')}
-            {head(t('contract.status'), 92)}
-            {head(t('contract.owner'), 96)}
+            {head(t('contract.customer'), 160)}
+            {head(t('contract.type'), 96)}
+            {head(t('contract.amount'), 136, 'amount', 'right')}
+            {head(t('contract.signedOn'), 118, 'signed')}
+            {head(t('contract.endOn'), 118, 'end')}
+            {head(t('contract.status'), 96)}
+            {head(t('contract.owner'), 100)}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -124,8 +123,8 @@ export function ContractTable({ rows, query, onSort, hasMore, loadingMore, loade
                 <TableCell sx={cellSx} align="right">
                   {row.amount === null ? '' : <OverflowText text={formatMoney(row.amount, row.currency, language)} />}
                 </TableCell>
-                <TableCell sx={cellSx}>{row.signedOn ? formatCalendarDate(row.signedOn) : ''}</TableCell>
-                <TableCell sx={cellSx}>{row.endOn ? formatCalendarDate(row.endOn) : ''}</TableCell>
+                <TableCell sx={cellSx}>{row.signedOn ? formatDay(row.signedOn, language) : ''}</TableCell>
+                <TableCell sx={cellSx}>{row.endOn ? formatDay(row.endOn, language) : ''}</TableCell>
                 <TableCell sx={cellSx}>
                   <ContractStatusChip status={row.status} />
                 </TableCell>

@@ -74,3 +74,17 @@ export function formatMoney(minor: number, currency: string, language: string): 
   }
   return format.format(decimalText(minor, currency) as `${number}`); // a decimal string is formatted exactly (Intl.NumberFormat v3), never through a float
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day `YYYY-MM-DD` compactly for table columns (Dec 20, 2026 / 2026年12月20日), never shifted by a time zone. */
+export function formatDay(isoDate: string, language: string): string {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(ms)) return isoDate;
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    dayFormats.set(language, format);
+  }
+  return format.format(ms);
+}

@@ -65,6 +65,7 @@ export function CustomerPicker({ value, onChange, label, error, helperText, read
       value={value}
       inputValue={input}
       readOnly={readOnly}
+      forcePopupIcon={!readOnly}
       autoHighlight
       // The core filtered and ordered them already.
       filterOptions={(all) => all}
@@ -96,7 +97,8 @@ export function CustomerPicker({ value, onChange, label, error, helperText, read
           helperText={error ?? helperText ?? (value ? value.code : undefined)}
           slotProps={{
             ...params.slotProps,
-            htmlInput: { ...params.slotProps.htmlInput, maxLength: 100 },
+            // The whole name on hover, where a long one is cut off in the box.
+            htmlInput: { ...params.slotProps.htmlInput, maxLength: 100, title: value?.name },
             input: {
               ...params.slotProps.input,
               endAdornment: (
