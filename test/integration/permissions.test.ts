@@ -10,6 +10,8 @@ import { codeOf, INITIAL_PASSWORD, makeHarness, OWNER_PASSWORD, shopWithRoles, U
 type Fixture = {
   /** A customer each role may touch under every row-level rule: created by that role (the owner for viewers) and theirs. */
   customerIds: Record<Role, number>;
+  /** A contract of that customer, created by the same role (the owner for viewers). */
+  contractIds: Record<Role, number>;
   /** A user the samples aim at; the stale version keeps them from changing anything. */
   targetUserId: number;
   staffScope: boolean;
@@ -62,6 +64,19 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'tags.setColor': () => ({ id: 1, version: STALE, color: 'red' }),
   'tags.delete': () => ({ id: 1, version: STALE }),
   'tags.colors': () => ({ names: ['x'] }),
+  // Contract changes aim at the role's own contract with a stale version (CONFLICT where allowed);
+  // a new contract goes to the role's own customer.
+  'contracts.list': () => ({ status: 'expiring', sort: 'end' }),
+  'contracts.summary': () => ({ type: 'sales' }),
+  'contracts.get': (role, f) => ({ id: f.contractIds[role] }),
+  'contracts.create': (role, f) => ({ number: `NEW-${role}`, title: 'x', customerId: f.customerIds[role] }),
+  'contracts.update': (role, f) => ({ id: f.contractIds[role], version: STALE, number: `HT-${role}`, title: 'x', customerId: f.customerIds[role] }),
+  'contracts.terminate': (role, f) => ({ id: f.contractIds[role], version: STALE, on: '2026-12-01', reason: '' }),
+  'contracts.delete': (role, f) => ({ id: f.contractIds[role], version: STALE }),
+  'contracts.restore': (role, f) => ({ id: f.contractIds[role] }),
+  'contracts.listDeleted': () => ({}),
+  'contracts.suggestNumber': () => ({}),
+  'contracts.expiringCount': () => ({}),
   'search.query': () => ({ q: '张三' }),
   'audit.list': () => ({ action: 'auth.signIn' }),
   'audit.entry': () => ({ id: 1 }),
@@ -126,14 +141,18 @@ for (const staffScope of [false, true]) {
       const ids = Object.fromEntries((await h.call('owner', 'users.list', {})).map((u) => [u.username, u.id]));
       const target = await h.call('owner', 'users.create', { username: 'target', role: 'viewer', password: INITIAL_PASSWORD });
       const mine = async (session: string, ownerId: number) => (await h.call(session, 'customers.create', { name: `张三 of ${session}`, ownerId })).id;
+      const customerIds = {
+        owner: await mine('owner', ids.boss!),
+        manager: await mine('manager', ids.manager!),
+        staff: await mine('staff', ids.staff!),
+        // A viewer cannot be responsible for customers: the owner's second one stands in.
+        viewer: await mine('owner', ids.boss!),
+      };
+      const contract = async (session: string, role: Role) =>
+        (await h.call(session, 'contracts.create', { number: `HT-${role}`, title: `合同 of ${role}`, customerId: customerIds[role] })).id;
       fixture = {
-        customerIds: {
-          owner: await mine('owner', ids.boss!),
-          manager: await mine('manager', ids.manager!),
-          staff: await mine('staff', ids.staff!),
-          // A viewer cannot be responsible for customers: the owner's second one stands in.
-          viewer: await mine('owner', ids.boss!),
-        },
+        customerIds,
+        contractIds: { owner: await contract('owner', 'owner'), manager: await contract('manager', 'manager'), staff: await contract('staff', 'staff'), viewer: await contract('owner', 'viewer') },
         targetUserId: target.id,
         staffScope,
       };
@@ -153,7 +172,7 @@ for (const staffScope of [false, true]) {
           const code = codeOf(result);
           if (allowed) expect(code, JSON.stringify(result).slice(0, 500)).not.toMatch(/^(FORBIDDEN|UNAUTHENTICATED|VALIDATION|INTERNAL|PASSWORD_CHANGE_REQUIRED)$/);
           // The role's own customer is never hidden by row-level rules.
-          if (allowed && (method === 'customers.get' || method === 'customers.update')) expect(code, JSON.stringify(result).slice(0, 500)).toBe('OK');
+          if (allowed && (method === 'customers.get' || method === 'customers.update' || method === 'contracts.get')) expect(code, JSON.stringify(result).slice(0, 500)).toBe('OK');
           if (!allowed) expect(code, JSON.stringify(result).slice(0, 500)).toBe('FORBIDDEN');
         });
       }
@@ -168,7 +187,13 @@ describe('permission matrix: sessions and passwords', () => {
     h = makeHarness();
     await shopWithRoles(h);
     const id = (await h.call('owner', 'customers.create', { name: '张三科技' })).id;
-    fixture = { customerIds: { owner: id, manager: id, staff: id, viewer: id }, targetUserId: 1, staffScope: false };
+    const contractId = (await h.call('owner', 'contracts.create', { number: 'HT-1', title: '合同', customerId: id })).id;
+    fixture = {
+      customerIds: { owner: id, manager: id, staff: id, viewer: id },
+      contractIds: { owner: contractId, manager: contractId, staff: contractId, viewer: contractId },
+      targetUserId: 1,
+      staffScope: false,
+    };
   });
   afterAll(() => h.cleanup());
 
