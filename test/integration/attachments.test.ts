@@ -369,6 +369,52 @@ describe('attachments', () => {
     expect(await storeCounts(h)).toEqual(before);
   });
 
+  it('verifies as a job: progress in bytes, other calls answered between its steps, cancellable', async () => {
+    const big = [1, 2, 3].map((n) => Buffer.alloc(5 * MiB, n)); // 15 MB: several steps of 4 MB
+    const rows = [];
+    for (const [i, bytes] of big.entries()) rows.push(await attach(h, sessions.owner, ownersCustomer, bytes, `big-${i}.bin`));
+    const events: { done: number; total: number }[] = [];
+    const stop = h.core.onEvent(sessions.owner, (event) => {
+      if (event.job === 'attachmentsVerify') events.push({ done: event.done, total: event.total });
+    });
+    try {
+      let verified = false;
+      let listedMidway = false;
+      const verifying = h.call(sessions.owner, 'attachments.verify', {}).then((value) => {
+        verified = true;
+        return value;
+      });
+      // Asked right after the job began: answered while it is still reading.
+      const listed = h.call(sessions.viewer, 'attachments.list', { owner: ownersCustomer }).then(() => (listedMidway = !verified));
+      const verdict = await verifying;
+      await listed;
+      expect(verdict.damaged).toEqual([]);
+      expect(listedMidway).toBe(true);
+      expect(events.length).toBeGreaterThan(2);
+      expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
+      expect(events.at(-1)!.total).toBeGreaterThanOrEqual(15 * MiB);
+
+      // Cancelled once it is under way: CANCELLED, nothing changed.
+      const cancelled = h.raw(sessions.owner, 'attachments.verify', {});
+      await new Promise<void>((resolve) => {
+        const off = h.core.onEvent(sessions.owner, (event) => {
+          if (event.job === 'attachmentsVerify' && event.done > 0 && event.done < event.total) {
+            off();
+            resolve();
+          }
+        });
+      });
+      expect(await h.call(sessions.owner, 'jobs.cancel', { job: 'attachmentsVerify' })).toEqual({ cancelled: true });
+      expect(await cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    } finally {
+      stop();
+    }
+    for (const row of rows) {
+      await h.call(sessions.owner, 'attachments.delete', { id: row.id, version: 1 });
+      await h.call(sessions.owner, 'attachments.purge', { id: row.id });
+    }
+  });
+
   it('counts attachments in system.status', async () => {
     const status = await h.call(sessions.owner, 'system.status', {});
     expect(status.counts.attachments).toBe((await storeCounts(h)).attachments);
