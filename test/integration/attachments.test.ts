@@ -291,8 +291,11 @@ describe('attachments', () => {
     expect(await h.core.upload(sessions.staff, 'attachment', source)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', details: { limit: 100 * MiB, size: 101 * MiB } } });
     expect(pulled).toBe(0);
 
-    // The owner lowers the limit: it holds at once, for a path, a declared stream and one that lies about its size.
+    // The owner lowers the limit: it holds at once, for a path, a declared stream and one that lies
+    // about its size, and for a file staged before under the old limit.
+    const stagedBefore = await stage(h.core, sessions.staff, Buffer.alloc(1.5 * MiB, 3), 'earlier.bin');
     await h.call(sessions.owner, 'settings.update', { attachmentMaxMb: 1 });
+    expect((await h.failure(sessions.staff, 'attachments.add', { owner: staffCustomer, file: { upload: stagedBefore.upload } }, 'TOO_LARGE')).details).toEqual({ limit: MiB, size: 1.5 * MiB });
     const oneAndHalf = join(dir, 'one-and-a-half.bin');
     writeFileSync(oneAndHalf, Buffer.alloc(1.5 * MiB, 1));
     expect(await h.core.upload(sessions.staff, 'attachment', { path: oneAndHalf })).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', details: { limit: MiB } } });

@@ -13,9 +13,10 @@ import type { DB } from '../../db/schema.ts';
 import { blobById, holdBlob, readBlob, releaseBlob, type StoredBlob } from '../../files/blob-store.ts';
 import { cleanFileName, usableFileName } from '../../files/file-names.ts';
 import { dropUpload, stagedFile } from '../../files/uploads.ts';
-import type { FileRef } from '../../../../shared/api/files.ts';
+import { maxBytesFor, type FileRef } from '../../../../shared/api/files.ts';
 import { appendAudit, changedFields, type FieldChange } from '../audit/service.ts';
 import type { Access } from '../users/access.ts';
+import { readSettings } from '../settings/service.ts';
 
 const holderOf = (id: number) => `attachment:${id}`;
 
@@ -150,12 +151,16 @@ export async function listAttachments(db: Db, owner: AttachmentOwner, deleted: b
 
 /**
  * Keeps a file the caller staged (purpose 'attachment') with its owner, in one transaction: the
- * row, its hold on the blob, the staged file let go, the audit entry. A 0-byte file is refused.
+ * row, its hold on the blob, the staged file let go, the audit entry. A 0-byte file is refused,
+ * and one over the shop's limit as it is now.
  */
 export async function addAttachment(db: Db, input: { owner: AttachmentOwner; file: FileRef; description: string }, actor: Actor): Promise<Attachment> {
   return transaction(db, async (tx) => {
     const staged = await stagedFile(tx, actor.userId, input.file, 'attachment', actor.now);
     if (staged.blob.size === 0) throw new AppFailure('VALIDATION', `${staged.name}: the file is empty (0 bytes)`, { reason: 'empty' });
+    // Staged under the limit of its time: the owner may have lowered it since.
+    const limit = maxBytesFor('attachment', await readSettings(tx));
+    if (staged.blob.size > limit) throw new AppFailure('TOO_LARGE', `${staged.name}: the file is larger than ${limit} bytes`, { limit, size: staged.blob.size });
     const owner = await visibleOwner(tx, input.owner, actor);
     const { id } = await tx
       .insertInto('attachments')
