@@ -152,6 +152,8 @@ test('contracts: create from a customer and from the list, expiring badge, dupli
   await expect(row(page, 'HT-2026-0100')).toHaveCount(0);
   await expect(page).toHaveURL(/status=expiring/);
   await page.getByLabel(zh.contract.status, { exact: true }).selectOption('');
+  await expect(row(page, 'HT-2026-0100')).toBeVisible(); // every filter cleared: the whole list again
+  await expect(page).not.toHaveURL(/status=/);
   await bothSizes(page, shot, 'list-zh');
 
   // A viewer: the list and a contract, nothing to create, edit, terminate or delete.

@@ -11,7 +11,7 @@ import { CURRENCIES } from './money.ts';
 type Props = { filters: Filters; onChange: (next: Filters) => void; users: User[] };
 
 // Widths that hold each label whole in both languages (a cut label is a guess for the user).
-const WIDTH = { q: 200, status: 130, type: 140, customer: 240, ownerId: 140, within: 170, signed: 165, amount: 130, currency: 110 } as const;
+const WIDTH = { q: 200, status: 130, type: 140, customer: 240, ownerId: 140, within: 185, signed: 165, amount: 130, currency: 110 } as const;
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 const SHRINK = { inputLabel: { shrink: true } } as const;
 

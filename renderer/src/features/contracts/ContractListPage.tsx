@@ -33,7 +33,11 @@ export function ContractListPage({ search }: { search?: string }) {
   const users = useUsers().filter((user) => canOwnCustomers(user.role));
   const query = useMemo(() => parseContractQuery(search ?? rememberedSearch), [search]);
   const setQuery = useCallback(
-    (change: (current: Query) => Query) => navigate({ name: 'contracts', query: formatContractQuery(change(query)) }, { replace: true }),
+    (change: (current: Query) => Query) => {
+      // Remembered first: an address without a query (every filter cleared) must not bring the old one back.
+      rememberedSearch = formatContractQuery(change(query));
+      navigate({ name: 'contracts', query: rememberedSearch }, { replace: true });
+    },
     [query],
   );
 

@@ -78,13 +78,13 @@ export function ContractTable({ rows, query, onSort, hasMore, loadingMore, loade
       <Table stickyHeader size="small" aria-label={t('contracts.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 1060 }}>
         <TableHead>
           <TableRow>
-            {head(t('contract.number'), 124, 'number')}
+            {head(t('contracts.columns.number'), 124, 'number')}
             {head(t('contract.title'), undefined)}
-            {head(t('contract.customer'), 160)}
+            {head(t('contract.customer'), 170)}
             {head(t('contract.type'), 96)}
             {head(t('contract.amount'), 136, 'amount', 'right')}
-            {head(t('contract.signedOn'), 118, 'signed')}
-            {head(t('contract.endOn'), 118, 'end')}
+            {head(t('contract.signedOn'), 108, 'signed')}
+            {head(t('contract.endOn'), 108, 'end')}
             {head(t('contract.status'), 96)}
             {head(t('contract.owner'), 100)}
           </TableRow>

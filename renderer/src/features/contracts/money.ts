@@ -77,13 +77,13 @@ export function formatMoney(minor: number, currency: string, language: string): 
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar day `YYYY-MM-DD` compactly for table columns (Dec 20, 2026 / 2026年12月20日), never shifted by a time zone. */
+/** A calendar day `YYYY-MM-DD` compactly for table columns (12/20/2026 / 2026/12/20), never shifted by a time zone. */
 export function formatDay(isoDate: string, language: string): string {
   const ms = Date.parse(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(ms)) return isoDate;
   let format = dayFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
     dayFormats.set(language, format);
   }
   return format.format(ms);
