@@ -18,6 +18,8 @@ type Seeded = {
   /** Every other string the owner sees on a customer: seeing these is no leak. */
   harmless: Set<string>;
   deletedId: number;
+  /** A contract of each customer. */
+  contractIds: number[];
 };
 
 type Ctx = Seeded & { role: Role };
@@ -102,6 +104,19 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'attachments.restore': () => [{ id: 1 }],
   'attachments.purge': () => [{ id: 1 }],
   'attachments.verify': () => [{}],
+  // Contracts carry their customer's name and code, no contact details: every customer's contracts
+  // are listed and read (the seed's and one per customer made below).
+  'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),
+  'contracts.summary': () => [{}],
+  'contracts.get': (c) => c.contractIds.map((id) => ({ id })),
+  'contracts.create': (c) => [{ number: `MASKED-${c.role}`, title: 'x', customerId: c.customers[0]!.id }],
+  'contracts.update': (c) => [{ id: c.contractIds[0]!, version: 999, number: 'x', title: 'x', customerId: c.customers[0]!.id }],
+  'contracts.terminate': (c) => [{ id: c.contractIds[0]!, version: 999, on: '2026-12-01' }],
+  'contracts.delete': (c) => [{ id: c.contractIds[0]!, version: 999 }],
+  'contracts.restore': (c) => [{ id: c.contractIds[0]! }],
+  'contracts.listDeleted': () => [{ limit: 100 }],
+  'contracts.suggestNumber': () => [{}],
+  'contracts.expiringCount': () => [{}],
 };
 
 function digitsOf(text: string): string {
@@ -194,7 +209,11 @@ describe('masking phone and e-mail for staff and viewers', () => {
     // WeChat IDs count too: their digits are as secret as a phone's.
     const phoneDigits = [...secrets].filter((s) => !s.includes('@')).map(digitsOf).filter((digits) => digits.length >= 5);
     for (const value of secrets) harmless.delete(value);
-    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id };
+    const contractIds: number[] = [];
+    for (const [i, c] of customers.filter((customer) => customer.id !== toDelete.id).entries()) {
+      contractIds.push((await h.call('owner', 'contracts.create', { number: `M-${i}`, title: `合同 ${c.name}`, customerId: c.id, signedOn: '2026-01-01', endOn: '2026-12-10' })).id);
+    }
+    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id, contractIds };
     expect(seeded.secrets.length).toBeGreaterThan(80);
     // The check itself bites: the owner's own answers are full of them.
     expect(leaks(seeded, customers).length).toBeGreaterThan(80);
