@@ -1,5 +1,5 @@
 // Attachments in browser mode, in both languages: the owner sets the size limit (Settings → Files),
-// then on a customer adds files by the picker and by drag-and-drop (a Chinese PDF Chromium made,
+// then on a customer (and on a contract) adds files by the picker and by drag-and-drop (a Chinese PDF Chromium made,
 // a Chinese PDF whose font is not embedded so its text needs pdf.js's shipped character maps, an
 // image, a text file); an empty file and one over the limit are refused in words before sending;
 // a cancelled upload keeps nothing; previews of image, PDFs and text; save a copy (same bytes);
@@ -216,6 +216,41 @@ for (const [locale, messages] of [
       await expect(row(page, 'shop-photo.png')).toHaveCount(0);
       await section.getByLabel(t('attachments.showDeleted')).uncheck();
       await expect(row(page, 'shop-photo.png')).toBeVisible();
+
+      // A contract's files: the PDF without embedded fonts by the picker, the image by drop.
+      const added = JSON.parse(cli(app.dataDir, ['contracts', 'add', '--user', 'boss', '--customer', 'C000001', '--number', 'HT-E2E-0001', '--title', '年度保养合同', '--json'])) as { contract: { id: number } };
+      await page.goto(`${app.url.split('#')[0]}#/contracts/${added.contract.id}`);
+      await expect(section.getByRole('heading', { name: t('attachments.title') })).toBeVisible();
+      await expect(section.getByTestId('attachments-empty')).toBeVisible();
+      await page.getByTestId('attachment-file').setInputFiles({ name: '合同扫描件.pdf', mimeType: 'application/pdf', buffer: notEmbedded });
+      await expect(row(page, '合同扫描件.pdf')).toBeVisible();
+      await dropFiles(page, section, [{ name: '现场照片.png', type: 'image/png', bytes: png }]);
+      await expect(row(page, '现场照片.png')).toBeVisible();
+      dialog = await open(page, t, '合同扫描件.pdf');
+      await expectPdfPage(dialog, 1, 2, NOT_EMBEDDED_TEXT);
+      await dialog.getByRole('button', { name: t('common.close') }).click();
+
+      // Rename and describe; a name made unsafe for file systems comes back cleaned by the core.
+      await row(page, '现场照片.png').getByRole('button', { name: t('attachments.row.edit', { name: '现场照片.png' }) }).click();
+      const edit = page.getByRole('dialog', { name: t('attachments.edit.title') });
+      await edit.getByLabel(t('attachments.edit.name')).fill('安装现场:照片.png');
+      await edit.getByLabel(t('attachments.edit.description')).fill('11月30日上门安装后拍摄');
+      await edit.getByRole('button', { name: t('common.save') }).click();
+      await expect(edit).toHaveCount(0);
+      await expect(row(page, '安装现场_照片.png')).toContainText('11月30日上门安装后拍摄');
+
+      // A type the app does not draw (a zip by its content, whatever its name): name, size, type and Save a copy.
+      const zip = Buffer.from('504b0506000000000000000000000000000000000000', 'hex');
+      await page.getByTestId('attachment-file').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: zip });
+      await expect(row(page, 'photo.jpg')).toBeVisible();
+      dialog = await open(page, t, 'photo.jpg');
+      await expect(dialog.getByTestId('attachment-info')).toContainText(t('attachments.preview.notShown'));
+      await expect(dialog.getByTestId('attachment-image')).toHaveCount(0);
+      await expect(dialog.getByRole('button', { name: t('attachments.saveCopy') })).toBeVisible();
+      await shot(`preview-other-${locale}`);
+      await dialog.getByRole('button', { name: t('common.close') }).click();
+      await section.scrollIntoViewIfNeeded();
+      await shot(`contract-files-${locale}`);
     });
   });
 }

@@ -42,10 +42,11 @@ export function AttachmentsSection({ owner }: { owner: AttachmentOwner }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { session } = useSession();
-  const canAdd = useCan('customers.write');
   const canSeeDeleted = useCan('customers.delete');
   const canPurge = useCan('customers.purge');
   const [showDeleted, setShowDeleted] = useState(false);
+  // Files are added to the owner's list, not to its deleted files.
+  const canAdd = useCan('customers.write') && !showDeleted;
   const [dragging, setDragging] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const settings = useCoreQuery('settings.get', {});
