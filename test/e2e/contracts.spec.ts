@@ -89,6 +89,13 @@ test('contracts: create from a customer and from the list, expiring badge, dupli
   await expect(navLink(page, en.nav.contracts)).toHaveAccessibleName(`${en.nav.contracts} ${tEn('contracts.expiringBadge_one', { count: 1 })}`);
   await bothSizes(page, shot, 'detail-en');
 
+  // Back on the customer's page: its contracts, with status, end and amount.
+  await page.getByRole('link', { name: LONG }).click();
+  await expect(section.locator('tr[data-contract-id]')).toHaveCount(1);
+  await expect(section).toContainText(en.contract.statuses.expiring);
+  await expect(section).toContainText('CN¥128,000.50');
+  await shot('customer-en');
+
   // The list, from the navigation.
   await navLink(page, en.nav.contracts).click();
   await expect(page.getByRole('heading', { name: en.contracts.title })).toBeVisible();
@@ -125,12 +132,27 @@ test('contracts: create from a customer and from the list, expiring badge, dupli
   await expect(page.locator('[data-status="active"]').first()).toHaveText(zh.contract.statuses.active);
   await expect(badge(page)).toHaveText('1');
 
-  // Edit.
+  // Edit, while someone else saves the same contract: reloading keeps what was typed, over their change.
   await page.getByRole('button', { name: zh.common.edit }).click();
   await expect(page.getByRole('heading', { name: tZh('contractForm.titleEdit', { number: 'HT-2026-0100' }) })).toBeVisible();
   await page.getByLabel(zh.contract.title).fill('软件采购框架协议（2027 年续签版）');
+  await page.getByLabel(zh.contract.autoRenew).check();
+  await expect(page.getByLabel(zh.contract.renewalMonths)).toHaveValue('12');
+  const id = Number(/contracts\/(\d+)\/edit/.exec(page.url())?.[1]);
+  const stored = (await invoke(request, app.url, 'contracts.get', { id })) as Record<string, unknown>;
+  const fields = ['number', 'title', 'customerId', 'type', 'amount', 'currency', 'signedOn', 'startOn', 'endOn', 'autoRenew', 'renewalMonths', 'noticeDays', 'ownerId'];
+  await invoke(request, app.url, 'contracts.update', { ...Object.fromEntries(fields.map((f) => [f, stored[f]])), id, version: stored.version, notes: '对方补充：按季度开票' });
+  await page.getByRole('button', { name: zh.common.save }).click();
+  const conflict = page.getByRole('dialog', { name: zh.contractForm.conflictTitle });
+  await conflict.getByRole('button', { name: zh.contractForm.conflictReload }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByLabel(zh.contract.title)).toHaveValue('软件采购框架协议（2027 年续签版）');
+  await expect(page.getByLabel(zh.contract.notes)).toHaveValue('对方补充：按季度开票');
+  await expect(page.getByLabel(zh.contract.autoRenew)).toBeChecked();
   await page.getByRole('button', { name: zh.common.save }).click();
   await expect(page.getByRole('heading', { name: '软件采购框架协议（2027 年续签版）' })).toBeVisible();
+  await expect(page.getByText('对方补充：按季度开票')).toBeVisible();
+  await expect(page.getByText(tZh('contractDetail.autoRenewOn_other', { count: 12 }))).toBeVisible();
 
   // Terminate, with a date and a reason: the status, its reason and the history say so.
   await page.getByRole('button', { name: zh.contractDetail.terminate }).click();

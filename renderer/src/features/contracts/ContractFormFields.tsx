@@ -7,7 +7,7 @@ import type { Form } from '../../app/use-form.ts';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { GRID_SX, Section } from '../customers/CustomerFormFields.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { withAmount, type ContractValues } from './contract-draft.ts';
+import { DEFAULT_RENEWAL_MONTHS, withAmount, type ContractValues } from './contract-draft.ts';
 import { CURRENCIES, parseAmount } from './money.ts';
 
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
@@ -130,7 +130,7 @@ export function ContractFormFields({ form, users, customerFixed, takenNumber, on
           {date('endOn', t('contract.endOn'))}
           {whole('noticeDays', t('contract.noticeDays'), { helperText: t('contractForm.noticeHint') })}
           <FormControlLabel
-            control={<Checkbox checked={values.autoRenew} onChange={(e) => update((prev) => ({ ...prev, autoRenew: e.target.checked }), 'autoRenew', 'renewalMonths', 'endOn')} name="autoRenew" />}
+            control={<Checkbox checked={values.autoRenew} onChange={(e) => update((prev) => ({ ...prev, autoRenew: e.target.checked, renewalMonths: prev.renewalMonths ?? DEFAULT_RENEWAL_MONTHS }), 'autoRenew', 'renewalMonths', 'endOn')} name="autoRenew" />}
             label={t('contract.autoRenew')}
           />
           {values.autoRenew ? whole('renewalMonths', t('contract.renewalMonths'), { required: true }) : null}

@@ -26,6 +26,9 @@ export type ContractValues = {
   notes: string;
 };
 
+/** The term auto-renew starts with: a year. */
+export const DEFAULT_RENEWAL_MONTHS = 12;
+
 export function emptyContract(number: string, customer: CustomerOption | null, ownerId: number | null): ContractValues {
   return {
     number,
@@ -40,7 +43,7 @@ export function emptyContract(number: string, customer: CustomerOption | null, o
     startOn: null,
     endOn: null,
     autoRenew: false,
-    renewalMonths: 12,
+    renewalMonths: DEFAULT_RENEWAL_MONTHS,
     noticeDays: DEFAULT_NOTICE_DAYS,
     ownerId,
     notes: '',
