@@ -94,6 +94,7 @@ test('contracts: create from a customer and from the list, expiring badge, dupli
   await expect(section.locator('tr[data-contract-id]')).toHaveCount(1);
   await expect(section).toContainText(en.contract.statuses.expiring);
   await expect(section).toContainText('CN¥128,000.50');
+  await section.scrollIntoViewIfNeeded();
   await shot('customer-en');
 
   // The list, from the navigation.
@@ -177,6 +178,20 @@ test('contracts: create from a customer and from the list, expiring badge, dupli
   await expect(row(page, 'HT-2026-0100')).toBeVisible(); // every filter cleared: the whole list again
   await expect(page).not.toHaveURL(/status=/);
   await bothSizes(page, shot, 'list-zh');
+
+  // Delete to the recycle bin and restore from there.
+  await row(page, 'HT-2026-0100').click();
+  await page.getByRole('button', { name: zh.common.delete }).click();
+  await page.getByRole('dialog', { name: zh.contractDetail.deleteTitle }).getByRole('button', { name: zh.common.delete }).click();
+  await expect(page.getByRole('heading', { name: zh.contracts.title })).toBeVisible();
+  await expect(row(page, 'HT-2026-0100')).toHaveCount(0);
+  await page.getByRole('link', { name: zh.contracts.recycleBin }).click();
+  await expect(row(page, 'HT-2026-0100')).toBeVisible();
+  await shot('recycle-bin-zh');
+  await row(page, 'HT-2026-0100').getByRole('button', { name: zh.contractDetail.restore }).click();
+  await expect(row(page, 'HT-2026-0100')).toHaveCount(0);
+  await navLink(page, zh.nav.contracts).click();
+  await expect(row(page, 'HT-2026-0100')).toBeVisible();
 
   // A viewer: the list and a contract, nothing to create, edit, terminate or delete.
   await invoke(request, app.url, 'auth.signIn', { username: 'vera', password: VIEWER_INITIAL });
