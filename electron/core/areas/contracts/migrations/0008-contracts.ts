@@ -58,7 +58,9 @@ export const migration0008: Migration = {
       CREATE INDEX contracts_end ON contracts (end_key, id);
       CREATE INDEX contracts_signed ON contracts (signed_key, id);
       CREATE INDEX contracts_amount ON contracts (amount_key, id);
-      CREATE INDEX contracts_deleted ON contracts (deleted_at);
+      -- The recycle bin, newest first. Partial: an index holding the live rows under deleted_at IS
+      -- NULL would tempt the planner into reading every live row and sorting them for a page.
+      CREATE INDEX contracts_deleted ON contracts (deleted_at, id) WHERE deleted_at IS NOT NULL;
       -- What auto-renew may have to roll forward: a seek to the ends before today finds nothing
       -- once every renewing contract is current, so checking before each read costs next to nothing.
       CREATE INDEX contracts_renewing ON contracts (end_on)
