@@ -88,6 +88,8 @@ describe('files through browser mode, measured', () => {
     const pid = browser.process.child.pid!; // spawned
     await value(browser, 'setup.create', { shopName: '文件店', ownerUsername: 'boss', ownerDisplayName: '老板', password: OWNER_PASSWORD, sampleData: false });
     await value(browser, 'auth.recoveryKeyStored', {}).catch(() => undefined);
+    // Attachments are limited to 100 MB by default; the owner may raise it (up to 512 MB).
+    await value(browser, 'settings.update', { attachmentMaxMb: 256 });
 
     // Warm up every path once (modules load, the worker's caches settle), then take the idle figure.
     const small = Buffer.alloc(3 * 256 * 1024 + 5, 9);
