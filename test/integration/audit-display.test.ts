@@ -117,6 +117,21 @@ describe('audit log display', () => {
     if (!staged.ok) throw new Error(`upload failed: ${staged.error.message}`);
     await h.call('owner', 'logo.set', { file: { upload: staged.value.upload } });
     await h.call('owner', 'logo.remove', {});
+    // Attachments (features/attachments): added, saved as a copy, renamed, deleted, restored, purged.
+    const notes = Buffer.from('会议纪要');
+    async function* notesPiece(): AsyncGenerator<Uint8Array> {
+      yield notes;
+    }
+    const stagedFile = await h.core.upload('owner', 'attachment', { name: '纪要.txt', declaredSize: notes.length, chunks: notesPiece() });
+    if (!stagedFile.ok) throw new Error(`upload failed: ${stagedFile.error.message}`);
+    const holder = await h.call('owner', 'customers.create', { name: '龙泉茶庄' });
+    const file = await h.call('owner', 'attachments.add', { owner: { kind: 'customer', id: holder.id }, file: { upload: stagedFile.value.upload } });
+    await h.call('owner', 'attachments.saveCopy', { id: file.id });
+    const described = await h.call('owner', 'attachments.update', { id: file.id, version: file.version, name: '会议纪要.txt', description: '周一例会' });
+    const binned = await h.call('owner', 'attachments.delete', { id: file.id, version: described.version });
+    const back = await h.call('owner', 'attachments.restore', { id: binned.id });
+    await h.call('owner', 'attachments.delete', { id: back.id, version: back.version });
+    await h.call('owner', 'attachments.purge', { id: back.id });
 
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });

@@ -132,10 +132,8 @@ async function audit(tx: Db, actor: Actor, action: 'attachment.add' | 'attachmen
   await appendAudit(tx, { at: actor.now, userId: actor.userId, username: actor.username, action, entity: 'attachment', entityId: row.id, label: row.name, changes });
 }
 
-/** What the audit log says of a file: enough to know it again (its hash) and where it went. */
-function described(row: { name: string; size: number; type: string; sha256: string | null; owner_kind: string; owner_id: number }) {
-  return { name: row.name, size: row.size, type: row.type, sha256: row.sha256, owner: `${row.owner_kind}:${row.owner_id}` };
-}
+/** The audit log's line for a file coming or going: its name, as the log shows it in words (its id is the entry's). */
+const fileChange = (name: string, coming: boolean): FieldChange => ({ field: 'file', before: coming ? null : name, after: coming ? name : null });
 
 export async function listAttachments(db: Db, owner: AttachmentOwner, deleted: boolean, access: Access): Promise<Attachment[]> {
   await visibleOwner(db, owner, access);
@@ -181,7 +179,7 @@ export async function addAttachment(db: Db, input: { owner: AttachmentOwner; fil
     await holdBlob(tx, staged.blob.id, holderOf(id));
     await dropUpload(tx, staged.id);
     const row = await visibleRow(tx, id, actor);
-    await audit(tx, actor, 'attachment.add', row, [{ field: 'file', before: null, after: { ...described(row), customer: owner.customerName } }]);
+    await audit(tx, actor, 'attachment.add', row, [fileChange(row.name, true)]);
     return attachmentFor(row, actor);
   });
 }
@@ -192,7 +190,7 @@ export async function attachmentFile(db: Db, id: number, actor: Actor, options: 
     const row = await visibleRow(tx, id, actor);
     const blob = await blobById(tx, row.blob_id);
     if (!blob) throw notFound(id);
-    if (options.audited) await audit(tx, actor, 'attachment.saveCopy', row, [{ field: 'file', before: null, after: described(row) }]);
+    if (options.audited) await audit(tx, actor, 'attachment.saveCopy', row);
     return { blob, name: row.name };
   };
   return options.audited ? transaction(db, read) : read(db);
@@ -231,7 +229,7 @@ export async function deleteAttachment(db: Db, id: number, version: number, acto
     checkMay(row, actor, 'delete');
     if (row.version !== version) throw conflict(id);
     await tx.updateTable('attachments').set({ deleted_at: actor.now, updated_at: actor.now, version: version + 1 }).where('id', '=', id).execute();
-    await audit(tx, actor, 'attachment.delete', row, [{ field: 'file', before: described(row), after: null }]);
+    await audit(tx, actor, 'attachment.delete', row, [fileChange(row.name, false)]);
     return attachmentFor(await visibleRow(tx, id, actor), actor);
   });
 }
@@ -246,7 +244,7 @@ export async function restoreAttachment(db: Db, id: number, actor: Actor): Promi
       .set((eb) => ({ deleted_at: null, updated_at: actor.now, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .execute();
-    await audit(tx, actor, 'attachment.restore', row, [{ field: 'file', before: null, after: described(row) }]);
+    await audit(tx, actor, 'attachment.restore', row, [fileChange(row.name, true)]);
     return attachmentFor(await visibleRow(tx, id, actor), actor);
   });
 }
@@ -265,7 +263,7 @@ export async function purgeAttachment(db: Db, id: number, actor: Actor): Promise
     checkMay(row, actor, 'purge');
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `attachment ${id} is not in the recycle bin; delete it first`);
     await removeRows(tx, [id]);
-    await audit(tx, actor, 'attachment.purge', row, [{ field: 'file', before: described(row), after: null }]);
+    await audit(tx, actor, 'attachment.purge', row, [fileChange(row.name, false)]);
     return { id };
   });
 }
