@@ -55,11 +55,11 @@ export function ContractRecycleBinPage() {
         <Table size="small" aria-label={t('contracts.recycleBinTitle')} sx={{ tableLayout: 'fixed' }}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 130 }}>{t('contract.number')}</TableCell>
+              <TableCell sx={{ width: 150 }}>{t('contracts.columns.number')}</TableCell>
               <TableCell>{t('contract.title')}</TableCell>
               <TableCell>{t('contract.customer')}</TableCell>
-              <TableCell sx={{ width: 96 }}>{t('contract.status')}</TableCell>
-              <TableCell sx={{ width: 170 }}>{t('contracts.deletedAt')}</TableCell>
+              <TableCell sx={{ width: 120 }}>{t('contract.status')}</TableCell>
+              <TableCell sx={{ width: 200 }}>{t('contracts.deletedAt')}</TableCell>
               <TableCell sx={{ width: 120 }} />
             </TableRow>
           </TableHead>

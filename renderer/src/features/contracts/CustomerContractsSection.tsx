@@ -6,10 +6,9 @@ import { errorMessage } from '../../app/errors.ts';
 import { usePagedQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { formatCalendarDate } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { ContractStatusChip } from './ContractChips.tsx';
-import { formatMoney } from './money.ts';
+import { formatDay, formatMoney } from './money.ts';
 
 const PAGE_SIZE = 20;
 
@@ -40,11 +39,11 @@ export function CustomerContractsSection({ customer }: { customer: Pick<Customer
           <Table size="small" aria-label={t('customerContracts.title')} sx={{ tableLayout: 'fixed', minWidth: 640 }}>
             <TableHead>
               <TableRow>
-                <TableCell sx={{ width: 140 }}>{t('contract.number')}</TableCell>
+                <TableCell sx={{ width: 150 }}>{t('contracts.columns.number')}</TableCell>
                 <TableCell>{t('contract.title')}</TableCell>
-                <TableCell sx={{ width: 96 }}>{t('contract.status')}</TableCell>
-                <TableCell sx={{ width: 140 }}>{t('contract.endOn')}</TableCell>
-                <TableCell sx={{ width: 150 }} align="right">
+                <TableCell sx={{ width: 120 }}>{t('contract.status')}</TableCell>
+                <TableCell sx={{ width: 130 }}>{t('contract.endOn')}</TableCell>
+                <TableCell sx={{ width: 160 }} align="right">
                   {t('contract.amount')}
                 </TableCell>
               </TableRow>
@@ -59,7 +58,7 @@ export function CustomerContractsSection({ customer }: { customer: Pick<Customer
                   <TableCell>
                     <ContractStatusChip status={row.status} />
                   </TableCell>
-                  <TableCell>{row.endOn ? formatCalendarDate(row.endOn) : t('common.none')}</TableCell>
+                  <TableCell>{row.endOn ? formatDay(row.endOn, language) : t('common.none')}</TableCell>
                   <TableCell align="right">{row.amount === null ? t('common.none') : formatMoney(row.amount, row.currency, language)}</TableCell>
                 </TableRow>
               ))}
