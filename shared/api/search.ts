@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { method } from './method.ts';
 import { GRADES, Id } from './customers.ts';
+import { CONTRACT_STATUSES } from './contracts.ts';
 import { SearchText } from '../search-query.ts';
 
 /** The field of a customer a search matched: the result list shows name, code and phone anyway. */
 export const MATCH_FIELDS = ['name', 'code', 'phone', 'email', 'contactName', 'contactPhone', 'contactEmail', 'wechat'] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
+/** A customer found: `kind` says what each hit of the one search box is. */
 export const SearchHit = z.object({
+  kind: z.literal('customer'),
   id: Id,
   code: z.string(),
   name: z.string(),
@@ -22,15 +25,41 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** The field of a contract a search matched. */
+export const CONTRACT_MATCH_FIELDS = ['number', 'title'] as const;
+export type ContractMatchField = (typeof CONTRACT_MATCH_FIELDS)[number];
+
+/** A contract found by its number or title: what the results show of it and open it by. */
+export const ContractSearchHit = z.object({
+  kind: z.literal('contract'),
+  id: Id,
+  number: z.string(),
+  title: z.string(),
+  customerId: Id,
+  customerName: z.string(),
+  status: z.enum(CONTRACT_STATUSES),
+  matchedIn: z.enum(CONTRACT_MATCH_FIELDS),
+});
+export type ContractSearchHit = z.infer<typeof ContractSearchHit>;
+
+/** Any hit of the one search box. */
+export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit]);
+export type AnySearchHit = z.infer<typeof AnySearchHit>;
+
 export const search = {
   /**
-   * The best `limit` matches (exact name or code, then phone numbers ending with the digits, then
-   * names beginning with the query, then the newest) and how many match in all; the customer list
-   * with `q` shows every one of them.
+   * The best `limit` matches of customers (exact name or code, then phone numbers ending with the
+   * digits, then names beginning with the query, then the newest) and of contracts (number or
+   * title: exact, then beginning with the query, then the newest), in one ranked list: exact
+   * customers, then contracts by exact number or title or beginning with the query, then the other
+   * customers, then the other contracts; each kind keeps a quarter of the page when both have more.
+   * `total` is how many customers match in all (the customer list with `q` shows every one of
+   * them), `contractTotal` how many contracts, counted up to 1,000 (`contractTotalCapped`: more
+   * match; the contract list with `q` counts and shows them all).
    */
   'search.query': method({
     input: z.object({ q: SearchText, limit: z.number().int().min(1).max(50).default(20) }),
-    output: z.object({ hits: z.array(SearchHit), total: z.number().int().min(0) }),
+    output: z.object({ hits: z.array(AnySearchHit), total: z.number().int().min(0), contractTotal: z.number().int().min(0), contractTotalCapped: z.boolean() }),
     permission: 'customers.read',
   }),
 };

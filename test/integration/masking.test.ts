@@ -250,7 +250,7 @@ describe('masking phone and e-mail for staff and viewers', () => {
       expect(digitsOf(seen.contacts[0]!.mobile)).toBe('1395678');
       const row = (await h.call(role, 'customers.list', { limit: 100 })).rows.find((r) => r.id === known.id);
       expect(row?.phone).toBe('138****1234');
-      const hit = (await h.call(role, 'search.query', { q: '张三科技' })).hits.find((x) => x.id === known.id);
+      const hit = (await h.call(role, 'search.query', { q: '张三科技' })).hits.filter((x) => x.kind === 'customer').find((x) => x.id === known.id);
       expect(hit?.phone).toBe('138****1234');
     });
   }
@@ -283,7 +283,7 @@ describe('masking phone and e-mail for staff and viewers', () => {
         }
         for (const q of ['8613800138000', '0013', 'hidden', 'hidden.local', 'den.lo', 'secret', 'ret_wx', 'secret_wx_9911']) expect(await finds(q), q).toBe(false);
         for (const q of ['@masked.example', 'masked.example', 'sec', '9911', '隐藏测试']) expect(await finds(q), q).toBe(true);
-        const wechat = (await h.call(role, 'search.query', { q: '9911' })).hits.find((hit) => hit.id === hidden.id);
+        const wechat = (await h.call(role, 'search.query', { q: '9911' })).hits.filter((x) => x.kind === 'customer').find((hit) => hit.id === hidden.id);
         expect([wechat?.matchedIn, wechat?.matchedText, wechat?.contactName]).toEqual(['wechat', 'sec****9911', '王五']);
         // The owner finds it by every one of those.
         for (const q of ['0013', 'hidden.local', 'ret_wx']) {

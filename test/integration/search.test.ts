@@ -29,7 +29,7 @@ describe('search', () => {
     expect(await ids('三科')).toContain(zhangsan);
     const single = await h.call('staff', 'search.query', { q: '张', limit: 50 });
     expect(single.hits.length).toBeGreaterThan(0);
-    expect(single.hits.every((hit) => hit.name.includes('张') || hit.contactName !== null || hit.name.length > 0)).toBe(true);
+    expect(single.hits.every((hit) => hit.kind === 'customer' && (hit.name.includes('张') || hit.contactName !== null || hit.name.length > 0))).toBe(true);
   });
 
   it('finds by pinyin initials and full pinyin', async () => {
@@ -42,7 +42,7 @@ describe('search', () => {
     expect(await ids('0000')).toContain(zhangsan);
     expect(await ids('9876')).toContain(zhangsan);
     expect(await ids('1234 9876')).toContain(zhangsan);
-    const hit = (await h.call('staff', 'search.query', { q: '9876' })).hits.find((x) => x.id === zhangsan);
+    const hit = (await h.call('staff', 'search.query', { q: '9876' })).hits.filter((x) => x.kind === 'customer').find((x) => x.id === zhangsan);
     expect(hit?.contactName).toBe('欧阳娜娜');
   });
 

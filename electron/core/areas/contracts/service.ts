@@ -26,6 +26,7 @@ import type { DB } from '../../db/schema.ts';
 import { appendAudit, changedFields } from '../audit/service.ts';
 import type { Access } from '../users/access.ts';
 import { renewDue } from './renew.ts';
+import { contractSearchFilter, indexContract } from '../search/contracts.ts';
 import { endsWithin, statusCase, statusIs } from './status-sql.ts';
 
 type Query = z.output<typeof ContractQuery>;
@@ -112,10 +113,8 @@ function applyFilters<Q extends SelectQueryBuilder<Joined, 'k' | 'c' | 'u', unkn
   if (filters.signedTo) q = q.where('k.signed_key', '<=', filters.signedTo);
   if (filters.amountMin !== undefined || filters.amountMax !== undefined) q = q.where('k.amount_key', '>=', filters.amountMin ?? 0);
   if (filters.amountMax !== undefined) q = q.where('k.amount_key', '<=', filters.amountMax);
-  if (filters.q) {
-    const text = filters.q.normalize('NFKC').toLowerCase();
-    q = q.where(sql<boolean>`(instr(lower(k.number), ${text}) > 0 OR instr(lower(k.title), ${text}) > 0)`);
-  }
+  // The contracts the search box finds for the text (its "see all" leads here): number and title, pinyin too.
+  if (filters.q) q = q.where(contractSearchFilter(filters.q.normalize('NFKC'), 'k.id'));
   return q as Q;
 }
 
@@ -351,6 +350,7 @@ export async function createContract(db: Db, draft: ContractDraftValue, actor: A
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, actor, 'contract.create', { id, number: draft.number });
+    await indexContract(tx, id);
     // Entered with an end already past and auto-renew on: it renews now, as it would have.
     await renewDue(tx, actor.now, id);
     return contractFor(tx, await storedFor(tx, id, actor), actor, actor.now);
@@ -390,6 +390,7 @@ export async function updateContract(db: Db, id: number, version: number, draft:
       .where('version', '=', version)
       .execute();
     await audit(tx, actor, 'contract.update', { id, number: draft.number }, changedFields(draftOf(before), draft, AUDITED));
+    await indexContract(tx, id);
     await renewDue(tx, actor.now, id);
     return contractFor(tx, await storedFor(tx, id, actor), actor, actor.now);
   });
@@ -431,6 +432,7 @@ export async function deleteContract(db: Db, id: number, version: number, actor:
     if (row.version !== version) throw conflict(id);
     await tx.updateTable('contracts').set({ deleted_at: actor.now, updated_at: actor.now, version: version + 1 }).where('id', '=', id).execute();
     await audit(tx, actor, 'contract.delete', row);
+    await indexContract(tx, id);
     return { id };
   });
 }
@@ -445,6 +447,7 @@ export async function restoreContract(db: Db, id: number, actor: Actor): Promise
       .where('id', '=', id)
       .execute();
     await audit(tx, actor, 'contract.restore', row);
+    await indexContract(tx, id);
     await renewDue(tx, actor.now, id);
     return contractFor(tx, await storedFor(tx, id, actor), actor, actor.now);
   });
@@ -466,7 +469,9 @@ export async function suggestNumber(db: Db, now: number): Promise<string> {
  * attachments area's.
  */
 export async function purgeContractsOf(tx: Db, customerId: number): Promise<number> {
+  const gone = await tx.selectFrom('contracts').select('id').where('customer_id', '=', customerId).execute();
   const result = await tx.deleteFrom('contracts').where('customer_id', '=', customerId).executeTakeFirst();
+  for (const { id } of gone) await indexContract(tx, id); // out of the search index with them
   return Number(result.numDeletedRows);
 }
 

@@ -4,8 +4,9 @@
 //
 // Both indexes have two columns, number and title; a contract has no contact details, so every
 // role matches the same text:
-//   trigram — the number and the title between the START and END markers (exact and "begins with"
-//             as phrases), then the title's pinyin and initials;
+//   trigram — the number, and the title between the START and END markers ("is" and "begins with"
+//             as phrases), then the title's pinyin and initials (a number's "is" and "begins with"
+//             are asked of the contracts table's own index on it);
 //   short   — the number's parts (HT, 2026, 0012: the tokenizer splits at the dashes), the title's
 //             Chinese characters and pairs and other words, and its initials, matched as prefixes.
 import type { ContractMatchField } from '../../../../shared/api/search.ts';
@@ -29,7 +30,7 @@ function fieldsOf(contract: SearchableContract, pinyin: boolean): ContractField[
     }
   }
   return [
-    { field: 'number', trigram: [MARK.start + squash(contract.number) + MARK.end], short: contract.number.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [] },
+    { field: 'number', trigram: [squash(contract.number)], short: contract.number.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [] },
     { field: 'title', trigram: title, short },
   ];
 }
@@ -49,11 +50,16 @@ function termMatches(plan: SearchPlan, term: string, field: ContractField): bool
   return field.short.some((token) => token.startsWith(term));
 }
 
+/** Whether the number alone holds every term of the query, as the indexes would find it. */
+export function numberMatches(plan: SearchPlan, number: string): boolean {
+  const [field] = fieldsOf({ number, title: '' }, false) as [ContractField, ContractField]; // number first
+  return plan.terms.every((term) => termMatches(plan, term, field));
+}
+
 /**
  * Where a contract matched: the number when it holds every term, else the title (the index found
- * it, so the title holds what the number does not; pinyin is only read when the text is not enough).
+ * it, so the title holds what the number does not).
  */
 export function contractMatchedIn(plan: SearchPlan, contract: SearchableContract): ContractMatchField {
-  const [number] = fieldsOf(contract, false) as [ContractField, ContractField]; // number first
-  return plan.terms.every((term) => termMatches(plan, term, number)) ? 'number' : 'title';
+  return numberMatches(plan, contract.number) ? 'number' : 'title';
 }

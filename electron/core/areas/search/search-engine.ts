@@ -42,7 +42,8 @@ export type SearchIndex = {
 };
 
 /**
- * The contracts ranked first, best first: the number or title is the query; the number or title
+ * The contracts ranked first by their titles, after those whose number is or begins with the query
+ * (areas/search/contracts.ts asks those of the contracts table): the title is the query; the title
  * begins with the query.
  */
 export const CONTRACT_SEARCH_TIERS = ['exact', 'prefix'] as const;
@@ -66,8 +67,8 @@ export type ContractSearchIndex = {
    * only those in that tier too (none when the query is too short for it).
    */
   newest(db: Db, plan: SearchPlan, options: { limit: number; ownerId: number | null; tier?: ContractSearchTier }): Promise<number[]>;
-  /** How many contracts the caller may see match. */
-  count(db: Db, plan: SearchPlan, ownerId: number | null): Promise<number>;
+  /** How many contracts the caller may see match, counting no further than `cap`. */
+  count(db: Db, plan: SearchPlan, ownerId: number | null, cap: number): Promise<number>;
   /** "The contract whose id is `idColumn` matches", for the contract list's `q` filter. */
   contractMatches(plan: SearchPlan, idColumn: string): Expression<SqlBool>;
 };

@@ -5,15 +5,17 @@
 // (exact name or code, phone ending with the digits, name beginning with the query) is its own
 // indexed query, newest first, then the remaining matches newest first. A role that sees contact
 // details masked matches only on their visible runs, in the count as well as in the page.
-import type { SearchHit } from '../../../../shared/api/search.ts';
+import type { AnySearchHit, ContractSearchHit, SearchHit } from '../../../../shared/api/search.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { engine } from '../../db/engine.ts';
 import { maskRow, type Access } from '../users/access.ts';
 import { SEARCH_TIERS, type SearchMatch } from './search-engine.ts';
 import { matchedField, needsPinyin, planQuery, searchFields, spell, spellingsOf, type SearchPlan, type SearchableContact } from './search-text.ts';
+import { searchContracts } from './contracts.ts';
 
-export type SearchResult = { hits: SearchHit[]; total: number };
+/** The page of customers, best first; `strong` of them lead it as exact names or codes. */
+export type SearchResult = { hits: SearchHit[]; total: number; strong: number };
 
 /**
  * The customer list's `q` filter: exactly the customers search.query counts for this caller (the
@@ -27,14 +29,14 @@ export function searchFilter(text: string, access: Access): Expression<SqlBool> 
 
 export async function searchCustomers(db: Db, q: string, limit: number, access: Access): Promise<SearchResult> {
   const plan = planQuery(q);
-  if (!plan) return { hits: [], total: 0 };
+  if (!plan) return { hits: [], total: 0, strong: 0 };
   const match: SearchMatch = { plan, masked: access.mask };
   const ownerId = access.scopeOwnerId;
   // The newest matches first: fewer than a page of them are all of them, and need no count
   // (counting evaluates the whole match again).
   const newest = await engine.search.newest(db, match, { limit, ownerId });
   const total = newest.length < limit ? newest.length : await engine.search.count(db, match, ownerId);
-  if (total === 0) return { hits: [], total };
+  if (total === 0) return { hits: [], total, strong: 0 };
   const ids: number[] = [];
   const seen = new Set<number>();
   const take = (found: number[]) => {
@@ -46,13 +48,64 @@ export async function searchCustomers(db: Db, q: string, limit: number, access: 
       }
     }
   };
+  let strong = 0;
   for (const tier of SEARCH_TIERS) {
     if (ids.length >= limit) break;
     take(await engine.search.newest(db, match, { limit, ownerId, tier }));
+    if (tier === 'exact') strong = ids.length;
   }
   // The rest, newest first: `limit` of them fill the page even if every tier hit comes round again.
   take(newest);
-  return { hits: await describeHits(db, plan, ids, access), total };
+  return { hits: await describeHits(db, plan, ids, access), total, strong };
+}
+
+/** What search.query answers: customers and contracts in one ranked page. */
+export type SearchAnswer = { hits: AnySearchHit[]; total: number; contractTotal: number; contractTotalCapped: boolean };
+
+/** `today` is the shop's calendar day (contract statuses follow from it). */
+export async function searchEverything(db: Db, q: string, limit: number, access: Access, today: string): Promise<SearchAnswer> {
+  const customers = await searchCustomers(db, q, limit, access);
+  const contracts = await searchContracts(db, q, limit, access, today);
+  return { hits: mergeHits(customers, contracts, limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
+}
+
+type Ranked<T> = { hits: T[]; strong: number };
+
+/**
+ * One page of both kinds: exact customer names and codes first (what someone typing a name
+ * wants), then contracts whose number or title is or begins with the query (a number typed is
+ * meant), then the other customers, then the other contracts. When both kinds have more than the
+ * page holds, each keeps at least a quarter of it, so a query matching many customers' phone
+ * numbers still shows the contract whose number holds it.
+ */
+export function mergeHits(customers: Ranked<SearchHit>, contracts: Ranked<ContractSearchHit>, limit: number): AnySearchHit[] {
+  const ordered: AnySearchHit[] = [
+    ...customers.hits.slice(0, customers.strong),
+    ...contracts.hits.slice(0, contracts.strong),
+    ...customers.hits.slice(customers.strong),
+    ...contracts.hits.slice(contracts.strong),
+  ];
+  if (ordered.length <= limit) return ordered;
+  const share = Math.ceil(limit / 4);
+  const page = ordered.slice(0, limit);
+  for (const kind of ['customer', 'contract'] as const) {
+    const available = kind === 'customer' ? customers.hits.length : contracts.hits.length;
+    const want = Math.min(available, share);
+    const have = page.filter((hit) => hit.kind === kind).length;
+    if (have >= want) continue;
+    // The other kind's last entries make room for this kind's next ones, rank order kept.
+    const extra = ordered.slice(limit).filter((hit) => hit.kind === kind).slice(0, want - have);
+    let drop = extra.length;
+    for (let i = page.length - 1; i >= 0 && drop > 0; i--) {
+      if (page[i]!.kind !== kind) {
+        page.splice(i, 1);
+        drop--;
+      }
+    }
+    const rank = new Map(ordered.map((hit, i) => [hit, i]));
+    return [...page, ...extra].sort((a, b) => rank.get(a)! - rank.get(b)!); // every hit is in ordered
+  }
+  return page;
 }
 
 /** The page's customers in rank order, masked for the caller, each saying where it matched. */
@@ -88,7 +141,7 @@ async function describeHits(db: Db, plan: SearchPlan, ids: number[], access: Acc
       plain[0]!;
     return [
       maskRow(
-        { id, code: row.code, name: row.name, phone: row.phone, grade: row.grade, matchedIn: matched.field, matchedText: matched.text, contactName: matched.contactName },
+        { kind: 'customer' as const, id, code: row.code, name: row.name, phone: row.phone, grade: row.grade, matchedIn: matched.field, matchedText: matched.text, contactName: matched.contactName },
         access,
       ),
     ];

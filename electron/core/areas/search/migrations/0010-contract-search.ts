@@ -1,5 +1,5 @@
-import { rebuildContractSearchNow } from '../../../db/sqlite/contract-search-index.ts';
 import type { Migration } from '../../../db/migrations/migration.ts';
+import { contractDocument } from '../contract-text.ts';
 
 /**
  * The one search box finds contracts by number and title (issue 9): two FTS5 indexes keyed by
@@ -19,3 +19,32 @@ export const migration0010: Migration = {
     rebuildContractSearchNow(db);
   },
 };
+
+const REBUILD_BATCH = 2_000;
+
+/**
+ * Indexes every contract not deleted, synchronously on the raw connection (migrations run at open,
+ * before any caller); row id = -contract id (db/sqlite/contract-search-index.ts says why).
+ * Returns how many were indexed.
+ */
+export function rebuildContractSearchNow(sqlite: Parameters<Migration['up']>[0]): number {
+  sqlite.exec('DELETE FROM contract_search_trigram; DELETE FROM contract_search_short;');
+  const contracts = sqlite.prepare('SELECT id, number, title FROM contracts WHERE +deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?');
+  const insert = {
+    trigram: sqlite.prepare('INSERT INTO contract_search_trigram (rowid, number, title) VALUES (?, ?, ?)'),
+    short: sqlite.prepare('INSERT INTO contract_search_short (rowid, number, title) VALUES (?, ?, ?)'),
+  };
+  let after = 0;
+  let indexed = 0;
+  for (;;) {
+    const batch = contracts.all(after, REBUILD_BATCH) as { id: number; number: string; title: string }[];
+    const last = batch.at(-1);
+    if (!last) return indexed;
+    for (const contract of batch) {
+      const doc = contractDocument(contract);
+      for (const part of ['trigram', 'short'] as const) insert[part].run(-contract.id, doc[part].number, doc[part].title);
+    }
+    indexed += batch.length;
+    after = last.id;
+  }
+}
