@@ -99,9 +99,10 @@ describe('migration 0008: contracts', () => {
         expect(detail, `${key} ${dir}`).not.toContain('TEMP B-TREE');
       }
     }
-    expect(plan(raw, `${base} AND k.end_key >= ? AND k.end_key <= ? AND k.notice_on <= ?`, '2026-11-22', '2027-11-22', '2026-11-22')).toMatch(
-      /SEARCH k USING INDEX contracts_end \(end_key>\? AND end_key<\?\)/,
+    expect(plan(raw, `${base} AND k.notice_on >= ? AND k.notice_on <= ? AND k.end_key >= ?`, '2025-11-22', '2026-11-22', '2026-11-22')).toMatch(
+      /SEARCH k USING INDEX contracts_notice \(notice_on>\? AND notice_on<\?\)/,
     );
+    expect(plan(raw, `${base} AND k.end_key >= ? AND k.end_key <= ?`, '2026-11-22', '2026-12-22')).toMatch(/SEARCH k USING INDEX contracts_end \(end_key>\? AND end_key<\?\)/);
     expect(
       plan(raw, "SELECT id FROM contracts WHERE auto_renew = 1 AND terminated_on IS NULL AND signed_on IS NOT NULL AND deleted_at IS NULL AND end_on < ?", '2026-11-22'),
     ).toMatch(/contracts_renewing \(end_on<\?\)/);

@@ -33,38 +33,38 @@ function dueQuery(db: Db, today: string) {
  */
 export async function renewDue(db: Db, now: number, onlyId?: number): Promise<number> {
   const today = localDay(now);
-  const due = async (q: Db, after: number) => {
-    let query = dueQuery(q, today).where('k.id', '>', after).orderBy('k.id').limit(BATCH);
+  // No ORDER BY: the partial index answers in its own order, and an order by id would walk the table.
+  const due = async (q: Db) => {
+    let query = dueQuery(q, today).limit(BATCH);
     if (onlyId !== undefined) query = query.where('k.id', '=', onlyId);
     return query.execute();
   };
   // A read first, outside any transaction: the usual answer is "none", and it costs one index seek.
-  if ((await due(db, 0)).length === 0) return 0;
+  if ((await due(db)).length === 0) return 0;
   let renewed = 0;
-  let after = 0;
   for (;;) {
-    const done = await transaction(db, async (tx) => {
-      const rows = await due(tx, after);
-      for (const row of rows) {
-        await renewOne(tx, row, today, now);
-        after = row.id;
-      }
-      renewed += rows.length;
-      return rows.length < BATCH;
+    // A renewed contract is no longer due, so each batch finds the next ones.
+    const batch = await transaction(db, async (tx) => {
+      const rows = await due(tx);
+      let count = 0;
+      for (const row of rows) if (await renewOne(tx, row, today, now)) count++;
+      return { count, more: rows.length === BATCH && count > 0 };
     });
-    if (done) return renewed;
+    renewed += batch.count;
+    if (!batch.more) return renewed;
   }
 }
 
 type Due = { id: number; number: string; end_on: string | null; renewal_months: number | null; notice_days: number; version: number; renewals: number };
 
-async function renewOne(tx: Db, row: Due, today: string, now: number): Promise<void> {
-  if (row.end_on === null || row.renewal_months === null) return; // the table's CHECK rules both out for auto-renew
+/** Renews one contract as far as today; false when nothing was due after all. */
+async function renewOne(tx: Db, row: Due, today: string, now: number): Promise<boolean> {
+  if (row.end_on === null || row.renewal_months === null) return false; // the table's CHECK rules both out for auto-renew
   const history: RenewalStep[] = (
     await tx.selectFrom('contract_events').select(['from_end', 'to_end']).where('contract_id', '=', row.id).where('kind', '=', 'renewed').orderBy('id').execute()
   ).flatMap((event) => (event.from_end !== null && event.to_end !== null ? [{ fromEnd: event.from_end, toEnd: event.to_end }] : []));
   const steps = renewalsDue(row.end_on, row.renewal_months, today, history);
-  if (steps.length === 0) return;
+  if (steps.length === 0) return false;
   const last = steps.at(-1)!.toEnd; // steps is not empty
   await tx
     .updateTable('contracts')
@@ -90,4 +90,5 @@ async function renewOne(tx: Db, row: Due, today: string, now: number): Promise<v
       ],
     });
   }
+  return true;
 }

@@ -34,9 +34,10 @@ export function statusIs(status: ContractStatus, today: string): RawBuilder<SqlB
     case 'expired':
       return sql<SqlBool>`(${live} AND ${signed} AND ${k('end_key')} < ${today})`;
     case 'expiring':
-      // notice_on <= today <= end_on; the end is then within the longest notice period, which
-      // bounds the range of the end-date index the database walks.
-      return sql<SqlBool>`(${live} AND ${signed} AND ${k('end_key')} >= ${today} AND ${k('end_key')} <= ${addDays(today, MAX_NOTICE_DAYS)} AND ${k('notice_on')} <= ${today})`;
+      // notice_on <= today <= end_on. The notice day is then at most the longest notice period
+      // before today, which bounds the range of the notice index (notice_on, end_key) walked; the
+      // end date is checked in that index, so most of the range is passed over without reading rows.
+      return sql<SqlBool>`(${live} AND ${signed} AND ${k('notice_on')} >= ${addDays(today, -MAX_NOTICE_DAYS)} AND ${k('notice_on')} <= ${today} AND ${k('end_key')} >= ${today})`;
     case 'renewed':
       return sql<SqlBool>`(${live} AND ${signed} AND ${current} AND ${k('renewals')} > 0)`;
     case 'active':

@@ -4,8 +4,8 @@ import type { Migration } from '../../../db/migrations/migration.ts';
  * The contract register (areas/contracts). A contract's status is never stored: it follows from its
  * dates and today (shared/contract-status.ts). What the lists filter and sort on is a column with
  * an index: the end date, the signed date, the amount, the number. `notice_on` (the end date less
- * the notice period, kept on every write) makes "expiring" a plain comparison on every engine,
- * within the range of end dates from today to a year on (the longest notice period).
+ * the notice period, kept on every write) makes "expiring" a range on its own index on every
+ * engine: notice days from a year ago (the longest notice period) to today.
  * Renewals and terminations are kept in contract_events: the contract's own history.
  */
 export const migration0008: Migration = {
@@ -58,6 +58,9 @@ export const migration0008: Migration = {
       CREATE INDEX contracts_end ON contracts (end_key, id);
       CREATE INDEX contracts_signed ON contracts (signed_key, id);
       CREATE INDEX contracts_amount ON contracts (amount_key, id);
+      -- The expiring status (notice_on <= today <= end): a year of notice days at most, the end
+      -- date checked in the index so only the contracts still running are read.
+      CREATE INDEX contracts_notice ON contracts (notice_on, end_key);
       -- The recycle bin, newest first. Partial: an index holding the live rows under deleted_at IS
       -- NULL would tempt the planner into reading every live row and sorting them for a page.
       CREATE INDEX contracts_deleted ON contracts (deleted_at, id) WHERE deleted_at IS NOT NULL;
