@@ -17,6 +17,8 @@ type T = ReturnType<typeof translator>;
 const MiB = 1024 * 1024;
 const NOT_EMBEDDED_TEXT = ['合同签署页', '甲方：杭州张三科技有限公司'];
 const NOT_EMBEDDED_PAGE_2 = ['第二页：付款条款'];
+const VIEWER_INITIAL = 'first-time-pass-77';
+const VIEWER_OWN = 'my-own-secret-phrase-88';
 const TEXT_FILE = '客户来电记录\n2026年11月30日 王芳：确认续约。\n';
 
 /** A file dropped onto `target` the way a browser delivers it: dragenter, dragover, drop with a DataTransfer. */
@@ -66,8 +68,8 @@ for (const [locale, messages] of [
     test.use({ locale, viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     const t = translator(messages);
 
-    test(`add by picker and drop, refusals, cancel, preview, save a copy, delete and restore (${locale})`, async ({ page, app, shot, context }) => {
-      test.setTimeout(240_000);
+    test(`add by picker and drop, refusals, cancel, preview, save a copy, delete and restore (${locale})`, async ({ page, app, shot, context, browser }) => {
+      test.setTimeout(360_000); // two users, a customer and a contract, eleven files through the door, three PDFs drawn
       cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
       cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '2', '--seed', '7']);
 
@@ -235,6 +237,26 @@ for (const [locale, messages] of [
       const edit = page.getByRole('dialog', { name: t('attachments.edit.title') });
       await edit.getByLabel(t('attachments.edit.name')).fill('安装现场:照片.png');
       await edit.getByLabel(t('attachments.edit.description')).fill('11月30日上门安装后拍摄');
+      // Meanwhile someone else describes it: the save is a CONFLICT, said in words, the typed text
+      // stays and the dialog now holds the newest version, so saving again goes through.
+      await page.evaluate(async (name) => {
+        const call = async (method: string, input: unknown) => {
+          const response = await fetch('/api/invoke', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('clientele.token') ?? ''}` },
+            body: JSON.stringify({ method, input }),
+          });
+          return ((await response.json()) as { value: { rows: { id: number; version: number; name: string }[] } }).value;
+        };
+        const hash = /#\/contracts\/(\d+)/.exec(location.hash);
+        const { rows } = await call('attachments.list', { owner: { kind: 'contract', id: Number(hash?.[1]) } });
+        const file = rows.find((r) => r.name === name)!;
+        await call('attachments.update', { id: file.id, version: file.version, name, description: 'changed elsewhere' });
+      }, '现场照片.png');
+      await edit.getByRole('button', { name: t('common.save') }).click();
+      await expect(edit.getByRole('alert')).toHaveText(t('attachments.errors.stale'));
+      await expect(edit.getByLabel(t('attachments.edit.description'))).toHaveValue('11月30日上门安装后拍摄');
+      await shot(`edit-conflict-${locale}`);
       await edit.getByRole('button', { name: t('common.save') }).click();
       await expect(edit).toHaveCount(0);
       await expect(row(page, '安装现场_照片.png')).toContainText('11月30日上门安装后拍摄');
@@ -251,6 +273,28 @@ for (const [locale, messages] of [
       await dialog.getByRole('button', { name: t('common.close') }).click();
       await section.scrollIntoViewIfNeeded();
       await shot(`contract-files-${locale}`);
+
+      // A viewer reads and previews, and is offered nothing the core would refuse them.
+      cli(app.dataDir, ['users', 'add', 'vera', '--user', 'boss', '--role', 'viewer'], { CLIENTELE_NEW_PASSWORD: VIEWER_INITIAL });
+      cli(app.dataDir, ['passwd', '--user', 'vera'], { CLIENTELE_PASSWORD: VIEWER_INITIAL, CLIENTELE_NEW_PASSWORD: VIEWER_OWN });
+      const viewerContext = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
+      const viewer = await viewerContext.newPage();
+      await viewer.goto(app.url);
+      await expect(viewer.getByRole('heading', { name: t('signin.title') })).toBeVisible();
+      await viewer.getByLabel(t('signin.username')).fill('vera');
+      await viewer.getByLabel(t('signin.password')).fill(VIEWER_OWN);
+      await viewer.getByRole('button', { name: t('signin.submit') }).click();
+      await expect(viewer.getByRole('link', { name: t('nav.settings') })).toBeVisible();
+      await viewer.goto(`${app.url.split('#')[0]}#/contracts/${added.contract.id}`);
+      await expect(row(viewer, '合同扫描件.pdf')).toBeVisible();
+      const viewerSection = viewer.getByTestId('attachments-section');
+      await expect(viewerSection.getByRole('button', { name: t('attachments.add') })).toHaveCount(0);
+      await expect(viewerSection.getByLabel(t('attachments.showDeleted'))).toHaveCount(0);
+      await expect(row(viewer, '合同扫描件.pdf').getByRole('button')).toHaveCount(1); // open, nothing else
+      dialog = await open(viewer, t, '合同扫描件.pdf');
+      await expectPdfPage(dialog, 1, 2, NOT_EMBEDDED_TEXT);
+      await expect(dialog.getByRole('button', { name: t('attachments.saveCopy') })).toHaveCount(0);
+      await viewerContext.close();
     });
   });
 }
