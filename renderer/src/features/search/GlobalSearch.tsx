@@ -1,20 +1,27 @@
 import { Autocomplete, Box, InputAdornment, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
+import DescriptionIcon from '@mui/icons-material/Description';
+import PeopleIcon from '@mui/icons-material/People';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { SearchHit } from '../../../../shared/api/search.ts';
+import type { AnySearchHit, SearchHit } from '../../../../shared/api/search.ts';
 import { logError } from '../../app/errors.ts';
 import { navigate } from '../../app/router.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { GradeChip } from '../customers/CustomerChips.tsx';
 import { DEFAULT_QUERY, formatListQuery } from '../customers/list-query.ts';
+import { ContractStatusChip } from '../contracts/ContractChips.tsx';
+import { DEFAULT_QUERY as DEFAULT_CONTRACT_QUERY, formatContractQuery } from '../contracts/list-query.ts';
 import { useSearch, type SearchAnswer } from './use-search.ts';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** A hit, or the last entry: every match in the customer list. */
-type Option = { kind: 'hit'; hit: SearchHit } | { kind: 'all'; query: string; total: number };
+/** A hit, or the last entries: every matching customer in the customer list, every matching contract in the contract list. */
+type Option = { kind: 'hit'; hit: AnySearchHit } | { kind: 'all'; of: 'customer' | 'contract'; query: string; total: number; more?: boolean };
+
+/** Height of a "see all" entry: two of them stack at the bottom of the list, the upper one this far up. */
+const SEE_ALL_HEIGHT = 40;
 
 /** Marks the moment a query's results are on screen (the search UI benchmark reads it). */
 export const RESULTS_MARK = 'clientele:search-results';
@@ -33,14 +40,51 @@ function matchedLine(t: TFunction, hit: SearchHit): string {
 
 function optionsOf(answer: SearchAnswer | null): Option[] {
   if (!answer) return [];
-  const hits: Option[] = answer.hits.map((hit) => ({ kind: 'hit', hit }));
-  return answer.total > answer.hits.length ? [...hits, { kind: 'all', query: answer.query, total: answer.total }] : hits;
+  const options: Option[] = answer.hits.map((hit) => ({ kind: 'hit', hit }));
+  const shown = (kind: AnySearchHit['kind']) => answer.hits.filter((hit) => hit.kind === kind).length;
+  if (answer.total > shown('customer')) options.push({ kind: 'all', of: 'customer', query: answer.query, total: answer.total });
+  if (answer.contractTotal > shown('contract')) options.push({ kind: 'all', of: 'contract', query: answer.query, total: answer.contractTotal, more: answer.contractTotalCapped });
+  return options;
+}
+
+/** What kind of thing a hit is, as an icon over its word ("Customer", "Contract"). */
+function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
+  const { t } = useTranslation();
+  const Icon = kind === 'contract' ? DescriptionIcon : PeopleIcon;
+  return (
+    <Box sx={{ width: 44, flexShrink: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', color: kind === 'contract' ? 'secondary.main' : 'primary.main' }} data-kind={kind}>
+      <Icon fontSize="small" />
+      <Typography variant="caption" sx={{ lineHeight: 1.2 }} noWrap>
+        {t(`search.kind.${kind}`)}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The lines of a hit: what it is called, and what else identifies it. */
+function HitLines({ hit }: { hit: AnySearchHit }) {
+  const { t } = useTranslation();
+  const [title, details] =
+    hit.kind === 'customer'
+      ? [hit.name, [hit.code, hit.phone, matchedLine(t, hit)]]
+      : [hit.title, [hit.number, t('search.contractOf', { customer: hit.customerName })]];
+  return (
+    <Box sx={{ flex: 1, minWidth: 0 }}>
+      <Typography noWrap sx={{ fontWeight: 500 }}>
+        {title}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="div" noWrap>
+        {details.filter(Boolean).join(' · ')}
+      </Typography>
+    </Box>
+  );
 }
 
 /**
- * One box to find any customer: results as you type (the core searches name, code, phone
- * fragment, pinyin, contacts, e-mail, WeChat); Enter or a click opens the customer, the last entry
- * lists every match. Only results of the text in the box are ever shown, and Enter pressed before
+ * One box to find any customer or contract: results as you type (the core searches a customer's
+ * name, code, phone fragment, pinyin, contacts, e-mail, WeChat, and a contract's number and
+ * title), each saying what kind of thing it is; Enter or a click opens it, the last entries list
+ * every matching customer and every matching contract. Only results of the text in the box are ever shown, and Enter pressed before
  * they arrive waits for them. Ctrl/Cmd+K focuses it from anywhere.
  */
 export function GlobalSearch() {
@@ -75,7 +119,8 @@ export function GlobalSearch() {
     setOpen(false);
     setText('');
     inputRef.current?.blur();
-    if (option.kind === 'hit') navigate({ name: 'customer', id: option.hit.id });
+    if (option.kind === 'hit') navigate(option.hit.kind === 'contract' ? { name: 'contract', id: option.hit.id } : { name: 'customer', id: option.hit.id });
+    else if (option.of === 'contract') navigate({ name: 'contracts', query: formatContractQuery({ ...DEFAULT_CONTRACT_QUERY, filters: { q: option.query } }) });
     else navigate({ name: 'customers', query: formatListQuery({ ...DEFAULT_QUERY, filters: { q: option.query } }) });
   };
 
@@ -90,9 +135,9 @@ export function GlobalSearch() {
       options={options}
       // The core already ranked and filtered; never filter again here.
       filterOptions={(list) => list}
-      getOptionLabel={(option) => (option.kind === 'hit' ? option.hit.name : option.query)}
-      getOptionKey={(option) => (option.kind === 'hit' ? option.hit.id : 'all')}
-      isOptionEqualToValue={(a, b) => (a.kind === 'hit' && b.kind === 'hit' ? a.hit.id === b.hit.id : a.kind === b.kind)}
+      getOptionLabel={(option) => (option.kind === 'all' ? option.query : option.hit.kind === 'customer' ? option.hit.name : option.hit.title)}
+      getOptionKey={(option) => (option.kind === 'hit' ? `${option.hit.kind}-${option.hit.id}` : `all-${option.of}`)}
+      isOptionEqualToValue={(a, b) => (a.kind === 'hit' && b.kind === 'hit' ? a.hit.kind === b.hit.kind && a.hit.id === b.hit.id : a.kind === 'all' && b.kind === 'all' && a.of === b.of)}
       inputValue={text}
       onInputChange={(_e, value, reason) => {
         if (reason !== 'reset') setText(value);
@@ -126,30 +171,35 @@ export function GlobalSearch() {
       slotProps={{ listbox: { 'data-query': answer?.query ?? '', 'aria-busy': pending, style: { paddingBottom: 0 } } as object }} // data-* attributes are not in MUI's listbox prop types
       renderOption={({ key, ...props }, option) =>
         option.kind === 'all' ? (
-          // Sticky at the bottom of the list: the count and the way to every match stay in view.
+          // Sticky at the bottom of the list: the counts and the ways to every match stay in view
+          // (the customers' entry above the contracts' when there are both).
           <Box
             component="li"
             key={key}
             {...props}
-            data-testid="search-see-all"
-            sx={{ position: 'sticky', bottom: 0, zIndex: 1, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}
+            data-testid={option.of === 'contract' ? 'search-see-all-contracts' : 'search-see-all'}
+            sx={{
+              position: 'sticky',
+              bottom: option.of === 'customer' && options.some((other) => other.kind === 'all' && other.of === 'contract') ? SEE_ALL_HEIGHT : 0,
+              height: SEE_ALL_HEIGHT,
+              minHeight: SEE_ALL_HEIGHT,
+              boxSizing: 'border-box',
+              zIndex: 1,
+              bgcolor: 'background.paper',
+              borderTop: 1,
+              borderColor: 'divider',
+            }}
           >
-            <Typography color="primary" sx={{ fontWeight: 500 }}>
-              {t('search.seeAll', { count: option.total, formatted: formatNumber(option.total) })}
+            <Typography color="primary" noWrap sx={{ fontWeight: 500 }}>
+              {t(option.of === 'contract' ? 'search.seeAllContracts' : 'search.seeAll', { count: option.total, formatted: formatNumber(option.total) + (option.more ? '+' : '') })}
             </Typography>
           </Box>
         ) : (
-          <li key={key} {...props}>
+          <li key={key} {...props} data-kind={option.hit.kind}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, width: '100%', minWidth: 0 }}>
-              <Box sx={{ flex: 1, minWidth: 0 }}>
-                <Typography noWrap sx={{ fontWeight: 500 }}>
-                  {option.hit.name}
-                </Typography>
-                <Typography variant="caption" color="text.secondary" component="div" noWrap>
-                  {[option.hit.code, option.hit.phone, matchedLine(t, option.hit)].filter(Boolean).join(' · ')}
-                </Typography>
-              </Box>
-              <GradeChip grade={option.hit.grade} />
+              <KindMark kind={option.hit.kind} />
+              <HitLines hit={option.hit} />
+              {option.hit.kind === 'customer' ? <GradeChip grade={option.hit.grade} /> : <ContractStatusChip status={option.hit.status} />}
             </Box>
           </li>
         )

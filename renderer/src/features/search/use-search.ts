@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchHit } from '../../../../shared/api/search.ts';
+import type { AnySearchHit } from '../../../../shared/api/search.ts';
 import type { MethodOutput } from '../../../../shared/api/contract.ts';
 import type { AppError, AppFailure } from '../../../../shared/errors.ts';
 import { call, keyOf, queryClient } from '../../app/query.ts';
 
-/** The answer to one query: results are only ever shown for the text they were asked for. */
-export type SearchAnswer = { query: string; hits: SearchHit[]; total: number; error: AppError | null };
+/**
+ * The answer to one query: results are only ever shown for the text they were asked for. `total`
+ * customers and `contractTotal` contracts match in all (`contractTotalCapped`: more than that).
+ */
+export type SearchAnswer = { query: string; hits: AnySearchHit[]; total: number; contractTotal: number; contractTotalCapped: boolean; error: AppError | null };
 
 export const SEARCH_LIMIT = 20;
 export const SENT_MARK = 'clientele:search-sent';
@@ -19,7 +22,7 @@ const keyFor = (q: string) => keyOf('search.query', { q, limit: SEARCH_LIMIT });
 function known(q: string): SearchAnswer | null {
   const state = queryClient.getQueryState<MethodOutput<'search.query'>>(keyFor(q));
   if (!state?.data || state.isInvalidated) return null;
-  return { query: q, hits: state.data.hits, total: state.data.total, error: null };
+  return { query: q, hits: state.data.hits, total: state.data.total, contractTotal: state.data.contractTotal, contractTotalCapped: state.data.contractTotalCapped, error: null };
 }
 
 /**
@@ -58,8 +61,8 @@ export function useSearch(query: string): { answer: SearchAnswer | null; pending
     const ask = () => call('search.query', { q, limit: SEARCH_LIMIT });
     // staleTime Infinity: an answer stays good until a write marks it stale (app/query.ts).
     void queryClient.fetchQuery({ queryKey: keyFor(q), queryFn: ask, staleTime: Infinity }).then(
-      (value): SearchAnswer => ({ query: q, hits: value.hits, total: value.total, error: null }),
-      (error: AppFailure): SearchAnswer => ({ query: q, hits: [], total: 0, error }),
+      (value): SearchAnswer => ({ query: q, hits: value.hits, total: value.total, contractTotal: value.contractTotal, contractTotalCapped: value.contractTotalCapped, error: null }),
+      (error: AppFailure): SearchAnswer => ({ query: q, hits: [], total: 0, contractTotal: 0, contractTotalCapped: false, error }),
     ).then((next) => {
       performance.mark(ANSWERED_MARK, { detail: q });
       running.current = null;
