@@ -77,7 +77,7 @@ describe('attachments', () => {
     const adds = (await h.call(sessions.owner, 'audit.list', { action: 'attachment.add' })).rows;
     expect(adds).toHaveLength(3);
     expect(adds.at(-1)).toMatchObject({ username: 'boss', entity: 'attachment', entityId: first.id, label: '报价单.pdf' });
-    expect(adds.at(-1)!.changes).toEqual([{ field: 'file', before: null, after: '报价单.pdf' }]);
+    expect(adds.at(-1)!.changes).toEqual([{ field: 'file', before: null, after: '报价单.pdf' }, { field: 'fileSize', before: null, after: pdf.length }]);
   });
 
   it('saves a copy (the export right, audited); renames and describes with CONFLICT on a stale version', async () => {

@@ -37,6 +37,7 @@ describe('audit log display', () => {
   let entries: AuditEntry[];
   let users: Map<number, string>;
   let backupDir: string;
+  let customerCodes: { buyer: string; other: string };
 
   beforeAll(async () => {
     h = makeHarness();
@@ -132,6 +133,33 @@ describe('audit log display', () => {
     const back = await h.call('owner', 'attachments.restore', { id: binned.id });
     await h.call('owner', 'attachments.delete', { id: back.id, version: back.version });
     await h.call('owner', 'attachments.purge', { id: back.id });
+    // Contracts (features/contracts): created, changed (amount, customer, responsible staff, end;
+    // then amount and currency together), terminated, renewed by itself, deleted and restored. The
+    // first customer is then renamed and purged: the entry still says whose contract it was.
+    const buyer = await h.call('owner', 'customers.create', { name: '龙华贸易' });
+    const other = await h.call('owner', 'customers.create', { name: '龙腾科技' });
+    customerCodes = { buyer: buyer.code, other: other.code };
+    const terms = { title: '年度供货', type: 'sales', signedOn: '2026-01-05', startOn: '2026-01-05', notes: '' } as const;
+    const contract = await h.call('owner', 'contracts.create', { ...terms, number: 'HT-2026-0001', customerId: buyer.id, amount: 12800050, endOn: '2026-12-31' });
+    const moved = await h.call('owner', 'contracts.update', {
+      ...terms,
+      id: contract.id,
+      version: contract.version,
+      number: 'HT-2026-0001',
+      customerId: other.id,
+      amount: 13000000,
+      ownerId: staff.id,
+      endOn: '2027-06-30',
+    });
+    const dollars = await h.call('owner', 'contracts.update', { ...terms, id: moved.id, version: moved.version, number: 'HT-2026-0001', customerId: other.id, amount: 2000000, currency: 'USD', ownerId: staff.id, endOn: '2027-06-30' });
+    await h.call('owner', 'contracts.terminate', { id: dollars.id, version: dollars.version, on: '2026-11-20', reason: '客户要求' });
+    // Signed, auto-renewing, its end already past on the test's clock (2026-11-22): renewed as it is made.
+    const rolling = await h.call('owner', 'contracts.create', { ...terms, number: 'HT-2025-0007', customerId: other.id, signedOn: '2025-01-01', startOn: '2025-01-01', endOn: '2025-12-31', autoRenew: true, renewalMonths: 12 });
+    await h.call('owner', 'contracts.delete', { id: rolling.id, version: rolling.version });
+    await h.call('owner', 'contracts.restore', { id: rolling.id });
+    const renamedBuyer = await h.call('owner', 'customers.update', { id: buyer.id, version: buyer.version, name: '龙华贸易（已改名）' });
+    await h.call('owner', 'customers.delete', { id: renamedBuyer.id, version: renamedBuyer.version });
+    await h.call('owner', 'customers.purge', { id: renamedBuyer.id });
 
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
@@ -194,6 +222,9 @@ describe('audit log display', () => {
           // A birthday is a date in words, never its stored form (`2020-04L-03`, `--08-15`).
           if (change.field === 'birthday') expect(line, context).not.toMatch(/\d{2}-\d{2}|--/);
           if (lng === 'zh-CN') expect(label, context).toMatch(/\p{Script=Han}/u);
+          // No stored key left in a value (`minor: 12800050`), no amount or size in raw units.
+          if (lng === 'zh-CN') expect(line.slice(label.length + 1), context).not.toMatch(/[A-Za-z]\w*: /);
+          if (['amount', 'fileSize'].includes(change.field)) expect(line, context).not.toMatch(/\d{4}/);
         }
       }
     });
@@ -202,7 +233,7 @@ describe('audit log display', () => {
   it('says the reported cases in words', async () => {
     const zhF = await formatFor('zh-CN', users);
     const enF = await formatFor('en-US', users);
-    const update = entries.find((e) => e.action === 'customer.update')!;
+    const update = entries.find((e) => e.action === 'customer.update' && e.label === '龙井茶行（新）')!; // not the contracts' customer renamed later
     const line = (f: AuditFormat, field: string) => auditChangeLine(f, update.changes.find((c) => c.field === field)!);
     expect(line(zhF, 'grade')).toBe(`${zh.customer.grade}: 普通客户 → 重点客户`);
     expect(line(enF, 'stage')).toBe(`${en.customer.stage}: Active → Dormant`);
@@ -225,10 +256,52 @@ describe('audit log display', () => {
     const recolor = entries.find((e) => e.action === 'tag.recolor')!;
     expect(auditChangeLine(zhF, recolor.changes[0]!)).toBe(`${zh.audit.fields.tagColor}: ${zh.tags.noColor} → ${zh.tags.colors.green}`);
     expect(auditChangeLine(enF, recolor.changes[0]!)).toBe('Colour: No colour → Green');
+    // The shop logo by its type and size (its hash is for the record, not for reading).
+    const logo = entries.find((e) => e.action === 'settings.logo' && e.changes[0]!.after !== null)!;
+    expect(auditChangeLine(zhF, logo.changes[0]!)).toMatch(/^店铺标志: image\/png（\d+ B）$/);
+  });
+
+  it("says a contract's amounts as money, its customer by name and code as it was, its staff member by name, its dates in words", async () => {
+    const zhF = await formatFor('zh-CN', users);
+    const enF = await formatFor('en-US', users);
+    const updateWith = (field: string) => entries.find((e) => e.action === 'contract.update' && e.changes.some((c) => c.field === field));
+    const moved = updateWith('customerId');
+    const dollars = updateWith('currency');
+    const line = (f: AuditFormat, entry: AuditEntry, field: string) => auditChangeLine(f, entry.changes.find((c) => c.field === field)!, entry.changes);
+    expect(line(zhF, moved!, 'amount')).toBe('金额: ¥128,000.50 → ¥130,000.00');
+    expect(line(enF, moved!, 'amount')).toBe('Amount: CN¥128,000.50 → CN¥130,000.00');
+    // Renamed and purged since: the entry keeps the name and code of its time.
+    const { buyer, other } = customerCodes;
+    expect(line(zhF, moved!, 'customerId')).toBe(`客户: 龙华贸易（${buyer}） → 龙腾科技（${other}）`);
+    expect(line(enF, moved!, 'customerId')).toBe(`Customer: 龙华贸易 (${buyer}) → 龙腾科技 (${other})`);
+    expect(line(zhF, moved!, 'ownerId')).toBe(`${zh.customer.owner}: ${zh.customer.ownerNone} → 小王`);
+    expect(line(enF, moved!, 'endOn')).toBe('Ends: December 31, 2026 → June 30, 2027');
+    expect(line(zhF, moved!, 'endOn')).toBe('到期日期: 2026年12月31日 → 2027年6月30日');
+    // Amount and currency changed together: each side in its own currency.
+    expect(line(enF, dollars!, 'amount')).toBe('Amount: CN¥130,000.00 → $20,000.00');
+    expect(line(zhF, dollars!, 'amount')).toBe('金额: ¥130,000.00 → US$20,000.00');
+    expect(line(enF, dollars!, 'currency')).toBe('Currency: CNY → USD');
+    const terminated = entries.find((e) => e.action === 'contract.terminate')!;
+    expect(terminated.changes.map((c) => auditChangeLine(enF, c, terminated.changes))).toEqual(['Terminated on: November 20, 2026', 'Reason for termination: 客户要求']);
+    const renewed = entries.find((e) => e.action === 'contract.renew')!;
+    expect(renewed.changes.map((c) => auditChangeLine(zhF, c, renewed.changes))).toEqual(['到期日期: 2025年12月31日 → 2026年12月31日', '续约次数: 0 → 1']);
+    // An attached file's size in binary units.
+    const added = entries.find((e) => e.action === 'attachment.add')!;
+    expect(added.changes.map((c) => auditChangeLine(enF, c, added.changes))).toEqual(['File: 纪要.txt', 'Size: 12 B']);
+    expect(auditChangeLine(zhF, { field: 'fileSize', before: null, after: 1536 })).toBe('大小: 1.5 KB');
+    expect(auditChangeLine(enF, { field: 'fileSize', before: null, after: 128 * 1024 * 1024 + 200 * 1024 })).toBe('Size: 128.2 MB');
+    // No amount before; an amount in yen has no minor digits.
+    expect(auditChangeLine(enF, { field: 'amount', before: null, after: { minor: 5, currency: 'CNY' } })).toBe('Amount: — → CN¥0.05');
+    expect(auditChangeLine(enF, { field: 'amount', before: { minor: 1200, currency: 'JPY' }, after: null })).toBe('Amount: ¥1,200 → —');
+    // Entries written before amounts carried their currency: the entry's currency change, else a plain decimal.
+    const legacy = [{ field: 'amount', before: 12800050, after: 1200 }, { field: 'currency', before: 'CNY', after: 'JPY' }];
+    expect(auditChangeLine(enF, legacy[0]!, legacy)).toBe('Amount: CN¥128,000.50 → ¥1,200');
+    expect(auditChangeLine(zhF, { field: 'amount', before: 12800050, after: 5 })).toBe('金额: 128,000.50 → 0.05');
+    expect(auditChangeLine(enF, { field: 'customerId', before: 12, after: 13 })).toBe('Customer: #12 → #13');
   });
 
   it('cuts long texts in the list, flags it, and gives the entry whole on demand', async () => {
-    const listed = entries.find((e) => e.action === 'customer.update')!;
+    const listed = entries.find((e) => e.action === 'customer.update' && e.label === '龙井茶行（新）')!; // not the contracts' customer renamed later
     expect(listed.truncated).toBe(true);
     const notes = listed.changes.find((c) => c.field === 'notes')!;
     expect(String(notes.after).length).toBe(AUDIT_LIST_TEXT + 1);

@@ -127,7 +127,7 @@ describe('contracts: create, get, update', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.changes).toEqual([
       { field: 'title', before: 'Title of U-1', after: '改名' },
-      { field: 'amount', before: null, after: 5 },
+      { field: 'amount', before: null, after: { minor: 5, currency: 'CNY' } }, // the amount with its currency: the log says ¥0.05
     ]);
   });
 

@@ -50,6 +50,25 @@ export function formatNumber(n: number): string {
   return cached(numberFormats, (lng) => new Intl.NumberFormat(lng)).format(n);
 }
 
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+
+/** Bytes in binary units with at most one decimal (1.4 MB), as file managers show them. */
+export function formatBytes(bytes: number): string {
+  return bytesIn(currentLanguage(), bytes);
+}
+
+/** formatBytes in a given language (the audit log formats with its own language in tests). */
+export function bytesIn(lng: string, bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = unit === 0 ? value : Math.round(value * 10) / 10;
+  return `${new Intl.NumberFormat(lng).format(rounded)} ${BYTE_UNITS[unit]}`;
+}
+
 // Lunar dates in Chinese are written in the traditional notation (农历八月十五, 闰四月初三), with the
 // customary names of the first and the last two months; in English as month/day numbers.
 const LUNAR_MONTHS_ZH = ['正月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '冬月', '腊月'];

@@ -179,7 +179,7 @@ export async function addAttachment(db: Db, input: { owner: AttachmentOwner; fil
     await holdBlob(tx, staged.blob.id, holderOf(id));
     await dropUpload(tx, staged.id);
     const row = await visibleRow(tx, id, actor);
-    await audit(tx, actor, 'attachment.add', row, [fileChange(row.name, true)]);
+    await audit(tx, actor, 'attachment.add', row, [fileChange(row.name, true), { field: 'fileSize', before: null, after: staged.blob.size }]); // bytes: the log shows KB/MB
     return attachmentFor(row, actor);
   });
 }

@@ -26,6 +26,7 @@ import type { DB } from '../../db/schema.ts';
 import { appendAudit, changedFields } from '../audit/service.ts';
 import type { Access } from '../users/access.ts';
 import { renewDue } from './renew.ts';
+import { contractChanges } from './audit-changes.ts';
 import { contractSearchFilter, indexContract } from '../search/contracts.ts';
 import { endsWithin, statusCase, statusIs } from './status-sql.ts';
 
@@ -389,7 +390,7 @@ export async function updateContract(db: Db, id: number, version: number, draft:
       .where('id', '=', id)
       .where('version', '=', version)
       .execute();
-    await audit(tx, actor, 'contract.update', { id, number: draft.number }, changedFields(draftOf(before), draft, AUDITED));
+    await audit(tx, actor, 'contract.update', { id, number: draft.number }, await contractChanges(tx, draftOf(before), draft, AUDITED));
     await indexContract(tx, id);
     await renewDue(tx, actor.now, id);
     return contractFor(tx, await storedFor(tx, id, actor), actor, actor.now);

@@ -5,22 +5,12 @@ import type { AttachmentOwner } from '../../../../shared/api/attachments.ts';
 import { detailsOf, reasonOf } from '../../../../shared/error-details.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatBytes, formatNumber } from '../../i18n/format.ts';
 
-const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
 const MiB = 1024 * 1024;
 
-/** Bytes in binary units with at most one decimal (1.4 MB), as file managers show them. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const rounded = unit === 0 ? value : Math.round(value * 10) / 10;
-  return `${formatNumber(rounded)} ${UNITS[unit]}`;
-}
+/** Sizes as file managers show them (1.4 MB); the audit log shows an attached file's size the same way. */
+export { formatBytes };
 
 export const KINDS = ['image', 'pdf', 'text', 'sheet', 'document', 'archive', 'other'] as const;
 export type Kind = (typeof KINDS)[number];

@@ -5,7 +5,8 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../../shared/api/audit.ts';
 import { parseLunarDate } from '../../../../shared/lunar-date.ts';
-import { calendarDateIn, lunarDateIn } from '../../i18n/format.ts';
+import { bytesIn, calendarDateIn, lunarDateIn } from '../../i18n/format.ts';
+import { decimalText, formatMoney } from '../contracts/money.ts';
 
 export type AuditFormat = {
   t: TFunction;
@@ -26,6 +27,9 @@ const ENUMS: Record<string, string> = {
   birthdayCalendar: 'customer.calendars',
   role: 'roles',
 };
+
+/** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates). */
+const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn']);
 
 /** Contact fields in the order shown after the name. */
 const CONTACT_DETAILS = ['title', 'phone', 'mobile', 'email', 'wechat', 'birthday'] as const;
@@ -82,6 +86,37 @@ function contactText(f: AuditFormat, contact: unknown): string {
   return f.lng === 'zh-CN' ? `${name}（${details.join('，')}）` : `${name} (${details.join(', ')})`;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A contract's amount: entries store `{ minor, currency }`; older ones the minor units alone, with
+ * the currency in a currency change of the same entry if it changed. Without any currency the
+ * amount is still a decimal number (two places, the common case), never raw minor units.
+ */
+function amountText(f: AuditFormat, value: unknown, currencyBeside: unknown): string | null {
+  const minor = isRecord(value) ? value.minor : value;
+  const currency = isRecord(value) ? value.currency : currencyBeside;
+  if (typeof minor !== 'number' || !Number.isSafeInteger(minor)) return null;
+  if (typeof currency === 'string' && currency !== '') return formatMoney(minor, currency, f.lng);
+  return new Intl.NumberFormat(f.lng, { minimumFractionDigits: 2 }).format(decimalText(minor, 'CNY') as `${number}`); // exact: a decimal string, never a float
+}
+
+/** A contract's customer as it was when the entry was written (`{ id, name, code }`); older entries hold the id alone. */
+function customerText(f: AuditFormat, value: unknown): string | null {
+  if (typeof value === 'number') return `#${value}`;
+  if (!isRecord(value) || typeof value.name !== 'string') return null;
+  const code = typeof value.code === 'string' && value.code !== '' ? value.code : null;
+  if (code === null) return value.name;
+  return f.lng === 'zh-CN' ? `${value.name}（${code}）` : `${value.name} (${code})`;
+}
+
+/** A stored file as entries describe it (the shop logo: `{ sha256, size, type }`): its type and size, not its hash. */
+function fileText(f: AuditFormat, value: unknown): string | null {
+  if (!isRecord(value) || typeof value.size !== 'number' || typeof value.type !== 'string') return null;
+  const size = bytesIn(f.lng, value.size);
+  return f.lng === 'zh-CN' ? `${value.type}（${size}）` : `${value.type} (${size})`;
+}
+
 function plain(f: AuditFormat, value: unknown): string {
   if (isEmpty(value)) return f.t('common.none');
   if (typeof value === 'boolean') return f.t(value ? 'common.yes' : 'common.no');
@@ -95,18 +130,21 @@ function plain(f: AuditFormat, value: unknown): string {
 }
 
 /**
- * One stored value of `field`, in words. `calendar`: for a birthday stored without its calendar
- * (older entries), the calendar recorded beside it in the same entry, if any.
+ * One stored value of `field`, in words. `beside`: for a value stored without its context (older
+ * entries), that context as recorded beside it in the same entry, if any: a birthday's calendar,
+ * an amount's currency.
  */
-export function auditValue(f: AuditFormat, field: string, value: unknown, calendar?: unknown): string {
-  if (field === 'birthday') return birthdayText(f, value, calendar) ?? f.t('common.none');
+export function auditValue(f: AuditFormat, field: string, value: unknown, beside?: unknown): string {
+  if (field === 'birthday') return birthdayText(f, value, beside) ?? f.t('common.none');
+  if (isEmpty(value)) return field === 'ownerId' ? f.t('customer.ownerNone') : field === 'size' ? f.t('customer.sizeNone') : f.t('common.none');
+  if (field === 'amount') return amountText(f, value, beside) ?? plain(f, value);
+  if (field === 'customerId') return customerText(f, value) ?? plain(f, value);
+  if (field === 'fileSize' && typeof value === 'number') return bytesIn(f.lng, value);
+  if (field === 'logo') return fileText(f, value) ?? plain(f, value);
+  if (DATE_FIELDS.has(field) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDateIn(f.lng, value);
   const enumKeys = ENUMS[field];
   if (enumKeys && typeof value === 'string') return translated(f, `${enumKeys}.${value}`) ?? value;
-  if (field === 'size' && value === null) return f.t('customer.sizeNone');
-  if (field === 'ownerId') {
-    if (value === null || value === undefined) return f.t('customer.ownerNone');
-    if (typeof value === 'number') return f.userName(value) ?? `#${value}`;
-  }
+  if (field === 'ownerId' && typeof value === 'number') return f.userName(value) ?? `#${value}`;
   // Any area's closed list, in words from that area's own texts (a tag's colour: audit.values.tagColor.red).
   const word = typeof value === 'string' && /^[a-z][A-Za-z]*$/.test(value) ? translated(f, `audit.values.${field}.${value}`) : null;
   if (word) return word;
@@ -126,17 +164,21 @@ export type ChangeText = {
   after: string;
 };
 
-/** Fields where null is a value ("nobody responsible", "size not set"), not "no before". */
-const NULL_IS_A_VALUE = new Set(['ownerId', 'size']);
+/** Fields where null is a value ("nobody responsible", "size not set", "no amount"), not "no before". */
+const NULL_IS_A_VALUE = new Set(['ownerId', 'size', 'amount', 'signedOn', 'startOn', 'endOn', 'renewalMonths']);
+
+/** The field recorded beside another in the same entry that older entries need to read it. */
+const BESIDE: Record<string, string> = { birthday: 'birthdayCalendar', amount: 'currency' };
 
 /** `entryChanges`: all of the entry's changes (an older birthday change finds its calendar there). */
 export function auditChange(f: AuditFormat, change: Change, entryChanges: readonly Change[] = []): ChangeText {
   const noBefore = change.before === undefined || (change.before === null && !NULL_IS_A_VALUE.has(change.field));
-  const calendar = entryChanges.find((c) => c.field === 'birthdayCalendar');
+  const besideField = BESIDE[change.field];
+  const beside = besideField === undefined ? undefined : entryChanges.find((c) => c.field === besideField);
   return {
     label: auditFieldLabel(f, change.field),
-    before: noBefore ? null : auditValue(f, change.field, change.before, calendar?.before),
-    after: auditValue(f, change.field, change.after, calendar?.after),
+    before: noBefore ? null : auditValue(f, change.field, change.before, beside?.before),
+    after: auditValue(f, change.field, change.after, beside?.after),
   };
 }
 
