@@ -32,6 +32,22 @@ test('count, grade filter and paging on 300 seeded customers', async ({ page, ap
   expect(grades.length).toBeGreaterThan(0);
   expect(new Set(grades)).toEqual(new Set([en.customer.grades.vip]));
   await shot('filtered-vip');
+
+  // Away and back by the navigation (a link without a query): the list remembers its filter.
+  await page.getByRole('link', { name: en.nav.settings }).click();
+  await page.getByRole('link', { name: en.nav.customers }).click();
+  await expect(page).toHaveURL(/grade=vip/);
+  await expect(count).not.toHaveText('300 customers');
+  // Clearing every filter shows the whole list, and it stays so (the remembered filter does not come back).
+  await page.getByRole('button', { name: en.customers.clearFilters }).click();
+  await expect(count).toHaveText('300 customers');
+  await expect(page.getByLabel(en.customers.filterGrade)).toHaveValue('');
+  await expect(page).not.toHaveURL(/grade=/);
+  await page.getByRole('link', { name: en.nav.settings }).click();
+  await page.getByRole('link', { name: en.nav.customers }).click();
+  await expect(count).toHaveText('300 customers');
+  await expect(page.getByLabel(en.customers.filterGrade)).toHaveValue('');
+  await shot('filters-cleared');
 });
 
 test('filters and sort survive a reload; code, region and stage sort', async ({ page, app, shot }) => {

@@ -1,13 +1,13 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractSort } from '../../../../shared/api/contracts.ts';
 import { canOwnCustomers } from '../../../../shared/roles.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { useCoreQuery, usePagedQuery } from '../../app/query.ts';
-import { onAppReset } from '../../app/reset.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -21,30 +21,14 @@ const PAGE_SIZE = 50;
 
 // The address holds the query; this remembers it for links back to the list that carry none (the
 // navigation, "Back" on a contract), until sign-out or switching user.
-let rememberedSearch = '';
-onAppReset(() => {
-  rememberedSearch = '';
-});
+const remembered = listMemory((query) => ({ name: 'contracts', query }));
 
 export function ContractListPage({ search }: { search?: string }) {
   const { t } = useTranslation();
   const canWrite = useCan('customers.write');
   const canDelete = useCan('customers.delete');
   const users = useUsers().filter((user) => canOwnCustomers(user.role));
-  const query = useMemo(() => parseContractQuery(search ?? rememberedSearch), [search]);
-  const setQuery = useCallback(
-    (change: (current: Query) => Query) => {
-      // Remembered first: an address without a query (every filter cleared) must not bring the old one back.
-      rememberedSearch = formatContractQuery(change(query));
-      navigate({ name: 'contracts', query: rememberedSearch }, { replace: true });
-    },
-    [query],
-  );
-
-  useEffect(() => {
-    rememberedSearch = formatContractQuery(query);
-    if (search === undefined && rememberedSearch !== '') navigate({ name: 'contracts', query: rememberedSearch }, { replace: true });
-  }, [query, search]);
+  const [query, setQuery] = useListQuery<Query>(remembered, search, parseContractQuery, formatContractQuery);
 
   const filters = useMemo(() => coreFilters(query.filters), [query.filters]);
   const list = usePagedQuery('contracts.list', { ...filters, sort: query.sort, direction: query.direction, limit: PAGE_SIZE });

@@ -1,12 +1,12 @@
 import { Alert, Box, Button, Stack, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canOwnCustomers, SCOPED_ROLES } from '../../../../shared/roles.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { useCoreQuery, usePagedQuery } from '../../app/query.ts';
-import { onAppReset } from '../../app/reset.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan, useSession } from '../../app/session.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -19,10 +19,7 @@ const PAGE_SIZE = 50;
 
 // The address holds the query (a reload keeps it); this remembers it for links back to the list
 // that carry none (the navigation, "Back" on a customer), until sign-out or switching user.
-let rememberedSearch = '';
-onAppReset(() => {
-  rememberedSearch = '';
-});
+const remembered = listMemory((query) => ({ name: 'customers', query }));
 
 export function CustomerListPage({ search }: { search?: string }) {
   const { t } = useTranslation();
@@ -34,17 +31,7 @@ export function CustomerListPage({ search }: { search?: string }) {
   const users = useUsers().filter((user) => canOwnCustomers(user.role));
   // Staff limited to their own customers have none without a responsible staff member.
   const scoped = session.settings.staffScope && SCOPED_ROLES.includes(session.user.role);
-  const query = useMemo(() => parseListQuery(search ?? rememberedSearch), [search]);
-  const setQuery = useCallback(
-    (change: (current: Query) => Query) => navigate({ name: 'customers', query: formatListQuery(change(query)) }, { replace: true }),
-    [query],
-  );
-
-  useEffect(() => {
-    rememberedSearch = formatListQuery(query);
-    // Opened without a query (navigation, Back): show the remembered one in the address too.
-    if (search === undefined && rememberedSearch !== '') navigate({ name: 'customers', query: rememberedSearch }, { replace: true });
-  }, [query, search]);
+  const [query, setQuery] = useListQuery<Query>(remembered, search, parseListQuery, formatListQuery);
 
   // Filtered and sorted in the core, one keyset page at a time; the count beside the title.
   const list = usePagedQuery('customers.list', { ...query.filters, sort: query.sort, direction: query.direction, limit: PAGE_SIZE });
