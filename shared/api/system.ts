@@ -26,7 +26,7 @@ export const system = {
   /** Deterministic demo data for demos, benchmarks and tests. */
   'system.seed': method({
     input: z.object({ customers: z.number().int().min(1).max(1_000_000), seed: z.number().int().default(1) }),
-    output: z.object({ customers: z.number().int(), contacts: z.number().int(), ms: z.number() }),
+    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), ms: z.number() }),
     permission: 'system.seed',
   }),
 };

@@ -56,7 +56,7 @@ export async function seed(ctx: CliContext): Promise<number> {
   const stop = showProgress(ctx, 'seed');
   try {
     const done = await call(ctx, 'system.seed', { customers, seed: seedValue });
-    print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts in ${(done.ms / 1000).toFixed(1)} s`);
+    print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts, ${done.contracts} contracts and ${done.attachments} attachments in ${(done.ms / 1000).toFixed(1)} s`);
     return 0;
   } finally {
     stop();

@@ -1,5 +1,7 @@
 // `clientele seed`: realistic, deterministic demo customers with contacts and tags, inserted in
-// batches (insert-many.ts), one transaction per batch. As a job (system.seed) each batch is about
+// batches (insert-many.ts), one transaction per batch; each batch's customers get their contracts
+// (contracts/seed.ts) and some of them and their contracts small files (attachments/seed.ts) in
+// the same transaction. As a job (system.seed) each batch is about
 // BATCH_MS of work, and the calls waiting for the core are answered between two batches.
 import { GRADES, SIZES, STAGES } from '../../../../shared/api/customers.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
@@ -7,7 +9,9 @@ import { transaction, type Db } from '../../db/database.ts';
 import { engine, type DatabaseLocation } from '../../db/engine.ts';
 import { insertCustomers, type NewCustomer } from './insert-many.ts';
 import * as words from './seed-data.ts';
-import { searchDocument, spell } from '../search/search-text.ts';
+import { hasHan, searchDocument, spell } from '../search/search-text.ts';
+import { ContractNumbers, seedContracts, type SeedCustomer } from '../contracts/seed.ts';
+import { planAttachments, seedAttachments, SeedFiles } from '../attachments/seed.ts';
 import { regionSortKey } from './sort-keys.ts';
 
 export type SeedOptions = {
@@ -42,8 +46,14 @@ const THREE_YEARS_MS = 3 * 365 * 86_400_000;
  * step between batches, and a cancel stops it after the last whole batch (`cancelled`; what was
  * committed stays, every customer with its contacts, tags and search entry).
  */
-export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob): Promise<{ customers: number; contacts: number; cancelled: boolean }> {
+export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob): Promise<{ customers: number; contacts: number; contracts: number; attachments: number; cancelled: boolean }> {
   const random = words.randomGenerator(options.seed);
+  // Contracts and files draw from sequences of their own, each in customer order whatever the
+  // batches: the customers stay those of earlier seeds, and the same seed makes the same data.
+  const contractRandom = words.randomGenerator(options.seed ^ 0x5eed_c0de);
+  const fileRandom = words.randomGenerator(options.seed ^ 0xf11e_5eed);
+  const numbers = await ContractNumbers.of(db);
+  const files = new SeedFiles();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!; // index is always in range
   const digits = (count: number) => Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
   const chinesePerson = () => pick(words.SURNAMES) + pick(words.GIVEN_CHARS) + (random() < 0.6 ? pick(words.GIVEN_CHARS) : '');
@@ -113,6 +123,8 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
   };
 
   let contactsMade = 0;
+  let contractsMade = 0;
+  let attachmentsMade = 0;
   let cancelled = false;
   // Inside a transaction (set-up's sample data) there is nobody to make room for: one batch.
   let size = job && !db.isTransaction ? FIRST_BATCH : BATCH_MAX;
@@ -123,7 +135,16 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
       const batch: NewCustomer[] = [];
       for (let i = 0; i < size && made < options.customers; i++, made++) batch.push(oneCustomer());
       contactsMade += batch.reduce((sum, customer) => sum + customer.contacts.length, 0);
-      await transaction(db, (tx) => insertCustomers(tx, batch, options.actorId));
+      await transaction(db, async (tx) => {
+        // New customers get ids above every existing one (AUTOINCREMENT), in the batch's order.
+        const before = (await tx.selectFrom('customers').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0;
+        await insertCustomers(tx, batch, options.actorId);
+        const added = await tx.selectFrom('customers').select(['id', 'name', 'owner_id', 'created_at']).where('id', '>', before).orderBy('id').execute();
+        const customers: SeedCustomer[] = added.map((row) => ({ id: row.id, name: row.name, ownerId: row.owner_id, createdAt: row.created_at, chinese: hasHan(row.name) }));
+        const contracts = await seedContracts(tx, customers, numbers, { random: contractRandom, now: options.now, actorId: options.actorId });
+        contractsMade += contracts.length;
+        attachmentsMade += await seedAttachments(tx, planAttachments(customers, contracts, files, fileRandom), files, { now: options.now, actorId: options.actorId });
+      });
       if (!job || db.isTransaction) continue;
       const ms = Math.max(performance.now() - started, 1);
       job.progress(made, options.customers);
@@ -140,5 +161,5 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
       size = Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.round(batch.length * Math.min(2, budget / ms))));
     }
   }, options.location);
-  return { customers: made, contacts: contactsMade, cancelled };
+  return { customers: made, contacts: contactsMade, contracts: contractsMade, attachments: attachmentsMade, cancelled };
 }

@@ -46,7 +46,7 @@ export const systemHandlers = {
         appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: made.customers }] }),
       );
       if (made.cancelled) throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers; those stay`);
-      return { customers: made.customers, contacts: made.contacts, ms: Math.round(performance.now() - started) };
+      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, ms: Math.round(performance.now() - started) };
     });
   },
 
