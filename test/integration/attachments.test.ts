@@ -393,15 +393,17 @@ describe('attachments', () => {
       await listed;
       expect(verdict.damaged).toEqual([]);
       expect(listedMidway).toBe(true);
-      expect(events.length).toBeGreaterThan(2);
+      // Progress is paced by time (jobs.ts), so how many events come between depends on the machine:
+      // the first says where it starts, the last that it read everything.
+      expect(events[0]).toMatchObject({ done: 0 });
       expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
       expect(events.at(-1)!.total).toBeGreaterThanOrEqual(15 * MiB);
 
-      // Cancelled once it is under way: CANCELLED, nothing changed.
+      // Cancelled once it is under way (its first event: a step later it stops): CANCELLED, nothing changed.
       const cancelled = h.raw(sessions.owner, 'attachments.verify', {});
       await new Promise<void>((resolve) => {
         const off = h.core.onEvent(sessions.owner, (event) => {
-          if (event.job === 'attachmentsVerify' && event.done > 0 && event.done < event.total) {
+          if (event.job === 'attachmentsVerify') {
             off();
             resolve();
           }
