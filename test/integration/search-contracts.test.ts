@@ -15,7 +15,7 @@ import { closeDatabase, kyselyOver } from '../../electron/core/db/sqlite/dialect
 import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { contractSearchStatements } from '../../electron/core/db/sqlite/contract-search-index.ts';
 import { rebuildContractSearchNow } from '../../electron/core/areas/search/migrations/0010-contract-search.ts';
-import { CONTRACT_COUNT_CAP, searchContracts } from '../../electron/core/areas/search/contracts.ts';
+import { CONTRACT_COUNT_CAP, numberTierQueries, searchContracts } from '../../electron/core/areas/search/contracts.ts';
 import { mergeHits } from '../../electron/core/areas/search/service.ts';
 import { planQuery } from '../../electron/core/areas/search/search-text.ts';
 import { fullAccess } from '../../electron/core/areas/users/access.ts';
@@ -224,11 +224,16 @@ describe('contract search on a larger register', () => {
       const few = await searchContracts(db, 'HT-2026-00', 20, owner, '2026-12-01');
       expect([few.total, few.capped]).toEqual([250, false]);
       expect(few.hits[0]?.number).toBe('HT-2026-00999');
-      // The number's own index answers "begins with" (not the index on deleted_at).
-      const prefix = sqlite
-        .prepare('EXPLAIN QUERY PLAN SELECT k.id FROM contracts k JOIN customers c ON c.id = k.customer_id WHERE +k.deleted_at IS NULL AND c.deleted_at IS NULL AND k.number > ? AND k.number < ? ORDER BY k.number DESC LIMIT 20')
-        .all('ht-2026-00', 'ht-2026-00\u{10FFFF}') as { detail: string }[];
-      expect(prefix[0]?.detail).toMatch(/USING INDEX sqlite_autoindex_contracts_1 \(number>\? AND number<\?\)/);
+      // The number's own index answers "is" and "begins with" (not the index on deleted_at, nor the staff member's customers).
+      for (const ownerId of [null, 7]) {
+        const { exact, prefix } = numberTierQueries(db, planQuery('HT-2026-00')!, 20, ownerId);
+        for (const [query, index] of [[exact, /USING INDEX sqlite_autoindex_contracts_1 \(number=\?\)/], [prefix, /USING INDEX sqlite_autoindex_contracts_1 \(number>\? AND number<\?\)/]] as const) {
+          const { sql, parameters } = query.compile();
+          const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
+          expect(plan[0], plan.join(' / ')).toMatch(index);
+          expect(plan[1]).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+        }
+      }
       const staff = { ...owner, role: 'staff' as const, scopeOwnerId: 7 };
       const scoped = await searchContracts(db, '0012', 20, staff, '2026-12-01');
       expect(scoped.hits.every((hit) => (hit.customerId % 3 === 0))).toBe(true);

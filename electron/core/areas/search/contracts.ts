@@ -92,10 +92,11 @@ const TOP = '\u{10FFFF}';
 /**
  * Contracts the caller may see whose number is the query, then those whose number begins with it
  * (latest numbers first): a range of the contracts table's unique index on the number, which
- * compares without letter case (COLLATE NOCASE) as the query does.
+ * compares without letter case (COLLATE NOCASE) as the query does. Exported for the tests to read
+ * their plans.
  */
-async function numbersBeginning(db: Db, plan: SearchPlan, limit: number, ownerId: number | null): Promise<number[]> {
-  const visible = (exact: boolean) => {
+export function numberTierQueries(db: Db, plan: SearchPlan, limit: number, ownerId: number | null) {
+  const visible = () => {
     let query = db
       .selectFrom('contracts as k')
       .innerJoin('customers as c', 'c.id', 'k.customer_id')
@@ -103,10 +104,19 @@ async function numbersBeginning(db: Db, plan: SearchPlan, limit: number, ownerId
       // Unary plus: not by the index on deleted_at (nearly every row is NULL there), by the number's.
       .where(sql<SqlBool>`+k.deleted_at IS NULL`)
       .where('c.deleted_at', 'is', null);
-    if (ownerId !== null) query = query.where('c.owner_id', '=', ownerId);
-    return exact ? query.where('k.number', '=', plan.whole) : query.where('k.number', '>', plan.whole).where('k.number', '<', plan.whole + TOP);
+    // Unary plus again: not from the staff member's customers (thousands) to their contracts.
+    if (ownerId !== null) query = query.where(sql<SqlBool>`+c.owner_id = ${ownerId}`);
+    return query;
   };
-  const rows = [...(await visible(true).execute()), ...(await visible(false).orderBy('k.number', 'desc').limit(limit).execute())];
+  return {
+    exact: visible().where('k.number', '=', plan.whole),
+    prefix: visible().where('k.number', '>', plan.whole).where('k.number', '<', plan.whole + TOP).orderBy('k.number', 'desc').limit(limit),
+  };
+}
+
+async function numbersBeginning(db: Db, plan: SearchPlan, limit: number, ownerId: number | null): Promise<number[]> {
+  const { exact, prefix } = numberTierQueries(db, plan, limit, ownerId);
+  const rows = [...(await exact.execute()), ...(await prefix.execute())];
   // Only numbers the indexes find for the query too, so the page holds nothing the count leaves out.
   return rows.filter((row) => numberMatches(plan, row.number)).map((row) => row.id);
 }

@@ -46,7 +46,8 @@ function matching(matches: readonly Match[], ownerId: number | null): RawBuilder
   const table = sql.table(name);
   const where = sql`${table} MATCH ${matches.map((match) => `(${match.expr})`).join(' AND ')}`;
   const joined = sql`${table} s JOIN contracts k ON k.id = -s.rowid JOIN customers c ON c.id = k.customer_id WHERE ${where} AND k.deleted_at IS NULL AND c.deleted_at IS NULL`;
-  return ownerId === null ? joined : sql`${joined} AND c.owner_id = ${ownerId}`;
+  // Unary plus: the staff member's customers are checked per match, never walked as the outer loop.
+  return ownerId === null ? joined : sql`${joined} AND +c.owner_id = ${ownerId}`;
 }
 
 function newestQuery(matches: readonly Match[], ownerId: number | null, limit: number): RawBuilder<{ id: number }> {
