@@ -19,10 +19,11 @@ const { read: readChunk, write: writeChunks, withSmallPageCache } = engine.blobC
 
 export const CHUNK_BYTES = 256 * 1024;
 /**
- * Chunks written per commit while a file comes in: each commit waits for the disk, so one per
- * chunk made uploads slow; a group is still a short write, and its buffer is allocated once.
+ * Chunks written per commit while a file comes in (4 MiB): each commit has a fixed cost (one per
+ * chunk made uploads slow; 16 rather than 4: 66-71 against 60-66 MB/s for a 100 MB file); a group is
+ * still a short write that other calls wait behind, and its buffer is allocated once.
  */
-export const CHUNKS_PER_WRITE = 4;
+export const CHUNKS_PER_WRITE = 16;
 /** What content sniffing looks at (file-type's own minimum for every format it knows). */
 const SNIFF_BYTES = 4100;
 /** A blob still without its hash this long after it was begun was left by a crash. */
