@@ -179,6 +179,12 @@ describe('bad backup files', () => {
     });
   }
 
+  it('a header length that reaches into the padding (still valid JSON with the spaces): refused', async () => {
+    const bytes = Buffer.from(parts.bytes);
+    bytes.writeUInt32BE(parts.headerLength + 5, 8);
+    await refused(craft('longer-header.clbak', bytes), 'CORRUPT', { message: /bad header length/ });
+  });
+
   it('every key slot in the file damaged: reported as damage, not as a wrong password', async () => {
     // Flip one byte inside each slot's ciphertext: no password can open it, and the file says why.
     const text = parts.bytes.subarray(parts.payloadOffset, parts.payloadOffset + parts.header.keyslotsBytes).toString('latin1');

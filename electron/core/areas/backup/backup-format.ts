@@ -69,7 +69,8 @@ function corrupt(message: string): AppFailure {
 export function decodeHeader(bytes: Buffer, fileSize: number): BackupHeader {
   if (fileSize < PAYLOAD_OFFSET || bytes.length < PAYLOAD_OFFSET || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw corrupt('no backup header');
   const length = bytes.readUInt32BE(MAGIC.length);
-  if (length === 0 || length > HEADER_SIZE) throw corrupt('bad header length');
+  // The JSON ends exactly there: a length too long would take in padding spaces, still valid JSON.
+  if (length === 0 || length > HEADER_SIZE || bytes[MAGIC.length + 4 + length - 1] !== 0x7d) throw corrupt('bad header length');
   let json: unknown;
   try {
     json = JSON.parse(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length).toString('utf8'));
