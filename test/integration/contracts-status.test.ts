@@ -3,7 +3,8 @@
 // boundary (notice day, end day, leap day, month ends, notice periods of 0, 1, 30 and 365 days,
 // terminations before, on and after today, renewed ones), looked at on a table of days. For each
 // day, each status filter lists exactly the contracts whose status contractStatus gives, the
-// totals count them alike, and "expiring within N days" is the end-date range it says.
+// totals count them alike (over all contracts and under each filter), and "expiring within N days"
+// is the end-date range it says, in the list and in its totals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractDraftInput, ContractRow } from '../../shared/api/contracts.ts';
 import { CONTRACT_STATUSES } from '../../shared/api/contracts.ts';
@@ -75,6 +76,10 @@ describe('status filters agree with contractStatus', () => {
       for (const status of CONTRACT_STATUSES) {
         const filtered = (await all({ status, sort: 'number' })).map((row) => row.number).sort();
         expect(filtered, `${status} on ${day}`).toEqual(expected.get(status));
+        // The totals read the end date from its own column, not the list's sort key: same contracts.
+        const totals = await h.call('owner', 'contracts.summary', { status });
+        expect(totals.count, `${status} totals on ${day}`).toBe(filtered.length);
+        expect(new Set(totals.totals.map((t: { status: string }) => t.status)), `${status} totals on ${day}`).toEqual(new Set(filtered.length ? [status] : []));
       }
       const summary = await h.call('owner', 'contracts.summary', {});
       expect(summary.count).toBe(rows.length);
@@ -90,6 +95,7 @@ describe('status filters agree with contractStatus', () => {
           .map((c) => c.number)
           .sort();
         expect(within, `within ${days} days of ${day}`).toEqual(wanted);
+        expect((await h.call('owner', 'contracts.summary', { expiringWithinDays: days })).count, `totals within ${days} days of ${day}`).toBe(wanted.length);
       }
     });
   }

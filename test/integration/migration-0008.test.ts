@@ -3,7 +3,8 @@
 // contracts service once the app's later migrations ran too; the table's own rules (numbers unique whatever the ASCII case, auto-renew
 // needs a term and an end, customers and users must exist); the sort keys generated from the
 // dates; and the plans SQLite picks without statistics (as a new shop has none): the list's pages
-// walk a sort index from the cursor, the expiring range and the renewal check seek an index.
+// walk a sort index from the cursor, the expiring range and the renewal check seek an index, and
+// counts and totals read only indexes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,10 +100,27 @@ describe('migration 0008: contracts', () => {
         expect(detail, `${key} ${dir}`).not.toContain('TEMP B-TREE');
       }
     }
-    expect(plan(raw, `${base} AND k.notice_on >= ? AND k.notice_on <= ? AND k.end_key >= ?`, '2025-11-22', '2026-11-22', '2026-11-22')).toMatch(
-      /SEARCH k USING INDEX contracts_notice \(notice_on>\? AND notice_on<\?\)/,
+    expect(plan(raw, `${base} AND k.notice_on >= ? AND k.notice_on <= ? AND k.end_on >= ?`, '2025-11-22', '2026-11-22', '2026-11-22')).toMatch(
+      /SEARCH k USING (COVERING )?INDEX contracts_notice \(notice_on>\? AND notice_on<\?\)/,
     );
     expect(plan(raw, `${base} AND k.end_key >= ? AND k.end_key <= ?`, '2026-11-22', '2026-12-22')).toMatch(/SEARCH k USING INDEX contracts_end \(end_key>\? AND end_key<\?\)/);
+    // Counts and totals (service.ts counted) read no contract row and no customer row: the nav's
+    // badge, the totals of "ends within N days", of the expiring filter and of everything, for the
+    // owner (the recycle bin looked up once) and for a staff member (the scope index).
+    const live = 'k.deleted_at IS NULL AND (k.terminated_on IS NULL OR k.terminated_on > ?)';
+    const owner = 'k.customer_id NOT IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL)';
+    const staff = 'EXISTS (SELECT 1 FROM customers AS c INDEXED BY customers_scope WHERE c.id = k.customer_id AND c.deleted_at IS NULL AND c.owner_id = ?)';
+    const status = "CASE WHEN k.terminated_on IS NOT NULL AND k.terminated_on <= ? THEN 'terminated' WHEN k.signed_on IS NULL THEN 'draft' WHEN k.end_on < ? THEN 'expired' WHEN k.notice_on <= ? THEN 'expiring' WHEN k.renewals > 0 THEN 'renewed' ELSE 'active' END";
+    const totals = `SELECT ${status}, k.currency, count(*), sum(k.amount) FROM contracts k WHERE`;
+    const day = '2026-11-22';
+    const badge = `SELECT count(*) FROM contracts k WHERE ${live} AND k.signed_on IS NOT NULL AND k.notice_on >= ? AND k.notice_on <= ? AND k.end_on >= ?`;
+    expect(plan(raw, `${badge} AND ${owner}`, day, '2025-11-22', day, day)).toMatch(/^SEARCH k USING COVERING INDEX contracts_notice \(notice_on>\? AND notice_on<\?\) \| LIST SUBQUERY 1 \| SEARCH customers USING COVERING INDEX customers_in_bin/);
+    expect(plan(raw, `${badge} AND ${staff}`, day, '2025-11-22', day, day, 1)).toMatch(/^SEARCH k USING COVERING INDEX contracts_notice .*SEARCH c EXISTS USING COVERING INDEX customers_scope/);
+    const within = `${totals} ${live} AND k.end_on >= ? AND k.end_on <= ? AND ${owner} GROUP BY 1, 2 ORDER BY 1, 2`;
+    expect(plan(raw, within, day, day, day, day, day, '2026-12-22')).toMatch(/^SEARCH k USING COVERING INDEX contracts_totals \(end_on>\? AND end_on<\?\)/);
+    const all = plan(raw, `${totals} k.deleted_at IS NULL AND ${owner} GROUP BY 1, 2 ORDER BY 1, 2`, day, day, day);
+    expect(all).toMatch(/^SCAN k USING COVERING INDEX/);
+    expect(all.match(/TEMP B-TREE/g)).toHaveLength(1); // grouped once, in the order asked for
     expect(
       plan(raw, "SELECT id FROM contracts WHERE auto_renew = 1 AND terminated_on IS NULL AND signed_on IS NOT NULL AND deleted_at IS NULL AND end_on < ?", '2026-11-22'),
     ).toMatch(/contracts_renewing \(end_on<\?\)/);

@@ -58,9 +58,16 @@ export const migration0008: Migration = {
       CREATE INDEX contracts_end ON contracts (end_key, id);
       CREATE INDEX contracts_signed ON contracts (signed_key, id);
       CREATE INDEX contracts_amount ON contracts (amount_key, id);
-      -- The expiring status (notice_on <= today <= end): a year of notice days at most, the end
-      -- date checked in the index so only the contracts still running are read.
-      CREATE INDEX contracts_notice ON contracts (notice_on, end_key);
+      -- The expiring status (notice_on <= today <= end): a year of notice days at most. It holds
+      -- every column the nav's count and the totals of the expiring filter read (stored columns: a
+      -- virtual one such as end_key in a query makes SQLite read the row), so neither reads a contract.
+      CREATE INDEX contracts_notice ON contracts (notice_on, end_on, terminated_on, signed_on, deleted_at, customer_id, renewals, currency, amount);
+      -- The totals (summary by status and currency): every column they read, so "ends within N
+      -- days" is a range here and the totals of all contracts a scan of this index, not the table.
+      CREATE INDEX contracts_totals ON contracts (end_on, notice_on, terminated_on, signed_on, renewals, deleted_at, customer_id, currency, amount);
+      -- A staff member's scope for the counts: each contract's customer checked here (live, whose),
+      -- not in its row, which holds the customer's whole record.
+      CREATE INDEX customers_scope ON customers (id, deleted_at, owner_id);
       -- The recycle bin, newest first. Partial: an index holding the live rows under deleted_at IS
       -- NULL would tempt the planner into reading every live row and sorting them for a page.
       CREATE INDEX contracts_deleted ON contracts (deleted_at, id) WHERE deleted_at IS NOT NULL;
