@@ -237,22 +237,7 @@ async function eventsOf(db: Db, id: number): Promise<ContractEvent[]> {
 }
 
 async function contractFor(db: Db, row: NonNullable<Stored>, access: Access, now: number): Promise<Contract> {
-  const fields = {
-    number: row.number,
-    title: row.title,
-    customerId: row.customer_id,
-    type: row.type,
-    amount: row.amount,
-    currency: row.currency,
-    signedOn: row.signed_on,
-    startOn: row.start_on,
-    endOn: row.end_on,
-    autoRenew: row.auto_renew === 1,
-    renewalMonths: row.renewal_months,
-    noticeDays: row.notice_days,
-    ownerId: row.owner_id,
-    notes: row.notes,
-  };
+  const fields = draftOf(row);
   const dates = { signedOn: row.signed_on, endOn: row.end_on, noticeDays: row.notice_days, terminatedOn: row.terminated_on, renewals: row.renewals };
   return {
     id: row.id,
