@@ -1,14 +1,14 @@
-import { Alert, Box, Button, CircularProgress, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractRow } from '../../../../shared/api/contracts.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { LoadMoreFooter } from '../../app/LoadMoreFooter.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { useCoreMutation, usePagedQuery } from '../../app/query.ts';
 import { hrefOf } from '../../app/router.ts';
-import { useLoadMoreWhenVisible } from '../../app/use-load-more.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ContractStatusChip } from './ContractChips.tsx';
 
@@ -22,9 +22,6 @@ export function ContractRecycleBinPage() {
   const restoreCall = useCoreMutation('contracts.restore');
   // Rows restored leave the list at once; the reload that follows agrees.
   const [gone, setGone] = useState<ReadonlySet<number>>(new Set());
-  const sentinelRef = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  useLoadMoreWhenVisible(sentinelRef, { fetchNextPage, hasNextPage, isFetchingNextPage, error: list.error });
 
   const restore = (row: ContractRow) =>
     restoreCall.mutate(
@@ -37,7 +34,6 @@ export function ContractRecycleBinPage() {
         onError: (error) => notify({ message: errorMessage(t, error), severity: 'error' }),
       },
     );
-  const loading = (list.isPending && list.isFetching) || isFetchingNextPage;
   const rows = list.rows.filter((row) => !gone.has(row.id));
 
   return (
@@ -93,15 +89,7 @@ export function ContractRecycleBinPage() {
           </TableBody>
         </Table>
       </TableContainer>
-      <Box ref={sentinelRef} sx={{ textAlign: 'center', color: 'text.secondary', py: 1 }}>
-        {loading ? (
-          <CircularProgress size={20} aria-label={t('common.loadingMore')} />
-        ) : hasNextPage ? (
-          <Button onClick={() => void fetchNextPage()}>{t('common.loadMore')}</Button>
-        ) : list.isSuccess && rows.length === 0 ? (
-          t('contracts.recycleBinEmpty')
-        ) : null}
-      </Box>
+      <LoadMoreFooter list={list} shown={rows.length} emptyText={t('contracts.recycleBinEmpty')} />
     </Stack>
   );
 }

@@ -2,7 +2,6 @@ import {
   Alert,
   Box,
   Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -21,16 +20,16 @@ import {
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/api/customers.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { LoadMoreFooter } from '../../app/LoadMoreFooter.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { useCoreMutation, usePagedQuery } from '../../app/query.ts';
 import { hrefOf } from '../../app/router.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { GradeChip } from './CustomerChips.tsx';
-import { useLoadMoreWhenVisible } from '../../app/use-load-more.ts';
 
 const PAGE_SIZE = 50;
 
@@ -44,11 +43,6 @@ export function RecycleBinPage() {
   // Rows restored or purged leave the list at once; the reload that follows agrees.
   const [gone, setGone] = useState<ReadonlySet<number>>(new Set());
   const leave = (id: number) => setGone((prev) => new Set([...prev, id]));
-  const sentinelRef = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-
-  // Load the next page when the end of the list scrolls into view.
-  useLoadMoreWhenVisible(sentinelRef, { fetchNextPage, hasNextPage, isFetchingNextPage, error: list.error });
 
   const restore = (row: CustomerRow) =>
     restoreCall.mutate(
@@ -78,7 +72,6 @@ export function RecycleBinPage() {
     purgeCall.reset();
     setPurging(row);
   };
-  const loading = (list.isPending && list.isFetching) || isFetchingNextPage;
   const rows = list.rows.filter((row) => !gone.has(row.id));
 
   return (
@@ -145,15 +138,7 @@ export function RecycleBinPage() {
           </TableBody>
         </Table>
       </TableContainer>
-      <Box ref={sentinelRef} sx={{ textAlign: 'center', color: 'text.secondary', py: 1 }}>
-        {loading ? (
-          <CircularProgress size={20} aria-label={t('common.loadingMore')} />
-        ) : hasNextPage ? (
-          <Button onClick={() => void fetchNextPage()}>{t('common.loadMore')}</Button>
-        ) : list.isSuccess && rows.length === 0 ? (
-          t('recycleBin.empty')
-        ) : null}
-      </Box>
+      <LoadMoreFooter list={list} shown={rows.length} emptyText={t('recycleBin.empty')} />
       <Dialog open={purging !== null} onClose={() => setPurging(null)} aria-labelledby="purge-title">
         <DialogTitle id="purge-title">{t('recycleBin.purgeTitle')}</DialogTitle>
         <DialogContent>
