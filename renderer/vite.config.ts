@@ -1,8 +1,7 @@
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin, ProxyOptions } from 'vite';
+import { pdfjsAssets } from '../build/vite-pdfjs-assets.ts';
 
 // Paths are resolved from this file, so the build works whatever the current directory is.
 const here = import.meta.dirname;
@@ -12,37 +11,6 @@ const relaxCspInDev: Plugin = {
   name: 'clientele-relax-csp-in-dev',
   apply: 'serve',
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
-};
-
-/**
- * pdf.js (the attachments' PDF preview) needs its character maps (Chinese PDFs whose fonts are not
- * embedded show no text without them), its standard fonts, colour profiles and image decoders as
- * files beside the app: shipped offline in the build as `pdfjs/<folder>/`, served from
- * node_modules by the dev server. The features/attachments/pdfjs.ts points the options at them.
- */
-const PDFJS_DIR = path.resolve(here, '../node_modules/pdfjs-dist');
-const PDFJS_ASSETS = ['cmaps', 'standard_fonts', 'iccs', 'wasm'] as const;
-// QuickJS runs a PDF's own scripts, which the preview never does: not shipped.
-const PDFJS_SKIPPED = /quickjs/i;
-
-const pdfjsAssets: Plugin = {
-  name: 'clientele-pdfjs-assets',
-  writeBundle(options) {
-    const outDir = options.dir ?? path.resolve(here, '../build/out/renderer');
-    for (const folder of PDFJS_ASSETS) {
-      cpSync(path.join(PDFJS_DIR, folder), path.join(outDir, 'pdfjs', folder), { recursive: true, filter: (source) => !PDFJS_SKIPPED.test(source) });
-    }
-  },
-  configureServer(server) {
-    server.middlewares.use('/pdfjs/', (req, res, next) => {
-      const [folder, ...rest] = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '').split('/');
-      const file = path.join(PDFJS_DIR, folder ?? '', ...rest);
-      const allowed = (PDFJS_ASSETS as readonly string[]).includes(folder ?? '') && !rest.includes('..') && file.startsWith(PDFJS_DIR + path.sep);
-      if (!allowed || !existsSync(file) || !statSync(file).isFile()) return next();
-      res.setHeader('Content-Type', file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
-      createReadStream(file).pipe(res);
-    });
-  },
 };
 
 /**
@@ -79,7 +47,7 @@ export default defineConfig({
   root: here,
   // Relative asset URLs: the same build is loaded from file://, a custom protocol and http://127.0.0.1:PORT/.
   base: './',
-  plugins: [react(), relaxCspInDev, pdfjsAssets],
+  plugins: [react(), relaxCspInDev, pdfjsAssets(`${here}/../node_modules/pdfjs-dist`, `${here}/../build/out/renderer`)],
   build: {
     outDir: `${here}/../build/out/renderer`,
     emptyOutDir: true,
