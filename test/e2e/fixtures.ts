@@ -31,10 +31,12 @@ async function startApp(dataDir: string, env: Record<string, string> = {}): Prom
   return { url, dataDir, process: child };
 }
 
-export const test = base.extend<{ app: App; shot: (name: string) => Promise<void> }>({
-  app: async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+export const test = base.extend<{ app: App; appEnv: Record<string, string>; shot: (name: string) => Promise<void> }>({
+  /** Extra environment for the spec's `clientele serve` (test.use({ appEnv })): test-only switches. */
+  appEnv: [{}, { option: true }],
+  app: async ({ appEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'clientele-e2e-'));
-    const app = await startApp(dataDir);
+    const app = await startApp(dataDir, appEnv);
     await use(app);
     app.process.kill('SIGTERM');
     await new Promise((done) => (app.process.exitCode !== null ? done(null) : app.process.once('exit', done)));
