@@ -141,7 +141,65 @@ export type AttachmentsTable = {
   version: Generated<number>;
 };
 
+/** Service and communication records (migration 0011; areas/records). */
+export type RecordsTable = {
+  id: Generated<number>;
+  customer_id: number;
+  kind: 'service' | 'communication';
+  at: number;
+  staff_id: number | null;
+  content: string;
+  phase: 'presale' | 'insale' | 'aftersale' | null;
+  service_kind: 'installation' | 'repair' | 'maintenance' | 'consultation' | 'training' | 'other' | null;
+  duration_minutes: number | null;
+  result: Generated<string>;
+  status: 'open' | 'done' | null;
+  feedback: Generated<string>;
+  contract_id: number | null;
+  channel: 'phone' | 'email' | 'meeting' | 'visit' | 'wechat' | 'other' | null;
+  agreements: Generated<string>;
+  follow_up_on: string | null;
+  follow_up_done_at: number | null;
+  visit_id: number | null;
+  source: Generated<'app' | 'visit' | 'import'>;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+export type RecordParticipantsTable = { record_id: number; position: number; contact_id: number | null; user_id: number | null; name: string };
+
+/** Visit plans (migration 0012; areas/visits). on_day is YYYY-MM-DD, start_minute the minute of that day. */
+export type VisitsTable = {
+  id: Generated<number>;
+  customer_id: number;
+  contact_id: number | null;
+  contact_name: Generated<string>;
+  staff_id: number;
+  on_day: string;
+  start_minute: number;
+  duration_minutes: number;
+  starts_at: number;
+  purpose: string;
+  agenda: Generated<string>;
+  address: Generated<string>;
+  status: Generated<'planned' | 'done' | 'postponed' | 'cancelled'>;
+  outcome: Generated<string>;
+  record_id: number | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+
 export type DB = {
+  records: RecordsTable;
+  record_participants: RecordParticipantsTable;
+  visits: VisitsTable;
   contracts: ContractsTable;
   contract_events: ContractEventsTable;
   attachments: AttachmentsTable;

@@ -12,8 +12,10 @@ import { migration0007 } from '../../areas/tags/migrations/0007-tag-colours.ts';
 import { migration0008 } from '../../areas/contracts/migrations/0008-contracts.ts';
 import { migration0009 } from '../../areas/attachments/migrations/0009-attachments.ts';
 import { migration0010 } from '../../areas/search/migrations/0010-contract-search.ts';
+import { migration0011 } from '../../areas/records/migrations/0011-records.ts';
+import { migration0012 } from '../../areas/visits/migrations/0012-visits.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
