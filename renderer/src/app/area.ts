@@ -40,6 +40,8 @@ export type RouteSpec<N extends RouteName> = {
   permission?: Permission;
   /** The navigation entry this page lights up; by default the one whose id is the area's. */
   nav?: string;
+  /** True: the page fills the window without the shell's app bar and navigation (print views). */
+  bare?: boolean;
   /** False turns a matching address into "not found" (a settings tab no area offers). */
   accepts?: (route: RouteOf<N>) => boolean;
   render: (route: RouteOf<N>) => ReactNode;

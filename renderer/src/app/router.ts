@@ -100,6 +100,11 @@ export function routePermission(route: Route) {
   return route.name === 'notFound' ? undefined : specOf(route.name).permission;
 }
 
+/** True when the route's page is drawn without the shell (a print view). */
+export function routeIsBare(route: Route): boolean {
+  return route.name !== 'notFound' && specOf(route.name).bare === true;
+}
+
 /** The navigation entry a route lights up (null: none, e.g. "not found"). */
 export function navOf(route: Route): string | null {
   if (route.name === 'notFound') return null;

@@ -14,3 +14,4 @@ export { area as settings } from './settings/area.tsx';
 export { area as logo } from './logo/area.tsx';
 export { area as attachments } from './attachments/area.tsx';
 export { area as placeholder } from './placeholder/area.tsx';
+export { area as print } from './print/area.tsx';

@@ -27,7 +27,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backgroundComponents, banners, navEntries, toolbarItems, type NavBadge, type ToolbarItem } from '../../app/area.ts';
 import { useSession } from '../../app/session.tsx';
-import { hrefOf, navOf, renderRoute, routePermission, useRoute, type Route } from '../../app/router.ts';
+import { hrefOf, navOf, renderRoute, routeIsBare, routePermission, useRoute, type Route } from '../../app/router.ts';
 import type { Permission } from '../../../../shared/roles.ts';
 import { ChangePasswordDialog } from '../account/ChangePasswordDialog.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -146,6 +146,9 @@ export function AppShell() {
       <Divider />
     </Box>
   );
+
+  // A print view is the whole window: nothing of the shell may reach the paper.
+  if (routeIsBare(route)) return <Page route={route} />;
 
   return (
     // The shell is exactly the window: app bar, banners and page share its height, and only the page
