@@ -43,6 +43,19 @@ export const VALIDATION_MESSAGES = [
   'currency',
   /** No such customer, or one the caller does not see. */
   'customer',
+  // records and visits (shared/api/records.ts, shared/api/visits.ts)
+  /** A date before 1970 or after 2100, or an agenda longer than its limit. */
+  'dateRange',
+  /** No such staff member, or one who is not active (or cannot be responsible for customers). */
+  'staff',
+  /** The contract is not one of this customer's. */
+  'contract',
+  /** A field the kind of record needs (a service record's phase, kind and status; a communication's channel). */
+  'required',
+  /** A field the other kind of record has (a channel on a service record, a contract on a communication). */
+  'recordKind',
+  /** A record's follow-up day is before the day it happened. */
+  'followUpOrder',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 
