@@ -1,5 +1,6 @@
 // The Electron door: one window, one IPC channel, everything else refused. The core does the work;
 // this file only wires Electron to it, following Electron's security checklist.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { createCoreInWorker } from '../core/worker/core-in-worker.ts';
@@ -9,6 +10,7 @@ import { fail, type Result } from '../../shared/errors.ts';
 import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { LEAVE_BUTTON, LEAVE_PROMPT, STAY_BUTTON, isLanguage, promptLanguage, type Language } from './leave-prompt.ts';
+import { PRINT_CHANNEL, printView } from './print.ts';
 
 const INVOKE_CHANNEL = 'clientele:invoke';
 const EVENT_CHANNEL = 'clientele:event';
@@ -188,6 +190,11 @@ function run(): void {
         filters: kind === 'folder' ? [] : [{ name: 'Clientele backup', extensions: ['clbak'] }],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    });
+    // A print view prints the window showing it, or saves it as a PDF (print.ts).
+    ipcMain.handle(PRINT_CHANNEL, async (event, action: unknown, fileName: unknown) => {
+      if (!isOurPage(event) || !mainWindow) return { outcome: 'failed', reason: 'ipc: the caller is not the app window' };
+      return printView({ window: mainWindow, contents: event.sender, showSaveDialog: (win, options) => dialog.showSaveDialog(win, options), writeFile }, action, fileName);
     });
     mainWindow = createWindow(activeCore);
   }

@@ -7,6 +7,7 @@ const EVENT_CHANNEL = 'clientele:event';
 const PICK_CHANNEL = 'clientele:pick';
 const LANGUAGE_CHANNEL = 'clientele:language';
 const UPLOAD_CHANNEL = 'clientele:upload';
+const PRINT_CHANNEL = 'clientele:print';
 
 contextBridge.exposeInMainWorld('clientele', {
   invoke(method: string, input: unknown): Promise<unknown> {
@@ -38,6 +39,13 @@ contextBridge.exposeInMainWorld('clientele', {
    */
   uploadFile(file: File, purpose: string): Promise<unknown> {
     return ipcRenderer.invoke(UPLOAD_CHANNEL, String(purpose), webUtils.getPathForFile(file));
+  },
+  /**
+   * Prints the print view this window shows ('print': the system's print dialog) or saves it as a
+   * PDF ('pdf': the save dialog, `fileName` suggested); the outcome (printed, saved, cancelled, failed).
+   */
+  printView(action: string, fileName: string): Promise<unknown> {
+    return ipcRenderer.invoke(PRINT_CHANNEL, String(action), String(fileName));
   },
   /** The language the page shows ('zh-CN' | 'en-US'), so native questions (leave this page?) match it. */
   setLanguage(language: string): void {

@@ -49,7 +49,7 @@ test.describe('Electron app', () => {
         const scope = globalThis as { clientele?: object; require?: unknown; process?: unknown };
         return { bridge: Object.keys(scope.clientele ?? {}).sort(), require: typeof scope.require, process: typeof scope.process };
       });
-      expect(exposed).toEqual({ bridge: ['invoke', 'on', 'pickFile', 'pickFolder', 'setLanguage'], require: 'undefined', process: 'undefined' });
+      expect(exposed).toEqual({ bridge: ['invoke', 'on', 'pickFile', 'pickFolder', 'printView', 'setLanguage'], require: 'undefined', process: 'undefined' });
 
       const status = await window.evaluate(() => (globalThis as unknown as { clientele: Bridge }).clientele.invoke('setup.status', {})); // the preload defines it, checked above
       expect(status).toEqual({ ok: true, value: { initialised: false, shopName: null } });
