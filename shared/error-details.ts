@@ -73,6 +73,8 @@ export const ERROR_DETAILS = {
       z.object({ reason: z.literal('otherShop'), shopName: z.string() }),
       /** Another contract has this number (letter case and width ignored): `number` is the one it has. */
       z.object({ reason: z.literal('number'), number: z.string() }),
+      /** The visit was completed already (its one record exists). */
+      z.object({ reason: z.literal('completed') }),
     ]),
     /** A value that is taken (a user name). */
     FieldIssues,

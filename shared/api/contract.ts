@@ -13,10 +13,13 @@ import { tagsArea } from './tags.ts';
 import { jobsArea } from './jobs.ts';
 import { contractsArea } from './contracts.ts';
 import { attachmentsArea } from './attachments.ts';
+import { printArea } from './print.ts';
 import { recordsArea } from './records.ts';
+import { visitsArea } from './visits.ts';
+import { timelineArea } from './timeline.ts';
 
 /** Every area of the contract, one line each: adding an area adds its line here. */
-export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, timelineArea, printArea, visitsArea] as const;
 
 type Area = (typeof AREAS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
