@@ -1,4 +1,4 @@
-// Files kept with customers and contracts (service records with the next issue). A file comes in
+// Files kept with customers, contracts and service records (owner kind 'service': a record's id). A file comes in
 // through the file channel (shared/api/files.ts, purpose 'attachment'), then `attachments.add`
 // keeps it with its owner; the bytes live in the encrypted blob store, stored once however often
 // they are attached. A caller sees the attachments of the customers they may see (the staff-scope
@@ -10,7 +10,7 @@ import { Id } from './customers.ts';
 import { Download, FILE_PURPOSES, FileRef, MiB } from './files.ts';
 import { method } from './method.ts';
 
-export const ATTACHMENT_OWNER_KINDS = ['customer', 'contract'] as const;
+export const ATTACHMENT_OWNER_KINDS = ['customer', 'contract', 'service'] as const;
 export type AttachmentOwnerKind = (typeof ATTACHMENT_OWNER_KINDS)[number];
 
 /**

@@ -167,6 +167,8 @@ export const RecordDetail = z.object({
   actions: RecordActions,
 });
 export type RecordDetail = z.infer<typeof RecordDetail>;
+/** The same, by the name the agreement gave it (it hides TypeScript's Record<K, V> where imported). */
+export type Record = RecordDetail;
 
 export const RecordRow = RecordDetail.pick({
   id: true,

@@ -3,6 +3,7 @@ import { defineArea } from './area.ts';
 import { method } from './method.ts';
 import { GRADES, Id } from './customers.ts';
 import { CONTRACT_STATUSES } from './contracts.ts';
+import { RECORD_KINDS } from './records.ts';
 import { SearchText } from '../search-query.ts';
 
 /** The field of a customer a search matched: the result list shows name, code and phone anyway. */
@@ -42,8 +43,22 @@ export const ContractSearchHit = z.object({
 });
 export type ContractSearchHit = z.infer<typeof ContractSearchHit>;
 
+/** A service or communication record whose texts hold the query (3 or more characters; the first 200 characters of its texts are searched). */
+export const RecordSearchHit = z.object({
+  kind: z.literal('record'),
+  id: Id,
+  recordKind: z.enum(RECORD_KINDS),
+  /** When it happened (ms). */
+  at: z.number(),
+  customerId: Id,
+  customerName: z.string(),
+  /** A line of its text around the match. */
+  snippet: z.string(),
+});
+export type RecordSearchHit = z.infer<typeof RecordSearchHit>;
+
 /** Any hit of the one search box. */
-export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit]);
+export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit]);
 export type AnySearchHit = z.infer<typeof AnySearchHit>;
 
 export const search = {
@@ -55,7 +70,9 @@ export const search = {
    * customers, then the other contracts; each kind keeps a quarter of the page when both have more.
    * `total` is how many customers match in all (the customer list with `q` shows every one of
    * them), `contractTotal` how many contracts, counted up to 1,000 (`contractTotalCapped`: more
-   * match; the contract list with `q` counts and shows them all).
+   * match; the contract list with `q` counts and shows them all). Records whose texts hold the
+   * query (3 or more characters) come last, newest first, keeping a quarter of the page when the
+   * others fill it.
    */
   'search.query': method({
     input: z.object({ q: SearchText, limit: z.number().int().min(1).max(50).default(20) }),

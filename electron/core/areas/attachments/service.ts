@@ -1,8 +1,8 @@
-// Files kept with customers and contracts. Each attachment is a row holding its blob as
+// Files kept with customers, contracts and service records. Each attachment is a row holding its blob as
 // 'attachment:<id>' (files/blob-store.ts): the same content attached twice is stored once, and
 // the last row let go of frees the chunks in the same transaction. An attachment is seen by whoever
-// sees its owner: the customer (the staff-scope setting), or the contract's customer as the
-// contract says now; an owner in the recycle bin hides its files, and restoring it brings them
+// sees its owner: the customer (the staff-scope setting), or the contract's or record's customer
+// as the contract or record says now; an owner in the recycle bin hides its files, and restoring it brings them
 // back untouched. Staff delete, restore and purge only the files they added (customerActions).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Attachment, AttachmentOwner, DamagedAttachment } from '../../../../shared/api/attachments.ts';
@@ -32,6 +32,11 @@ export async function visibleOwner(db: Db, owner: AttachmentOwner, access: Acces
     if (!contract || contract.deleted_at !== null) throw missing();
     customerId = contract.customer_id;
     label = contract.number;
+  } else if (owner.kind === 'service') {
+    const record = await db.selectFrom('records').select(['customer_id', 'deleted_at']).where('id', '=', owner.id).executeTakeFirst();
+    if (!record || record.deleted_at !== null) throw missing();
+    customerId = record.customer_id;
+    label = '';
   } else {
     customerId = owner.id;
     label = '';
@@ -43,14 +48,15 @@ export async function visibleOwner(db: Db, owner: AttachmentOwner, access: Acces
 
 /**
  * Every attachment with its blob's hash, its owner's customer (the customer itself, or the
- * contract's), and whether that owner is live: the one query every read starts from.
+ * contract's or record's), and whether that owner is live: the one query every read starts from.
  */
 function listing(db: Db) {
   return db
     .selectFrom('attachments as a')
     .innerJoin('blobs as b', 'b.id', 'a.blob_id')
     .leftJoin('contracts as k', (join) => join.onRef('k.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'contract'))
-    .innerJoin('customers as c', (join) => join.on((eb) => eb('c.id', '=', eb.fn.coalesce('k.customer_id', sql<number>`case when a.owner_kind = 'customer' then a.owner_id end`))))
+    .leftJoin('records as r', (join) => join.onRef('r.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'service'))
+    .innerJoin('customers as c', (join) => join.on((eb) => eb('c.id', '=', eb.fn.coalesce('k.customer_id', 'r.customer_id', sql<number>`case when a.owner_kind = 'customer' then a.owner_id end`))))
     .leftJoin('users as u', 'u.id', 'a.created_by')
     .select([
       'a.id',
@@ -73,14 +79,19 @@ function listing(db: Db) {
       'c.owner_id as customer_owner_id',
       'c.deleted_at as customer_deleted_at',
       'k.deleted_at as contract_deleted_at',
+      'r.deleted_at as record_deleted_at',
     ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof listing>['executeTakeFirstOrThrow']>>;
 
 /** Only the attachments whose owner is live and seen by this caller. */
-function visible(eb: ExpressionBuilder<DB & { a: DB['attachments']; c: DB['customers']; k: DB['contracts'] }, 'a' | 'c' | 'k'>, access: Access) {
-  const conditions = [eb('c.deleted_at', 'is', null), eb.or([eb('a.owner_kind', '!=', 'contract'), eb('k.deleted_at', 'is', null)])];
+function visible(eb: ExpressionBuilder<DB & { a: DB['attachments']; c: DB['customers']; k: DB['contracts']; r: DB['records'] }, 'a' | 'c' | 'k' | 'r'>, access: Access) {
+  const conditions = [
+    eb('c.deleted_at', 'is', null),
+    eb.or([eb('a.owner_kind', '!=', 'contract'), eb('k.deleted_at', 'is', null)]),
+    eb.or([eb('a.owner_kind', '!=', 'service'), eb('r.deleted_at', 'is', null)]),
+  ];
   if (access.scopeOwnerId !== null) conditions.push(eb('c.owner_id', '=', access.scopeOwnerId));
   return eb.and(conditions);
 }
@@ -96,7 +107,7 @@ function actionsFor(row: Pick<Row, 'created_by'>, access: Access): Attachment['a
 function attachmentFor(row: Row, access: Access): Attachment {
   return {
     id: row.id,
-    owner: { kind: row.owner_kind as AttachmentOwner['kind'], id: row.owner_id }, // 'service' rows come with issue 10 and have no owner kind here yet
+    owner: { kind: row.owner_kind, id: row.owner_id },
     name: row.name,
     description: row.description,
     size: row.size,
@@ -112,7 +123,7 @@ function attachmentFor(row: Row, access: Access): Attachment {
 }
 
 function notFound(id: number): AppFailure {
-  return new AppFailure('NOT_FOUND', `attachment ${id} does not exist, or its customer or contract is in the recycle bin`);
+  return new AppFailure('NOT_FOUND', `attachment ${id} does not exist, or its customer, contract or record is in the recycle bin`);
 }
 
 /** The attachment as stored, if this caller sees its owner (in the owner's recycle bin or not). */
@@ -269,8 +280,8 @@ export async function purgeAttachment(db: Db, id: number, actor: Actor): Promise
 }
 
 /**
- * A customer purged: its own files and its contracts' files go with it, their chunks freed with
- * the last holder. Call inside the purge's transaction, before its contracts go. Returns how many.
+ * A customer purged: its own files and its contracts' and records' files go with it, their chunks freed with
+ * the last holder. Call inside the purge's transaction, before its contracts and records go. Returns how many.
  */
 export async function purgeCustomerAttachments(tx: Db, customerId: number): Promise<number> {
   const rows = await tx
@@ -280,6 +291,7 @@ export async function purgeCustomerAttachments(tx: Db, customerId: number): Prom
       eb.or([
         eb.and([eb('owner_kind', '=', 'customer'), eb('owner_id', '=', customerId)]),
         eb.and([eb('owner_kind', '=', 'contract'), eb('owner_id', 'in', eb.selectFrom('contracts').select('id').where('customer_id', '=', customerId))]),
+        eb.and([eb('owner_kind', '=', 'service'), eb('owner_id', 'in', eb.selectFrom('records').select('id').where('customer_id', '=', customerId))]),
       ]),
     )
     .execute();
@@ -293,6 +305,16 @@ export async function purgeCustomerAttachments(tx: Db, customerId: number): Prom
 /** A contract purged on its own: its files go with it. Call inside that transaction. */
 export async function purgeContractAttachments(tx: Db, contractId: number): Promise<number> {
   const rows = await tx.selectFrom('attachments').select('id').where('owner_kind', '=', 'contract').where('owner_id', '=', contractId).execute();
+  await removeRows(
+    tx,
+    rows.map((row) => row.id),
+  );
+  return rows.length;
+}
+
+/** A record purged on its own: its files go with it. Call inside that transaction. */
+export async function purgeRecordAttachments(tx: Db, recordId: number): Promise<number> {
+  const rows = await tx.selectFrom('attachments').select('id').where('owner_kind', '=', 'service').where('owner_id', '=', recordId).execute();
   await removeRows(
     tx,
     rows.map((row) => row.id),
@@ -347,7 +369,8 @@ export async function verifyAttachments(db: Db, job: VerifyJob): Promise<{ check
   const damaged = await db
     .selectFrom('attachments as a')
     .leftJoin('contracts as k', (join) => join.onRef('k.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'contract'))
-    .leftJoin('customers as c', (join) => join.on((eb) => eb('c.id', '=', eb.fn.coalesce('k.customer_id', sql<number>`case when a.owner_kind = 'customer' then a.owner_id end`))))
+    .leftJoin('records as r', (join) => join.onRef('r.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'service'))
+    .leftJoin('customers as c', (join) => join.on((eb) => eb('c.id', '=', eb.fn.coalesce('k.customer_id', 'r.customer_id', sql<number>`case when a.owner_kind = 'customer' then a.owner_id end`))))
     .select(['a.id', 'a.name', 'a.owner_kind', 'a.owner_id', 'c.name as customer_name'])
     .where('a.blob_id', 'in', badBlobs)
     .orderBy('a.id')
@@ -357,7 +380,7 @@ export async function verifyAttachments(db: Db, job: VerifyJob): Promise<{ check
     damaged: damaged.map((row) => ({
       id: row.id,
       name: row.name,
-      owner: { kind: row.owner_kind as AttachmentOwner['kind'], id: row.owner_id }, // 'service' rows come with issue 10
+      owner: { kind: row.owner_kind, id: row.owner_id },
       customerName: row.customer_name ?? '',
     })),
   };

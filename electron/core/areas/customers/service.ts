@@ -19,6 +19,7 @@ import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
 import { reserveCustomerCodes } from './codes.ts';
 import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
+import { purgeRecordsOf } from '../records/service.ts';
 import { columnOf } from '../../db/columns.ts';
 import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
 
@@ -408,6 +409,10 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin; delete it first`);
     // Its files first (its contracts' files are found through its contracts), their chunks freed with the last holder.
     await purgeCustomerAttachments(tx, id);
+    // Its visits before its records (a done visit points at the record it made), its records
+    // (participants, search documents) before its contracts (a service record may name one).
+    await tx.deleteFrom('visits').where('customer_id', '=', id).execute();
+    await purgeRecordsOf(tx, id);
     await purgeContractsOf(tx, id);
     await tx.deleteFrom('customers').where('id', '=', id).execute();
     await engine.search.remove(tx, id);

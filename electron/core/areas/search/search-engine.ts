@@ -39,6 +39,8 @@ export type SearchIndex = {
   customerMatches(match: SearchMatch): Expression<SqlBool>;
   /** The contracts' numbers and titles, in indexes of their own. */
   contracts: ContractSearchIndex;
+  /** The service and communication records' texts (a capped prefix), trigrams only. */
+  records: RecordSearchIndex;
 };
 
 /**
@@ -71,4 +73,20 @@ export type ContractSearchIndex = {
   count(db: Db, plan: SearchPlan, ownerId: number | null, cap: number): Promise<number>;
   /** "The contract whose id is `idColumn` matches", for the contract list's `q` filter. */
   contractMatches(plan: SearchPlan, idColumn: string): Expression<SqlBool>;
+};
+
+/**
+ * The record index holds live records (areas/search/records.ts `indexRecord` keeps it so: a
+ * deleted record leaves it, a restored one comes back); its customer's recycle bin and the
+ * caller's scope are checked at query time. Trigrams only: a query needs a term of 3 or more
+ * characters. Every call runs on the `db` it is given.
+ */
+export type RecordSearchIndex = {
+  /** Puts a record's document in, replacing the one it had. */
+  put(db: Db, recordId: number, text: string): Promise<void>;
+  /** Adds the documents of records that have none (bulk paths: a few statements per batch). */
+  putMany(db: Db, docs: readonly (readonly [recordId: number, text: string])[]): Promise<void>;
+  remove(db: Db, recordId: number): Promise<void>;
+  /** Ids of matching records the caller may see, newest first (by id), at most `limit`; none for a short plan. */
+  newest(db: Db, plan: SearchPlan, options: { limit: number; ownerId: number | null }): Promise<number[]>;
 };

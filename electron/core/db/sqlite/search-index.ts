@@ -10,6 +10,7 @@ import type { SearchIndex, SearchMatch, SearchTier } from '../../areas/search/se
 import { isHanTerm, MARK, searchDocument, type SearchDocument, type SearchPlan, type SearchableContact } from '../../areas/search/search-text.ts';
 import type { SqliteDatabase } from './open.ts';
 import { sqliteContractSearchIndex } from './contract-search-index.ts';
+import { sqliteRecordSearchIndex } from './record-search-index.ts';
 
 /**
  * Entity kinds sharing the search indexes; row id = entity id * 16 + kind. Customers are the only
@@ -160,6 +161,7 @@ export const sqliteSearchIndex: SearchIndex = {
   },
 
   contracts: sqliteContractSearchIndex,
+  records: sqliteRecordSearchIndex,
 };
 
 const REBUILD_BATCH = 2_000;

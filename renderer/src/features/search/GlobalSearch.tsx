@@ -2,13 +2,14 @@ import { Autocomplete, Box, InputAdornment, TextField, Typography } from '@mui/m
 import SearchIcon from '@mui/icons-material/Search';
 import DescriptionIcon from '@mui/icons-material/Description';
 import PeopleIcon from '@mui/icons-material/People';
+import HandymanIcon from '@mui/icons-material/Handyman';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AnySearchHit, SearchHit } from '../../../../shared/api/search.ts';
 import { logError } from '../../app/errors.ts';
 import { navigate } from '../../app/router.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { GradeChip } from '../customers/CustomerChips.tsx';
 import { DEFAULT_QUERY, formatListQuery } from '../customers/list-query.ts';
 import { ContractStatusChip } from '../contracts/ContractChips.tsx';
@@ -47,12 +48,15 @@ function optionsOf(answer: SearchAnswer | null): Option[] {
   return options;
 }
 
-/** What kind of thing a hit is, as an icon over its word ("Customer", "Contract"). */
+const KIND_ICONS = { customer: PeopleIcon, contract: DescriptionIcon, record: HandymanIcon } as const;
+const KIND_COLORS = { customer: 'primary.main', contract: 'secondary.main', record: 'success.main' } as const;
+
+/** What kind of thing a hit is, as an icon over its word ("Customer", "Contract", "Record"). */
 function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
   const { t } = useTranslation();
-  const Icon = kind === 'contract' ? DescriptionIcon : PeopleIcon;
+  const Icon = KIND_ICONS[kind];
   return (
-    <Box sx={{ width: 44, flexShrink: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', color: kind === 'contract' ? 'secondary.main' : 'primary.main' }} data-kind={kind}>
+    <Box sx={{ width: 44, flexShrink: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', color: KIND_COLORS[kind] }} data-kind={kind}>
       <Icon fontSize="small" />
       <Typography variant="caption" sx={{ lineHeight: 1.2 }} noWrap>
         {t(`search.kind.${kind}`)}
@@ -61,13 +65,20 @@ function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
   );
 }
 
+/** What the box reads when a hit is chosen: its name, title, or text. */
+function hitLabel(hit: AnySearchHit): string {
+  return hit.kind === 'customer' ? hit.name : hit.kind === 'contract' ? hit.title : hit.snippet;
+}
+
 /** The lines of a hit: what it is called, and what else identifies it. */
 function HitLines({ hit }: { hit: AnySearchHit }) {
   const { t } = useTranslation();
   const [title, details] =
     hit.kind === 'customer'
       ? [hit.name, [hit.code, hit.phone, matchedLine(t, hit)]]
-      : [hit.title, [hit.number, t('search.contractOf', { customer: hit.customerName })]];
+      : hit.kind === 'contract'
+        ? [hit.title, [hit.number, t('search.contractOf', { customer: hit.customerName })]]
+        : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
   return (
     <Box sx={{ flex: 1, minWidth: 0 }}>
       <Typography noWrap sx={{ fontWeight: 500 }}>
@@ -81,9 +92,9 @@ function HitLines({ hit }: { hit: AnySearchHit }) {
 }
 
 /**
- * One box to find any customer or contract: results as you type (the core searches a customer's
- * name, code, phone fragment, pinyin, contacts, e-mail, WeChat, and a contract's number and
- * title), each saying what kind of thing it is; Enter or a click opens it, the last entries list
+ * One box to find any customer, contract or record: results as you type (the core searches a
+ * customer's name, code, phone fragment, pinyin, contacts, e-mail, WeChat, a contract's number and
+ * title, and the beginning of a service or communication record's texts), each saying what kind of thing it is; Enter or a click opens it, the last entries list
  * every matching customer and every matching contract. Only results of the text in the box are ever shown, and Enter pressed before
  * they arrive waits for them. Ctrl/Cmd+K focuses it from anywhere.
  */
@@ -119,7 +130,7 @@ export function GlobalSearch() {
     setOpen(false);
     setText('');
     inputRef.current?.blur();
-    if (option.kind === 'hit') navigate(option.hit.kind === 'contract' ? { name: 'contract', id: option.hit.id } : { name: 'customer', id: option.hit.id });
+    if (option.kind === 'hit') navigate({ name: option.hit.kind, id: option.hit.id });
     else if (option.of === 'contract') navigate({ name: 'contracts', query: formatContractQuery({ ...DEFAULT_CONTRACT_QUERY, filters: { q: option.query } }) });
     else navigate({ name: 'customers', query: formatListQuery({ ...DEFAULT_QUERY, filters: { q: option.query } }) });
   };
@@ -135,7 +146,7 @@ export function GlobalSearch() {
       options={options}
       // The core already ranked and filtered; never filter again here.
       filterOptions={(list) => list}
-      getOptionLabel={(option) => (option.kind === 'all' ? option.query : option.hit.kind === 'customer' ? option.hit.name : option.hit.title)}
+      getOptionLabel={(option) => (option.kind === 'all' ? option.query : hitLabel(option.hit))}
       getOptionKey={(option) => (option.kind === 'hit' ? `${option.hit.kind}-${option.hit.id}` : `all-${option.of}`)}
       isOptionEqualToValue={(a, b) => (a.kind === 'hit' && b.kind === 'hit' ? a.hit.kind === b.hit.kind && a.hit.id === b.hit.id : a.kind === 'all' && b.kind === 'all' && a.of === b.of)}
       inputValue={text}
@@ -199,7 +210,7 @@ export function GlobalSearch() {
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, width: '100%', minWidth: 0 }}>
               <KindMark kind={option.hit.kind} />
               <HitLines hit={option.hit} />
-              {option.hit.kind === 'customer' ? <GradeChip grade={option.hit.grade} /> : <ContractStatusChip status={option.hit.status} />}
+              {option.hit.kind === 'customer' ? <GradeChip grade={option.hit.grade} /> : option.hit.kind === 'contract' ? <ContractStatusChip status={option.hit.status} /> : null}
             </Box>
           </li>
         )

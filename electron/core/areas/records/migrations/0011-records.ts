@@ -78,7 +78,7 @@ export const migration0011: Migration = {
       ) STRICT, WITHOUT ROWID;
 
       -- Trigrams of the first RECORD_SEARCH_CHARS characters of content, result, agreements and
-      -- feedback together; row id = record id. Live records only (a deleted one leaves the index).
+      -- feedback together; row id = -record id (FTS5 walks it newest first). Live records only (a deleted one leaves the index).
       CREATE VIRTUAL TABLE record_search_trigram USING fts5(text, tokenize = 'trigram', content = '', contentless_delete = 1);
     `);
   },
