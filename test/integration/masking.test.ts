@@ -117,6 +117,8 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'contracts.listDeleted': () => [{ limit: 100 }],
   'contracts.suggestNumber': () => [{}],
   'contracts.expiringCount': () => [{}],
+  // Entries carry staff names, titles and texts of records, no contact details: every customer's timeline.
+  'timeline.list': (c) => c.customers.map((customer) => ({ customerId: customer.id, limit: 100 })),
 };
 
 function digitsOf(text: string): string {

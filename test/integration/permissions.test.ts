@@ -77,6 +77,7 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'contracts.listDeleted': () => ({}),
   'contracts.suggestNumber': () => ({}),
   'contracts.expiringCount': () => ({}),
+  'timeline.list': (role, f) => ({ customerId: f.customerIds[role] }),
   'search.query': () => ({ q: '张三' }),
   'audit.list': () => ({ action: 'auth.signIn' }),
   'audit.entry': () => ({ id: 1 }),

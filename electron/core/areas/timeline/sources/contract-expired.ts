@@ -1,0 +1,54 @@
+// Contracts that expired (areas/contracts): signed, neither renewing by themselves nor terminated,
+// whose end day is before today; at the local midnight of the day after the end day (the first
+// day they are expired). Deleted contracts are not shown. Staff: the contract's responsible staff
+// member (contracts.owner_id).
+//
+// The customer's contracts through contracts_customer (customer_id): a customer has a few
+// contracts, so they are sorted by end day after the seek.
+import { sql } from 'kysely';
+import { TIMELINE_TEXT_CHARS, type TimelineEntry } from '../../../../../shared/api/timeline.ts';
+import { addDays } from '../../../../../shared/contract-status.ts';
+import type { Db } from '../../../db/database.ts';
+import { localMidnight, seekByDay, type SourceInput, type TimelineSource } from './source.ts';
+
+function query(db: Db, input: SourceInput) {
+  let q = db
+    .selectFrom('contracts as k')
+    .leftJoin('users as u', 'u.id', 'k.owner_id')
+    .select(['k.id', 'k.number', 'k.end_on', 'k.owner_id', 'u.display_name', sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('title')])
+    .where('k.customer_id', '=', input.customerId)
+    .where('k.deleted_at', 'is', null)
+    .where('k.signed_on', 'is not', null)
+    .where('k.auto_renew', '=', 0)
+    .where('k.terminated_on', 'is', null)
+    .where('k.end_on', '<', input.today)
+    .where(seekByDay('contractExpired', 'k.end_on', 'k.id', input.after, 1));
+  if (input.staffId !== null) q = q.where('k.owner_id', '=', input.staffId);
+  return q.orderBy('k.end_on', 'desc').orderBy('k.id', 'desc').limit(input.take);
+}
+
+export const contractExpiredSource: TimelineSource = {
+  name: 'contractExpired',
+  kinds: ['contractExpired'],
+  queries: (db, input) => [query(db, input)],
+  async read(db, input) {
+    const rows = await query(db, input).execute();
+    return rows.map(
+      (row): TimelineEntry => ({
+        kind: 'contractExpired',
+        refId: row.id,
+        at: localMidnight(addDays(row.end_on!, 1)), // end_on < today above, so not NULL
+        title: row.number,
+        text: row.title,
+        status: null,
+        staffId: row.owner_id,
+        staffName: row.display_name,
+        deleted: false,
+        source: 'app',
+        customerId: input.customerId,
+        open: { kind: 'contract', id: row.id },
+        actions: { restore: false },
+      }),
+    );
+  },
+};

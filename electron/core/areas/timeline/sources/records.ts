@@ -1,0 +1,72 @@
+// Service and communication records (areas/records), deleted ones too (marked, restorable).
+// Staff: the record's staff member (records.staff_id).
+//
+// One seek over records_timeline (customer_id, at, id), or records_timeline_staff (customer_id,
+// staff_id, at, id) for one staff member. Both kinds come from the one table, so the order's kind
+// sits between at and id: SQLite walks the index by at and sorts only the records that share an
+// instant (a temp B-tree for the right part of the ORDER BY), stopping once the page is full.
+// Asking for one of the two kinds filters the other out as the walk meets it (the indexes hold
+// no kind): a customer with many records of the other kind costs more rows read for that filter.
+import { sql, type SqlBool } from 'kysely';
+import type { TimelineEntry, TimelineKind } from '../../../../../shared/api/timeline.ts';
+import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
+import type { Db } from '../../../db/database.ts';
+import { restorable, type SourceInput, type TimelineSource } from './source.ts';
+
+const KINDS = ['service', 'communication'] as const satisfies readonly TimelineKind[];
+
+function query(db: Db, input: SourceInput) {
+  const wanted = KINDS.filter((kind) => input.kinds.has(kind));
+  let q = db
+    .selectFrom('records as r')
+    .leftJoin('users as u', 'u.id', 'r.staff_id')
+    .select([
+      'r.id',
+      'r.kind',
+      'r.at',
+      'r.service_kind',
+      'r.channel',
+      'r.status',
+      'r.staff_id',
+      'u.display_name',
+      'r.source',
+      'r.created_by',
+      'r.deleted_at',
+      sql<string>`substr(r.content, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
+    ])
+    .where('r.customer_id', '=', input.customerId);
+  if (input.staffId !== null) q = q.where('r.staff_id', '=', input.staffId);
+  if (wanted.length === 1) q = q.where('r.kind', '=', wanted[0]!); // one kind asked for (the source is read only when one is)
+  const key = input.after;
+  if (key !== null) {
+    // (at, kind, id) < the cursor's, with the range on at for the index.
+    q = q.where('r.at', '<=', key.at).where(sql<SqlBool>`(r.at < ${key.at} OR r.kind < ${key.kind} OR (r.kind = ${key.kind} AND r.id < ${key.refId}))`);
+  }
+  return q.orderBy('r.at', 'desc').orderBy('r.kind', 'desc').orderBy('r.id', 'desc').limit(input.take);
+}
+
+export const recordsSource: TimelineSource = {
+  name: 'records',
+  kinds: KINDS,
+  queries: (db, input) => [query(db, input)],
+  async read(db, input) {
+    const rows = await query(db, input).execute();
+    return rows.map(
+      (row): TimelineEntry => ({
+        kind: row.kind,
+        refId: row.id,
+        at: row.at,
+        title: (row.kind === 'service' ? row.service_kind : row.channel) ?? '',
+        text: row.text,
+        status: row.kind === 'service' ? row.status : null,
+        staffId: row.staff_id,
+        staffName: row.display_name,
+        deleted: row.deleted_at !== null,
+        source: row.source,
+        customerId: input.customerId,
+        open: { kind: 'record', id: row.id },
+        actions: { restore: restorable(input.access, row) },
+      }),
+    );
+  },
+};

@@ -1,0 +1,91 @@
+// What every source of the timeline shares: the sort key, what a source is asked, and the seek
+// after a cursor. A source reads its own table through an index that starts with customer_id and
+// answers at most `take` entries after the cursor, in timeline order; the service merges them.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { TimelineEntry, TimelineKind } from '../../../../../shared/api/timeline.ts';
+import { addDays, localDay } from '../../../../../shared/contract-status.ts';
+import { customerActions } from '../../../../../shared/roles.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Access } from '../../users/access.ts';
+
+/** The timeline's order: at, then kind, then refId, all descending. */
+export type TimelineKey = { at: number; kind: TimelineKind; refId: number };
+
+export type SourceInput = {
+  customerId: number;
+  /** Only this staff member's entries (each source says which column that is). */
+  staffId: number | null;
+  /** Entries strictly after this key in timeline order; null: from the newest. */
+  after: TimelineKey | null;
+  /** How many entries at most (the page size + 1, so the service knows whether more follow). */
+  take: number;
+  /** The kinds asked for (every kind when the caller gave none). */
+  kinds: ReadonlySet<TimelineKind>;
+  /** The shop's local day, for what depends on it (a contract expired before today). */
+  today: string;
+  access: Access;
+};
+
+/** A compiled query of a source: what the plan tests EXPLAIN. */
+export type Compilable = { compile(): { sql: string; parameters: readonly unknown[] } };
+
+export type TimelineSource = {
+  name: string;
+  kinds: readonly TimelineKind[];
+  /** The queries one read runs (for the plan tests); the same `read` executes. */
+  queries(db: Db, input: SourceInput): Compilable[];
+  read(db: Db, input: SourceInput): Promise<TimelineEntry[]>;
+};
+
+/** Negative when `a` comes first in the timeline (newer, or later kind, or larger id at the same instant). */
+export function compareEntries(a: TimelineKey, b: TimelineKey): number {
+  if (a.at !== b.at) return b.at - a.at;
+  if (a.kind !== b.kind) return a.kind < b.kind ? 1 : -1;
+  return b.refId - a.refId;
+}
+
+/** True when `entry` comes strictly after `key` in the timeline. */
+export function isAfter(entry: TimelineKey, key: TimelineKey | null): boolean {
+  return key === null || compareEntries(entry, key) > 0;
+}
+
+/**
+ * The seek after `key` for a source of one kind whose order is (`at` desc, `id` desc): the kind is
+ * a constant there, so the cursor's kind only decides whether the cursor's own instant is still to
+ * come. Written as a range on `at` (the index's column after customer_id) and a tie-break on the id.
+ */
+export function seekOneKind(kind: TimelineKind, at: string, id: string, key: TimelineKey | null): RawBuilder<SqlBool> {
+  if (key === null) return sql<SqlBool>`1`;
+  const atRef = sql.ref(at);
+  if (kind < key.kind) return sql<SqlBool>`${atRef} <= ${key.at}`;
+  if (kind > key.kind) return sql<SqlBool>`${atRef} < ${key.at}`;
+  return sql<SqlBool>`${atRef} <= ${key.at} AND (${atRef} < ${key.at} OR ${sql.ref(id)} < ${key.refId})`;
+}
+
+/** Restorable from the timeline: in the recycle bin, and the caller may restore it (staff: what they created). */
+export function restorable(access: Access, row: { deleted_at: number | null; created_by: number | null }): boolean {
+  return row.deleted_at !== null && customerActions(access, { createdBy: row.created_by }).delete;
+}
+
+/** The local midnight (the shop's time zone) of a calendar day, YYYY-MM-DD. */
+export function localMidnight(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]; // a stored YYYY-MM-DD
+  return new Date(y, m - 1, d).getTime();
+}
+
+/**
+ * The seek after `key` for a source of one kind dated by a calendar-day column: the entry's instant
+ * is the local midnight of (`day` + `shift` days), and its order within the kind (`day` desc, `id`
+ * desc) is the timeline's. The cursor's instant becomes a day: entries of an earlier day come
+ * after it; entries of its day only when the cursor is past that midnight, or at it and after it
+ * by kind and id.
+ */
+export function seekByDay(kind: TimelineKind, day: string, id: string, key: TimelineKey | null, shift = 0): RawBuilder<SqlBool> {
+  if (key === null) return sql<SqlBool>`1`;
+  const keyDay = localDay(key.at);
+  const dayRef = sql.ref(day);
+  const columnDay = addDays(keyDay, -shift);
+  if (localMidnight(keyDay) < key.at || kind < key.kind) return sql<SqlBool>`${dayRef} <= ${columnDay}`;
+  if (kind > key.kind) return sql<SqlBool>`${dayRef} < ${columnDay}`;
+  return sql<SqlBool>`${dayRef} <= ${columnDay} AND (${dayRef} < ${columnDay} OR ${sql.ref(id)} < ${key.refId})`;
+}
