@@ -9,6 +9,7 @@ export { area as search } from './search/area.tsx';
 export { area as customers } from './customers/area.tsx';
 export { area as tags } from './tags/area.tsx';
 export { area as contracts } from './contracts/area.tsx';
+export { area as visits } from './visits/area.tsx';
 export { area as backup } from './backup/area.tsx';
 export { area as settings } from './settings/area.tsx';
 export { area as logo } from './logo/area.tsx';

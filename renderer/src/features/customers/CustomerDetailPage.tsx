@@ -14,6 +14,7 @@ import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerSections.tsx';
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
+import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
         <StageChip stage={c.stage} />
         <Typography color="text.secondary">{c.code}</Typography>
         <Box sx={{ flex: 1 }} />
+        <PlanVisitButton customer={c} />
         {/* The core says what this caller may do with this customer (staff delete only their own). */}
         {c.actions.edit ? (
           <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'customerEdit', id: c.id })}>

@@ -1,0 +1,189 @@
+import { Alert, AlertTitle, Box, Button, CircularProgress, Link, Paper, Stack, Typography } from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import DeleteIcon from '@mui/icons-material/Delete';
+import EditIcon from '@mui/icons-material/Edit';
+import EventIcon from '@mui/icons-material/Event';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMinute, type Visit } from '../../../../shared/api/visits.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useCoreQuery } from '../../app/query.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
+import { formatCalendarDate, formatDateTime } from '../../i18n/format.ts';
+import { CollapsibleText } from '../customers/CollapsibleText.tsx';
+import { intersects } from './agenda-query.ts';
+import { CompleteVisitDialog } from './CompleteVisitDialog.tsx';
+import { MoveVisitDialog } from './MoveVisitDialog.tsx';
+import { VisitStatusChip } from './VisitChips.tsx';
+import { DeleteVisitDialog, RestoreVisitButton } from './VisitDialogs.tsx';
+import { VisitStatusButtons } from './VisitStatusButtons.tsx';
+import { recordLink } from './record-link.ts';
+
+export function VisitDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const visit = useCoreQuery('visits.get', { id });
+  if (visit.isPending) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
+        <CircularProgress aria-label={t('app.loading')} />
+      </Box>
+    );
+  }
+  if (visit.isError) {
+    return (
+      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'visits' })}>{t('visitDetail.back')}</Button>}>
+        {errorMessage(t, visit.error)}
+      </Alert>
+    );
+  }
+  return <VisitDetail visit={visit.data} />;
+}
+
+/** A term and its value; empty values show a dash so the layout stays stable. */
+function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  const empty = children === '' || children === null || children === undefined;
+  return (
+    <Box sx={wide ? { gridColumn: '1 / -1' } : undefined}>
+      <Typography component="dt" variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {empty ? '—' : children}
+      </Typography>
+    </Box>
+  );
+}
+
+const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', m: 0 } as const;
+
+/** The same person's other visits that day whose times intersect this one's (a warning, never a refusal). */
+function OverlapAlert({ visit: v }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const relevant = v.deletedAt === null && v.status !== 'cancelled';
+  // A scoped staff member may not read another's agenda: then there is nothing to say here.
+  const day = useCoreQuery('visits.agenda', { from: v.onDay, to: v.onDay, staffId: v.staffId }, { enabled: relevant });
+  const others = (day.data?.visits ?? []).filter((o) => o.id !== v.id && intersects(o, v));
+  if (!relevant || others.length === 0) return null;
+  return (
+    <Alert severity="warning" data-testid="overlap-alert">
+      <AlertTitle>{t('visitDetail.overlapTitle', { name: v.staffName })}</AlertTitle>
+      {others.map((o) => (
+        <Box key={o.id}>
+          <Link href={hrefOf({ name: 'visit', id: o.id })}>
+            {t('visit.timeRange', { start: formatMinute(o.startMinute), end: formatMinute((o.startMinute + o.durationMinutes) % 1440) })} {o.customerName}
+          </Link>
+        </Box>
+      ))}
+    </Alert>
+  );
+}
+
+function VisitDetail({ visit: v }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<'complete' | 'delete' | 'move' | null>(null);
+  const live = v.deletedAt === null;
+  const time = t('visit.timeRange', { start: formatMinute(v.startMinute), end: formatMinute((v.startMinute + v.durationMinutes) % 1440) });
+  const phones = [v.contactPhones.mobile, v.contactPhones.phone].filter(Boolean).join(' / ');
+  const record = v.recordId === null ? null : recordLink(v.recordId, v.customerId);
+
+  return (
+    <Stack spacing={2.5} sx={{ maxWidth: 1100, mx: 'auto' }}>
+      <Box>
+        <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'visits' })}>
+          {t('visitDetail.back')}
+        </Button>
+      </Box>
+      {!live ? <Alert severity="warning" action={v.actions.restore ? <RestoreVisitButton visit={v} /> : undefined}>{t('visitDetail.inRecycleBin')}</Alert> : null}
+      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+        {v.customerName}
+      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <VisitStatusChip status={v.status} size="medium" />
+        <Typography color="text.secondary" data-testid="visit-when">
+          {formatCalendarDate(v.onDay)} {time}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        {/* The core says what this caller may do with this visit. */}
+        <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
+          {v.actions.complete ? (
+            <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} onClick={() => setDialog('complete')}>
+              {t('visitDetail.complete')}
+            </Button>
+          ) : null}
+          {v.actions.edit ? (
+            <Button variant="outlined" startIcon={<EditIcon />} onClick={() => navigate({ name: 'visitEdit', id: v.id })}>
+              {t('common.edit')}
+            </Button>
+          ) : null}
+          {v.actions.reschedule ? (
+            <Button variant="outlined" startIcon={<EventIcon />} onClick={() => setDialog('move')}>
+              {t('visits.moveTo')}
+            </Button>
+          ) : null}
+          {v.actions.edit ? <VisitStatusButtons visit={v} /> : null}
+          {v.actions.delete ? (
+            <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
+              {t('common.delete')}
+            </Button>
+          ) : null}
+        </Stack>
+      </Stack>
+      <OverlapAlert visit={v} />
+      {record ? (
+        <Alert severity="success" data-testid="visit-record">
+          {t('visitDetail.record')}:{' '}
+          <Link href={hrefOf(record.route)}>{record.isRecord ? t('visitDetail.openRecord') : t('visitDetail.openCustomer')}</Link>
+        </Alert>
+      ) : null}
+
+      <Paper component="section" sx={{ p: 3 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {t('visitDetail.basics')}
+        </Typography>
+        <Box component="dl" sx={DL_SX}>
+          <Field label={t('visit.customer')}>
+            <Link href={hrefOf({ name: 'customer', id: v.customerId })}>{v.customerName}</Link>
+            <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+              {v.customerCode}
+            </Typography>
+          </Field>
+          <Field label={t('visit.contact')}>{v.contactName}</Field>
+          <Field label={t('visitDetail.phones')}>{phones}</Field>
+          <Field label={t('visit.staff')}>{v.staffName}</Field>
+          <Field label={t('visit.onDay')}>{formatCalendarDate(v.onDay)}</Field>
+          <Field label={t('visit.time')}>{time}</Field>
+          <Field label={t('visit.duration')}>{t('visit.durationShort', { count: v.durationMinutes })}</Field>
+          <Field label={t('visitDetail.createdAt')}>{formatDateTime(v.createdAt)}</Field>
+          <Field label={t('visit.address')} wide>
+            {v.address}
+          </Field>
+          <Field label={t('visit.purpose')} wide>
+            {v.purpose}
+          </Field>
+          <Field label={t('visit.agenda')} wide>
+            {v.agenda ? <CollapsibleText text={v.agenda} /> : ''}
+          </Field>
+          {v.status === 'done' ? (
+            <Field label={t('visit.outcome')} wide>
+              {v.outcome ? <CollapsibleText text={v.outcome} /> : ''}
+            </Field>
+          ) : null}
+          <Field label={t('visitDetail.lastVisit')} wide>
+            {v.lastVisitNote ? (
+              <Link href={hrefOf({ name: 'visit', id: v.lastVisitNote.visitId })} color="inherit">
+                {t('visitDetail.lastVisitNote', { date: formatCalendarDate(v.lastVisitNote.onDay), outcome: v.lastVisitNote.outcome })}
+              </Link>
+            ) : (
+              t('visitDetail.noLastVisit')
+            )}
+          </Field>
+        </Box>
+      </Paper>
+
+      {dialog === 'complete' ? <CompleteVisitDialog visit={v} onClose={() => setDialog(null)} onCompleted={() => setDialog(null)} /> : null}
+      {dialog === 'delete' ? <DeleteVisitDialog visit={v} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'move' ? <MoveVisitDialog visit={{ ...v, overlaps: false }} onClose={() => setDialog(null)} /> : null}
+    </Stack>
+  );
+}
