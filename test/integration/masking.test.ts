@@ -20,6 +20,8 @@ type Seeded = {
   deletedId: number;
   /** A contract of each customer. */
   contractIds: number[];
+  /** A communication record of each customer, its contacts taking part. */
+  recordIds: number[];
 };
 
 type Ctx = Seeded & { role: Role };
@@ -117,6 +119,18 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'contracts.listDeleted': () => [{ limit: 100 }],
   'contracts.suggestNumber': () => [{}],
   'contracts.expiringCount': () => [{}],
+  // Records carry their customer's name and code and participants' names, no contact details: every
+  // customer's records are listed (one made per customer below, with its contact taking part).
+  'records.list': (c) => [{ limit: 100 }, ...c.customers.map((customer) => ({ customerId: customer.id, limit: 100 }))],
+  'records.followUps': () => [{ until: '2100-12-31', limit: 100 }],
+  'records.get': (c) => c.recordIds.map((id) => ({ id })),
+  'records.create': (c) => [{ customerId: c.customers[0]!.id, kind: 'communication', at: Date.UTC(2026, 10, 30), content: 'x', channel: 'phone', participants: c.customers[0]!.contacts.map((contact) => ({ contactId: contact.id! })) }],
+  'records.update': (c) => [{ id: c.recordIds[0]!, version: 999, kind: 'communication', at: Date.UTC(2026, 10, 30), content: 'x', channel: 'phone' }],
+  'records.followUpDone': (c) => [{ id: c.recordIds[0]!, version: 999 }],
+  'records.delete': (c) => [{ id: c.recordIds[0]!, version: 999 }],
+  'records.restore': (c) => [{ id: c.recordIds[0]! }],
+  'records.purge': (c) => [{ id: c.recordIds[0]! }],
+  'records.listDeleted': () => [{ limit: 100 }],
   // Entries carry staff names, titles and texts of records, no contact details: every customer's timeline.
   'timeline.list': (c) => c.customers.map((customer) => ({ customerId: customer.id, limit: 100 })),
 };
@@ -215,7 +229,12 @@ describe('masking phone and e-mail for staff and viewers', () => {
     for (const [i, c] of customers.filter((customer) => customer.id !== toDelete.id).entries()) {
       contractIds.push((await h.call('owner', 'contracts.create', { number: `M-${i}`, title: `合同 ${c.name}`, customerId: c.id, signedOn: '2026-01-01', endOn: '2026-12-10' })).id);
     }
-    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id, contractIds };
+    const recordIds: number[] = [];
+    for (const c of customers.filter((customer) => customer.id !== toDelete.id)) {
+      const participants = c.contacts.map((contact) => ({ contactId: contact.id! }));
+      recordIds.push((await h.call('owner', 'records.create', { customerId: c.id, kind: 'communication', at: Date.UTC(2026, 10, 30), content: '回访记录', channel: 'phone', participants, followUpOn: '2026-12-10' })).id);
+    }
+    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id, contractIds, recordIds };
     expect(seeded.secrets.length).toBeGreaterThan(80);
     // The check itself bites: the owner's own answers are full of them.
     expect(leaks(seeded, customers).length).toBeGreaterThan(80);
