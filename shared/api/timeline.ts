@@ -71,7 +71,7 @@ export const TimelineQuery = z.object({
   /** Only the entries of this staff member (per kind as TimelineEntry says); null or absent: everyone's. */
   staffId: Id.nullable().optional(),
   /** The `next` of the previous page: opaque. A cursor that is not one is VALIDATION. */
-  after: z.string().max(500).nullable().optional(),
+  after: z.string().min(1).max(500).nullable().optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type TimelineQueryInput = z.input<typeof TimelineQuery>;

@@ -26,7 +26,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visit
 async function checkCustomer(db: Db, customerId: number, access: Access): Promise<void> {
   const customer = await db.selectFrom('customers').select(['owner_id', 'deleted_at']).where('id', '=', customerId).executeTakeFirst();
   if (!customer || customer.deleted_at !== null || (access.scopeOwnerId !== null && customer.owner_id !== access.scopeOwnerId)) {
-    throw new AppFailure('NOT_FOUND', `timeline: customer ${customerId} does not exist, is in the recycle bin, or is not yours to see`);
+    throw new AppFailure('NOT_FOUND', `customer ${customerId} does not exist, is in the recycle bin, or is not yours to see`);
   }
 }
 
@@ -45,7 +45,7 @@ export function decodeTimelineCursor(cursor: string): TimelineKey {
     decoded = null; // not JSON: refused below like any other malformed cursor
   }
   const parsed = CursorKey.safeParse(decoded);
-  if (!parsed.success) throw new AppFailure('VALIDATION', 'timeline: the page cursor is malformed; start again from the first page', [{ path: ['after'], message: 'cursor' }]);
+  if (!parsed.success) throw new AppFailure('VALIDATION', 'the page cursor is malformed; start again from the first page', [{ path: ['after'], message: 'cursor' }]);
   const [at, kind, refId] = parsed.data;
   return { at, kind, refId };
 }

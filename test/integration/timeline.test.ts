@@ -1,0 +1,290 @@
+// One timeline per customer (timeline.list): records, visits, contracts signed / renewed /
+// terminated / expired, grade changes and files in one order (at, kind, refId, all descending), so
+// entries at the same instant page exactly whatever the page size; deleted records and visits
+// marked and restorable by the customers' rule; the kind and staff filters; the staff scope; every
+// role; a malformed cursor. Records and visits are written straight into their tables (their
+// services are another area's), contracts and files through their services, grade changes both ways.
+// The expected timeline is built here from what was written, sorted by a comparator of its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/api/timeline.ts';
+import { addDays } from '../../shared/contract-status.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { SqliteDatabase } from '../../electron/core/db/sqlite/open.ts';
+import { attach, rawDb } from './attachments-kit.ts';
+import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
+
+type Expected = { at: number; kind: TimelineKind; refId: number; staffId: number | null; deleted: boolean; createdBy?: number | null };
+
+const midnight = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime();
+};
+const D1 = '2026-03-01';
+const D2 = '2026-06-15';
+const D3 = '2026-09-30';
+
+/** Newest first; at the same instant the later kind name first, then the larger id (the contract's order, written out again). */
+function timelineOrder(a: Expected, b: Expected): number {
+  if (a.at !== b.at) return a.at > b.at ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind > b.kind ? -1 : 1;
+  return a.refId > b.refId ? -1 : 1;
+}
+
+const keyOf = (e: { at: number; kind: string; refId: number }) => `${e.at}/${e.kind}/${e.refId}`;
+
+let h: Harness;
+let raw: SqliteDatabase;
+let ids: Record<Role, number>;
+let customer: number;
+let other: number;
+const expected: Expected[] = [];
+
+/** Every entry of a timeline, page by page. */
+async function allPages(session: string, input: { customerId: number; kinds?: TimelineKind[]; staffId?: number | null }, limit: number): Promise<TimelineEntry[]> {
+  const out: TimelineEntry[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 500; pages++) {
+    const page: { entries: TimelineEntry[]; next: string | null } = await h.call(session, 'timeline.list', { ...input, after, limit });
+    expect(page.entries.length).toBeLessThanOrEqual(limit);
+    if (page.next !== null) expect(page.entries.length).toBe(limit);
+    out.push(...page.entries);
+    if (page.next === null) return out;
+    after = page.next;
+  }
+  throw new Error('timeline: more than 500 pages');
+}
+
+function insertRecord(r: { at: number; kind: 'service' | 'communication'; staffId: number | null; createdBy: number; deletedAt?: number | null; customerId?: number; source?: string; content?: string }): number {
+  const service = r.kind === 'service';
+  const { lastInsertRowid } = raw
+    .prepare(
+      `INSERT INTO records (customer_id, kind, at, staff_id, content, phase, service_kind, status, channel, source, created_by, created_at, updated_at, deleted_at, deleted_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)`,
+    )
+    .run(
+      r.customerId ?? customer,
+      r.kind,
+      r.at,
+      r.staffId,
+      r.content ?? `内容 ${r.kind} ${r.at}`,
+      service ? 'aftersale' : null,
+      service ? 'repair' : null,
+      service ? 'open' : null,
+      service ? null : 'phone',
+      r.source ?? 'app',
+      r.createdBy,
+      r.deletedAt ?? null,
+      r.deletedAt ? r.createdBy : null,
+    );
+  const id = Number(lastInsertRowid);
+  if ((r.customerId ?? customer) === customer) expected.push({ at: r.at, kind: r.kind, refId: id, staffId: r.staffId, deleted: Boolean(r.deletedAt), createdBy: r.createdBy });
+  return id;
+}
+
+function insertVisit(v: { at: number; staffId: number; createdBy: number; deletedAt?: number | null; status?: string }): number {
+  const day = new Date(v.at);
+  const onDay = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  const { lastInsertRowid } = raw
+    .prepare(
+      `INSERT INTO visits (customer_id, staff_id, on_day, start_minute, duration_minutes, starts_at, purpose, agenda, status, outcome, created_by, created_at, updated_at, deleted_at, deleted_by)
+       VALUES (?, ?, ?, ?, 60, ?, '回访', '带上报价单', ?, ?, ?, 1, 1, ?, ?)`,
+    )
+    .run(customer, v.staffId, onDay, day.getHours() * 60 + day.getMinutes(), v.at, v.status ?? 'planned', v.status === 'done' ? '客户满意' : '', v.createdBy, v.deletedAt ?? null, v.deletedAt ? v.createdBy : null);
+  const id = Number(lastInsertRowid);
+  expected.push({ at: v.at, kind: 'visit', refId: id, staffId: v.staffId, deleted: Boolean(v.deletedAt), createdBy: v.createdBy });
+  return id;
+}
+
+function insertGrade(at: number, by: number): void {
+  const { lastInsertRowid } = raw.prepare("INSERT INTO grade_history (customer_id, grade, changed_at, changed_by) VALUES (?, 'vip', ?, ?)").run(customer, at, by);
+  expected.push({ at, kind: 'grade', refId: Number(lastInsertRowid), staffId: by, deleted: false });
+}
+
+beforeAll(async () => {
+  h = makeHarness();
+  await shopWithRoles(h);
+  await h.call('owner', 'settings.update', { idleLockMinutes: 0 });
+  h.clock.now = new Date(2026, 10, 22, 12, 0, 0).getTime(); // local noon of 2026-11-22: today
+  ids = { owner: 0, manager: 0, staff: 0, viewer: 0 };
+  for (const role of ['manager', 'staff', 'viewer'] as const) ids[role] = (await userNamed(h, role)).id;
+  ids.owner = (await userNamed(h, 'boss')).id;
+  customer = (await h.call('owner', 'customers.create', { name: '时间线客户', ownerId: ids.staff })).id;
+  other = (await h.call('owner', 'customers.create', { name: '别人的客户' })).id;
+  raw = await rawDb(h);
+  // The grade set when the customer was made.
+  const made = raw.prepare('SELECT id, changed_at FROM grade_history WHERE customer_id = ?').all(customer) as { id: number; changed_at: number }[];
+  for (const g of made) expected.push({ at: g.changed_at, kind: 'grade', refId: g.id, staffId: ids.owner, deleted: false });
+
+  // Contracts, through their service: signed days D1..D3, one expired on D2, one renewed on D3, one terminated on D3.
+  const contract = async (session: string, number: string, fields: Record<string, unknown>) =>
+    h.call(session, 'contracts.create', { number, title: `合同 ${number}`, customerId: customer, ...fields } as never);
+  const k1 = await contract('owner', 'HT-1', { signedOn: D1, endOn: addDays(D2, -1), ownerId: ids.staff });
+  expected.push({ at: midnight(D1), kind: 'contractSigned', refId: k1.id, staffId: ids.staff, deleted: false });
+  expected.push({ at: midnight(D2), kind: 'contractExpired', refId: k1.id, staffId: ids.staff, deleted: false });
+  const k2 = await contract('owner', 'HT-2', { signedOn: D2, endOn: addDays(D3, -1), autoRenew: true, renewalMonths: 3, ownerId: ids.manager });
+  expected.push({ at: midnight(D2), kind: 'contractSigned', refId: k2.id, staffId: ids.manager, deleted: false });
+  const k3 = await contract('manager', 'HT-3', { signedOn: D3, endOn: '2027-12-31' });
+  expected.push({ at: midnight(D3), kind: 'contractSigned', refId: k3.id, staffId: null, deleted: false });
+  await h.call('manager', 'contracts.terminate', { id: k3.id, version: k3.version, on: D3, reason: '' });
+  await contract('owner', 'HT-DRAFT', {}); // a draft: nothing on the timeline
+  const binned = await contract('owner', 'HT-BIN', { signedOn: D1 });
+  await h.call('owner', 'contracts.delete', { id: binned.id, version: binned.version });
+  await h.call('owner', 'contracts.create', { number: 'HT-OTHER', title: 'x', customerId: other, signedOn: D1 });
+  await h.call('owner', 'contracts.list', {}); // lets auto-renew roll HT-2 forward (on D3)
+  for (const e of raw.prepare('SELECT e.id, e.kind, e.on_day, e.by_user FROM contract_events e').all() as { id: number; kind: string; on_day: string; by_user: number | null }[]) {
+    expected.push({ at: midnight(e.on_day), kind: e.kind === 'renewed' ? 'contractRenewed' : 'contractTerminated', refId: e.id, staffId: e.by_user, deleted: false });
+  }
+  expect(expected.filter((e) => e.kind === 'contractRenewed').length).toBe(1);
+
+  // Files, through their service, then moved to D2 (one each of the customer's and a contract's; one in the bin).
+  const f1 = await attach(h, 'staff', { kind: 'customer', id: customer }, Buffer.from('报价单 v1'), '报价单.txt', '第一版');
+  const f2 = await attach(h, 'owner', { kind: 'contract', id: k1.id }, Buffer.from('signed scan'), 'scan.txt');
+  const f3 = await attach(h, 'owner', { kind: 'customer', id: customer }, Buffer.from('old'), 'old.txt');
+  await h.call('owner', 'attachments.delete', { id: f3.id, version: f3.version });
+  await attach(h, 'owner', { kind: 'customer', id: other }, Buffer.from('not this one'), 'other.txt');
+  raw.prepare('UPDATE attachments SET created_at = ? WHERE id IN (?, ?)').run(midnight(D2), f1.id, f2.id);
+  expected.push({ at: midnight(D2), kind: 'file', refId: f1.id, staffId: ids.staff, deleted: false });
+  expected.push({ at: midnight(D2), kind: 'file', refId: f2.id, staffId: ids.owner, deleted: false });
+
+  // Records, visits and grade changes at the same instants as the contracts' days, and between them.
+  for (const day of [D1, D2, D3]) {
+    insertRecord({ at: midnight(day), kind: 'service', staffId: ids.staff, createdBy: ids.staff });
+    insertRecord({ at: midnight(day), kind: 'communication', staffId: ids.manager, createdBy: ids.manager });
+    insertRecord({ at: midnight(day), kind: 'service', staffId: ids.manager, createdBy: ids.owner });
+    insertRecord({ at: midnight(day), kind: 'communication', staffId: null, createdBy: ids.owner, source: 'import' });
+    insertVisit({ at: midnight(day), staffId: ids.staff, createdBy: ids.staff, status: 'done' });
+    insertGrade(midnight(day), ids.manager);
+  }
+  for (let i = 1; i <= 6; i++) insertRecord({ at: midnight(D2) + i * 3_600_000, kind: i % 2 ? 'service' : 'communication', staffId: i % 3 ? ids.staff : ids.manager, createdBy: ids.owner });
+  // In the recycle bin: one the staff member made, one the owner made; a visit of each.
+  insertRecord({ at: midnight(D3) + 60_000, kind: 'service', staffId: ids.staff, createdBy: ids.staff, deletedAt: h.clock.now });
+  insertRecord({ at: midnight(D3) + 60_000, kind: 'communication', staffId: ids.staff, createdBy: ids.owner, deletedAt: h.clock.now });
+  insertVisit({ at: midnight(D3) + 60_000, staffId: ids.staff, createdBy: ids.staff, deletedAt: h.clock.now });
+  insertVisit({ at: midnight(D3) + 60_000, staffId: ids.manager, createdBy: ids.manager, deletedAt: h.clock.now });
+  insertVisit({ at: new Date(2026, 11, 3, 10, 30).getTime(), staffId: ids.staff, createdBy: ids.owner }); // planned, still to come
+  insertRecord({ at: midnight(D2), kind: 'service', staffId: ids.staff, createdBy: ids.owner, customerId: other }); // another customer's
+  expected.sort(timelineOrder);
+}, 120_000);
+
+afterAll(() => {
+  raw?.close();
+  h?.cleanup();
+});
+
+describe('timeline', () => {
+  it('has every kind, in order (at, kind, refId descending), entries at one instant across kinds', async () => {
+    const page = await h.call('owner', 'timeline.list', { customerId: customer, limit: 100 });
+    expect(page.next).toBeNull();
+    expect(page.entries.map(keyOf)).toEqual(expected.map(keyOf));
+    expect(new Set(page.entries.map((e) => e.kind))).toEqual(new Set(TIMELINE_KINDS));
+    // At D2's midnight: records, a visit, a grade change, a signing, an expiry and files together.
+    const atD2 = new Set(page.entries.filter((e) => e.at === midnight(D2)).map((e) => e.kind));
+    expect(atD2).toEqual(new Set(['service', 'communication', 'visit', 'grade', 'contractSigned', 'contractExpired', 'file']));
+  });
+
+  it('pages to the same sequence with pages of 1, 2, 3 and 50', async () => {
+    const whole = (await h.call('owner', 'timeline.list', { customerId: customer, limit: 100 })).entries;
+    for (const limit of [1, 2, 3, 50]) {
+      expect((await allPages('owner', { customerId: customer }, limit)).map(keyOf), `limit ${limit}`).toEqual(whole.map(keyOf));
+    }
+  });
+
+  it('says what each entry is and opens', async () => {
+    const entries = (await h.call('owner', 'timeline.list', { customerId: customer, limit: 100 })).entries;
+    const service = entries.find((e) => e.kind === 'service' && !e.deleted)!;
+    expect(service).toMatchObject({ title: 'repair', status: 'open', customerId: customer, open: { kind: 'record', id: service.refId } });
+    expect(service.text).toMatch(/^内容 service/);
+    const imported = entries.find((e) => e.kind === 'communication' && e.staffId === null)!;
+    expect(imported).toMatchObject({ title: 'phone', status: null, source: 'import', staffName: null });
+    const visit = entries.find((e) => e.kind === 'visit' && e.status === 'done')!;
+    expect(visit).toMatchObject({ title: '回访', text: '客户满意', staffName: 'staff', open: { kind: 'visit', id: visit.refId } });
+    expect(entries.find((e) => e.kind === 'visit' && e.status === 'planned')!.text).toBe('带上报价单');
+    const expired = entries.find((e) => e.kind === 'contractExpired')!;
+    expect(expired).toMatchObject({ title: 'HT-1', text: '合同 HT-1', staffName: 'staff', open: { kind: 'contract' } });
+    const renewed = entries.find((e) => e.kind === 'contractRenewed')!;
+    expect(renewed).toMatchObject({ title: 'HT-2', staffName: null, at: midnight(D3) });
+    expect(entries.find((e) => e.kind === 'contractTerminated')).toMatchObject({ title: 'HT-3', staffName: 'manager', at: midnight(D3) });
+    // The grade the customer was made with (now), and the changes written before.
+    expect(entries.filter((e) => e.kind === 'grade').map((e) => e.title)).toEqual(['normal', 'vip', 'vip', 'vip']);
+    expect(entries.find((e) => e.kind === 'grade')).toMatchObject({ staffName: '老板', open: { kind: 'customer', id: customer } });
+    expect(entries.find((e) => e.kind === 'file' && e.staffId === ids.staff)).toMatchObject({ title: '报价单.txt', text: '第一版', open: { kind: 'attachment' } });
+    expect(entries.some((e) => e.title === 'old.txt' || e.title === 'HT-BIN' || e.title === 'HT-DRAFT' || e.title === 'HT-OTHER')).toBe(false);
+    // A long content is cut to 200 characters.
+    const long = insertRecord({ at: midnight('2020-01-01'), kind: 'communication', staffId: null, createdBy: ids.owner, content: '长'.repeat(20_000) });
+    const last = (await h.call('owner', 'timeline.list', { customerId: customer, kinds: ['communication'], limit: 100 })).entries.at(-1)!;
+    expect([last.refId, last.text.length]).toEqual([long, 200]);
+    raw.prepare('DELETE FROM records WHERE id = ?').run(long);
+    expected.splice(expected.findIndex((e) => e.refId === long && e.kind === 'communication'), 1);
+  });
+
+  it('keeps deleted records and visits, marked, restorable by whoever may restore them', async () => {
+    const deleted = expected.filter((e) => e.deleted);
+    expect(deleted.length).toBe(4);
+    for (const role of ['owner', 'manager', 'staff', 'viewer'] as const) {
+      const entries = (await h.call(role, 'timeline.list', { customerId: customer, limit: 100 })).entries;
+      for (const want of deleted) {
+        const entry = entries.find((e) => keyOf(e) === keyOf(want))!;
+        expect(entry.deleted).toBe(true);
+        // The customers' rule: delete (and restore) for owner and manager; staff only what they made; viewers never.
+        const may = role === 'owner' || role === 'manager' || (role === 'staff' && want.createdBy === ids.staff);
+        expect(entry.actions.restore, `${role} ${keyOf(want)}`).toBe(may);
+      }
+      expect(entries.filter((e) => !e.deleted).every((e) => e.actions.restore === false)).toBe(true);
+    }
+  });
+
+  it('filters by kind, paged the same', async () => {
+    const whole = expected;
+    for (const kinds of [['service'], ['communication'], ['visit'], ['contractSigned', 'contractExpired'], ['contractRenewed'], ['contractTerminated'], ['grade', 'file'], ['service', 'communication', 'file']] as TimelineKind[][]) {
+      const want = whole.filter((e) => kinds.includes(e.kind)).map(keyOf);
+      expect(want.length, kinds.join()).toBeGreaterThan(0);
+      for (const limit of [1, 3, 50]) expect((await allPages('owner', { customerId: customer, kinds }, limit)).map(keyOf), `${kinds.join()} by ${limit}`).toEqual(want);
+    }
+    expect((await allPages('owner', { customerId: customer, kinds: [] }, 50)).map(keyOf)).toEqual(whole.map(keyOf));
+  });
+
+  it("filters by staff member: each kind's own staff column", async () => {
+    for (const role of ['owner', 'manager', 'staff'] as const) {
+      const want = expected.filter((e) => e.staffId === ids[role]).map(keyOf);
+      expect(want.length).toBeGreaterThan(0);
+      for (const limit of [2, 50]) expect((await allPages('viewer', { customerId: customer, staffId: ids[role] }, limit)).map(keyOf), role).toEqual(want);
+    }
+    const staffFiles = await allPages('owner', { customerId: customer, staffId: ids.staff, kinds: ['file', 'contractSigned'] }, 50);
+    expect(staffFiles.map((e) => [e.kind, e.title])).toEqual([
+      ['file', '报价单.txt'],
+      ['contractSigned', 'HT-1'],
+    ]);
+    expect((await allPages('owner', { customerId: customer, staffId: null }, 50)).length).toBe(expected.length);
+  });
+
+  it("every role reads the timeline; a customer not seen is NOT_FOUND (scope, recycle bin, none such)", async () => {
+    for (const role of ['owner', 'manager', 'staff', 'viewer'] as const) {
+      expect((await h.call(role, 'timeline.list', { customerId: other, limit: 10 })).entries.every((e) => e.customerId === other)).toBe(true);
+    }
+    await h.call('owner', 'settings.update', { staffScope: true });
+    try {
+      await h.failure('staff', 'timeline.list', { customerId: other }, 'NOT_FOUND');
+      expect((await h.call('staff', 'timeline.list', { customerId: customer, limit: 100 })).entries.length).toBe(expected.length);
+      expect((await h.call('manager', 'timeline.list', { customerId: other, limit: 100 })).entries.length).toBeGreaterThan(0);
+    } finally {
+      await h.call('owner', 'settings.update', { staffScope: false });
+    }
+    const binned = await h.call('owner', 'customers.create', { name: '回收站客户' });
+    await h.call('owner', 'customers.delete', { id: binned.id, version: binned.version });
+    await h.failure('owner', 'timeline.list', { customerId: binned.id }, 'NOT_FOUND');
+    await h.failure('owner', 'timeline.list', { customerId: 999_999 }, 'NOT_FOUND');
+    await h.failure('nobody', 'timeline.list', { customerId: customer }, 'UNAUTHENTICATED');
+  });
+
+  it('refuses a malformed cursor with VALIDATION, and limits out of range', async () => {
+    const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+    for (const after of ['garbage!', 'x', b64('not json'), b64({ at: 1 }), b64([1, 'nosuchkind', 3]), b64([1, 'service', -3]), b64([1.5, 'service', 3]), b64([1, 'service', 3, 4]), b64(null)]) {
+      const error = await h.failure('owner', 'timeline.list', { customerId: customer, after }, 'VALIDATION');
+      expect(error.message, after).toMatch(/^timeline.list: the page cursor is malformed/);
+    }
+    await h.failure('owner', 'timeline.list', { customerId: customer, after: '' }, 'VALIDATION');
+    await h.failure('owner', 'timeline.list', { customerId: customer, limit: 0 }, 'VALIDATION');
+    await h.failure('owner', 'timeline.list', { customerId: customer, limit: 101 }, 'VALIDATION');
+    await h.failure('owner', 'timeline.list', { customerId: customer, kinds: ['survey'] }, 'VALIDATION');
+  });
+});
