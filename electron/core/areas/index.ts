@@ -15,6 +15,7 @@ import { tagsArea } from './tags/index.ts';
 import { jobsArea } from './jobs/index.ts';
 import { attachmentsArea } from './attachments/index.ts';
 import { contractsArea } from './contracts/index.ts';
+import { printArea } from './print/index.ts';
 import { recordsArea } from './records/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, printArea];

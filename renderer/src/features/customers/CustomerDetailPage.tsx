@@ -15,6 +15,7 @@ import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerS
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
+import { PrintProfileButton } from '../print/PrintButtons.tsx';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
         <Typography color="text.secondary">{c.code}</Typography>
         <Box sx={{ flex: 1 }} />
         <PlanVisitButton customer={c} />
+        <PrintProfileButton customerId={c.id} />
         {/* The core says what this caller may do with this customer (staff delete only their own). */}
         {c.actions.edit ? (
           <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'customerEdit', id: c.id })}>

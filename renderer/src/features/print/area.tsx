@@ -1,6 +1,8 @@
 import type { Area } from '../../app/area.ts';
 import type { Route } from '../../app/router.ts';
-import { CustomerProfilePrint, ServiceReportPrint, VisitSheetPrint } from './PrintPages.tsx';
+import { CustomerProfilePrint } from './CustomerProfilePrint.tsx';
+import { ServiceReportPrint } from './ServiceReportPrint.tsx';
+import { VisitSheetPrint } from './VisitSheetPrint.tsx';
 import enUS from './i18n/en-US.json';
 import zhCN from './i18n/zh-CN.json';
 
