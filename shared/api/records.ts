@@ -7,7 +7,7 @@
 // allow this caller, so the UI offers only those.
 import { z } from 'zod';
 import { defineArea } from './area.ts';
-import { CalendarDate, Id } from './customers.ts';
+import { CalendarDate, Id, isGregorianDate } from './customers.ts';
 import { method } from './method.ts';
 import { customerActions, type Role } from '../roles.ts';
 import { localDay } from '../contract-status.ts';
@@ -103,7 +103,10 @@ export function checkRecordFields(
   const [needed, forbidden] = draft.kind === 'service' ? [['phase', 'serviceKind', 'status'] as const, COMMUNICATION_ONLY] : [['channel'] as const, SERVICE_ONLY];
   for (const field of needed) if (draft[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
   for (const field of forbidden) if (draft[field] !== null) ctx.addIssue({ code: 'custom', path: [field], message: 'recordKind' });
-  if (draft.followUpOn !== null && draft.at !== undefined && draft.followUpOn < localDay(draft.at)) {
+  // Only between dates that are valid themselves (a date refused for its own sake says so once).
+  const { followUpOn: day, at } = draft;
+  if (day === null || at === undefined || !isGregorianDate(day) || day < EARLIEST_DAY || day > LATEST_DAY || at < EARLIEST_AT || at > LATEST_AT) return;
+  if (day < localDay(at)) {
     ctx.addIssue({ code: 'custom', path: ['followUpOn'], message: 'followUpOrder' });
   }
 }

@@ -245,7 +245,7 @@ export async function readRecord(db: Db, id: number, access: Access): Promise<Re
 // Checks of create and update
 
 function invalid(operation: string, message: string, path: (string | number)[], reason: ValidationMessage): AppFailure {
-  return new AppFailure('VALIDATION', `${operation}: ${message}`, [{ path, message: reason }]);
+  return new AppFailure('VALIDATION', `${operation}: ${message}`, [{ path: path.map(String), message: reason }]);
 }
 
 /** The record's customer must be one the caller sees (live, in their scope). */
