@@ -12,6 +12,7 @@ import { cliClock, TEST_NOW_VARIABLE } from './clock.ts';
 import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { contracts } from './commands/contracts.ts';
+import { records } from './commands/records.ts';
 import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
@@ -24,7 +25,9 @@ Commands:
   init    --shop NAME --owner USER        create the encrypted database (password: CLIENTELE_PASSWORD or prompt)
   status  --user USER                     schema version, cipher, row counts, file sizes
   check   --user USER                     integrity check
-  seed    --user USER --customers N [--seed S]   fill with deterministic demo data
+  seed    --user USER [--customers N] [--records N] [--seed S]
+                                          fill with deterministic demo data (records go to the shop's customers,
+                                          some of them about 2,000 each; up to 1,000,000)
   serve   [--port N]                      start browser mode and print its URL
   passwd  --user USER                     change your own password (old: CLIENTELE_PASSWORD, new: CLIENTELE_NEW_PASSWORD)
 
@@ -61,6 +64,12 @@ Commands:
                                                        a new contract for the customer with that code (the amount as
                                                        decimal text in the currency's units; no signed date: a draft)
 
+  records add --customer CODE --kind service|communication [--at ISO] [--content TEXT] [--staff USER]
+              [--phase presale|insale|aftersale] [--service-kind K] [--status open|done]
+              [--channel phone|email|meeting|visit|wechat|other] [--follow-up YYYY-MM-DD] --user USER
+                                                       a service or communication record for the customer with that
+                                                       code (--at: local time, default now)
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -94,8 +103,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   logo,
   attachments,
   contracts,
+  records,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -110,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
         shop: { type: 'string' },
         owner: { type: 'string' },
         customers: { type: 'string' },
+        records: { type: 'string' },
         seed: { type: 'string' },
         port: { type: 'string' },
         role: { type: 'string' },
@@ -131,6 +142,15 @@ export async function main(argv: string[]): Promise<number> {
         start: { type: 'string' },
         end: { type: 'string' },
         type: { type: 'string' },
+        // records
+        kind: { type: 'string' },
+        at: { type: 'string' },
+        content: { type: 'string' },
+        staff: { type: 'string' },
+        phase: { type: 'string' },
+        'service-kind': { type: 'string' },
+        channel: { type: 'string' },
+        'follow-up': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -25,8 +25,15 @@ export const system = {
   'system.rekey': method({ input: z.object({}), output: z.object({ ms: z.number() }), permission: 'system.rekey' }),
   /** Deterministic demo data for demos, benchmarks and tests. */
   'system.seed': method({
-    input: z.object({ customers: z.number().int().min(1).max(1_000_000), seed: z.number().int().default(1) }),
-    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), ms: z.number() }),
+    input: z.object({
+      customers: z.number().int().min(0).max(1_000_000).default(0),
+      /** Service and communication records over the shop's customers (after the new ones are made). */
+      records: z.number().int().min(0).max(1_000_000).default(0),
+      seed: z.number().int().default(1),
+    })
+      // A seed that adds nothing is a mistake (`--customers 0`).
+      .refine((input) => input.customers + input.records > 0, { path: ['customers'], message: 'required' }),
+    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), records: z.number().int(), recordsMs: z.number(), ms: z.number() }),
     permission: 'system.seed',
   }),
 };

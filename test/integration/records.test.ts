@@ -4,7 +4,7 @@
 // search box finding record text (and no longer finding deleted ones); the customer's purge
 // removing everything. Roles and the staff scope: records-scope.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordDetail, RecordDraftInput, RecordRow } from '../../shared/api/records.ts';
+import type { RecordDraftInput, RecordRow } from '../../shared/api/records.ts';
 import { fieldIssuesOf } from '../../shared/error-details.ts';
 import { attach, rawDb, storeCounts } from './attachments-kit.ts';
 import { addUser, makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';

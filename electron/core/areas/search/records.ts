@@ -26,23 +26,26 @@ export async function indexRecord(tx: Db, recordId: number): Promise<void> {
 const CHUNK = 2_000;
 
 /**
- * The documents of the live records with ids from `firstId` on, which have none yet (a bulk
- * insert's records, made with ids above every older one): one pass at the end of the bulk load.
- * Answers how many were indexed.
+ * The documents of the live records with ids from `firstId` up to (not including) `endId`, which
+ * have none yet (a bulk insert's records, made with ids above every older one): the bulk load
+ * fills the index once at its end, a range per transaction. Answers how many were indexed and the
+ * last id seen (null when the range held no record).
  */
-export async function indexRecordsFrom(tx: Db, firstId: number): Promise<number> {
+export async function indexRecordsFrom(tx: Db, firstId: number, endId = Number.MAX_SAFE_INTEGER): Promise<{ indexed: number; last: number | null }> {
   let next = firstId;
   let indexed = 0;
+  let last: number | null = null;
   for (;;) {
-    const rows = await tx.selectFrom('records').select(['id', ...TEXTS, 'deleted_at']).where('id', '>=', next).orderBy('id').limit(CHUNK).execute();
-    if (rows.length === 0) return indexed;
+    const rows = await tx.selectFrom('records').select(['id', ...TEXTS, 'deleted_at']).where('id', '>=', next).where('id', '<', endId).orderBy('id').limit(CHUNK).execute();
+    if (rows.length === 0) return { indexed, last };
     const live = rows.filter((row) => row.deleted_at === null);
     await engine.search.records.putMany(
       tx,
       live.map((row) => [row.id, recordDocument(row)] as const),
     );
     indexed += live.length;
-    next = rows.at(-1)!.id + 1; // rows is not empty here
+    last = rows.at(-1)!.id; // rows is not empty here
+    next = last + 1;
   }
 }
 

@@ -2,6 +2,7 @@
 import { transaction } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
 import { seedDemoData } from '../customers/seed.ts';
+import { seedRecords } from '../records/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -41,12 +42,21 @@ export const systemHandlers = {
       const ownerIds = (await listUsers(database)).filter((user) => user.active && user.role !== 'viewer').map((user) => user.id);
       const location = { file: databasePath(ctx.state.dataDir), keyHex: keyToHex(ctx.state.unlocked!.key) }; // db(ctx) above: it is open
       const made = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId, location }, job);
+      const recordOptions = { records: input.records, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds, location };
+      const records = made.cancelled ? { records: 0, ms: 0, cancelled: true } : await seedRecords(database, recordOptions, job);
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
-        appendAudit(tx, { at: ctx.state.clock(), userId: who.userId, username: who.username, action: 'system.seed', entity: 'system', changes: [{ field: 'customers', before: null, after: made.customers }] }),
+        appendAudit(tx, {
+          at: ctx.state.clock(),
+          userId: who.userId,
+          username: who.username,
+          action: 'system.seed',
+          entity: 'system',
+          changes: [{ field: 'customers', before: null, after: made.customers }, ...(records.records > 0 ? [{ field: 'records', before: null, after: records.records }] : [])],
+        }),
       );
-      if (made.cancelled) throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers; those stay`);
-      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, ms: Math.round(performance.now() - started) };
+      if (made.cancelled || records.cancelled) throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers and ${records.records} records; those stay`);
+      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, ms: Math.round(performance.now() - started) };
     });
   },
 
