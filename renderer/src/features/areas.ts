@@ -15,4 +15,6 @@ export { area as settings } from './settings/area.tsx';
 export { area as logo } from './logo/area.tsx';
 export { area as attachments } from './attachments/area.tsx';
 export { area as placeholder } from './placeholder/area.tsx';
+export { area as records } from './records/area.tsx';
+export { area as timeline } from './timeline/area.tsx';
 export { area as print } from './print/area.tsx';

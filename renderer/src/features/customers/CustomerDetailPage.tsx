@@ -16,6 +16,7 @@ import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
 import { PrintProfileButton } from '../print/PrintButtons.tsx';
+import { CustomerTimelineSection } from '../timeline/CustomerTimelineSection.tsx';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -83,6 +84,8 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <GradeHistorySection customer={c} />
       <CustomerContractsSection customer={c} />
       <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />
+      {/* Last: it loads further pages as it scrolls into view, so nothing below it is pushed away. */}
+      <CustomerTimelineSection customer={c} />
       {confirmDelete ? <DeleteDialog customer={c} onClose={() => setConfirmDelete(false)} /> : null}
     </Stack>
   );

@@ -1,5 +1,4 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
-import HandymanIcon from '@mui/icons-material/Handyman';
 import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
 import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
@@ -13,7 +12,6 @@ import zhCN from './i18n/zh-CN.json';
 declare module '../../app/router.ts' {
   interface RouteParams {
     today: object;
-    service: object;
     satisfaction: object;
     reports: object;
   }
@@ -24,9 +22,8 @@ declare module '../../app/router.ts' {
  * is complete from day one. Building one: remove its line here (and its `nav.<id>` texts), and give
  * it its own folder with its own area.tsx.
  */
-const COMING: { id: 'today' | 'service' | 'satisfaction' | 'reports'; icon: ReactNode; order: number; permission?: Permission }[] = [
+const COMING: { id: 'today' | 'satisfaction' | 'reports'; icon: ReactNode; order: number; permission?: Permission }[] = [
   { id: 'today', icon: <TodayIcon />, order: 10 },
-  { id: 'service', icon: <HandymanIcon />, order: 50 },
   { id: 'satisfaction', icon: <SentimentSatisfiedAltIcon />, order: 60 },
   { id: 'reports', icon: <AssessmentIcon />, order: 70, permission: 'reports.read' },
 ];
