@@ -23,7 +23,8 @@ function query(db: Db, input: SourceInput) {
     .where('k.terminated_on', 'is', null)
     .where('k.end_on', '<', input.today)
     .where(seekByDay('contractExpired', 'k.end_on', 'k.id', input.after, 1));
-  if (input.staffId !== null) q = q.where('k.owner_id', '=', input.staffId);
+  // Unary plus: the customer's few contracts are checked one by one, never the staff member's many through contracts_owner.
+  if (input.staffId !== null) q = q.where(sql<number | null>`+k.owner_id`, '=', input.staffId);
   return q.orderBy('k.end_on', 'desc').orderBy('k.id', 'desc').limit(input.take);
 }
 

@@ -17,7 +17,8 @@ function query(db: Db, input: SourceInput) {
     .where('k.deleted_at', 'is', null)
     .where('k.signed_on', 'is not', null)
     .where(seekByDay('contractSigned', 'k.signed_on', 'k.id', input.after));
-  if (input.staffId !== null) q = q.where('k.owner_id', '=', input.staffId);
+  // Unary plus: the customer's few contracts are checked one by one, never the staff member's many through contracts_owner.
+  if (input.staffId !== null) q = q.where(sql<number | null>`+k.owner_id`, '=', input.staffId);
   return q.orderBy('k.signed_on', 'desc').orderBy('k.id', 'desc').limit(input.take);
 }
 
