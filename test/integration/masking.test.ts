@@ -22,6 +22,8 @@ type Seeded = {
   contractIds: number[];
   /** A communication record of each customer, its contacts taking part. */
   recordIds: number[];
+  /** A visit to each customer, with its first contact (whose phones visits show). */
+  visitIds: number[];
 };
 
 type Ctx = Seeded & { role: Role };
@@ -133,6 +135,20 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'records.listDeleted': () => [{ limit: 100 }],
   // Entries carry staff names, titles and texts of records, no contact details: every customer's timeline.
   'timeline.list': (c) => c.customers.map((customer) => ({ customerId: customer.id, limit: 100 })),
+  // Printed documents: every customer's profile and record, and the whole shop's visits around the test's days.
+  'print.visitSheet': () => [{ staffId: null, from: '2026-11-01', to: '2026-12-10' }],
+  'print.customerProfile': (c) => c.customers.map((customer) => ({ customerId: customer.id })),
+  'print.serviceReport': (c) => c.recordIds.map((recordId) => ({ recordId })),
+  // Visits show their contact's phones: every visit read, the whole shop's agenda over their days.
+  'visits.agenda': () => [{ from: '2026-12-01', to: '2026-12-07', staffId: null }],
+  'visits.get': (c) => c.visitIds.map((id) => ({ id })),
+  'visits.create': (c) => [{ customerId: c.customers[0]!.id, contactId: c.customers[0]!.contacts[0]?.id ?? null, staffId: 1, onDay: '2026-12-02', startMinute: 540, purpose: 'x' }],
+  'visits.update': (c) => [{ id: c.visitIds[0]!, version: 999, customerId: c.customers[0]!.id, staffId: 1, onDay: '2026-12-02', startMinute: 540, purpose: 'x' }],
+  'visits.reschedule': (c) => [{ id: c.visitIds[0]!, version: 999, onDay: '2026-12-03', startMinute: 540 }],
+  'visits.setStatus': (c) => [{ id: c.visitIds[0]!, version: 999, status: 'postponed' }],
+  'visits.complete': (c) => [{ id: c.visitIds[0]!, version: 999, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }],
+  'visits.delete': (c) => [{ id: c.visitIds[0]!, version: 999 }],
+  'visits.restore': (c) => [{ id: c.visitIds[0]! }],
 };
 
 function digitsOf(text: string): string {
@@ -234,7 +250,12 @@ describe('masking phone and e-mail for staff and viewers', () => {
       const participants = c.contacts.map((contact) => ({ contactId: contact.id! }));
       recordIds.push((await h.call('owner', 'records.create', { customerId: c.id, kind: 'communication', at: Date.UTC(2026, 10, 30), content: '回访记录', channel: 'phone', participants, followUpOn: '2026-12-10' })).id);
     }
-    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id, contractIds, recordIds };
+    const visitIds: number[] = [];
+    for (const [i, c] of customers.filter((customer) => customer.id !== toDelete.id).entries()) {
+      const input = { customerId: c.id, contactId: c.contacts[0]?.id ?? null, staffId: 1, onDay: `2026-12-0${1 + (i % 7)}`, startMinute: 480 + (i % 10) * 30, purpose: '拜访' };
+      visitIds.push((await h.call('owner', 'visits.create', input)).visit.id);
+    }
+    seeded = { customers, secrets: [...secrets], phoneDigits, harmless, deletedId: toDelete.id, contractIds, recordIds, visitIds };
     expect(seeded.secrets.length).toBeGreaterThan(80);
     // The check itself bites: the owner's own answers are full of them.
     expect(leaks(seeded, customers).length).toBeGreaterThan(80);

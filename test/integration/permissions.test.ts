@@ -15,6 +15,8 @@ type Fixture = {
   /** A user the samples aim at; the stale version keeps them from changing anything. */
   targetUserId: number;
   staffScope: boolean;
+  /** Each role's own user (boss for the owner): a staff member under the scope prints only their own visit sheet. */
+  userIds: Record<Role, number>;
 };
 
 const STALE = 999;
@@ -89,6 +91,20 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'records.purge': () => ({ id: 999 }),
   'records.listDeleted': () => ({}),
   'timeline.list': (role, f) => ({ customerId: f.customerIds[role] }),
+  // Prints aim at the role's own visit sheet and customer, and at a record that does not exist (NOT_FOUND where allowed).
+  'print.visitSheet': (role, f) => ({ staffId: f.userIds[role], from: '2026-12-01', to: '2026-12-07' }),
+  'print.customerProfile': (role, f) => ({ customerId: f.customerIds[role] }),
+  'print.serviceReport': () => ({ recordId: 999 }),
+  // Visits: the role's own agenda and a visit to its own customer; the rest aim at a visit that does not exist (NOT_FOUND where allowed).
+  'visits.agenda': (role, f) => ({ from: '2026-12-01', to: '2026-12-07', staffId: f.userIds[role] }),
+  'visits.get': () => ({ id: 999 }),
+  'visits.create': (role, f) => ({ customerId: f.customerIds[role], staffId: f.userIds[role], onDay: '2026-12-02', startMinute: 600, purpose: `Visit by ${role}` }),
+  'visits.update': (role, f) => ({ id: 999, version: STALE, customerId: f.customerIds[role], staffId: f.userIds[role], onDay: '2026-12-02', startMinute: 600, purpose: 'x' }),
+  'visits.reschedule': () => ({ id: 999, version: STALE, onDay: '2026-12-03', startMinute: 540 }),
+  'visits.setStatus': () => ({ id: 999, version: STALE, status: 'postponed' }),
+  'visits.complete': () => ({ id: 999, version: STALE, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }),
+  'visits.delete': () => ({ id: 999, version: STALE }),
+  'visits.restore': () => ({ id: 999 }),
   'search.query': () => ({ q: '张三' }),
   'audit.list': () => ({ action: 'auth.signIn' }),
   'audit.entry': () => ({ id: 1 }),
@@ -167,6 +183,7 @@ for (const staffScope of [false, true]) {
         contractIds: { owner: await contract('owner', 'owner'), manager: await contract('manager', 'manager'), staff: await contract('staff', 'staff'), viewer: await contract('owner', 'viewer') },
         targetUserId: target.id,
         staffScope,
+        userIds: { owner: ids.boss!, manager: ids.manager!, staff: ids.staff!, viewer: ids.viewer! },
       };
       await h.call('owner', 'settings.update', { staffScope });
     });
@@ -205,6 +222,7 @@ describe('permission matrix: sessions and passwords', () => {
       contractIds: { owner: contractId, manager: contractId, staff: contractId, viewer: contractId },
       targetUserId: 1,
       staffScope: false,
+      userIds: { owner: 1, manager: 1, staff: 1, viewer: 1 },
     };
   });
   afterAll(() => h.cleanup());
