@@ -157,6 +157,41 @@ describe('audit log display', () => {
     const rolling = await h.call('owner', 'contracts.create', { ...terms, number: 'HT-2025-0007', customerId: other.id, signedOn: '2025-01-01', startOn: '2025-01-01', endOn: '2025-12-31', autoRenew: true, renewalMonths: 12 });
     await h.call('owner', 'contracts.delete', { id: rolling.id, version: rolling.version });
     await h.call('owner', 'contracts.restore', { id: rolling.id });
+    // Records (features/records): a service record changed in every kind of field, a communication
+    // whose follow-up is marked done, deleted, restored, deleted again and purged.
+    const staffUser = staff;
+    const job = await h.call('owner', 'records.create', {
+      customerId: other.id,
+      kind: 'service',
+      at: Date.UTC(2026, 10, 20, 2),
+      staffId: null,
+      content: '上门安装',
+      phase: 'presale',
+      serviceKind: 'installation',
+      status: 'open',
+    });
+    await h.call('owner', 'records.update', {
+      id: job.id,
+      version: job.version,
+      kind: 'service',
+      at: Date.UTC(2026, 10, 21, 3),
+      staffId: staffUser.id,
+      content: '上门安装并培训',
+      phase: 'aftersale',
+      serviceKind: 'training',
+      status: 'done',
+      durationMinutes: 90,
+      result: '完成',
+      feedback: '满意',
+      contractId: dollars.id,
+    });
+    const call = await h.call('owner', 'records.create', { customerId: other.id, kind: 'communication', at: Date.UTC(2026, 10, 20, 2), content: '电话', channel: 'phone', followUpOn: '2026-11-25', participants: [{ name: '龙先生' }] });
+    const followed = await h.call('owner', 'records.update', { id: call.id, version: call.version, kind: 'communication', at: call.at, content: '电话', channel: 'wechat', followUpOn: '2026-11-26', agreements: '下周报价', participants: [{ userId: staffUser.id }] });
+    const doneCall = await h.call('owner', 'records.followUpDone', { id: call.id, version: followed.version });
+    await h.call('owner', 'records.delete', { id: call.id, version: doneCall.version });
+    const restoredCall = await h.call('owner', 'records.restore', { id: call.id });
+    await h.call('owner', 'records.delete', { id: call.id, version: restoredCall.version });
+    await h.call('owner', 'records.purge', { id: call.id });
     const renamedBuyer = await h.call('owner', 'customers.update', { id: buyer.id, version: buyer.version, name: '龙华贸易（已改名）' });
     await h.call('owner', 'customers.delete', { id: renamedBuyer.id, version: renamedBuyer.version });
     await h.call('owner', 'customers.purge', { id: renamedBuyer.id });

@@ -478,7 +478,12 @@ export async function updateRecord(db: Db, id: number, version: number, draft: R
       .execute();
     await writeParticipants(tx, id, participants);
     await indexRecord(tx, id);
-    const changes = changedFields({ ...old, participants: oldNames }, { ...draft, participants: participantNames(participants) }, AUDITED);
+    // Times as ISO text and participants by name: the log reads them without the record.
+    const changes = changedFields(
+      { ...old, at: new Date(old.at).toISOString(), participants: oldNames },
+      { ...draft, at: new Date(draft.at).toISOString(), participants: participantNames(participants) },
+      AUDITED,
+    );
     await audit(tx, actor, 'record.update', audited(before), changes);
     return recordFor(tx, await storedFor(tx, id, actor, false), actor);
   });

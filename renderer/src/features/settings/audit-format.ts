@@ -29,7 +29,7 @@ const ENUMS: Record<string, string> = {
 };
 
 /** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates, a printed visit sheet's days). */
-const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo']);
+const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn']);
 
 /** Contact fields in the order shown after the name. */
 const CONTACT_DETAILS = ['title', 'phone', 'mobile', 'email', 'wechat', 'birthday'] as const;
@@ -143,15 +143,17 @@ export function auditValue(f: AuditFormat, field: string, value: unknown, beside
   if (field === 'logo') return fileText(f, value) ?? plain(f, value);
   if (DATE_FIELDS.has(field) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDateIn(f.lng, value);
   const enumKeys = ENUMS[field];
-  if (enumKeys && typeof value === 'string') return translated(f, `${enumKeys}.${value}`) ?? value;
-  if (field === 'ownerId' && typeof value === 'number') return f.userName(value) ?? `#${value}`;
+  // A customer's kind (company, person) here; another area's `kind` (a record's) below, from its own texts.
+  const enumWord = enumKeys && typeof value === 'string' ? translated(f, `${enumKeys}.${value}`) : null;
+  if (enumWord) return enumWord;
+  if ((field === 'ownerId' || field === 'staffId') && typeof value === 'number') return f.userName(value) ?? `#${value}`;
   // Any area's closed list, in words from that area's own texts (a tag's colour: audit.values.tagColor.red).
   const word = typeof value === 'string' && /^[a-z][A-Za-z]*$/.test(value) ? translated(f, `audit.values.${field}.${value}`) : null;
   if (word) return word;
   if (field === 'contacts' && Array.isArray(value)) return value.length === 0 ? f.t('common.none') : list(f, value.map((c) => contactText(f, c)));
   if (field === 'idleLockMinutes' && typeof value === 'number') return value === 0 ? f.t('audit.values.never') : f.t('audit.values.minutes', { count: value });
   if (field === 'backup.reminderDays' && typeof value === 'number') return f.t('audit.values.days', { count: value });
-  if (field === 'madeAt' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+  if ((field === 'madeAt' || field === 'at') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return new Intl.DateTimeFormat(f.lng, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(value));
   }
   return plain(f, value);
