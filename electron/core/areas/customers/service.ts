@@ -20,6 +20,7 @@ import { reserveCustomerCodes } from './codes.ts';
 import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
 import { purgeRecordsOf } from '../records/service.ts';
+import { purgeVisitsOf } from '../visits/service.ts';
 import { columnOf } from '../../db/columns.ts';
 import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
 
@@ -411,7 +412,7 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     await purgeCustomerAttachments(tx, id);
     // Its visits before its records (a done visit points at the record it made), its records
     // (participants, search documents) before its contracts (a service record may name one).
-    await tx.deleteFrom('visits').where('customer_id', '=', id).execute();
+    await purgeVisitsOf(tx, id);
     await purgeRecordsOf(tx, id);
     await purgeContractsOf(tx, id);
     await tx.deleteFrom('customers').where('id', '=', id).execute();
