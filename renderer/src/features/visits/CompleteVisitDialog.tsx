@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { VISIT_OUTCOME_MAX, VisitRecord, type Visit, type VisitRecordInput } from '../../../../shared/api/visits.ts';
-import { detailsOf } from '../../../../shared/error-details.ts';
+import { detailsOf, fieldIssuesOf } from '../../../../shared/error-details.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
@@ -34,6 +34,17 @@ function recordOf(r: RecordValues): VisitRecordInput {
   return r.kind === 'communication'
     ? { kind: 'communication', channel: r.channel, agreements: r.agreements, followUpOn: r.followUpOn }
     : { kind: 'service', phase: r.phase, serviceKind: r.serviceKind, durationMinutes: r.durationMinutes, result: r.result, status: r.status };
+}
+
+/**
+ * The record's own checks (the core's insertRecord) name its fields as a record has them
+ * (`followUpOn`); the dialog holds them under `record.`, where they are shown.
+ */
+function underRecord(error: AppError): AppError {
+  const issues = fieldIssuesOf(error);
+  if (issues.length === 0) return error;
+  const moved = issues.map((issue) => (issue.path.length > 0 && issue.path[0] !== 'outcome' && issue.path[0] !== 'record' ? { ...issue, path: ['record', ...issue.path] } : issue));
+  return { ...error, details: moved } as AppError; // the same field issues, under the dialog's paths
 }
 
 /** What the dialog checks: the outcome and the record of the chosen kind, as visits.complete takes them. */
@@ -82,7 +93,7 @@ export function CompleteVisitDialog({ visit: v, onClose, onCompleted }: { visit:
         // Someone changed the visit meanwhile: the page reloads it, and trying again uses the stored version.
         dataChanged();
         setStale(true);
-      } else if (!form.applyFailure(failed)) {
+      } else if (!form.applyFailure(underRecord(failed))) {
         setFailure(failed);
       }
     } finally {
