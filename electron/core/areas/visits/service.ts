@@ -160,19 +160,26 @@ async function storedFor(db: Db, id: number, access: Access, operation: string, 
   return row;
 }
 
-/** What came of the customer's latest done visit before this one (visits_timeline, newest first from this one). */
-async function lastVisitNote(db: Db, row: Stored): Promise<Visit['lastVisitNote']> {
-  const last = await db
+/**
+ * The customer's done visits before this one, newest first (exported for the test of its plan):
+ * visits_timeline walked backwards from this visit, so the first done one ends it.
+ */
+export function lastVisitQuery(db: Db, visit: { customerId: number; startsAt: number; id: number }) {
+  return db
     .selectFrom('visits')
     .select(['id', 'on_day', 'outcome'])
-    .where('customer_id', '=', row.customerId)
-    .where((eb) => eb.or([eb('starts_at', '<', row.startsAt), eb.and([eb('starts_at', '=', row.startsAt), eb('id', '<', row.id)])]))
+    .where('customer_id', '=', visit.customerId)
+    .where((eb) => eb.or([eb('starts_at', '<', visit.startsAt), eb.and([eb('starts_at', '=', visit.startsAt), eb('id', '<', visit.id)])]))
     .where('status', '=', 'done')
     .where('deleted_at', 'is', null)
     .orderBy('starts_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+/** What came of the customer's latest done visit before this one. */
+async function lastVisitNote(db: Db, row: Stored): Promise<Visit['lastVisitNote']> {
+  const last = await lastVisitQuery(db, row).executeTakeFirst();
   return last ? { visitId: last.id, onDay: last.on_day, outcome: last.outcome } : null;
 }
 
