@@ -48,6 +48,16 @@ export type CliContext = {
     start?: string;
     end?: string;
     type?: string;
+    // records (commands/records.ts; `seed --records`)
+    records?: string;
+    kind?: string;
+    at?: string;
+    content?: string;
+    staff?: string;
+    phase?: string;
+    'service-kind'?: string;
+    channel?: string;
+    'follow-up'?: string;
   };
 };
 
