@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordDraftInput, RecordRow } from '../../shared/api/records.ts';
 import { fieldIssuesOf } from '../../shared/error-details.ts';
+import { recordSearchStatement } from '../../electron/core/db/sqlite/record-search-index.ts';
+import { kyselyOver } from '../../electron/core/db/sqlite/dialect.ts';
+import { planQuery } from '../../electron/core/areas/search/search-text.ts';
 import { attach, rawDb, storeCounts } from './attachments-kit.ts';
 import { addUser, makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
@@ -92,6 +95,22 @@ describe('records', () => {
     expect((await h.call('owner', 'search.query', { q: '定影组' })).hits.filter((hit) => hit.kind === 'record')).toEqual([]);
     await h.call('owner', 'records.restore', { id: made.id });
     expect((await h.call('owner', 'search.query', { q: '定影组' })).hits.map((hit) => hit.kind)).toContain('record');
+  });
+
+  it('searches records from the trigram index newest first, never sorting every match (scoped or not)', async () => {
+    const raw = await rawDb(h);
+    try {
+      const db = kyselyOver(raw);
+      for (const ownerId of [null, staffId]) {
+        const compiled = recordSearchStatement(planQuery('打印机')!, ownerId, 20).compile(db); // a plan for 3+ characters
+        const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((step) => step.detail).join('\n');
+        expect(plan).toMatch(/SCAN s VIRTUAL TABLE INDEX/);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+        expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+      }
+    } finally {
+      raw.close();
+    }
   });
 
   it('refuses each kind without its fields or with the other kind\'s, and says which', async () => {
