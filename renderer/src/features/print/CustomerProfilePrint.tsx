@@ -109,6 +109,14 @@ function Profile({ profile }: { profile: CustomerProfile }) {
         <p>{t('contact.none')}</p>
       ) : (
         <table className="doc-table">
+          <colgroup>
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '14%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '25%' }} />
+            <col style={{ width: '14%' }} />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('contact.name')}</th>
@@ -154,10 +162,10 @@ function Profile({ profile }: { profile: CustomerProfile }) {
       ) : (
         <table className="doc-table">
           <colgroup>
-            <col style={{ width: '18%' }} />
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '20%' }} />
-            <col style={{ width: '37%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: '19%' }} />
+            <col style={{ width: '35%' }} />
             <col style={{ width: '12%' }} />
           </colgroup>
           <thead>

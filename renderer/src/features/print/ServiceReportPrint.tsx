@@ -106,12 +106,18 @@ function Report({ report }: { report: ServiceReport }) {
         <div>
           <div className="doc-strong">{t('print.serviceReport.customerSignature')}</div>
           <span className="sign-line" />
-          <div className="doc-muted">{t('print.serviceReport.signDate')}</div>
+          <div className="sign-date">
+            {t('print.serviceReport.signDate')}
+            <span className="date-line" />
+          </div>
         </div>
         <div>
           <div className="doc-strong">{t('print.serviceReport.staffSignature')}</div>
           <span className="sign-line" />
-          <div className="doc-muted">{t('print.serviceReport.signDate')}</div>
+          <div className="sign-date">
+            {t('print.serviceReport.signDate')}
+            <span className="date-line" />
+          </div>
         </div>
       </section>
     </>

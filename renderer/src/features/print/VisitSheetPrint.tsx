@@ -82,11 +82,11 @@ function Sheet({ sheet }: { sheet: VisitSheet }) {
         <table className="doc-table visit-table">
           <colgroup>
             <col style={{ width: '9%' }} />
-            <col style={{ width: '25%' }} />
-            <col style={{ width: '15%' }} />
             <col style={{ width: '24%' }} />
-            <col style={{ width: '17%' }} />
-            <col style={{ width: '10%' }} />
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '23%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '13%' }} />
           </colgroup>
           <thead>
             <tr>
