@@ -154,6 +154,11 @@ test('print: visit sheet, customer profile and service report to A4 PDF in both 
   await expect(page.locator('.print-root[data-print-ready="true"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('shop-name')).toHaveCount(0); // no app shell around a print view
   await shot('profile-screen-en-1366');
+  // And on a record's page: the service report.
+  await page.goto(`${origin}#/records/${shop.recordId}`);
+  await page.getByRole('link', { name: en.print.printReport }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${en.print.serviceReport.title} 杭州门骨精密机械有限公司` })).toBeVisible();
+  await expect(page.locator('.print-root[data-print-ready="true"]')).toBeVisible({ timeout: 30_000 });
 
   const sheetHash = `#/print/visit-sheet?from=${DAY}&to=${DAY}&staff=${shop.staffId}`;
   for (const [lng, words] of [['en', en], ['zh', zh]] as const) {
