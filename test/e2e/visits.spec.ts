@@ -101,11 +101,10 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await page.getByLabel(T.visit.time).fill('09:30');
     await page.getByLabel(T.visit.purpose).fill('演示新版软件');
     await page.getByRole('button', { name: T.common.save }).click();
-    // Saved, with a warning (not a refusal): the notice and the visit's page name the other visit.
+    // Saved, with a warning (not a refusal): the visit's page names the other visit (and a notice said so).
     await expect(page.getByRole('heading', { name: OTHER })).toBeVisible();
-    const notice = tr('visits.overlapWarning_one', { name: '李丽', count: 1, visits: tr('visits.overlapItem', { time: '09:00', customer: LONG }) });
-    await expect(page.getByText(notice, { exact: false })).toBeVisible();
-    await expect(page.getByTestId('overlap-alert')).toContainText(LONG);
+    await expect(page.getByTestId('overlap-alert')).toContainText(tr('visitDetail.overlapTitle', { name: '李丽' }));
+    await expect(page.getByTestId('overlap-alert')).toContainText(`09:00–10:00 ${LONG}`);
     await bothSizes(page, shot, `overlap-${lng}`);
 
     // 3. The next day, for another customer.
@@ -144,11 +143,11 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
 
     // Drag the tea visit to Thursday: its time stays; a reload keeps the week and the move.
     await visitCard(dayColumn(page, '2026-12-02'), TEA).dragTo(dayColumn(page, '2026-12-03'));
-    await expect(visitCard(dayColumn(page, '2026-12-03'), TEA)).toContainText('14:00–15:30');
+    await expect(visitCard(dayColumn(page, '2026-12-03'), TEA)).toContainText(`14:00${tr('visit.durationShort', { count: 90 })}`);
     await expect(visitCard(dayColumn(page, '2026-12-02'), TEA)).toHaveCount(0);
     await page.reload();
     await expect(page.getByRole('button', { name: T.visits.week, exact: true })).toHaveAttribute('aria-pressed', 'true');
-    await expect(visitCard(dayColumn(page, '2026-12-03'), TEA)).toContainText('14:00–15:30');
+    await expect(visitCard(dayColumn(page, '2026-12-03'), TEA)).toHaveAttribute('aria-label', `14:00–15:30 ${TEA}`);
 
     // "Move to…" from the keyboard: the second visit to Friday, and the overlap is gone.
     await visitCard(page, OTHER).getByRole('button', { name: tr('visits.more', { name: OTHER }) }).press('Enter');
@@ -183,8 +182,17 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await expect(page.getByText('客户同意续签三年维保合同，价格下调5%')).toBeVisible();
     await expect(page.getByRole('button', { name: T.visitDetail.complete })).toHaveCount(0);
     await bothSizes(page, shot, `done-${lng}`);
-    await page.getByTestId('visit-record').getByRole('link').click();
+    // Its record, made from the visit: its own page, and the customer's timeline.
+    await page.getByTestId('visit-record').getByRole('link', { name: T.visitDetail.openRecord }).click();
+    await expect(page).toHaveURL(/#\/records\/\d+$/);
     await expect(page.getByText('客户同意续签三年维保合同，价格下调5%').first()).toBeVisible();
+    await expect(page.getByText('12月15日前寄送合同草案').first()).toBeVisible();
     await shot(`record-${lng}`);
+    await page.goto(`${origin}#/customers/${long.id}`);
+    const timeline = page.getByTestId('customer-timeline');
+    await timeline.scrollIntoViewIfNeeded();
+    await expect(timeline.locator('[data-timeline-kind="communication"]')).toContainText('客户同意续签三年维保合同');
+    await expect(timeline.locator('[data-timeline-kind="visit"]').first()).toBeVisible();
+    await shot(`timeline-${lng}`);
   });
 }

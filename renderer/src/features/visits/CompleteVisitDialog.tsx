@@ -104,11 +104,11 @@ export function CompleteVisitDialog({ visit: v, onClose, onCompleted }: { visit:
   const field = (key: 'agreements' | 'result', label: string) => (
     <TextField label={label} value={record[key]} onChange={(e) => setRecord(key, e.target.value)} error={error(`record.${key}`) !== undefined} helperText={error(`record.${key}`)} multiline minRows={2} fullWidth />
   );
-  const select = <K extends 'channel' | 'phase' | 'serviceKind' | 'status'>(key: K, label: string, options: readonly RecordValues[K][], words: string) => (
+  const select = <K extends 'channel' | 'phase' | 'serviceKind' | 'status'>(key: K, label: string, options: readonly RecordValues[K][], word: (option: string) => string) => (
     <TextField select slotProps={NATIVE_SELECT} label={label} value={record[key]} onChange={(e) => setRecord(key, e.target.value as RecordValues[K])} /* the options are the closed list */>
       {options.map((o: string) => (
         <option key={o} value={o}>
-          {t(`${words}.${o}`)}
+          {word(o)}
         </option>
       ))}
     </TextField>
@@ -142,7 +142,7 @@ export function CompleteVisitDialog({ visit: v, onClose, onCompleted }: { visit:
           </FormControl>
           {record.kind === 'communication' ? (
             <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { sm: '1fr 1fr' } }}>
-              {select('channel', t('visitComplete.channel'), CHANNELS, 'visitComplete.channels')}
+              {select('channel', t('visitComplete.channel'), CHANNELS, (o) => t(`visitComplete.channels.${o}`))}
               <TextField
                 type="date"
                 label={t('visitComplete.followUpOn')}
@@ -156,8 +156,8 @@ export function CompleteVisitDialog({ visit: v, onClose, onCompleted }: { visit:
             </Box>
           ) : (
             <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { sm: '1fr 1fr' } }}>
-              {select('phase', t('visitComplete.phase'), PHASES, 'visitComplete.phases')}
-              {select('serviceKind', t('visitComplete.serviceKind'), SERVICE_KINDS, 'visitComplete.serviceKinds')}
+              {select('phase', t('visitComplete.phase'), PHASES, (o) => t(`visitComplete.phases.${o}`))}
+              {select('serviceKind', t('visitComplete.serviceKind'), SERVICE_KINDS, (o) => t(`visitComplete.serviceKinds.${o}`))}
               <TextField
                 type="number"
                 label={t('visitComplete.duration')}
@@ -167,7 +167,7 @@ export function CompleteVisitDialog({ visit: v, onClose, onCompleted }: { visit:
                 helperText={error('record.durationMinutes')}
                 slotProps={{ htmlInput: { min: 0, step: 15 } }}
               />
-              {select('status', t('visitComplete.recordStatus'), ['done', 'open'], 'visitComplete.recordStatuses')}
+              {select('status', t('visitComplete.recordStatus'), ['done', 'open'], (o) => t(`visitComplete.recordStatuses.${o}`))}
               <Box sx={{ gridColumn: '1 / -1' }}>{field('result', t('visitComplete.result'))}</Box>
             </Box>
           )}

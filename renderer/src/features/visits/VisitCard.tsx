@@ -42,7 +42,8 @@ export function VisitCard({ visit: v, compact, showStaff, onMove }: Props) {
       draggable={draggable}
       onDragStart={draggable ? onDragStart : undefined}
       sx={{
-        p: compact ? 1 : 1.5,
+        p: compact ? 0.75 : 1.5,
+        pl: compact ? 1 : 1.5,
         cursor: draggable ? 'grab' : undefined,
         borderLeftWidth: 4,
         borderLeftColor: v.overlaps ? 'warning.main' : v.status === 'done' ? 'success.main' : 'primary.main',
@@ -51,15 +52,13 @@ export function VisitCard({ visit: v, compact, showStaff, onMove }: Props) {
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+          <Stack direction="row" spacing={compact ? 0.75 : 1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <Typography variant="body2" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-              {time}
+              {compact ? formatMinute(v.startMinute) : time}
             </Typography>
-            {compact ? null : (
-              <Typography variant="body2" color="text.secondary">
-                {t('visit.durationShort', { count: v.durationMinutes })}
-              </Typography>
-            )}
+            <Typography variant={compact ? 'caption' : 'body2'} color="text.secondary">
+              {t('visit.durationShort', { count: v.durationMinutes })}
+            </Typography>
             {compact ? null : <VisitStatusChip status={v.status} />}
             {v.overlaps && !compact ? <OverlapMark staffName={v.staffName} /> : null}
           </Stack>
@@ -85,13 +84,13 @@ export function VisitCard({ visit: v, compact, showStaff, onMove }: Props) {
             </Typography>
           ) : null}
           {compact ? (
-            <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
+            <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
               <VisitStatusChip status={v.status} />
-              {v.overlaps ? <OverlapMark staffName={v.staffName} /> : null}
+              {v.overlaps ? <OverlapMark staffName={v.staffName} iconOnly /> : null}
             </Stack>
           ) : null}
         </Box>
-        <IconButton size="small" aria-label={t('visits.more', { name: v.customerName })} onClick={(e) => setMenu(e.currentTarget)} sx={{ mr: -0.5, mt: -0.5 }}>
+        <IconButton size="small" aria-label={t('visits.more', { name: v.customerName })} onClick={(e) => setMenu(e.currentTarget)} sx={{ mr: compact ? -0.75 : -0.5, mt: -0.5, p: compact ? 0.25 : undefined }}>
           <MoreVertIcon fontSize="small" />
         </IconButton>
       </Stack>

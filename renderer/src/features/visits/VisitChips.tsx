@@ -19,10 +19,20 @@ export function VisitStatusChip({ status, size = 'small' }: { status: VisitStatu
   return <Chip label={t(`visit.statuses.${status}`)} color={look.color} variant={look.variant} size={size} data-status={status} />;
 }
 
-/** The mark on a visit that intersects another of the same person's that day (a warning, never a refusal). */
-export function OverlapMark({ staffName }: { staffName: string }) {
+/**
+ * The mark on a visit that intersects another of the same person's that day (a warning, never a
+ * refusal). `iconOnly`: the week's narrow columns (the words are its tooltip and accessible name).
+ */
+export function OverlapMark({ staffName, iconOnly }: { staffName: string; iconOnly?: boolean }) {
   const { t } = useTranslation();
   const text = t('visit.overlaps', { name: staffName });
+  if (iconOnly) {
+    return (
+      <Tooltip title={text}>
+        <WarningAmberIcon color="warning" fontSize="small" role="img" aria-label={text} aria-hidden={false} data-testid="overlap-mark" />
+      </Tooltip>
+    );
+  }
   return (
     <Tooltip title={text}>
       <Chip

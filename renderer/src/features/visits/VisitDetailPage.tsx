@@ -18,7 +18,6 @@ import { MoveVisitDialog } from './MoveVisitDialog.tsx';
 import { VisitStatusChip } from './VisitChips.tsx';
 import { DeleteVisitDialog, RestoreVisitButton } from './VisitDialogs.tsx';
 import { VisitStatusButtons } from './VisitStatusButtons.tsx';
-import { recordLink } from './record-link.ts';
 
 export function VisitDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -85,7 +84,6 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
   const live = v.deletedAt === null;
   const time = t('visit.timeRange', { start: formatMinute(v.startMinute), end: formatMinute((v.startMinute + v.durationMinutes) % 1440) });
   const phones = [v.contactPhones.mobile, v.contactPhones.phone].filter(Boolean).join(' / ');
-  const record = v.recordId === null ? null : recordLink(v.recordId, v.customerId);
 
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1100, mx: 'auto' }}>
@@ -130,10 +128,9 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
         </Stack>
       </Stack>
       <OverlapAlert visit={v} />
-      {record ? (
+      {v.recordId !== null ? (
         <Alert severity="success" data-testid="visit-record">
-          {t('visitDetail.record')}:{' '}
-          <Link href={hrefOf(record.route)}>{record.isRecord ? t('visitDetail.openRecord') : t('visitDetail.openCustomer')}</Link>
+          {t('visitDetail.record')}: <Link href={hrefOf({ name: 'record', id: v.recordId })}>{t('visitDetail.openRecord')}</Link>
         </Alert>
       ) : null}
 

@@ -79,7 +79,7 @@ export function VisitForm({ original: loaded, initial, customerFixed, reload }: 
       const saved = t(original ? 'visitForm.saved' : 'visitForm.created', { name: change.visit.customerName });
       const warning = overlapText(change.visit.staffName, change.overlaps);
       // Overlaps are a warning, never a refusal: saved, and said so where the visit is shown.
-      notify(warning ? { message: `${saved}. ${warning}`, severity: 'warning' } : { message: saved });
+      notify(warning ? { message: t('visits.withWarning', { done: saved, warning }), severity: 'warning' } : { message: saved });
       navigate({ name: 'visit', id: change.visit.id }, { replace: true });
     } catch (caught) {
       const error = caught as AppError; // call() throws the core's error value

@@ -62,7 +62,7 @@ export function WeekAgenda({ days, today, visits, showStaff, onMove }: Props) {
       component="section"
       aria-label={t('visits.week')}
       aria-describedby="week-drag-hint"
-      sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 1, flex: 1, minHeight: 0 }}
+      sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 1 }}
     >
       <Typography id="week-drag-hint" variant="body2" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
         {t('visits.dragHint')}
@@ -90,13 +90,12 @@ export function WeekAgenda({ days, today, visits, showStaff, onMove }: Props) {
               display: 'flex',
               flexDirection: 'column',
               minWidth: 0,
-              minHeight: 240,
+              minHeight: 200,
               borderRadius: 1,
               border: 1,
               borderColor: over === day ? 'primary.main' : 'divider',
               borderStyle: over === day ? 'dashed' : 'solid',
               bgcolor: over === day ? 'action.hover' : isToday ? 'action.selected' : 'background.paper',
-              overflow: 'hidden',
             }}
           >
             <Typography
@@ -107,7 +106,7 @@ export function WeekAgenda({ days, today, visits, showStaff, onMove }: Props) {
             >
               {dayHead(day)}
             </Typography>
-            <Stack spacing={1} sx={{ p: 0.75, overflowY: 'auto', flex: 1 }}>
+            <Stack spacing={1} sx={{ p: 0.75, flex: 1 }}>
               {mine.length === 0 ? (
                 <Typography variant="caption" color="text.secondary" sx={{ textAlign: 'center', pt: 2 }}>
                   {over === day ? t('visits.dropHere') : t('visits.emptyColumn')}

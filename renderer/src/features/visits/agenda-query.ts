@@ -70,11 +70,6 @@ export function stepDay(query: Pick<AgendaQuery, 'view' | 'day'>, direction: -1 
   return addDays(query.day, direction * (query.view === 'week' ? 7 : 1));
 }
 
-/** "09:30" from a minute of the day (0..1439), as a time input holds it. */
-export function minuteToTime(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-
 /** A time input's "HH:MM" as a minute of the day; null when it is not one. */
 export function timeToMinute(text: string): number | null {
   const match = /^(\d{2}):(\d{2})$/.exec(text);

@@ -38,7 +38,7 @@ export function useReschedule(): (row: VisitRow, onDay: string, startMinute: num
       await reloadAll();
       const moved = t('visits.moved', { name: row.customerName, date: formatCalendarDate(onDay) });
       const warning = overlapText(change.visit.staffName, change.overlaps);
-      notify(warning ? { message: `${moved}. ${warning}`, severity: 'warning' } : { message: moved });
+      notify(warning ? { message: t('visits.withWarning', { done: moved, warning }), severity: 'warning' } : { message: moved });
       return true;
     } catch (caught) {
       const error = caught as AppFailure; // call() throws the core's error value

@@ -1,9 +1,9 @@
 // The visit form's values and how they map to the visit (shared/api/visits.ts). The form keeps the
 // start twice: as the time input holds it (`time`, "09:30") and as the core takes it
 // (`startMinute`), so the visit's own schema checks the form and a bad time shows on its field.
-import { DEFAULT_VISIT_MINUTES, type Visit, type VisitDraftInput } from '../../../../shared/api/visits.ts';
+import { DEFAULT_VISIT_MINUTES, formatMinute, type Visit, type VisitDraftInput } from '../../../../shared/api/visits.ts';
 import type { CustomerOption } from '../customers/CustomerPicker.tsx';
-import { minuteToTime, timeToMinute } from './agenda-query.ts';
+import { timeToMinute } from './agenda-query.ts';
 
 export type VisitValues = {
   customerId: number | null;
@@ -31,7 +31,7 @@ export function emptyVisit(prefill: { customer: CustomerOption | null; address: 
     contactId: null,
     staffId: prefill.staffId,
     onDay: prefill.onDay,
-    time: minuteToTime(start),
+    time: formatMinute(start),
     startMinute: start,
     durationMinutes: DEFAULT_VISIT_MINUTES,
     purpose: '',
@@ -47,7 +47,7 @@ export function valuesFromVisit(v: Visit): VisitValues {
     contactId: v.contactId,
     staffId: v.staffId,
     onDay: v.onDay,
-    time: minuteToTime(v.startMinute),
+    time: formatMinute(v.startMinute),
     startMinute: v.startMinute,
     durationMinutes: v.durationMinutes,
     purpose: v.purpose,
