@@ -3,7 +3,8 @@
 // no area offers is "not found".
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installAreas, navEntries, settingsTabs } from '../../renderer/src/app/area.ts';
-import { hrefOf, navOf, parseHash, routePermission, type Route } from '../../renderer/src/app/router.ts';
+import { hrefOf, navOf, parseHash, routeIsBare, routePermission, type Route } from '../../renderer/src/app/router.ts';
+import { visitSheetRoute } from '../../renderer/src/features/print/area.tsx';
 import * as areas from '../../renderer/src/features/areas.ts';
 
 beforeAll(() => installAreas(Object.values(areas)));
@@ -37,6 +38,9 @@ const ADDRESSES: [string, Route][] = [
   ['#/service', { name: 'service' }],
   ['#/satisfaction', { name: 'satisfaction' }],
   ['#/reports', { name: 'reports' }],
+  ['#/print/visit-sheet?from=2026-12-01&to=2026-12-07&staff=3', { name: 'printVisitSheet', query: 'from=2026-12-01&to=2026-12-07&staff=3' }],
+  ['#/print/customers/7', { name: 'printCustomerProfile', customerId: 7 }],
+  ['#/print/service-reports/9', { name: 'printServiceReport', recordId: 9 }],
 ];
 
 describe('hash router', () => {
@@ -79,6 +83,13 @@ describe('hash router', () => {
     expect(navOf(parseHash('#/contracts'))).toBe('contracts');
     expect(navOf(parseHash('#/customers/7/contracts/new'))).toBe('contracts');
     expect(navOf(parseHash('#/nope'))).toBeNull();
+  });
+
+  it('draws print views without the shell, and every other page inside it', () => {
+    for (const [hash, route] of ADDRESSES) expect(routeIsBare(route), hash).toBe(route.name.startsWith('print'));
+    expect(routeIsBare(parseHash('#/nope'))).toBe(false);
+    expect(routePermission({ name: 'printCustomerProfile', customerId: 1 })).toBe('print');
+    expect(hrefOf(visitSheetRoute({ staffId: null, from: '2026-12-01', to: '2026-12-01' }))).toBe('#/print/visit-sheet?from=2026-12-01&to=2026-12-01');
   });
 
   // Other areas may add entries and tabs between these; the ones of today keep their order and permission.

@@ -17,6 +17,7 @@ import { errorMessage, logError } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { navigate, type Route } from '../../app/router.ts';
 import { printDocument, printsThroughApp, type PrintAction } from './print-door.ts';
+import { cssString } from './print-format.ts';
 
 type PrintMethod = 'print.visitSheet' | 'print.customerProfile' | 'print.serviceReport';
 
@@ -74,11 +75,6 @@ type Props = {
   loaded: Loaded<PrintMethod>;
   children: ReactNode;
 };
-
-/** A text as a CSS string literal: quotes and backslashes escaped, line breaks as \A. */
-export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\A ').replace(/[\p{Cc}]/gu, ' ')}"`;
-}
 
 export function PrintView({ title, runningHead, backTo, loaded, children }: Props) {
   const { t } = useTranslation();

@@ -4,29 +4,14 @@
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../../../shared/contract-status.ts';
-import type { AppError } from '../../../../shared/errors.ts';
 import type { VisitSheet, VisitSheetLine } from '../../../../shared/api/print.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { PrintView, usePrintDocument } from './PrintView.tsx';
-import { clip, dayText, dayWithWeekday, daysText, timeRange } from './print-format.ts';
+import { clip, dayText, dayWithWeekday, daysText, sheetInput, timeRange } from './print-format.ts';
 
 /** How much of a visit's agenda the sheet carries. */
 const AGENDA_CHARS = 200;
-
-type SheetInput = { staffId: number | null; from: string; to: string };
-
-/** The address's `from`, `to` and `staff`; a staff that is not a number is refused here as the core would refuse it. */
-export function sheetInput(query: string, today: string): { input: SheetInput | null; error: AppError | null } {
-  const params = new URLSearchParams(query);
-  const from = params.get('from') ?? today;
-  const to = params.get('to') ?? from;
-  const staff = params.get('staff');
-  if (staff !== null && !/^\d{1,15}$/.test(staff)) {
-    return { input: null, error: { code: 'VALIDATION', message: 'print.visitSheet: staff must be a user id', details: [{ path: ['staffId'], code: 'custom', message: 'staff' }] } };
-  }
-  return { input: { staffId: staff === null ? null : Number(staff), from, to }, error: null };
-}
 
 function VisitRow({ visit, showStaff }: { visit: VisitSheetLine; showStaff: boolean }) {
   const { t } = useTranslation();

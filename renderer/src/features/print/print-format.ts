@@ -1,4 +1,5 @@
 // Words and numbers on paper, in the user's language.
+import type { AppError } from '../../../../shared/errors.ts';
 import type { Language } from '../../i18n/i18n.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,4 +43,23 @@ export function instantDay(lng: Language, ms: number): string {
 export function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+}
+
+/** A text as a CSS string literal (the running head in `@page`): quotes and backslashes escaped, line breaks as \A, other control characters as spaces. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\A ').replace(/[\p{Cc}]/gu, ' ')}"`;
+}
+
+export type SheetInput = { staffId: number | null; from: string; to: string };
+
+/** The address's `from`, `to` and `staff`; a staff that is not a number is refused here as the core would refuse it. */
+export function sheetInput(query: string, today: string): { input: SheetInput | null; error: AppError | null } {
+  const params = new URLSearchParams(query);
+  const from = params.get('from') ?? today;
+  const to = params.get('to') ?? from;
+  const staff = params.get('staff');
+  if (staff !== null && !/^\d{1,15}$/.test(staff)) {
+    return { input: null, error: { code: 'VALIDATION', message: 'print.visitSheet: staff must be a user id', details: [{ path: ['staffId'], code: 'custom', message: 'staff' }] } };
+  }
+  return { input: { staffId: staff === null ? null : Number(staff), from, to }, error: null };
 }
