@@ -5,22 +5,37 @@
 //
 // The events hold no customer: the customer's contracts through contracts_customer (customer_id),
 // each one's events through contract_events_contract (contract_id). A customer has a few
-// contracts and each a few events, so they are ordered here after the seeks.
+// contracts and each a few events: all of them are read, the service orders them.
 import { sql } from 'kysely';
-import { TIMELINE_TEXT_CHARS, type TimelineEntry, type TimelineKind } from '../../../../../shared/api/timeline.ts';
+import { TIMELINE_TEXT_CHARS, type TimelineKind } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { compareEntries, isAfter, localMidnight, type SourceInput, type TimelineSource } from './source.ts';
+import { localMidnight, plainEntry, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 const KINDS = { renewed: 'contractRenewed', terminated: 'contractTerminated' } as const satisfies Record<string, TimelineKind>;
 type EventKind = keyof typeof KINDS;
 
-function query(db: Db, input: SourceInput) {
+/** Every event of the asked kinds of the customer's live contracts (few): the service orders them. */
+function query(db: Db, input: SourceInput): SourceQuery {
   const wanted = (Object.keys(KINDS) as EventKind[]).filter((kind) => input.kinds.has(KINDS[kind])); // the keys of KINDS
   let q = db
     .selectFrom('contracts as k')
     .innerJoin('contract_events as e', 'e.contract_id', 'k.id')
     .leftJoin('users as u', 'u.id', 'e.by_user')
-    .select(['e.id', 'e.kind', 'e.at', 'e.on_day', 'e.by_user', 'u.display_name', 'k.id as contract_id', 'k.number', sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('title')])
+    .select([
+      sql<string>`CASE e.kind WHEN 'renewed' THEN 'contractRenewed' ELSE 'contractTerminated' END`.as('kind'),
+      'e.id as ref_id',
+      'e.at',
+      'e.on_day as day',
+      'k.number as title',
+      sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
+      sql<string | null>`NULL`.as('status'),
+      'e.by_user as staff_id',
+      'u.display_name as staff_name',
+      sql<number | null>`NULL`.as('deleted_at'),
+      sql<number | null>`NULL`.as('created_by'),
+      sql<string>`'app'`.as('source'),
+      'k.id as open_id',
+    ])
     .where('k.customer_id', '=', input.customerId)
     .where('k.deleted_at', 'is', null)
     .where('e.kind', 'in', wanted.length > 0 ? wanted : ['']);
@@ -32,28 +47,6 @@ export const contractEventsSource: TimelineSource = {
   name: 'contractEvents',
   kinds: Object.values(KINDS),
   queries: (db, input) => [query(db, input)],
-  async read(db, input) {
-    const rows = await query(db, input).execute();
-    return rows
-      .map(
-        (row): TimelineEntry => ({
-          kind: KINDS[row.kind as EventKind], // only these kinds were selected
-          refId: row.id,
-          at: row.on_day === null ? row.at : localMidnight(row.on_day),
-          title: row.number,
-          text: row.title,
-          status: null,
-          staffId: row.by_user,
-          staffName: row.display_name,
-          deleted: false,
-          source: 'app',
-          customerId: input.customerId,
-          open: { kind: 'contract', id: row.contract_id },
-          actions: { restore: false },
-        }),
-      )
-      .filter((entry) => isAfter(entry, input.after))
-      .sort(compareEntries)
-      .slice(0, input.take);
-  },
+  // The day it took effect; the moment it was recorded when a day is missing.
+  entry: (row, input) => plainEntry(row, input, row.day === null ? row.at! : localMidnight(row.day), 'contract'), // contract_events.at is NOT NULL
 };

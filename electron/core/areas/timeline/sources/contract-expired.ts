@@ -6,16 +6,30 @@
 // The customer's contracts through contracts_customer (customer_id): a customer has a few
 // contracts, so they are sorted by end day after the seek.
 import { sql } from 'kysely';
-import { TIMELINE_TEXT_CHARS, type TimelineEntry } from '../../../../../shared/api/timeline.ts';
+import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
 import { addDays } from '../../../../../shared/contract-status.ts';
 import type { Db } from '../../../db/database.ts';
-import { localMidnight, seekByDay, type SourceInput, type TimelineSource } from './source.ts';
+import { localMidnight, plainEntry, seekByDay, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
-function query(db: Db, input: SourceInput) {
+function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
     .selectFrom('contracts as k')
     .leftJoin('users as u', 'u.id', 'k.owner_id')
-    .select(['k.id', 'k.number', 'k.end_on', 'k.owner_id', 'u.display_name', sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('title')])
+    .select([
+      sql<string>`'contractExpired'`.as('kind'),
+      'k.id as ref_id',
+      sql<number | null>`NULL`.as('at'),
+      'k.end_on as day',
+      'k.number as title',
+      sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
+      sql<string | null>`NULL`.as('status'),
+      'k.owner_id as staff_id',
+      'u.display_name as staff_name',
+      sql<number | null>`NULL`.as('deleted_at'),
+      sql<number | null>`NULL`.as('created_by'),
+      sql<string>`'app'`.as('source'),
+      'k.id as open_id',
+    ])
     .where('k.customer_id', '=', input.customerId)
     .where('k.deleted_at', 'is', null)
     .where('k.signed_on', 'is not', null)
@@ -32,24 +46,6 @@ export const contractExpiredSource: TimelineSource = {
   name: 'contractExpired',
   kinds: ['contractExpired'],
   queries: (db, input) => [query(db, input)],
-  async read(db, input) {
-    const rows = await query(db, input).execute();
-    return rows.map(
-      (row): TimelineEntry => ({
-        kind: 'contractExpired',
-        refId: row.id,
-        at: localMidnight(addDays(row.end_on!, 1)), // end_on < today above, so not NULL
-        title: row.number,
-        text: row.title,
-        status: null,
-        staffId: row.owner_id,
-        staffName: row.display_name,
-        deleted: false,
-        source: 'app',
-        customerId: input.customerId,
-        open: { kind: 'contract', id: row.id },
-        actions: { restore: false },
-      }),
-    );
-  },
+  // The first day it is expired: the day after the end day (end_on < today above, so not NULL).
+  entry: (row, input) => plainEntry(row, input, localMidnight(addDays(row.day!, 1)), 'contract'),
 };

@@ -4,15 +4,29 @@
 // The customer's contracts through contracts_customer (customer_id): a customer has a few
 // contracts, so they are sorted by signed day after the seek.
 import { sql } from 'kysely';
-import { TIMELINE_TEXT_CHARS, type TimelineEntry } from '../../../../../shared/api/timeline.ts';
+import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { localMidnight, seekByDay, type SourceInput, type TimelineSource } from './source.ts';
+import { localMidnight, plainEntry, seekByDay, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
-function query(db: Db, input: SourceInput) {
+function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
     .selectFrom('contracts as k')
     .leftJoin('users as u', 'u.id', 'k.owner_id')
-    .select(['k.id', 'k.number', 'k.signed_on', 'k.owner_id', 'u.display_name', sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('title')])
+    .select([
+      sql<string>`'contractSigned'`.as('kind'),
+      'k.id as ref_id',
+      sql<number | null>`NULL`.as('at'),
+      'k.signed_on as day',
+      'k.number as title',
+      sql<string>`substr(k.title, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
+      sql<string | null>`NULL`.as('status'),
+      'k.owner_id as staff_id',
+      'u.display_name as staff_name',
+      sql<number | null>`NULL`.as('deleted_at'),
+      sql<number | null>`NULL`.as('created_by'),
+      sql<string>`'app'`.as('source'),
+      'k.id as open_id',
+    ])
     .where('k.customer_id', '=', input.customerId)
     .where('k.deleted_at', 'is', null)
     .where('k.signed_on', 'is not', null)
@@ -26,24 +40,5 @@ export const contractSignedSource: TimelineSource = {
   name: 'contractSigned',
   kinds: ['contractSigned'],
   queries: (db, input) => [query(db, input)],
-  async read(db, input) {
-    const rows = await query(db, input).execute();
-    return rows.map(
-      (row): TimelineEntry => ({
-        kind: 'contractSigned',
-        refId: row.id,
-        at: localMidnight(row.signed_on!), // signed_on IS NOT NULL above
-        title: row.number,
-        text: row.title,
-        status: null,
-        staffId: row.owner_id,
-        staffName: row.display_name,
-        deleted: false,
-        source: 'app',
-        customerId: input.customerId,
-        open: { kind: 'contract', id: row.id },
-        actions: { restore: false },
-      }),
-    );
-  },
+  entry: (row, input) => plainEntry(row, input, localMidnight(row.day!), 'contract'), // signed_on IS NOT NULL above
 };

@@ -5,15 +5,30 @@
 // The customer's own: one seek over attachments_owner (owner_kind, owner_id, created_at; the row
 // id follows). Its contracts' (a customer has a few contracts, each a few files): the same index
 // once per contract found through contracts_customer, sorted together.
-import { TIMELINE_TEXT_CHARS, type TimelineEntry } from '../../../../../shared/api/timeline.ts';
+import { sql } from 'kysely';
+import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { seekOneKind, type SourceInput, type TimelineSource } from './source.ts';
+import { plainEntry, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
-function query(db: Db, input: SourceInput, owner: 'customer' | 'contract') {
+function query(db: Db, input: SourceInput, owner: 'customer' | 'contract'): SourceQuery {
   let q = db
     .selectFrom('attachments as a')
     .leftJoin('users as u', 'u.id', 'a.created_by')
-    .select(['a.id', 'a.name', 'a.description', 'a.created_at', 'a.created_by', 'u.display_name'])
+    .select([
+      sql<string>`'file'`.as('kind'),
+      'a.id as ref_id',
+      'a.created_at as at',
+      sql<string | null>`NULL`.as('day'),
+      'a.name as title',
+      sql<string>`substr(a.description, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
+      sql<string | null>`NULL`.as('status'),
+      'a.created_by as staff_id',
+      'u.display_name as staff_name',
+      sql<number | null>`NULL`.as('deleted_at'),
+      'a.created_by',
+      sql<string>`'app'`.as('source'),
+      'a.id as open_id',
+    ])
     .where('a.owner_kind', '=', owner)
     .where(seekOneKind('file', 'a.created_at', 'a.id', input.after))
     .where('a.deleted_at', 'is', null);
@@ -29,24 +44,5 @@ export const filesSource: TimelineSource = {
   name: 'files',
   kinds: ['file'],
   queries: (db, input) => [query(db, input, 'customer'), query(db, input, 'contract')],
-  async read(db, input) {
-    const rows = [...(await query(db, input, 'customer').execute()), ...(await query(db, input, 'contract').execute())];
-    return rows.map(
-      (row): TimelineEntry => ({
-        kind: 'file',
-        refId: row.id,
-        at: row.created_at,
-        title: row.name,
-        text: row.description.slice(0, TIMELINE_TEXT_CHARS),
-        status: null,
-        staffId: row.created_by,
-        staffName: row.display_name,
-        deleted: false,
-        source: 'app',
-        customerId: input.customerId,
-        open: { kind: 'attachment', id: row.id },
-        actions: { restore: false },
-      }),
-    );
-  },
+  entry: (row, input) => plainEntry(row, input, row.at!, 'attachment'), // created_at is NOT NULL
 };

@@ -2,15 +2,29 @@
 // Staff: who set it (grade_history.changed_by). Opens the customer.
 //
 // One seek over grade_history_by_customer (customer_id, changed_at; the row id follows in the index).
-import type { TimelineEntry } from '../../../../../shared/api/timeline.ts';
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
-import { seekOneKind, type SourceInput, type TimelineSource } from './source.ts';
+import { plainEntry, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
-function query(db: Db, input: SourceInput) {
+function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
     .selectFrom('grade_history as g')
     .leftJoin('users as u', 'u.id', 'g.changed_by')
-    .select(['g.id', 'g.grade', 'g.changed_at', 'g.changed_by', 'u.display_name'])
+    .select([
+      sql<string>`'grade'`.as('kind'),
+      'g.id as ref_id',
+      'g.changed_at as at',
+      sql<string | null>`NULL`.as('day'),
+      'g.grade as title',
+      sql<string>`''`.as('text'),
+      sql<string | null>`NULL`.as('status'),
+      'g.changed_by as staff_id',
+      'u.display_name as staff_name',
+      sql<number | null>`NULL`.as('deleted_at'),
+      sql<number | null>`NULL`.as('created_by'),
+      sql<string>`'app'`.as('source'),
+      'g.customer_id as open_id',
+    ])
     .where('g.customer_id', '=', input.customerId)
     .where(seekOneKind('grade', 'g.changed_at', 'g.id', input.after));
   if (input.staffId !== null) q = q.where('g.changed_by', '=', input.staffId);
@@ -21,24 +35,5 @@ export const gradeSource: TimelineSource = {
   name: 'grade',
   kinds: ['grade'],
   queries: (db, input) => [query(db, input)],
-  async read(db, input) {
-    const rows = await query(db, input).execute();
-    return rows.map(
-      (row): TimelineEntry => ({
-        kind: 'grade',
-        refId: row.id,
-        at: row.changed_at,
-        title: row.grade,
-        text: '',
-        status: null,
-        staffId: row.changed_by,
-        staffName: row.display_name,
-        deleted: false,
-        source: 'app',
-        customerId: input.customerId,
-        open: { kind: 'customer', id: input.customerId },
-        actions: { restore: false },
-      }),
-    );
-  },
+  entry: (row, input) => plainEntry(row, input, row.at!, 'customer'), // changed_at is NOT NULL
 };

@@ -8,31 +8,31 @@
 // Asking for one of the two kinds filters the other out as the walk meets it (the indexes hold
 // no kind): a customer with many records of the other kind costs more rows read for that filter.
 import { sql, type SqlBool } from 'kysely';
-import type { TimelineEntry, TimelineKind } from '../../../../../shared/api/timeline.ts';
-import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
+import { TIMELINE_TEXT_CHARS, type TimelineEntry, type TimelineKind } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { restorable, type SourceInput, type TimelineSource } from './source.ts';
+import { restorable, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 const KINDS = ['service', 'communication'] as const satisfies readonly TimelineKind[];
 
-function query(db: Db, input: SourceInput) {
+function query(db: Db, input: SourceInput): SourceQuery {
   const wanted = KINDS.filter((kind) => input.kinds.has(kind));
   let q = db
     .selectFrom('records as r')
     .leftJoin('users as u', 'u.id', 'r.staff_id')
     .select([
-      'r.id',
       'r.kind',
+      'r.id as ref_id',
       'r.at',
-      'r.service_kind',
-      'r.channel',
+      sql<string | null>`NULL`.as('day'),
+      sql<string>`coalesce(r.service_kind, r.channel, '')`.as('title'),
+      sql<string>`substr(r.content, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
       'r.status',
       'r.staff_id',
-      'u.display_name',
-      'r.source',
-      'r.created_by',
+      'u.display_name as staff_name',
       'r.deleted_at',
-      sql<string>`substr(r.content, 1, ${TIMELINE_TEXT_CHARS})`.as('text'),
+      'r.created_by',
+      'r.source',
+      'r.id as open_id',
     ])
     .where('r.customer_id', '=', input.customerId);
   if (input.staffId !== null) q = q.where('r.staff_id', '=', input.staffId);
@@ -49,24 +49,19 @@ export const recordsSource: TimelineSource = {
   name: 'records',
   kinds: KINDS,
   queries: (db, input) => [query(db, input)],
-  async read(db, input) {
-    const rows = await query(db, input).execute();
-    return rows.map(
-      (row): TimelineEntry => ({
-        kind: row.kind,
-        refId: row.id,
-        at: row.at,
-        title: (row.kind === 'service' ? row.service_kind : row.channel) ?? '',
-        text: row.text,
-        status: row.kind === 'service' ? row.status : null,
-        staffId: row.staff_id,
-        staffName: row.display_name,
-        deleted: row.deleted_at !== null,
-        source: row.source,
-        customerId: input.customerId,
-        open: { kind: 'record', id: row.id },
-        actions: { restore: restorable(input.access, row) },
-      }),
-    );
-  },
+  entry: (row, input) => ({
+    kind: row.kind as TimelineKind, // records.kind is one of KINDS
+    refId: row.ref_id,
+    at: row.at!, // records.at is NOT NULL
+    title: row.title,
+    text: row.text,
+    status: row.status as TimelineEntry['status'], // records.status: open | done, NULL on a communication
+    staffId: row.staff_id,
+    staffName: row.staff_name,
+    deleted: row.deleted_at !== null,
+    source: row.source as TimelineEntry['source'], // records.source CHECK
+    customerId: input.customerId,
+    open: { kind: 'record', id: row.open_id },
+    actions: { restore: restorable(input.access, row) },
+  }),
 };

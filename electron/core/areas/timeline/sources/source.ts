@@ -1,11 +1,12 @@
 // What every source of the timeline shares: the sort key, what a source is asked, and the seek
 // after a cursor. A source reads its own table through an index that starts with customer_id and
 // answers at most `take` entries after the cursor, in timeline order; the service merges them.
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { TimelineEntry, TimelineKind } from '../../../../../shared/api/timeline.ts';
 import { addDays, localDay } from '../../../../../shared/contract-status.ts';
 import { customerActions } from '../../../../../shared/roles.ts';
 import type { Db } from '../../../db/database.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { Access } from '../../users/access.ts';
 
 /** The timeline's order: at, then kind, then refId, all descending. */
@@ -26,16 +27,59 @@ export type SourceInput = {
   access: Access;
 };
 
-/** A compiled query of a source: what the plan tests EXPLAIN. */
-export type Compilable = { compile(): { sql: string; parameters: readonly unknown[] } };
+/**
+ * What every source selects, in this order: the columns of one entry before it is an entry. A
+ * date-only event gives its calendar `day` (the local midnight is worked out here, not in SQL);
+ * `open_id` is what the entry opens.
+ */
+export const SOURCE_COLUMNS = ['kind', 'ref_id', 'at', 'day', 'title', 'text', 'status', 'staff_id', 'staff_name', 'deleted_at', 'created_by', 'source', 'open_id'] as const;
+
+export type SourceRow = {
+  kind: string;
+  ref_id: number;
+  at: number | null;
+  day: string | null;
+  title: string;
+  text: string;
+  status: string | null;
+  staff_id: number | null;
+  staff_name: string | null;
+  deleted_at: number | null;
+  created_by: number | null;
+  source: string;
+  open_id: number;
+};
+
+/** A source's statement: SOURCE_COLUMNS, at most `take` rows after the cursor in timeline order (or, where it says so, every row of the customer's few). */
+export type SourceQuery = SelectQueryBuilder<DB, any, SourceRow>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each source selects from its own tables
 
 export type TimelineSource = {
   name: string;
   kinds: readonly TimelineKind[];
-  /** The queries one read runs (for the plan tests); the same `read` executes. */
-  queries(db: Db, input: SourceInput): Compilable[];
-  read(db: Db, input: SourceInput): Promise<TimelineEntry[]>;
+  /** Its statements; the service runs every source's as one UNION ALL. */
+  queries(db: Db, input: SourceInput): SourceQuery[];
+  /** The entry of one of its rows. */
+  entry(row: SourceRow, input: SourceInput): TimelineEntry;
 };
+
+/** What every entry of a kind that is neither a record nor a visit says the same way. */
+export function plainEntry(row: SourceRow, input: SourceInput, at: number, open: TimelineEntry['open']['kind']): TimelineEntry {
+  return {
+    kind: row.kind as TimelineKind, // the source selected one of its kinds
+    refId: row.ref_id,
+    at,
+    title: row.title,
+    text: row.text,
+    status: null,
+    staffId: row.staff_id,
+    staffName: row.staff_name,
+    deleted: false,
+    source: 'app',
+    customerId: input.customerId,
+    open: { kind: open, id: row.open_id },
+    actions: { restore: false },
+  };
+}
 
 /** Negative when `a` comes first in the timeline (newer, or later kind, or larger id at the same instant). */
 export function compareEntries(a: TimelineKey, b: TimelineKey): number {
