@@ -192,6 +192,11 @@ describe('audit log display', () => {
     const restoredCall = await h.call('owner', 'records.restore', { id: call.id });
     await h.call('owner', 'records.delete', { id: call.id, version: restoredCall.version });
     await h.call('owner', 'records.purge', { id: call.id });
+    // Prints (features/print): one staff member's visit sheet and the whole shop's, a profile, a service report.
+    await h.call('owner', 'print.visitSheet', { staffId: staffUser.id, from: '2026-11-16', to: '2026-11-22' });
+    await h.call('owner', 'print.visitSheet', { staffId: null, from: '2026-11-22', to: '2026-11-22' });
+    await h.call('owner', 'print.customerProfile', { customerId: other.id });
+    await h.call('owner', 'print.serviceReport', { recordId: job.id });
     const renamedBuyer = await h.call('owner', 'customers.update', { id: buyer.id, version: buyer.version, name: '龙华贸易（已改名）' });
     await h.call('owner', 'customers.delete', { id: renamedBuyer.id, version: renamedBuyer.version });
     await h.call('owner', 'customers.purge', { id: renamedBuyer.id });
@@ -294,6 +299,23 @@ describe('audit log display', () => {
     // The shop logo by its type and size (its hash is for the record, not for reading).
     const logo = entries.find((e) => e.action === 'settings.logo' && e.changes[0]!.after !== null)!;
     expect(auditChangeLine(zhF, logo.changes[0]!)).toMatch(/^店铺标志: image\/png（\d+ B）$/);
+  });
+
+  it('says which visit sheet, customer profile or service report was printed', async () => {
+    const zhF = await formatFor('zh-CN', users);
+    const enF = await formatFor('en-US', users);
+    const sheets = entries.filter((e) => e.action === 'print.visitSheet');
+    const ofStaff = sheets.find((e) => e.entityId !== null)!;
+    const lines = (f: AuditFormat, entry: (typeof entries)[number]) => entry.changes.map((c) => auditChangeLine(f, c, entry.changes));
+    expect(lines(enF, ofStaff).slice(0, 3)).toEqual([`Staff member: ${users.get(ofStaff.entityId!)}`, 'From: November 16, 2026', 'To: November 22, 2026']);
+    expect(lines(zhF, ofStaff).slice(1, 3)).toEqual(['开始: 2026年11月16日', '结束: 2026年11月22日']);
+    const ofShop = sheets.find((e) => e.entityId === null)!;
+    expect(lines(zhF, ofShop)[0]).toBe('员工: 全店');
+    expect(lines(enF, ofShop)[0]).toBe('Staff member: Whole shop');
+    const profile = entries.find((e) => e.action === 'print.customerProfile')!;
+    expect(lines(zhF, profile)).toEqual([`${zh.audit.fields.customerId}: 龙腾科技（${customerCodes.other}）`]);
+    const report = entries.find((e) => e.action === 'print.serviceReport')!;
+    expect(lines(enF, report)[1]).toBe(`${en.audit.fields.customerId}: 龙腾科技 (${customerCodes.other})`);
   });
 
   it("says a contract's amounts as money, its customer by name and code as it was, its staff member by name, its dates in words", async () => {
