@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField } from '@mui/material';
+import { Alert, Box, Button, Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpPage, FollowUpRow } from '../../../../shared/api/records.ts';
@@ -39,7 +39,7 @@ export function useFollowUpDone() {
  * "Follow-ups due": communications whose next follow-up day has come or comes by `until`, oldest
  * first, so the overdue ones lead the list and are marked. Done takes one off the list.
  */
-export function FollowUpsTab({ until, onUntil, staffId }: { until: string | undefined; onUntil: (day: string | undefined) => void; staffId: number | undefined }) {
+export function FollowUpsTab({ until, staffId }: { until: string | undefined; staffId: number | undefined }) {
   const { t } = useTranslation();
   const done = useFollowUpDone();
   const list = useKeysetQuery('records.followUps', { ...(until ? { until } : {}), ...(staffId ? { staffId } : {}), limit: PAGE_SIZE }, rowsOf);
@@ -47,9 +47,6 @@ export function FollowUpsTab({ until, onUntil, staffId }: { until: string | unde
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-        <TextField type="date" size="small" label={t('followUps.until')} value={until ?? ''} onChange={(e) => onUntil(e.target.value || undefined)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 180 }} />
-      </Stack>
       {list.error ? <Alert severity="error">{errorMessage(t, list.error)}</Alert> : null}
       <TableContainer component={Paper}>
         <Table size="small" aria-label={t('followUps.tableLabel')} sx={{ tableLayout: 'fixed', minWidth: 900 }}>
@@ -59,7 +56,7 @@ export function FollowUpsTab({ until, onUntil, staffId }: { until: string | unde
               <TableCell sx={{ width: 220 }}>{t('record.customer')}</TableCell>
               <TableCell sx={{ width: 100 }}>{t('record.channel')}</TableCell>
               <TableCell>{t('record.content')}</TableCell>
-              <TableCell sx={{ width: 110 }}>{t('record.staff')}</TableCell>
+              <TableCell sx={{ width: 140 }}>{t('record.staff')}</TableCell>
               <TableCell sx={{ width: 130 }} />
             </TableRow>
           </TableHead>

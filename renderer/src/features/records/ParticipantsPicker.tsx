@@ -41,6 +41,8 @@ export function ParticipantsPicker({ customerId, value, onChange, error, sx }: P
   return (
     <Autocomplete
       multiple
+      // Several people are chosen in a row: the list stays open until Esc or a click elsewhere.
+      disableCloseOnSelect
       sx={sx}
       options={options}
       value={value}

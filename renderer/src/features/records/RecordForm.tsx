@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordDraft, type RecordDetail } from '../../../../shared/api/records.ts';
 import type { AppError } from '../../../../shared/errors.ts';
+import { canOwnCustomers } from '../../../../shared/roles.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { call, dataChanged } from '../../app/query.ts';
@@ -39,8 +40,9 @@ export function RecordForm({ original: loaded, initial, customerFixed, backToCus
   const [conflict, setConflict] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
 
-  // Who may be named: active users, and whoever already is (the core refuses an inactive one as a new choice).
-  const users = allUsers.filter((u) => u.active || u.id === original?.staffId);
+  // Who may be named: active users whose role serves customers, and whoever already is (the core
+  // refuses an inactive one as a new choice).
+  const users = allUsers.filter((u) => (u.active && canOwnCustomers(u.role)) || u.id === original?.staffId);
 
   const save = async () => {
     setFailure(null);

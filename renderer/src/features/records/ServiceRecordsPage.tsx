@@ -3,7 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ChatIcon from '@mui/icons-material/ChatOutlined';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RECORD_KINDS, type RecordPage } from '../../../../shared/api/records.ts';
+import { FOLLOW_UP_HORIZON_DAYS, RECORD_KINDS, type RecordPage } from '../../../../shared/api/records.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
@@ -106,6 +106,18 @@ export function ServiceRecordsPage({ tab, search }: { tab: ServiceTab; search?: 
             />
           </>
         ) : null}
+        {tab === 'followUps' ? (
+          <TextField
+            type="date"
+            size="small"
+            label={t('followUps.until')}
+            value={query.until ?? ''}
+            onChange={(e) => setQuery((q) => ({ filters: q.filters, ...(e.target.value ? { until: e.target.value } : {}) }))}
+            helperText={t('followUps.untilHint', { days: FOLLOW_UP_HORIZON_DAYS })}
+            slotProps={SHRINK}
+            sx={{ width: 200 }}
+          />
+        ) : null}
         {Object.keys(filters).length > 0 ? (
           <Button size="small" onClick={() => setQuery((q) => ({ ...q, filters: {} }))} sx={{ mt: 0.75 }}>
             {t('records.clearFilters')}
@@ -115,7 +127,7 @@ export function ServiceRecordsPage({ tab, search }: { tab: ServiceTab; search?: 
       {tab === 'list' ? (
         <RecordList filters={filters} />
       ) : (
-        <FollowUpsTab until={query.until} onUntil={(until) => setQuery((q) => ({ filters: q.filters, ...(until ? { until } : {}) }))} staffId={filters.staffId} />
+        <FollowUpsTab until={query.until} staffId={filters.staffId} />
       )}
     </Stack>
   );
