@@ -13,6 +13,7 @@ import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { contracts } from './commands/contracts.ts';
 import { records } from './commands/records.ts';
+import { visits } from './commands/visits.ts';
 import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
@@ -25,9 +26,10 @@ Commands:
   init    --shop NAME --owner USER        create the encrypted database (password: CLIENTELE_PASSWORD or prompt)
   status  --user USER                     schema version, cipher, row counts, file sizes
   check   --user USER                     integrity check
-  seed    --user USER [--customers N] [--records N] [--seed S]
+  seed    --user USER [--customers N] [--records N] [--visits N] [--seed S]
                                           fill with deterministic demo data (records go to the shop's customers,
-                                          some of them about 2,000 each; up to 1,000,000)
+                                          some of them about 2,000 each; up to 1,000,000; visits over the active
+                                          staff and the eight weeks around today, past ones mostly done)
   serve   [--port N]                      start browser mode and print its URL
   passwd  --user USER                     change your own password (old: CLIENTELE_PASSWORD, new: CLIENTELE_NEW_PASSWORD)
 
@@ -70,6 +72,14 @@ Commands:
                                                        a service or communication record for the customer with that
                                                        code (--at: local time, default now)
 
+  visits list [--staff USER] --from YYYY-MM-DD [--to YYYY-MM-DD] --user USER
+                                                       the visits planned in those days (up to 42), one staff member's or
+                                                       the whole shop's, by day and time; overlapping ones marked
+  visits add --customer CODE --day YYYY-MM-DD --time HH:MM --purpose TEXT [--staff USER] [--duration MINUTES]
+             [--contact NAME] [--address TEXT] [--agenda TEXT] --user USER
+                                                       plan a visit (staff: you unless named; duration 60; address: the
+                                                       customer's); warns of the staff member's overlapping visits
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -104,8 +114,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   attachments,
   contracts,
   records,
+  visits,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -151,6 +162,16 @@ export async function main(argv: string[]): Promise<number> {
         'service-kind': { type: 'string' },
         channel: { type: 'string' },
         'follow-up': { type: 'string' },
+        // visits (--to is also backup's folder; --staff and --customer are shared)
+        visits: { type: 'string' },
+        from: { type: 'string' },
+        day: { type: 'string' },
+        time: { type: 'string' },
+        duration: { type: 'string' },
+        purpose: { type: 'string' },
+        contact: { type: 'string' },
+        address: { type: 'string' },
+        agenda: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

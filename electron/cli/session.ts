@@ -58,6 +58,16 @@ export type CliContext = {
     'service-kind'?: string;
     channel?: string;
     'follow-up'?: string;
+    // visits (commands/visits.ts; `seed --visits`; --staff and --customer above, --to also backup's)
+    visits?: string;
+    from?: string;
+    day?: string;
+    time?: string;
+    duration?: string;
+    purpose?: string;
+    contact?: string;
+    address?: string;
+    agenda?: string;
   };
 };
 

@@ -29,11 +29,13 @@ export const system = {
       customers: z.number().int().min(0).max(1_000_000).default(0),
       /** Service and communication records over the shop's customers (after the new ones are made). */
       records: z.number().int().min(0).max(1_000_000).default(0),
+      /** Visit plans over the shop's customers and active staff, in the eight weeks around today. */
+      visits: z.number().int().min(0).max(1_000_000).default(0),
       seed: z.number().int().default(1),
     })
       // A seed that adds nothing is a mistake (`--customers 0`).
-      .refine((input) => input.customers + input.records > 0, { path: ['customers'], message: 'required' }),
-    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), records: z.number().int(), recordsMs: z.number(), ms: z.number() }),
+      .refine((input) => input.customers + input.records + input.visits > 0, { path: ['customers'], message: 'required' }),
+    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), records: z.number().int(), recordsMs: z.number(), visits: z.number().int(), ms: z.number() }),
     permission: 'system.seed',
   }),
 };

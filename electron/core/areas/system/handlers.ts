@@ -3,6 +3,7 @@ import { transaction } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
 import { seedDemoData } from '../customers/seed.ts';
 import { seedRecords } from '../records/seed.ts';
+import { seedVisits } from '../visits/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -44,6 +45,9 @@ export const systemHandlers = {
       const made = await seedDemoData(database, { customers: input.customers, seed: input.seed, now: ctx.state.clock(), ownerIds, actorId: who.userId, location }, job);
       const recordOptions = { records: input.records, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds, location };
       const records = made.cancelled ? { records: 0, ms: 0, cancelled: true } : await seedRecords(database, recordOptions, job);
+      // Visits go to the active staff members who can own customers (not viewers).
+      const visitOptions = { visits: input.visits, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
+      const visits = made.cancelled || records.cancelled ? { visits: 0, ms: 0, cancelled: true } : await seedVisits(database, visitOptions, job);
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, {
@@ -52,11 +56,17 @@ export const systemHandlers = {
           username: who.username,
           action: 'system.seed',
           entity: 'system',
-          changes: [{ field: 'customers', before: null, after: made.customers }, ...(records.records > 0 ? [{ field: 'records', before: null, after: records.records }] : [])],
+          changes: [
+            { field: 'customers', before: null, after: made.customers },
+            ...(records.records > 0 ? [{ field: 'records', before: null, after: records.records }] : []),
+            ...(visits.visits > 0 ? [{ field: 'visits', before: null, after: visits.visits }] : []),
+          ],
         }),
       );
-      if (made.cancelled || records.cancelled) throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers and ${records.records} records; those stay`);
-      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, ms: Math.round(performance.now() - started) };
+      if (made.cancelled || records.cancelled || visits.cancelled) {
+        throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers, ${records.records} records and ${visits.visits} visits; those stay`);
+      }
+      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, ms: Math.round(performance.now() - started) };
     });
   },
 
