@@ -102,7 +102,7 @@ describe('hash router', () => {
       ['customers', 'customers.read'],
       ['contracts', 'customers.read'],
       ['visits', null],
-      ['service', null],
+      ['service', 'customers.read'],
       ['satisfaction', null],
       ['reports', 'reports.read'],
       ['settings', null],
