@@ -19,6 +19,7 @@ const LONG_ADDRESS = '上海市浦东新区世纪大道100号上海环球金融�
 const OTHER = '北京乙方科技有限责任公司';
 const TEA = 'Hangzhou West Lake Tea Trading Co.';
 const STAFF_PASSWORD = 'field-visits-pass-2026';
+const STAFF_OWN = 'my-own-route-plan-77';
 
 async function invoke(request: APIRequestContext, url: string, method: string, input: unknown): Promise<unknown> {
   const origin = url.split('#')[0]!.replace(/\/$/, '');
@@ -41,7 +42,7 @@ async function bothSizes(page: Page, shot: (name: string) => Promise<void>, name
 }
 
 for (const lng of ['en-US', 'zh-CN'] as const) {
-  test(`visits (${lng}): plan three, day and week agenda, drag to another day, move, complete, overlap warning, print`, async ({ page, app, shot, request }) => {
+  test(`visits (${lng}): plan three, day and week agenda, drag to another day, move, complete, overlap warning, print`, async ({ page, app, shot, request, browser }) => {
     test.setTimeout(240_000);
     const T = lng === 'zh-CN' ? zh : en;
     const tr = translator(T);
@@ -141,6 +142,14 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await expect(visitCard(dayColumn(page, '2026-12-02'), TEA)).toBeVisible();
     await bothSizes(page, shot, `week-${lng}`);
 
+    // Someone else changes the tea visit meanwhile: the drag is refused as stale, the agenda reloads and says so.
+    const teaId = Number(await visitCard(page, TEA).getAttribute('data-visit-id'));
+    const tea = (await invoke(request, app.url, 'visits.get', { id: teaId })) as { version: number };
+    await invoke(request, app.url, 'visits.reschedule', { id: teaId, version: tea.version, onDay: '2026-12-02', startMinute: 14 * 60 });
+    await visitCard(dayColumn(page, '2026-12-02'), TEA).dragTo(dayColumn(page, '2026-12-03'));
+    await expect(page.getByText(T.visits.stale)).toBeVisible();
+    await expect(visitCard(dayColumn(page, '2026-12-02'), TEA)).toBeVisible();
+
     // Drag the tea visit to Thursday: its time stays; a reload keeps the week and the move.
     await visitCard(dayColumn(page, '2026-12-02'), TEA).dragTo(dayColumn(page, '2026-12-03'));
     await expect(visitCard(dayColumn(page, '2026-12-03'), TEA)).toContainText(`14:00${tr('visit.durationShort', { count: 90 })}`);
@@ -164,6 +173,26 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await expect(page).toHaveURL(new RegExp(`print/visit-sheet\\?from=2026-11-30&to=2026-12-06&staff=${lily.id}`));
     await page.goBack();
     await expect(visitCard(dayColumn(page, '2026-12-01'), LONG)).toBeVisible();
+
+    // A staff member limited to their own customers sees only their own agenda (the core refuses the rest).
+    await invoke(request, app.url, 'settings.update', { staffScope: true });
+    await invoke(request, app.url, 'auth.signIn', { username: 'lily', password: STAFF_PASSWORD });
+    await invoke(request, app.url, 'auth.changePassword', { oldPassword: STAFF_PASSWORD, newPassword: STAFF_OWN });
+    await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+    const staffPage = await context.newPage();
+    await staffPage.clock.setFixedTime(NOW);
+    await staffPage.goto(app.url);
+    await signIn(staffPage, 'lily', STAFF_OWN);
+    await expect(navLink(staffPage, en.nav.visits)).toBeVisible({ timeout: 30_000 });
+    if (lng === 'zh-CN') await switchLanguage(staffPage, 'zh-CN');
+    await navLink(staffPage, T.nav.visits).click();
+    const whose = staffPage.getByLabel(T.visits.staffFilter);
+    await expect(whose).toBeDisabled();
+    await expect(whose.locator('option')).toHaveText(['李丽']);
+    await expect(staffPage.getByTestId('visit-count')).toHaveText(tr('visits.count_other', { count: 0 }));
+    await context.close();
+    await invoke(request, app.url, 'settings.update', { staffScope: false });
 
     // Complete the first visit with a communication record; it shows in the customer's timeline.
     await visitCard(dayColumn(page, '2026-12-01'), LONG).getByRole('link', { name: LONG }).click();
