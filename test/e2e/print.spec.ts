@@ -5,6 +5,7 @@
 // @page: 595 × 842 pt), the embedded Noto Sans SC font. Pages are rendered to PNG (pdftoppm) for a
 // person to look at, in both languages. The buttons: Print and Ctrl+P open the browser's dialog
 // (window.print), and where a preload offers printView (the Electron app) the page uses it instead.
+// A viewer (no print right) is offered no print, and a print view opened by its address refuses them.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -273,4 +274,26 @@ test('print: in the app the print view prints and saves through the preload, not
     ['print', 'Customer profile 杭州门骨精密机械有限公司'],
   ]);
   expect(await page.evaluate(() => sessionStorage.getItem('test.browserPrint'))).toBeNull();
+});
+
+test('print: a viewer is offered no print and the print view refuses them', async ({ browser, app, request }) => {
+  test.setTimeout(120_000);
+  cli(app.dataDir, ['init', '--shop', '张三五金店', '--owner', 'boss']);
+  await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
+  const customer = await invoke<{ id: number }>(request, app.url, 'customers.create', { name: '杭州门骨精密机械有限公司' });
+  await invoke(request, app.url, 'users.create', { username: 'vera', displayName: 'Vera', role: 'viewer', password: 'first-time-pass-77' });
+  await invoke(request, app.url, 'auth.signIn', { username: 'vera', password: 'first-time-pass-77' });
+  await invoke(request, app.url, 'auth.changePassword', { oldPassword: 'first-time-pass-77', newPassword: 'my-own-secret-phrase-88' });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  const viewer = await context.newPage();
+  await viewer.goto(app.url);
+  await signIn(viewer, 'vera', 'my-own-secret-phrase-88');
+  const origin = app.url.split('#')[0]!;
+  await viewer.goto(`${origin}#/customers/${customer.id}`);
+  await expect(viewer.getByRole('heading', { level: 1, name: '杭州门骨精密机械有限公司' })).toBeVisible();
+  await expect(viewer.getByRole('link', { name: en.print.printProfile })).toHaveCount(0);
+  await viewer.goto(`${origin}#/print/customers/${customer.id}`);
+  await expect(viewer.getByTestId('no-permission')).toBeVisible();
+  await expect(viewer.locator('.print-root')).toHaveCount(0);
+  await context.close();
 });
