@@ -117,7 +117,8 @@ export async function visitSheet(db: Db, query: z.output<typeof VisitSheetQuery>
       .selectFrom('visits')
       .select(['on_day', sql<string>`substr(outcome, 1, ${LAST_NOTE_CHARS})`.as('outcome')])
       .where('customer_id', '=', row.customer_id)
-      .where((eb) => eb.or([eb('starts_at', '<', row.starts_at), eb.and([eb('starts_at', '=', row.starts_at), eb('id', '<', row.id)])]))
+      // A row value, so SQLite seeks straight to this visit in the index and walks back from there.
+      .where(sql<boolean>`(starts_at, id) < (${row.starts_at}, ${row.id})`)
       .where('status', '=', 'done')
       .where('deleted_at', 'is', null)
       .orderBy('starts_at', 'desc')
