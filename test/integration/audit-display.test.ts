@@ -192,6 +192,31 @@ describe('audit log display', () => {
     const restoredCall = await h.call('owner', 'records.restore', { id: call.id });
     await h.call('owner', 'records.delete', { id: call.id, version: restoredCall.version });
     await h.call('owner', 'records.purge', { id: call.id });
+    // Visits (features/visits): planned with a contact, changed in every field, moved, postponed,
+    // completed into a record; another deleted and restored.
+    const visitCustomer = await h.call('owner', 'customers.create', { name: '龙门客栈', address: '龙门镇 1 号', contacts: [{ name: '金镶玉' }, { name: '周淮安' }] });
+    const [jin, zhou] = visitCustomer.contacts.map((c) => c.id!);
+    const planned = await h.call('owner', 'visits.create', { customerId: visitCustomer.id, contactId: jin!, staffId: staffUser.id, onDay: '2026-11-24', startMinute: 570, purpose: '季度回访' });
+    const changedVisit = await h.call('owner', 'visits.update', {
+      id: planned.visit.id,
+      version: planned.visit.version,
+      customerId: other.id,
+      contactId: null,
+      staffId: (await userNamed(h, 'boss')).id,
+      onDay: '2026-11-25',
+      startMinute: 600,
+      durationMinutes: 90,
+      purpose: '续约洽谈',
+      agenda: '带报价单',
+      address: '客户展厅',
+    });
+    const backToInn = await h.call('owner', 'visits.update', { ...changedVisit.visit, customerId: visitCustomer.id, contactId: zhou!, agenda: changedVisit.visit.agenda });
+    const movedVisit = await h.call('owner', 'visits.reschedule', { id: planned.visit.id, version: backToInn.visit.version, onDay: '2026-11-26', startMinute: 840 });
+    const postponed = await h.call('owner', 'visits.setStatus', { id: planned.visit.id, version: movedVisit.visit.version, status: 'postponed' });
+    await h.call('owner', 'visits.complete', { id: planned.visit.id, version: postponed.version, outcome: '签了续约', record: { kind: 'communication', channel: 'visit' } });
+    const spare = await h.call('owner', 'visits.create', { customerId: visitCustomer.id, contactId: null, staffId: staffUser.id, onDay: '2026-11-27', startMinute: 0, purpose: '备用' });
+    await h.call('owner', 'visits.delete', { id: spare.visit.id, version: spare.visit.version });
+    await h.call('owner', 'visits.restore', { id: spare.visit.id });
     // Prints (features/print): one staff member's visit sheet and the whole shop's, a profile, a service report.
     await h.call('owner', 'print.visitSheet', { staffId: staffUser.id, from: '2026-11-16', to: '2026-11-22' });
     await h.call('owner', 'print.visitSheet', { staffId: null, from: '2026-11-22', to: '2026-11-22' });

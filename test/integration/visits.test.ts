@@ -229,9 +229,9 @@ describe('visits: update, reschedule, status', () => {
     expect(await h.call('owner', 'visits.setStatus', { id: visit.id, version: 3, status: 'planned' })).toMatchObject({ status: 'planned', version: 4 });
     const entries = (await h.call('owner', 'audit.list', { action: 'visit.status' })).rows.filter((e) => e.entityId === visit.id);
     expect(entries.map((e) => e.changes)).toEqual([
-      [{ field: 'status', before: 'cancelled', after: 'planned' }],
-      [{ field: 'status', before: 'postponed', after: 'cancelled' }],
-      [{ field: 'status', before: 'planned', after: 'postponed' }],
+      [{ field: 'visitStatus', before: 'cancelled', after: 'planned' }],
+      [{ field: 'visitStatus', before: 'postponed', after: 'cancelled' }],
+      [{ field: 'visitStatus', before: 'planned', after: 'postponed' }],
     ]);
     // 'done' is not set by hand.
     await h.failure('owner', 'visits.setStatus', { id: visit.id, version: 4, status: 'done' }, 'VALIDATION');

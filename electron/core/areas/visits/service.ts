@@ -340,8 +340,11 @@ async function audit(tx: Db, actor: Actor, action: AuditAction, id: number, labe
   await appendAudit(tx, { at: actor.now, userId: actor.userId, username: actor.username, action, entity: 'visit', entityId: id, label, changes });
 }
 
-/** Changes with the customer as it was named then, and start minutes as times of day. */
-async function auditedChanges(tx: Db, before: VisitDraftValue, after: VisitDraftValue): Promise<FieldChange[]> {
+/**
+ * Changes in words for the audit log: the customer and the contact by name as they were then,
+ * start minutes as times of day.
+ */
+async function auditedChanges(tx: Db, before: VisitDraftValue & { contactName: string }, after: VisitDraftValue & { contactName: string }): Promise<FieldChange[]> {
   const customerAt = async (id: number) => {
     const row = await tx.selectFrom('customers').select(['name', 'code']).where('id', '=', id).executeTakeFirst();
     return { id, name: row?.name ?? '', code: row?.code ?? '' };
@@ -349,6 +352,7 @@ async function auditedChanges(tx: Db, before: VisitDraftValue, after: VisitDraft
   const out: FieldChange[] = [];
   for (const change of changedFields(before, after, AUDITED)) {
     if (change.field === 'customerId') out.push({ field: 'customerId', before: await customerAt(before.customerId), after: await customerAt(after.customerId) });
+    else if (change.field === 'contactId') out.push({ field: 'contact', before: before.contactName, after: after.contactName });
     else if (change.field === 'startMinute') out.push({ field: 'startTime', before: formatMinute(before.startMinute), after: formatMinute(after.startMinute) });
     else out.push(change);
   }
@@ -389,6 +393,7 @@ export async function createVisit(db: Db, draft: VisitDraftValue, actor: Actor):
       { field: 'onDay', before: null, after: draft.onDay },
       { field: 'startTime', before: null, after: formatMinute(draft.startMinute) },
       { field: 'staffId', before: null, after: draft.staffId },
+      ...(contact === '' ? [] : [{ field: 'contact', before: null, after: contact }]),
     ]);
     return changeFor(tx, id, actor, operation);
   });
@@ -404,14 +409,14 @@ export async function updateVisit(db: Db, id: number, version: number, draft: Vi
       draft.contactId === before.contactId && draft.customerId === before.customerId ? before.contactName : await contactName(tx, draft.contactId, draft.customerId, operation);
     await checkStaff(tx, draft.staffId, before.staffId, operation);
     const address = draft.address === '' ? customer.address : draft.address;
-    const after = { ...draft, address };
+    const after = { ...draft, address, contactName: contact };
     await tx
       .updateTable('visits')
       .set({ ...columns(after, contact, address, actor.now), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .execute();
-    await audit(tx, actor, 'visit.update', id, labelOf(customer.name, draft.onDay, draft.startMinute), await auditedChanges(tx, draftOf(before), after));
+    await audit(tx, actor, 'visit.update', id, labelOf(customer.name, draft.onDay, draft.startMinute), await auditedChanges(tx, { ...draftOf(before), contactName: before.contactName }, after));
     return changeFor(tx, id, actor, operation);
   });
 }
@@ -427,8 +432,9 @@ export async function rescheduleVisit(db: Db, input: { id: number; version: numb
       .set({ on_day: input.onDay, start_minute: input.startMinute, starts_at: startsAt(input.onDay, input.startMinute), updated_at: actor.now, version: input.version + 1 })
       .where('id', '=', input.id)
       .execute();
-    const after = { ...draftOf(before), onDay: input.onDay, startMinute: input.startMinute };
-    await audit(tx, actor, 'visit.update', input.id, labelOf(before.customerName, input.onDay, input.startMinute), await auditedChanges(tx, draftOf(before), after));
+    const was = { ...draftOf(before), contactName: before.contactName };
+    const after = { ...was, onDay: input.onDay, startMinute: input.startMinute };
+    await audit(tx, actor, 'visit.update', input.id, labelOf(before.customerName, input.onDay, input.startMinute), await auditedChanges(tx, was, after));
     return changeFor(tx, input.id, actor, operation);
   });
 }
@@ -441,7 +447,7 @@ export async function setVisitStatus(db: Db, input: { id: number; version: numbe
     mayChange(before, actor, input.version, operation);
     if (before.status !== input.status) {
       await tx.updateTable('visits').set({ status: input.status, updated_at: actor.now, version: input.version + 1 }).where('id', '=', input.id).execute();
-      await audit(tx, actor, 'visit.status', input.id, labelOf(before.customerName, before.onDay, before.startMinute), [{ field: 'status', before: before.status, after: input.status }]);
+      await audit(tx, actor, 'visit.status', input.id, labelOf(before.customerName, before.onDay, before.startMinute), [{ field: 'visitStatus', before: before.status, after: input.status }]);
     }
     return visitFor(tx, await storedFor(tx, input.id, actor, operation), actor);
   });
@@ -477,9 +483,8 @@ export async function completeVisit(
         .where('id', '=', input.id)
         .execute();
       await audit(tx, actor, 'visit.complete', input.id, labelOf(before.customerName, before.onDay, before.startMinute), [
-        { field: 'status', before: before.status, after: 'done' },
+        { field: 'visitStatus', before: before.status, after: 'done' },
         { field: 'outcome', before: null, after: input.outcome },
-        { field: 'recordId', before: null, after: recordId },
       ]);
       return { visit: await visitFor(tx, await storedFor(tx, input.id, actor, operation), actor), recordId };
     });
