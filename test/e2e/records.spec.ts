@@ -7,7 +7,8 @@
 // refused in words). The timeline shows both, newest first; the service record deleted stays in
 // it marked deleted, and Restore there brings it back. The Service records page lists both; its
 // Follow-ups due tab shows the follow-up after another customer's overdue one (marked), and Done
-// takes it off. Screenshots at 1366×768 and 1920×1080.
+// takes it off. A viewer reads it all and is offered nothing to change. Screenshots at 1366×768
+// and 1920×1080.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { makePng } from '../fixtures/images.ts';
 import { en, zh } from '../i18n-resources.ts';
@@ -53,7 +54,7 @@ for (const [locale, messages] of [
     test.use({ locale });
     const t: T = translator(messages);
 
-    test(`service record with a file, communication with a follow-up, timeline, delete and restore, follow-ups due (${locale})`, async ({ page, app, shot, request }) => {
+    test(`service record with a file, communication with a follow-up, timeline, delete and restore, follow-ups due (${locale})`, async ({ page, app, shot, request, browser }) => {
       test.setTimeout(300_000);
       cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
       await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
@@ -198,6 +199,31 @@ for (const [locale, messages] of [
       // A row opens its record.
       await due.nth(0).click();
       await expect(page.getByRole('heading', { name: `${t('record.kinds.communication')} · ${OTHER}` })).toBeVisible();
+
+      // A viewer reads the timeline and the records, and is offered nothing to add, change or delete.
+      await invoke(request, app.url, 'users.create', { username: 'vera', displayName: 'Vera', role: 'viewer', password: 'first-time-pass-79' });
+      await invoke(request, app.url, 'auth.signIn', { username: 'vera', password: 'first-time-pass-79' });
+      await invoke(request, app.url, 'auth.changePassword', { oldPassword: 'first-time-pass-79', newPassword: 'my-own-secret-phrase-88' });
+      const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
+      const viewer = await context.newPage();
+      await viewer.clock.setFixedTime(NOW);
+      await viewer.goto(app.url);
+      await viewer.getByLabel(t('signin.username')).fill('vera');
+      await viewer.getByLabel(t('signin.password')).fill('my-own-secret-phrase-88');
+      await viewer.getByRole('button', { name: t('signin.submit') }).click();
+      await expect(viewer.getByRole('navigation').getByRole('link', { name: t('nav.service') })).toBeVisible({ timeout: 30_000 });
+      await viewer.goto(`${base}#/customers/${customer.id}`);
+      await expect(timelineEntries(viewer).and(viewer.locator('[data-timeline-kind="service"]'))).toBeVisible();
+      await expect(viewer.getByRole('button', { name: t('timeline.addService') })).toHaveCount(0);
+      await expect(viewer.getByRole('button', { name: t('timeline.addCommunication') })).toHaveCount(0);
+      await timelineEntries(viewer).and(viewer.locator('[data-timeline-kind="service"]')).getByRole('link').click();
+      await expect(viewer.getByRole('heading', { name: `${t('record.kinds.service')} · ${LONG}` })).toBeVisible();
+      await expect(viewer.getByRole('button', { name: t('common.edit') })).toHaveCount(0);
+      await expect(viewer.getByRole('button', { name: t('common.delete'), exact: true })).toHaveCount(0);
+      await viewer.getByRole('navigation').getByRole('link', { name: t('nav.service') }).click();
+      await expect(viewer.locator('tr[data-record-id]')).toHaveCount(3);
+      await expect(viewer.getByRole('button', { name: t('records.newService') })).toHaveCount(0);
+      await context.close();
     });
   });
 }

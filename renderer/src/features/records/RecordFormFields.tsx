@@ -133,6 +133,8 @@ export function RecordFormFields({ form, users, customerFixed }: Props) {
                 slotProps={{ htmlInput: { min: 0, max: RECORD_DURATION_MAX, step: 1 } }}
               />
               <ContractPicker
+                // A new customer starts the contract search afresh.
+                key={values.customerId ?? 'none'}
                 customerId={values.customerId}
                 value={values.contract}
                 onChange={(contract) => update((prev) => ({ ...prev, contract, contractId: contract?.id ?? null }), 'contractId')}
