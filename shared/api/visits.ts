@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { CalendarDate, Id } from './customers.ts';
 import { method } from './method.ts';
+import { checkRecordFields, RecordFields } from './records.ts';
 import { customerActions, type Role } from '../roles.ts';
 
 export const VISIT_STATUSES = ['planned', 'done', 'postponed', 'cancelled'] as const;
@@ -113,37 +114,14 @@ export type Visit = z.infer<typeof Visit>;
 export const VisitChange = z.object({ visit: Visit, overlaps: z.array(VisitRow) });
 export type VisitChange = z.infer<typeof VisitChange>;
 
-// The record a completed visit creates: a service or a communication record's own fields; its
-// customer, time (the visit's start) and staff member come from the visit. Content defaults to
-// the visit's outcome.
-const RecordContent = z.string().trim().min(1).max(20_000);
-const Phase = z.enum(['presale', 'insale', 'aftersale']);
-const ServiceKind = z.enum(['installation', 'repair', 'maintenance', 'consultation', 'training', 'other']);
-const Channel = z.enum(['phone', 'email', 'meeting', 'visit', 'wechat', 'other']);
-const Participant = z.union([z.object({ contactId: Id }), z.object({ userId: Id })]);
-
-export const VisitServiceRecord = z.object({
-  kind: z.literal('service'),
-  content: RecordContent.optional(),
-  contractId: Id.nullable().default(null),
-  phase: Phase,
-  serviceKind: ServiceKind,
-  durationMinutes: z.number().int().min(0).max(100_000).nullable().default(null),
-  result: z.string().trim().max(20_000).default(''),
-  status: z.enum(['open', 'done']).default('done'),
-  feedback: z.string().trim().max(20_000).default(''),
-});
-
-export const VisitCommunicationRecord = z.object({
-  kind: z.literal('communication'),
-  content: RecordContent.optional(),
-  channel: Channel.default('visit'),
-  participants: z.array(Participant).max(50).default([]),
-  agreements: z.string().trim().max(20_000).default(''),
-  followUpOn: VisitDay.nullable().default(null),
-});
-
-export const VisitRecord = z.discriminatedUnion('kind', [VisitServiceRecord, VisitCommunicationRecord]);
+/**
+ * The record a completed visit creates: a service or a communication record's own fields
+ * (shared/api/records.ts, with its checks by kind); its customer, time (the visit's start) and
+ * staff member come from the visit. Content left out: the visit's outcome.
+ */
+export const VisitRecord = RecordFields.omit({ customerId: true, at: true, staffId: true })
+  .extend({ content: RecordFields.shape.content.optional() })
+  .superRefine(checkRecordFields);
 export type VisitRecordInput = z.input<typeof VisitRecord>;
 export type VisitRecordValue = z.output<typeof VisitRecord>;
 
