@@ -73,10 +73,12 @@ type Props = {
   /** Where Back leads when there is no page to go back to (the view was opened by its address). */
   backTo: Route;
   loaded: Loaded<PrintMethod>;
+  /** A document's own words for a refusal (e.g. another's visit sheet under the staff scope); else the error's usual text. */
+  failureText?: (error: AppError) => string | null;
   children: ReactNode;
 };
 
-export function PrintView({ title, runningHead, backTo, loaded, children }: Props) {
+export function PrintView({ title, runningHead, backTo, loaded, failureText, children }: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
   const sheet = useRef<HTMLElement>(null);
@@ -164,25 +166,30 @@ export function PrintView({ title, runningHead, backTo, loaded, children }: Prop
             <Typography variant="body2">{t('print.preparing')}</Typography>
           </Box>
         ) : null}
-        {viaApp ? null : (
-          <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 320 }}>
-            {t('print.browserPdfHint')}
-          </Typography>
+        {/* Nothing to print when the document was refused: only Back is offered. */}
+        {loaded.state === 'failed' ? null : (
+          <>
+            {viaApp ? null : (
+              <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 320 }}>
+                {t('print.browserPdfHint')}
+              </Typography>
+            )}
+            <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={!ready || busy} onClick={() => void run('pdf')}>
+              {t('print.savePdf')}
+            </Button>
+            <Button variant="contained" startIcon={<PrintIcon />} disabled={!ready || busy} onClick={() => void run('print')}>
+              {t('print.print')}
+            </Button>
+          </>
         )}
-        <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={!ready || busy} onClick={() => void run('pdf')}>
-          {t('print.savePdf')}
-        </Button>
-        <Button variant="contained" startIcon={<PrintIcon />} disabled={!ready || busy} onClick={() => void run('print')}>
-          {t('print.print')}
-        </Button>
       </Box>
       {loaded.state === 'loading' ? (
         <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
           <CircularProgress aria-label={t('print.loading')} />
         </Box>
       ) : loaded.state === 'failed' ? (
-        <Alert severity="error" sx={{ m: 3 }}>
-          {errorMessage(t, loaded.error)}
+        <Alert severity="error" sx={{ m: 3 }} data-testid="print-refused">
+          {failureText?.(loaded.error) ?? errorMessage(t, loaded.error)}
         </Alert>
       ) : (
         <article className="print-sheet" ref={sheet}>

@@ -114,7 +114,14 @@ export function VisitSheetPrint({ query }: { query: string }) {
   const days = input ? daysText(lng, input.from, input.to) : '';
   const title = [t('print.visitSheet.title'), whose, input ? (input.from === input.to ? input.from : `${input.from}_${input.to}`) : ''].filter(Boolean).join(' ');
   return (
-    <PrintView title={title} runningHead={[sheet?.shopName, t('print.visitSheet.title'), whose, days].filter(Boolean).join(' · ')} backTo={{ name: 'visits' }} loaded={loaded}>
+    <PrintView
+      title={title}
+      runningHead={[sheet?.shopName, t('print.visitSheet.title'), whose, days].filter(Boolean).join(' · ')}
+      backTo={{ name: 'visits' }}
+      loaded={loaded}
+      // The route needs the print right, so a refusal here is the staff scope: another's sheet or the whole shop's.
+      failureText={(failure) => (failure.code === 'FORBIDDEN' ? t('print.visitSheet.onlyOwn') : null)}
+    >
       {sheet ? <Sheet sheet={sheet} /> : null}
     </PrintView>
   );

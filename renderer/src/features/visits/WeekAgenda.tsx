@@ -56,17 +56,21 @@ export function WeekAgenda({ days, today, visits, showStaff, onMove }: Props) {
   };
 
   const dayOf = (v: VisitRow) => moving.get(v.id) ?? v.onDay;
+  // Said only when there is something this caller may move (a viewer, or a week of others' done visits, has none).
+  const canMoveAny = visits.some((v) => v.actions.reschedule);
 
   return (
     <Box
       component="section"
       aria-label={t('visits.week')}
-      aria-describedby="week-drag-hint"
+      aria-describedby={canMoveAny ? 'week-drag-hint' : undefined}
       sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 1 }}
     >
-      <Typography id="week-drag-hint" variant="body2" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
-        {t('visits.dragHint')}
-      </Typography>
+      {canMoveAny ? (
+        <Typography id="week-drag-hint" variant="body2" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
+          {t('visits.dragHint')}
+        </Typography>
+      ) : null}
       {days.map((day) => {
         const mine = visits.filter((v) => dayOf(v) === day).toSorted((a, b) => a.startMinute - b.startMinute || a.id - b.id);
         const isToday = day === today;
