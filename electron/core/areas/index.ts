@@ -15,7 +15,9 @@ import { tagsArea } from './tags/index.ts';
 import { jobsArea } from './jobs/index.ts';
 import { attachmentsArea } from './attachments/index.ts';
 import { contractsArea } from './contracts/index.ts';
-import { printArea } from './print/index.ts';
 import { recordsArea } from './records/index.ts';
+import { printArea } from './print/index.ts';
+import { visitsArea } from './visits/index.ts';
+import { timelineArea } from './timeline/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, printArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea];
