@@ -91,7 +91,7 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await bothSizes(page, 'new-shop-form');
     await page.goto(`${origin}#/print/visit-sheet?from=2026-12-01&to=2026-12-01`);
     await expect(page.locator('.print-root[data-print-ready="true"]')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(T.print.visitSheet.empty)).toBeVisible();
+    await expect(page.getByTestId('sheet-empty')).toHaveText(T.print.visitSheet.emptyDay);
     await expect(page.locator('.print-sheet table')).toHaveCount(0);
     await bothSizes(page, 'empty-sheet');
 
@@ -118,6 +118,8 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await plan(longId, lily, '2026-12-03', 14 * 60, '回访培训效果');
     const tomVisit = await plan(long2Id, tom, '2026-12-01', 10 * 60, '季度对账与发票核对');
     const goneVisit = await plan(goneId, tom, '2026-12-02', 15 * 60, '现场勘察');
+    // lily's customer, visited by tom (next week, so this week's counts stay as they are).
+    const lentVisit = await plan(longId, tom, '2026-12-08', 11 * 60, '陪同技术支持');
 
     // --- The owner: the whole shop by default; Plan, Print, draggable cards, every action. ---
     await page.goto(`${origin}#/visits`);
@@ -183,10 +185,12 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await page.goto(`${origin}#/visits/${lilyVisit}`);
     await expect(page.getByRole('heading', { name: LONG, level: 1 })).toBeVisible();
 
-    // The visit sheet of a staff member with no visits that day says so.
-    await page.goto(`${origin}#/print/visit-sheet?from=2026-12-05&to=2026-12-05&staff=${manager}`);
+    // The visit sheet of a staff member with no visits that week says so, under their name.
+    await page.goto(`${origin}#/print/visit-sheet?from=2026-11-30&to=2026-12-06&staff=${manager}`);
     await expect(page.locator('.print-root[data-print-ready="true"]')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(T.print.visitSheet.empty)).toBeVisible();
+    await expect(page.getByTestId('sheet-empty')).toHaveText(T.print.visitSheet.empty);
+    await expect(page.locator('.print-sheet')).toContainText('孟经理');
+    await expect(page.locator('.print-sheet table')).toHaveCount(0);
     await page.goto(`${origin}#/print/visit-sheet?from=2026-11-30&to=2026-12-06`);
     await expect(page.locator('.print-root[data-print-ready="true"]')).toBeVisible({ timeout: 30_000 });
     const toolbar = page.getByRole('toolbar');
@@ -239,6 +243,17 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await expect(lilyPage.getByLabel(T.visits.staffFilter)).toHaveValue(String(lily));
     await expect(cards(lilyPage)).toHaveCount(2);
     await expect(lilyPage.getByText(T.errors.FORBIDDEN)).toHaveCount(0);
+    // Their customer's visit that a colleague makes: shown, without asking the core for the colleague's agenda (refused).
+    const agendaAsks: string[] = [];
+    lilyPage.on('request', (request) => {
+      const data = request.postData() ?? '';
+      if (request.url().endsWith('/api/invoke') && data.includes('"visits.agenda"')) agendaAsks.push(data);
+    });
+    await lilyPage.goto(`${origin}#/visits/${lentVisit}`);
+    await expect(lilyPage.getByRole('heading', { name: LONG, level: 1 })).toBeVisible();
+    await expect(lilyPage.getByText('陪同技术支持')).toBeVisible();
+    await expect(lilyPage.getByRole('button', { name: T.visitDetail.complete })).toBeVisible();
+    expect(agendaAsks).toEqual([]);
     // A colleague's customer's visit is not found; a colleague's sheet is refused, in words.
     await lilyPage.goto(`${origin}#/visits/${tomVisit}`);
     await expect(lilyPage.getByText(T.errors.NOT_FOUND)).toBeVisible();

@@ -62,7 +62,7 @@ function Sheet({ sheet }: { sheet: VisitSheet }) {
     <>
       <DocumentHeader header={sheet} title={t('print.visitSheet.title')} subtitle={`${whose} · ${daysText(lng, sheet.from, sheet.to)}`} />
       {sheet.visits.length === 0 ? (
-        <p>{t('print.visitSheet.empty')}</p>
+        <p data-testid="sheet-empty">{sheet.from === sheet.to ? t('print.visitSheet.emptyDay') : t('print.visitSheet.empty')}</p>
       ) : (
         <table className="doc-table visit-table">
           <colgroup>

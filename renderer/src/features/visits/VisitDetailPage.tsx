@@ -7,9 +7,11 @@ import EventIcon from '@mui/icons-material/Event';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinute, type Visit } from '../../../../shared/api/visits.ts';
+import { SCOPED_ROLES } from '../../../../shared/roles.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
+import { useSession } from '../../app/session.tsx';
 import { formatCalendarDate, formatDateTime } from '../../i18n/format.ts';
 import { CollapsibleText } from '../customers/CollapsibleText.tsx';
 import { intersects } from './agenda-query.ts';
@@ -59,8 +61,10 @@ const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill,
 /** The same person's other visits that day whose times intersect this one's (a warning, never a refusal). */
 function OverlapAlert({ visit: v }: { visit: Visit }) {
   const { t } = useTranslation();
-  const relevant = v.deletedAt === null && v.status !== 'cancelled';
-  // A scoped staff member may not read another's agenda: then there is nothing to say here.
+  const { session } = useSession();
+  // A scoped staff member may not read another's agenda (the core refuses it): then nothing is asked or said here.
+  const scopedOut = session.settings.staffScope && SCOPED_ROLES.includes(session.user.role) && v.staffId !== session.user.id;
+  const relevant = v.deletedAt === null && v.status !== 'cancelled' && !scopedOut;
   const day = useCoreQuery('visits.agenda', { from: v.onDay, to: v.onDay, staffId: v.staffId }, { enabled: relevant });
   const others = (day.data?.visits ?? []).filter((o) => o.id !== v.id && intersects(o, v));
   if (!relevant || others.length === 0) return null;
