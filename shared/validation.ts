@@ -44,8 +44,10 @@ export const VALIDATION_MESSAGES = [
   /** No such customer, or one the caller does not see. */
   'customer',
   // records and visits (shared/api/records.ts, shared/api/visits.ts)
-  /** A date before 1970 or after 2100, or an agenda longer than its limit. */
+  /** A date before 1970 or after 2100. */
   'dateRange',
+  /** A span of days longer than its limit (an agenda or a visit sheet: 42 days). */
+  'spanTooLong',
   /** No such staff member, or one who is not active (or cannot be responsible for customers). */
   'staff',
   /** The contract is not one of this customer's. */

@@ -139,7 +139,7 @@ export const AgendaQuery = z
   .superRefine((q, ctx) => {
     if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
     else if (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`) >= AGENDA_MAX_DAYS * 86_400_000) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateRange' });
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'spanTooLong' });
     }
   });
 export type AgendaQueryInput = z.input<typeof AgendaQuery>;

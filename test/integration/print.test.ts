@@ -170,7 +170,7 @@ describe('print.visitSheet', () => {
     const old = await h.failure('owner', 'print.visitSheet', { staffId: null, from: '1900-01-01', to: '1900-01-01' }, 'VALIDATION');
     expect(fieldIssuesOf(old).map((issue) => issue.message)).toContain('dateRange');
     const long = await h.failure('owner', 'print.visitSheet', { staffId: null, from: '2026-01-01', to: '2026-12-31' }, 'VALIDATION');
-    expect(fieldIssuesOf(long)).toMatchObject([{ path: ['to'], message: 'dateRange' }]);
+    expect(fieldIssuesOf(long)).toMatchObject([{ path: ['to'], message: 'spanTooLong' }]);
     const nobody = await h.failure('owner', 'print.visitSheet', { staffId: 9999, from: DAY, to: DAY }, 'VALIDATION');
     expect(fieldIssuesOf(nobody)).toMatchObject([{ path: ['staffId'], message: 'staff' }]);
   });

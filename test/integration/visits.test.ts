@@ -437,7 +437,7 @@ describe('visits: agenda', () => {
   it('answers at most 42 days, from before to', async () => {
     expect((await h.call('owner', 'visits.agenda', { from: '2027-01-01', to: '2027-02-11', staffId: null })).visits.length).toBeGreaterThan(0);
     const long = await h.failure('owner', 'visits.agenda', { from: '2027-01-01', to: '2027-02-12', staffId: null }, 'VALIDATION');
-    expect(fieldIssuesOf(long)).toMatchObject([{ path: ['to'], message: 'dateRange' }]);
+    expect(fieldIssuesOf(long)).toMatchObject([{ path: ['to'], message: 'spanTooLong' }]);
     const backwards = await h.failure('owner', 'visits.agenda', { from: '2027-01-02', to: '2027-01-01', staffId: null }, 'VALIDATION');
     expect(fieldIssuesOf(backwards)).toMatchObject([{ path: ['to'], message: 'dateOrder' }]);
     const nobody = await h.failure('owner', 'visits.agenda', { from: '2027-01-01', to: '2027-01-01', staffId: 99_999 }, 'VALIDATION');
