@@ -169,7 +169,8 @@ export function lastVisitQuery(db: Db, visit: { customerId: number; startsAt: nu
     .selectFrom('visits')
     .select(['id', 'on_day', 'outcome'])
     .where('customer_id', '=', visit.customerId)
-    .where((eb) => eb.or([eb('starts_at', '<', visit.startsAt), eb.and([eb('starts_at', '=', visit.startsAt), eb('id', '<', visit.id)])]))
+    // A row value: one range of the index below this visit (an OR would walk the customer's later visits too).
+    .where((eb) => eb(eb.refTuple('starts_at', 'id'), '<', eb.tuple(visit.startsAt, visit.id)))
     .where('status', '=', 'done')
     .where('deleted_at', 'is', null)
     .orderBy('starts_at', 'desc')
