@@ -12,7 +12,8 @@ import { migrate } from '../../electron/core/db/migrations/index.ts';
 import { closeDatabase, kyselyOver } from '../../electron/core/db/sqlite/dialect.ts';
 import { openEncrypted, type SqliteDatabase } from '../../electron/core/db/sqlite/open.ts';
 import type { Db } from '../../electron/core/db/database.ts';
-import { listTimeline, sourceInput, timelineStatement, TIMELINE_SOURCES } from '../../electron/core/areas/timeline/service.ts';
+import { buildTimelineStatement, listTimeline, sourceInput, timelineStatement, TIMELINE_SOURCES } from '../../electron/core/areas/timeline/service.ts';
+import { bindSlots, slotValues, type SourceInput } from '../../electron/core/areas/timeline/sources/source.ts';
 import { encodeTimelineCursor } from '../../electron/core/areas/timeline/service.ts';
 import { fullAccess } from '../../electron/core/areas/users/access.ts';
 
@@ -78,9 +79,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function planOf(statement: { compile(): { sql: string; parameters: readonly unknown[] } }): string[] {
-  const { sql, parameters } = statement.compile();
-  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
+/** The plan of a statement (a source's, with the input's values bound in place of its placeholders, or a whole bound one). */
+function planOf(statement: { compile(): { sql: string; parameters: readonly unknown[] } } | { sql: string; parameters: readonly unknown[] }, input?: SourceInput): string[] {
+  const { sql, parameters } = 'compile' in statement ? statement.compile() : statement;
+  const values = input ? bindSlots(parameters, slotValues(input)) : parameters;
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as { detail: string }[]).map((row) => row.detail);
 }
 
 /** Which index each source's (first) table is read through. */
@@ -107,7 +110,7 @@ describe('timeline plans', () => {
             const queries = source.queries(db, input);
             expect(queries.length).toBe(INDEXES[source.name]!.length);
             for (const [i, query] of queries.entries()) {
-              const plan = planOf(query);
+              const plan = planOf(query, input);
               const where = `${source.name} staff=${staffId} after=${kind} kinds=${kinds.join()}: ${plan.join(' / ')}`;
               expect(plan.some((step) => /^SCAN /.test(step)), where).toBe(false);
               expect(plan[0], where).toMatch(/^SEARCH /);
@@ -131,12 +134,48 @@ describe('timeline plans', () => {
   it('runs every source in one statement, each part on its own index', () => {
     for (const staffId of [null, 7]) {
       const input = sourceInput({ customerId: 1, staffId, after: encodeTimelineCursor({ at: BASE + 86_400_000, kind: 'grade', refId: 500 }), limit: 50 }, owner, NOW);
-      const plan = planOf(timelineStatement(db, input, TIMELINE_SOURCES));
+      const plan = planOf(timelineStatement(db, input));
       // Each part is read as a co-routine (SCAN s0 ...: its own rows, never a table).
       expect(plan.filter((step) => /^SCAN /.test(step)).every((step) => /^SCAN s\d+$/.test(step)), plan.join(' / ')).toBe(true);
       const tables = plan.filter((step) => /^SEARCH /.test(step)).map((step) => step.split(' ')[1]);
-      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a'])); // records through the counting view
+      // records through the counting view; c: the customer check; k: the contracts (and the renewal check)
+      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c']));
       expect(plan.filter((step) => step === 'USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY').length).toBe(1);
+    }
+  });
+
+  it('a statement built for one input of a shape answers every other input of that shape as one built for it', () => {
+    const cursors = [null, ...TIMELINE_KINDS.flatMap((kind) => [{ at: BASE + 86_400_000, kind, refId: 500 }, { at: new Date(2026, 0, 3).getTime(), kind, refId: 7 }])];
+    let compared = 0;
+    for (const staffId of [null, 7, 1]) {
+      for (const kinds of [[...TIMELINE_KINDS], ['service'], ['communication'], ['contractSigned', 'contractExpired', 'file'], ['contractRenewed', 'grade', 'visit']] as TimelineKind[][]) {
+        for (const cursor of cursors) {
+          for (const customerId of [1, 2, 3]) {
+            // The first of these inputs builds its shape's statement; the others take it from the cache.
+            const input = sourceInput({ customerId, staffId, kinds, after: cursor && encodeTimelineCursor(cursor), limit: 20 }, owner, NOW);
+            const cached = timelineStatement(db, input);
+            const fresh = buildTimelineStatement(db, input);
+            const rows = (statement: { sql: string; parameters: readonly unknown[] }, parameters: readonly unknown[]) => sqlite.prepare(statement.sql).all(...parameters);
+            expect(cached.sql).toBe(fresh.sql);
+            expect(rows(cached, cached.parameters)).toEqual(rows(fresh, bindSlots(fresh.parameters, slotValues(input))));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(3 * 5 * cursors.length * 3);
+  });
+
+  it('every value the planner could look at is bound behind a unary plus, so SQLite does not prepare the statement again at each call', () => {
+    // With STAT4 SQLite looks at a bare bound value in WHERE or LIMIT to plan, and then prepares
+    // the statement again whenever that value is bound again: at every call.
+    for (const staffId of [null, 7]) {
+      for (const kind of [null, ...TIMELINE_KINDS]) {
+        const after = kind === null ? null : encodeTimelineCursor({ at: BASE + 86_400_000, kind, refId: 500 });
+        const { sql } = timelineStatement(db, sourceInput({ customerId: 1, staffId, after, limit: 50 }, owner, NOW));
+        const bare = sql.replace(/substr\((.*?), 1, \?\)/g, 'substr($1, 1, 200)').match(/[^+]\?/g) ?? []; // the text lengths are in the select list only
+        expect(bare, sql).toEqual([]);
+      }
     }
   });
 

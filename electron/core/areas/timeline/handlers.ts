@@ -1,14 +1,9 @@
 // The customer timeline's one method, seen through the caller's access (scope). Contracts due for
-// auto-renew roll forward first, as every read of contracts does, so renewals are as of today.
+// auto-renew roll forward before they are shown (listTimeline finds whether any of the customer's
+// is due in the page's own statement), so renewals are as of today.
 import { access, db, type Handlers } from '../../api/handler-kit.ts';
-import { renewBeforeReading } from '../contracts/service.ts';
 import { listTimeline } from './service.ts';
 
 export const timelineHandlers = {
-  'timeline.list': async (ctx, input) => {
-    const now = ctx.state.clock();
-    const who = await access(ctx);
-    await renewBeforeReading(db(ctx), now);
-    return listTimeline(db(ctx), input, who, now);
-  },
+  'timeline.list': async (ctx, input) => listTimeline(db(ctx), input, await access(ctx), ctx.state.clock()),
 } satisfies Partial<Handlers>;

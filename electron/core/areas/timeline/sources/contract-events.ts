@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { TIMELINE_TEXT_CHARS, type TimelineKind } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { localMidnight, plainEntry, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { localMidnight, P, plainEntry, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 const KINDS = { renewed: 'contractRenewed', terminated: 'contractTerminated' } as const satisfies Record<string, TimelineKind>;
 type EventKind = keyof typeof KINDS;
@@ -36,10 +36,10 @@ function query(db: Db, input: SourceInput): SourceQuery {
       sql<string>`'app'`.as('source'),
       'k.id as open_id',
     ])
-    .where('k.customer_id', '=', input.customerId)
+    .where('k.customer_id', '=', P.customerId)
     .where('k.deleted_at', 'is', null)
-    .where('e.kind', 'in', wanted.length > 0 ? wanted : ['']);
-  if (input.staffId !== null) q = q.where('e.by_user', '=', input.staffId);
+    .where('e.kind', 'in', (wanted.length > 0 ? wanted : ['']).map((kind) => sql.lit(kind)));
+  if (input.staffId !== null) q = q.where('e.by_user', '=', P.staffId);
   return q;
 }
 

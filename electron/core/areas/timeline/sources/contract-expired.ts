@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
 import { addDays } from '../../../../../shared/contract-status.ts';
 import type { Db } from '../../../db/database.ts';
-import { localMidnight, plainEntry, seekByDay, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { localMidnight, P, plainEntry, seekByDay, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
@@ -30,16 +30,16 @@ function query(db: Db, input: SourceInput): SourceQuery {
       sql<string>`'app'`.as('source'),
       'k.id as open_id',
     ])
-    .where('k.customer_id', '=', input.customerId)
+    .where('k.customer_id', '=', P.customerId)
     .where('k.deleted_at', 'is', null)
     .where('k.signed_on', 'is not', null)
-    .where('k.auto_renew', '=', 0)
+    .where('k.auto_renew', '=', sql.lit(0))
     .where('k.terminated_on', 'is', null)
-    .where('k.end_on', '<', input.today)
+    .where('k.end_on', '<', P.today)
     .where(seekByDay('contractExpired', 'k.end_on', 'k.id', input.after, 1));
   // Unary plus: the customer's few contracts are checked one by one, never the staff member's many through contracts_owner.
-  if (input.staffId !== null) q = q.where(sql<number | null>`+k.owner_id`, '=', input.staffId);
-  return q.orderBy('k.end_on', 'desc').orderBy('k.id', 'desc').limit(input.take);
+  if (input.staffId !== null) q = q.where(sql<number | null>`+k.owner_id`, '=', P.staffId);
+  return q.orderBy('k.end_on', 'desc').orderBy('k.id', 'desc').limit(P.take);
 }
 
 export const contractExpiredSource: TimelineSource = {

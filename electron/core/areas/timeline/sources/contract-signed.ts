@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { localMidnight, plainEntry, seekByDay, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { localMidnight, P, plainEntry, seekByDay, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
@@ -27,13 +27,13 @@ function query(db: Db, input: SourceInput): SourceQuery {
       sql<string>`'app'`.as('source'),
       'k.id as open_id',
     ])
-    .where('k.customer_id', '=', input.customerId)
+    .where('k.customer_id', '=', P.customerId)
     .where('k.deleted_at', 'is', null)
     .where('k.signed_on', 'is not', null)
     .where(seekByDay('contractSigned', 'k.signed_on', 'k.id', input.after));
   // Unary plus: the customer's few contracts are checked one by one, never the staff member's many through contracts_owner.
-  if (input.staffId !== null) q = q.where(sql<number | null>`+k.owner_id`, '=', input.staffId);
-  return q.orderBy('k.signed_on', 'desc').orderBy('k.id', 'desc').limit(input.take);
+  if (input.staffId !== null) q = q.where(sql<number | null>`+k.owner_id`, '=', P.staffId);
+  return q.orderBy('k.signed_on', 'desc').orderBy('k.id', 'desc').limit(P.take);
 }
 
 export const contractSignedSource: TimelineSource = {

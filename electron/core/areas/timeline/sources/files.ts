@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { TIMELINE_TEXT_CHARS } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { plainEntry, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { P, plainEntry, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 function query(db: Db, input: SourceInput, owner: 'customer' | 'contract'): SourceQuery {
   let q = db
@@ -29,15 +29,15 @@ function query(db: Db, input: SourceInput, owner: 'customer' | 'contract'): Sour
       sql<string>`'app'`.as('source'),
       'a.id as open_id',
     ])
-    .where('a.owner_kind', '=', owner)
+    .where('a.owner_kind', '=', sql.lit(owner))
     .where(seekOneKind('file', 'a.created_at', 'a.id', input.after))
     .where('a.deleted_at', 'is', null);
   q =
     owner === 'customer'
-      ? q.where('a.owner_id', '=', input.customerId)
-      : q.where('a.owner_id', 'in', (eb) => eb.selectFrom('contracts as k').select('k.id').where('k.customer_id', '=', input.customerId).where('k.deleted_at', 'is', null));
-  if (input.staffId !== null) q = q.where('a.created_by', '=', input.staffId);
-  return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(input.take);
+      ? q.where('a.owner_id', '=', P.customerId)
+      : q.where('a.owner_id', 'in', (eb) => eb.selectFrom('contracts as k').select('k.id').where('k.customer_id', '=', P.customerId).where('k.deleted_at', 'is', null));
+  if (input.staffId !== null) q = q.where('a.created_by', '=', P.staffId);
+  return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(P.take);
 }
 
 export const filesSource: TimelineSource = {

@@ -4,7 +4,7 @@
 // One seek over grade_history_by_customer (customer_id, changed_at; the row id follows in the index).
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
-import { plainEntry, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { P, plainEntry, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
@@ -25,10 +25,10 @@ function query(db: Db, input: SourceInput): SourceQuery {
       sql<string>`'app'`.as('source'),
       'g.customer_id as open_id',
     ])
-    .where('g.customer_id', '=', input.customerId)
+    .where('g.customer_id', '=', P.customerId)
     .where(seekOneKind('grade', 'g.changed_at', 'g.id', input.after));
-  if (input.staffId !== null) q = q.where('g.changed_by', '=', input.staffId);
-  return q.orderBy('g.changed_at', 'desc').orderBy('g.id', 'desc').limit(input.take);
+  if (input.staffId !== null) q = q.where('g.changed_by', '=', P.staffId);
+  return q.orderBy('g.changed_at', 'desc').orderBy('g.id', 'desc').limit(P.take);
 }
 
 export const gradeSource: TimelineSource = {

@@ -10,7 +10,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { TIMELINE_TEXT_CHARS, type TimelineEntry, type TimelineKind } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { restorable, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { P, restorable, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 const KINDS = ['service', 'communication'] as const satisfies readonly TimelineKind[];
 
@@ -34,15 +34,15 @@ function query(db: Db, input: SourceInput): SourceQuery {
       'r.source',
       'r.id as open_id',
     ])
-    .where('r.customer_id', '=', input.customerId);
-  if (input.staffId !== null) q = q.where('r.staff_id', '=', input.staffId);
-  if (wanted.length === 1) q = q.where('r.kind', '=', wanted[0]!); // one kind asked for (the source is read only when one is)
+    .where('r.customer_id', '=', P.customerId);
+  if (input.staffId !== null) q = q.where('r.staff_id', '=', P.staffId);
+  if (wanted.length === 1) q = q.where('r.kind', '=', sql.lit(wanted[0]!)); // one kind asked for (the source is read only when one is)
   const key = input.after;
   if (key !== null) {
     // (at, kind, id) < the cursor's, with the range on at for the index.
-    q = q.where('r.at', '<=', key.at).where(sql<SqlBool>`(r.at < ${key.at} OR r.kind < ${key.kind} OR (r.kind = ${key.kind} AND r.id < ${key.refId}))`);
+    q = q.where('r.at', '<=', P.afterAt).where(sql<SqlBool>`(r.at < ${P.afterAt} OR r.kind < ${P.afterKind} OR (r.kind = ${P.afterKind} AND r.id < ${P.afterId}))`);
   }
-  return q.orderBy('r.at', 'desc').orderBy('r.kind', 'desc').orderBy('r.id', 'desc').limit(input.take);
+  return q.orderBy('r.at', 'desc').orderBy('r.kind', 'desc').orderBy('r.id', 'desc').limit(P.take);
 }
 
 export const recordsSource: TimelineSource = {

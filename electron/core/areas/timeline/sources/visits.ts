@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { TIMELINE_TEXT_CHARS, type TimelineEntry } from '../../../../../shared/api/timeline.ts';
 import type { Db } from '../../../db/database.ts';
-import { restorable, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
+import { P, restorable, seekOneKind, type SourceInput, type SourceQuery, type TimelineSource } from './source.ts';
 
 function query(db: Db, input: SourceInput): SourceQuery {
   let q = db
@@ -28,10 +28,10 @@ function query(db: Db, input: SourceInput): SourceQuery {
       sql<string>`'app'`.as('source'),
       'v.id as open_id',
     ])
-    .where('v.customer_id', '=', input.customerId)
+    .where('v.customer_id', '=', P.customerId)
     .where(seekOneKind('visit', 'v.starts_at', 'v.id', input.after));
-  if (input.staffId !== null) q = q.where('v.staff_id', '=', input.staffId);
-  return q.orderBy('v.starts_at', 'desc').orderBy('v.id', 'desc').limit(input.take);
+  if (input.staffId !== null) q = q.where('v.staff_id', '=', P.staffId);
+  return q.orderBy('v.starts_at', 'desc').orderBy('v.id', 'desc').limit(P.take);
 }
 
 export const visitsSource: TimelineSource = {
