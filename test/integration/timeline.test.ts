@@ -276,6 +276,24 @@ describe('timeline', () => {
     await h.failure('nobody', 'timeline.list', { customerId: customer }, 'UNAUTHENTICATED');
   });
 
+  it("rolls the customer's contracts due an automatic renewal forward before showing them, with no other read of contracts first", async () => {
+    const renewing = (await h.call('owner', 'customers.create', { name: '自动续约客户' })).id;
+    // Signed a year before D1 for a year, renewing by itself, and not yet rolled forward (written straight into the table).
+    const { lastInsertRowid } = raw
+      .prepare("INSERT INTO contracts (number, title, customer_id, type, signed_on, end_on, auto_renew, renewal_months, created_at, updated_at) VALUES ('HT-AUTO', '自动续约', ?, 'service', ?, ?, 1, 12, 1, 1)")
+      .run(renewing, addDays(D1, -365), addDays(D1, -1));
+    const events = () => raw.prepare("SELECT count(*) FROM contract_events WHERE contract_id = ? AND kind = 'renewed'").pluck().get(Number(lastInsertRowid));
+    // Not asked for renewals: nothing to roll forward for this page.
+    expect((await h.call('owner', 'timeline.list', { customerId: renewing, kinds: ['grade'] })).entries.length).toBe(1);
+    expect(events()).toBe(0);
+    const { entries } = await h.call('owner', 'timeline.list', { customerId: renewing });
+    expect(events()).toBeGreaterThan(0);
+    expect(entries.filter((e) => e.kind === 'contractRenewed').map((e) => e.at)).toEqual(
+      (raw.prepare("SELECT on_day FROM contract_events WHERE contract_id = ? AND kind = 'renewed' ORDER BY on_day DESC").pluck().all(Number(lastInsertRowid)) as string[]).map(midnight),
+    );
+    expect(entries.find((e) => e.kind === 'contractRenewed')).toMatchObject({ title: 'HT-AUTO', at: midnight(D1) });
+  });
+
   it('refuses a malformed cursor with VALIDATION, and limits out of range', async () => {
     const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
     for (const after of ['garbage!', 'x', b64('not json'), b64({ at: 1 }), b64([1, 'nosuchkind', 3]), b64([1, 'service', -3]), b64([1.5, 'service', 3]), b64([1, 'service', 3, 4]), b64(null)]) {
