@@ -35,7 +35,7 @@ describe('local date and time', () => {
   });
 
   it('a time typed in 1900 reaches the schema, which refuses it as out of range', () => {
-    const values = withAtText(emptyRecord('service', customer, 1, Date.now()), '1900-01-01T10:00');
+    const values = withAtText(emptyRecord('service', customer, 1, new Date(2026, 10, 30, 10, 5).getTime()), '1900-01-01T10:00');
     const issues = RecordDraft.safeParse({ ...values, content: 'x', serviceKind: 'repair' }).error?.issues ?? [];
     expect(issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['at', 'dateRange']]);
   });
