@@ -1,13 +1,13 @@
-import { Alert, Box, Button, Chip, CircularProgress, Link, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import CheckIcon from '@mui/icons-material/Check';
 import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../../shared/api/records.ts';
-import { errorMessage } from '../../app/errors.ts';
+import { DETAIL_DL_SX, DetailField, DetailHeader, DetailQuery } from '../../app/DetailPage.tsx';
 import { useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate, type Route } from '../../app/router.ts';
 import { routeSpecs } from '../../app/area.ts';
@@ -22,39 +22,12 @@ import { PrintReportButton } from '../print/PrintButtons.tsx';
 export function RecordDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const record = useCoreQuery('records.get', { id });
-  if (record.isPending) {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
-        <CircularProgress aria-label={t('app.loading')} />
-      </Box>
-    );
-  }
-  if (record.isError) {
-    return (
-      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'service' })}>{t('recordDetail.back')}</Button>}>
-        {errorMessage(t, record.error)}
-      </Alert>
-    );
-  }
-  return <RecordView record={record.data} />;
-}
-
-/** A term and its value; empty values show a dash so the layout stays stable. */
-function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  const empty = children === '' || children === null || children === undefined;
   return (
-    <Box sx={wide ? { gridColumn: '1 / -1' } : undefined}>
-      <Typography component="dt" variant="caption" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {empty ? '—' : children}
-      </Typography>
-    </Box>
+    <DetailQuery query={record} backText={t('recordDetail.back')} onBack={() => navigate({ name: 'service' })}>
+      {(data) => <RecordView record={data} />}
+    </DetailQuery>
   );
 }
-
-const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', m: 0 } as const;
 
 function RecordView({ record: r }: { record: RecordDetail }) {
   const { t } = useTranslation();
@@ -67,89 +40,96 @@ function RecordView({ record: r }: { record: RecordDetail }) {
 
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1100, mx: 'auto' }}>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-        <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'customer', id: r.customerId })} sx={{ maxWidth: '100%' }}>
-          <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {r.customerName}
-          </Box>
-        </Button>
-        <Button href={hrefOf({ name: 'service' })}>{t('recordDetail.back')}</Button>
-      </Stack>
-      {!live ? (
-        <Alert severity="warning" action={r.actions.restore ? <RestoreRecordButton id={r.id} /> : undefined} data-testid="record-deleted">
-          {t('recordDetail.inRecycleBin')}
-        </Alert>
-      ) : null}
-      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
-        {t('recordDetail.heading', { kind: kindLabel(t, r.kind), customer: r.customerName })}
-      </Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <Typography color="text.secondary">{formatDateTime(r.at)}</Typography>
-        <Chip size="small" label={recordTitle(t, r)} />
-        {r.status ? <Chip size="small" color={r.status === 'done' ? 'success' : 'warning'} label={t(`record.statuses.${r.status}`)} /> : null}
-        {r.source !== 'app' ? <Chip size="small" variant="outlined" label={t(`record.sources.${r.source}`)} /> : null}
-        {visitHref ? (
-          <Link href={visitHref} variant="body2">
-            {t('recordDetail.fromVisit')}
-          </Link>
-        ) : null}
-        <Box sx={{ flex: 1 }} />
-        {/* The core says what this caller may do with this record; the buttons stay together. */}
-        <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
-          {r.deletedAt === null ? <PrintReportButton recordId={r.id} /> : null}
-          {r.actions.followUpDone ? (
-            <Button variant="outlined" startIcon={<CheckIcon />} onClick={() => void followUpDone(r)}>
-              {t('followUps.markDone')}
+      <DetailHeader
+        back={
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
+            <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'customer', id: r.customerId })} sx={{ maxWidth: '100%' }}>
+              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                {r.customerName}
+              </Box>
             </Button>
-          ) : null}
-          {r.actions.edit ? (
-            <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'recordEdit', id: r.id })}>
-              {t('common.edit')}
-            </Button>
-          ) : null}
-          {r.actions.delete ? (
-            <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
-              {t('common.delete')}
-            </Button>
-          ) : null}
-          {r.actions.purge ? (
-            <Button color="error" variant="outlined" startIcon={<DeleteForeverIcon />} onClick={() => setDialog('purge')}>
-              {t('recordDetail.purge')}
-            </Button>
-          ) : null}
-        </Stack>
-      </Stack>
+            <Button href={hrefOf({ name: 'service' })}>{t('recordDetail.back')}</Button>
+          </Stack>
+        }
+        notice={
+          !live ? (
+            <Alert severity="warning" action={r.actions.restore ? <RestoreRecordButton id={r.id} /> : undefined} data-testid="record-deleted">
+              {t('recordDetail.inRecycleBin')}
+            </Alert>
+          ) : null
+        }
+        title={t('recordDetail.heading', { kind: kindLabel(t, r.kind), customer: r.customerName })}
+        meta={
+          <>
+            <Typography color="text.secondary">{formatDateTime(r.at)}</Typography>
+            <Chip size="small" label={recordTitle(t, r)} />
+            {r.status ? <Chip size="small" color={r.status === 'done' ? 'success' : 'warning'} label={t(`record.statuses.${r.status}`)} /> : null}
+            {r.source !== 'app' ? <Chip size="small" variant="outlined" label={t(`record.sources.${r.source}`)} /> : null}
+            {visitHref ? (
+              <Link href={visitHref} variant="body2">
+                {t('recordDetail.fromVisit')}
+              </Link>
+            ) : null}
+          </>
+        }
+        // The core says what this caller may do with this record.
+        actions={
+          <>
+            {r.deletedAt === null ? <PrintReportButton recordId={r.id} /> : null}
+            {r.actions.followUpDone ? (
+              <Button variant="outlined" startIcon={<CheckIcon />} onClick={() => void followUpDone(r)}>
+                {t('followUps.markDone')}
+              </Button>
+            ) : null}
+            {r.actions.edit ? (
+              <Button variant="contained" startIcon={<EditIcon />} onClick={() => navigate({ name: 'recordEdit', id: r.id })}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {r.actions.delete ? (
+              <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
+                {t('common.delete')}
+              </Button>
+            ) : null}
+            {r.actions.purge ? (
+              <Button color="error" variant="outlined" startIcon={<DeleteForeverIcon />} onClick={() => setDialog('purge')}>
+                {t('recordDetail.purge')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
 
       <Paper component="section" sx={{ p: 3 }} aria-labelledby="record-details-title">
         <Typography variant="h6" component="h2" id="record-details-title" sx={{ mb: 2 }}>
           {t('recordDetail.details')}
         </Typography>
-        <Box component="dl" sx={DL_SX}>
-          <Field label={t('record.customer')}>
+        <Box component="dl" sx={DETAIL_DL_SX}>
+          <DetailField label={t('record.customer')}>
             <Link href={hrefOf({ name: 'customer', id: r.customerId })}>{r.customerName}</Link>
             <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
               {r.customerCode}
             </Typography>
-          </Field>
-          <Field label={t('record.at')}>{formatDateTime(r.at)}</Field>
-          <Field label={t('record.staff')}>{r.staffName ?? ''}</Field>
+          </DetailField>
+          <DetailField label={t('record.at')}>{formatDateTime(r.at)}</DetailField>
+          <DetailField label={t('record.staff')}>{r.staffName ?? ''}</DetailField>
           {service ? (
             <>
-              <Field label={t('record.serviceKind')}>{r.serviceKind ? t(`record.serviceKinds.${r.serviceKind}`) : ''}</Field>
-              <Field label={t('record.phase')}>{r.phase ? t(`record.phases.${r.phase}`) : ''}</Field>
-              <Field label={t('record.status')}>{r.status ? t(`record.statuses.${r.status}`) : ''}</Field>
-              <Field label={t('record.duration')}>{r.durationMinutes === null ? '' : t('record.durationValue', { count: r.durationMinutes })}</Field>
-              <Field label={t('record.contract')}>
+              <DetailField label={t('record.serviceKind')}>{r.serviceKind ? t(`record.serviceKinds.${r.serviceKind}`) : ''}</DetailField>
+              <DetailField label={t('record.phase')}>{r.phase ? t(`record.phases.${r.phase}`) : ''}</DetailField>
+              <DetailField label={t('record.status')}>{r.status ? t(`record.statuses.${r.status}`) : ''}</DetailField>
+              <DetailField label={t('record.duration')}>{r.durationMinutes === null ? '' : t('record.durationValue', { count: r.durationMinutes })}</DetailField>
+              <DetailField label={t('record.contract')}>
                 {r.contractId !== null ? <Link href={hrefOf({ name: 'contract', id: r.contractId })}>{`${r.contractNumber ?? ''} · ${r.contractTitle ?? ''}`}</Link> : ''}
-              </Field>
+              </DetailField>
             </>
           ) : (
             <>
-              <Field label={t('record.channel')}>{r.channel ? t(`record.channels.${r.channel}`) : ''}</Field>
-              <Field label={t('record.followUpOn')}>
+              <DetailField label={t('record.channel')}>{r.channel ? t(`record.channels.${r.channel}`) : ''}</DetailField>
+              <DetailField label={t('record.followUpOn')}>
                 {r.followUpOn ? (r.followUpDoneAt !== null ? t('recordDetail.followUpDoneOn', { date: formatCalendarDate(r.followUpOn), done: formatDateTime(r.followUpDoneAt) }) : formatCalendarDate(r.followUpOn)) : ''}
-              </Field>
-              <Field label={t('record.participants')} wide>
+              </DetailField>
+              <DetailField label={t('record.participants')} wide>
                 {r.participants.length > 0 ? (
                   <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} component="span">
                     {r.participants.map((p, i) => (
@@ -159,28 +139,28 @@ function RecordView({ record: r }: { record: RecordDetail }) {
                 ) : (
                   ''
                 )}
-              </Field>
+              </DetailField>
             </>
           )}
-          <Field label={t('record.content')} wide>
+          <DetailField label={t('record.content')} wide>
             {long(r.content)}
-          </Field>
+          </DetailField>
           {service ? (
             <>
-              <Field label={t('record.result')} wide>
+              <DetailField label={t('record.result')} wide>
                 {long(r.result)}
-              </Field>
-              <Field label={t('record.feedback')} wide>
+              </DetailField>
+              <DetailField label={t('record.feedback')} wide>
                 {long(r.feedback)}
-              </Field>
+              </DetailField>
             </>
           ) : (
-            <Field label={t('record.agreements')} wide>
+            <DetailField label={t('record.agreements')} wide>
               {long(r.agreements)}
-            </Field>
+            </DetailField>
           )}
-          <Field label={t('recordDetail.createdAt')}>{r.createdByName ? t('recordDetail.byWhom', { at: formatDateTime(r.createdAt), name: r.createdByName }) : formatDateTime(r.createdAt)}</Field>
-          <Field label={t('recordDetail.updatedAt')}>{formatDateTime(r.updatedAt)}</Field>
+          <DetailField label={t('recordDetail.createdAt')}>{r.createdByName ? t('recordDetail.byWhom', { at: formatDateTime(r.createdAt), name: r.createdByName }) : formatDateTime(r.createdAt)}</DetailField>
+          <DetailField label={t('recordDetail.updatedAt')}>{formatDateTime(r.updatedAt)}</DetailField>
         </Box>
       </Paper>
 

@@ -1,14 +1,14 @@
-import { Alert, AlertTitle, Box, Button, CircularProgress, Link, Paper, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
 import EventIcon from '@mui/icons-material/Event';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinute, type Visit } from '../../../../shared/api/visits.ts';
 import { SCOPED_ROLES } from '../../../../shared/roles.ts';
-import { errorMessage } from '../../app/errors.ts';
+import { DETAIL_DL_SX, DetailField, DetailHeader, DetailQuery } from '../../app/DetailPage.tsx';
 import { useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useSession } from '../../app/session.tsx';
@@ -24,39 +24,12 @@ import { VisitStatusButtons } from './VisitStatusButtons.tsx';
 export function VisitDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const visit = useCoreQuery('visits.get', { id });
-  if (visit.isPending) {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }}>
-        <CircularProgress aria-label={t('app.loading')} />
-      </Box>
-    );
-  }
-  if (visit.isError) {
-    return (
-      <Alert severity="error" action={<Button color="inherit" onClick={() => navigate({ name: 'visits' })}>{t('visitDetail.back')}</Button>}>
-        {errorMessage(t, visit.error)}
-      </Alert>
-    );
-  }
-  return <VisitDetail visit={visit.data} />;
-}
-
-/** A term and its value; empty values show a dash so the layout stays stable. */
-function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  const empty = children === '' || children === null || children === undefined;
   return (
-    <Box sx={wide ? { gridColumn: '1 / -1' } : undefined}>
-      <Typography component="dt" variant="caption" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {empty ? '—' : children}
-      </Typography>
-    </Box>
+    <DetailQuery query={visit} backText={t('visitDetail.back')} onBack={() => navigate({ name: 'visits' })}>
+      {(data) => <VisitDetail visit={data} />}
+    </DetailQuery>
   );
 }
-
-const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', m: 0 } as const;
 
 /** The same person's other visits that day whose times intersect this one's (a warning, never a refusal). */
 function OverlapAlert({ visit: v }: { visit: Visit }) {
@@ -91,46 +64,51 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
 
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1100, mx: 'auto' }}>
-      <Box>
-        <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'visits' })}>
-          {t('visitDetail.back')}
-        </Button>
-      </Box>
-      {!live ? <Alert severity="warning" action={v.actions.restore ? <RestoreVisitButton visit={v} /> : undefined}>{t('visitDetail.inRecycleBin')}</Alert> : null}
-      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
-        {v.customerName}
-      </Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <VisitStatusChip status={v.status} size="medium" />
-        <Typography color="text.secondary" data-testid="visit-when">
-          {formatCalendarDate(v.onDay)} {time}
-        </Typography>
-        <Box sx={{ flex: 1 }} />
-        {/* The core says what this caller may do with this visit. */}
-        <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
-          {v.actions.complete ? (
-            <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} onClick={() => setDialog('complete')}>
-              {t('visitDetail.complete')}
+      <DetailHeader
+        back={
+          <Box>
+            <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'visits' })}>
+              {t('visitDetail.back')}
             </Button>
-          ) : null}
-          {v.actions.edit ? (
-            <Button variant="outlined" startIcon={<EditIcon />} onClick={() => navigate({ name: 'visitEdit', id: v.id })}>
-              {t('common.edit')}
-            </Button>
-          ) : null}
-          {v.actions.reschedule ? (
-            <Button variant="outlined" startIcon={<EventIcon />} onClick={() => setDialog('move')}>
-              {t('visits.moveTo')}
-            </Button>
-          ) : null}
-          {v.actions.edit ? <VisitStatusButtons visit={v} /> : null}
-          {v.actions.delete ? (
-            <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
-              {t('common.delete')}
-            </Button>
-          ) : null}
-        </Stack>
-      </Stack>
+          </Box>
+        }
+        notice={!live ? <Alert severity="warning" action={v.actions.restore ? <RestoreVisitButton visit={v} /> : undefined}>{t('visitDetail.inRecycleBin')}</Alert> : null}
+        title={v.customerName}
+        meta={
+          <>
+            <VisitStatusChip status={v.status} size="medium" />
+            <Typography color="text.secondary" data-testid="visit-when">
+              {formatCalendarDate(v.onDay)} {time}
+            </Typography>
+          </>
+        }
+        // The core says what this caller may do with this visit.
+        actions={
+          <>
+            {v.actions.complete ? (
+              <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} onClick={() => setDialog('complete')}>
+                {t('visitDetail.complete')}
+              </Button>
+            ) : null}
+            {v.actions.edit ? (
+              <Button variant="outlined" startIcon={<EditIcon />} onClick={() => navigate({ name: 'visitEdit', id: v.id })}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {v.actions.reschedule ? (
+              <Button variant="outlined" startIcon={<EventIcon />} onClick={() => setDialog('move')}>
+                {t('visits.moveTo')}
+              </Button>
+            ) : null}
+            {v.actions.edit ? <VisitStatusButtons visit={v} /> : null}
+            {v.actions.delete ? (
+              <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
+                {t('common.delete')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
       <OverlapAlert visit={v} />
       {v.recordId !== null ? (
         <Alert severity="success" data-testid="visit-record">
@@ -142,35 +120,35 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           {t('visitDetail.basics')}
         </Typography>
-        <Box component="dl" sx={DL_SX}>
-          <Field label={t('visit.customer')}>
+        <Box component="dl" sx={DETAIL_DL_SX}>
+          <DetailField label={t('visit.customer')}>
             <Link href={hrefOf({ name: 'customer', id: v.customerId })}>{v.customerName}</Link>
             <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
               {v.customerCode}
             </Typography>
-          </Field>
-          <Field label={t('visit.contact')}>{v.contactName}</Field>
-          <Field label={t('visitDetail.phones')}>{phones}</Field>
-          <Field label={t('visit.staff')}>{v.staffName}</Field>
-          <Field label={t('visit.onDay')}>{formatCalendarDate(v.onDay)}</Field>
-          <Field label={t('visit.time')}>{time}</Field>
-          <Field label={t('visit.duration')}>{t('visit.durationShort', { count: v.durationMinutes })}</Field>
-          <Field label={t('visitDetail.createdAt')}>{formatDateTime(v.createdAt)}</Field>
-          <Field label={t('visit.address')} wide>
+          </DetailField>
+          <DetailField label={t('visit.contact')}>{v.contactName}</DetailField>
+          <DetailField label={t('visitDetail.phones')}>{phones}</DetailField>
+          <DetailField label={t('visit.staff')}>{v.staffName}</DetailField>
+          <DetailField label={t('visit.onDay')}>{formatCalendarDate(v.onDay)}</DetailField>
+          <DetailField label={t('visit.time')}>{time}</DetailField>
+          <DetailField label={t('visit.duration')}>{t('visit.durationShort', { count: v.durationMinutes })}</DetailField>
+          <DetailField label={t('visitDetail.createdAt')}>{formatDateTime(v.createdAt)}</DetailField>
+          <DetailField label={t('visit.address')} wide>
             {v.address}
-          </Field>
-          <Field label={t('visit.purpose')} wide>
+          </DetailField>
+          <DetailField label={t('visit.purpose')} wide>
             {v.purpose}
-          </Field>
-          <Field label={t('visit.agenda')} wide>
+          </DetailField>
+          <DetailField label={t('visit.agenda')} wide>
             {v.agenda ? <CollapsibleText text={v.agenda} /> : ''}
-          </Field>
+          </DetailField>
           {v.status === 'done' ? (
-            <Field label={t('visit.outcome')} wide>
+            <DetailField label={t('visit.outcome')} wide>
               {v.outcome ? <CollapsibleText text={v.outcome} /> : ''}
-            </Field>
+            </DetailField>
           ) : null}
-          <Field label={t('visitDetail.lastVisit')} wide>
+          <DetailField label={t('visitDetail.lastVisit')} wide>
             {v.lastVisitNote ? (
               <Link href={hrefOf({ name: 'visit', id: v.lastVisitNote.visitId })} color="inherit">
                 {t('visitDetail.lastVisitNote', { date: formatCalendarDate(v.lastVisitNote.onDay), outcome: v.lastVisitNote.outcome })}
@@ -178,7 +156,7 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
             ) : (
               t('visitDetail.noLastVisit')
             )}
-          </Field>
+          </DetailField>
         </Box>
       </Paper>
 
