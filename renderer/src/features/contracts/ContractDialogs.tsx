@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contract } from '../../../../shared/api/contracts.ts';
 import { localDay } from '../../../../shared/contract-status.ts';
 import type { AppFailure } from '../../../../shared/errors.ts';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { call, dataChanged, useCoreMutation } from '../../app/query.ts';
@@ -131,24 +132,16 @@ export function DeleteContractDialog({ contract: c, onClose }: { contract: Contr
       },
     );
   return (
-    <Dialog open onClose={onClose} aria-labelledby="delete-contract-title">
-      <DialogTitle id="delete-contract-title">{t('contractDetail.deleteTitle')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ overflowWrap: 'anywhere' }}>{t('contractDetail.deleteBody', { number: c.number, title: c.title })}</DialogContentText>
-        {remove.error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {errorMessage(t, remove.error)}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button color="error" variant="contained" onClick={confirm} disabled={remove.isPending}>
-          {t('common.delete')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      titleId="delete-contract-title"
+      title={t('contractDetail.deleteTitle')}
+      body={t('contractDetail.deleteBody', { number: c.number, title: c.title })}
+      problem={remove.error ? errorMessage(t, remove.error) : null}
+      confirmLabel={t('common.delete')}
+      color="error"
+      pending={remove.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Button } from '@mui/material';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../../shared/api/records.ts';
 import type { AppFailure } from '../../../../shared/errors.ts';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { call, dataChanged, useCoreMutation } from '../../app/query.ts';
@@ -55,28 +56,18 @@ export function DeleteRecordDialog({ record: r, onClose }: { record: RecordDetai
       },
     );
   return (
-    <Dialog open onClose={onClose} aria-labelledby="delete-record-title">
-      <DialogTitle id="delete-record-title">{t('recordDetail.deleteTitle')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ overflowWrap: 'anywhere' }}>
-          {t('recordDetail.deleteBody', { kind: kindLabel(t, r.kind), date: formatDateTime(r.at), customer: r.customerName })}
-        </DialogContentText>
-        {remove.error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {/* Staff may delete only the records they entered: say so rather than "no permission". */}
-            {remove.error.code === 'FORBIDDEN' ? t('recordDetail.deleteForbidden') : errorMessage(t, remove.error)}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button color="error" variant="contained" onClick={confirm} disabled={remove.isPending}>
-          {t('common.delete')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      titleId="delete-record-title"
+      title={t('recordDetail.deleteTitle')}
+      body={t('recordDetail.deleteBody', { kind: kindLabel(t, r.kind), date: formatDateTime(r.at), customer: r.customerName })}
+      // Staff may delete only the records they entered: say so rather than "no permission".
+      problem={remove.error ? (remove.error.code === 'FORBIDDEN' ? t('recordDetail.deleteForbidden') : errorMessage(t, remove.error)) : null}
+      confirmLabel={t('common.delete')}
+      color="error"
+      pending={remove.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
   );
 }
 
@@ -96,24 +87,16 @@ export function PurgeRecordDialog({ record: r, onClose }: { record: RecordDetail
       },
     );
   return (
-    <Dialog open onClose={onClose} aria-labelledby="purge-record-title">
-      <DialogTitle id="purge-record-title">{t('recordDetail.purgeTitle')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText>{t('recordDetail.purgeBody')}</DialogContentText>
-        {purge.error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {errorMessage(t, purge.error)}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button color="error" variant="contained" onClick={confirm} disabled={purge.isPending}>
-          {t('recordDetail.purge')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      titleId="purge-record-title"
+      title={t('recordDetail.purgeTitle')}
+      body={t('recordDetail.purgeBody')}
+      problem={purge.error ? errorMessage(t, purge.error) : null}
+      confirmLabel={t('recordDetail.purge')}
+      color="error"
+      pending={purge.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Button } from '@mui/material';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../../shared/api/visits.ts';
 import type { AppFailure } from '../../../../shared/errors.ts';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { call, dataChanged, useCoreMutation } from '../../app/query.ts';
@@ -55,24 +56,16 @@ export function DeleteVisitDialog({ visit: v, onClose }: { visit: Visit; onClose
       },
     );
   return (
-    <Dialog open onClose={onClose} aria-labelledby="delete-visit-title">
-      <DialogTitle id="delete-visit-title">{t('visitDetail.deleteTitle')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ overflowWrap: 'anywhere' }}>{t('visitDetail.deleteBody', { name: v.customerName, date: formatCalendarDate(v.onDay) })}</DialogContentText>
-        {remove.error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {remove.error.code === 'CONFLICT' ? t('visits.stale') : errorMessage(t, remove.error)}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button color="error" variant="contained" onClick={confirm} disabled={remove.isPending}>
-          {t('common.delete')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      titleId="delete-visit-title"
+      title={t('visitDetail.deleteTitle')}
+      body={t('visitDetail.deleteBody', { name: v.customerName, date: formatCalendarDate(v.onDay) })}
+      problem={remove.error ? (remove.error.code === 'CONFLICT' ? t('visits.stale') : errorMessage(t, remove.error)) : null}
+      confirmLabel={t('common.delete')}
+      color="error"
+      pending={remove.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
   );
 }
