@@ -60,7 +60,9 @@ export const ContactDraft = z.object({
   email: Email.default(''),
   wechat: optionalText(100),
   decisionMaker: z.boolean().default(false),
-  birthday: z.union([z.literal(''), CalendarDate]).default(''),
+  /** Gregorian YYYY-MM-DD or a lunar date (shared/lunar-date.ts), per `birthdayCalendar`; checked with the customer's draft. */
+  birthday: z.string().trim().max(LUNAR_DATE_MAX_LENGTH).default(''),
+  birthdayCalendar: z.enum(CALENDARS).default('gregorian'),
 });
 export type ContactDraft = z.input<typeof ContactDraft>;
 
@@ -97,11 +99,17 @@ export const CustomerDraft = CustomerFields.extend({
 }).superRefine((draft, ctx) => {
   // The birthday (or founding date) is checked against its own calendar: lunar 2-30 exists. Whether
   // that year has that leap month, or that month a 30th day, the core asks the calendar library.
-  if (draft.birthday === '') return;
-  if (draft.birthdayCalendar === 'lunar') {
-    if (!isLunarDate(draft.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'lunarDate' });
-  } else if (!isGregorianDate(draft.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'date' });
+  // Contacts' birthdays likewise.
+  checkBirthday(draft.birthday, draft.birthdayCalendar, ['birthday'], ctx);
+  draft.contacts.forEach((contact, index) => checkBirthday(contact.birthday, contact.birthdayCalendar, ['contacts', index, 'birthday'], ctx));
 });
+
+function checkBirthday(birthday: string, calendar: (typeof CALENDARS)[number], path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (birthday === '') return;
+  if (calendar === 'lunar') {
+    if (!isLunarDate(birthday)) ctx.addIssue({ code: 'custom', path, message: 'lunarDate' });
+  } else if (!isGregorianDate(birthday)) ctx.addIssue({ code: 'custom', path, message: 'date' });
+}
 export type CustomerDraftInput = z.input<typeof CustomerDraft>;
 export type CustomerDraftValue = z.output<typeof CustomerDraft>;
 

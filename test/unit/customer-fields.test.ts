@@ -53,7 +53,7 @@ describe('the customer field list', () => {
 
   it('writes a contact row and reads it back as the contract has it', () => {
     const contact = ContactDraft.parse({ name: '李四', mobile: '139 0000 5678', decisionMaker: true });
-    const row = { id: 7, customer_id: 1, created_at: 1, ...contactColumns(contact, 0, 1) };
+    const row = { id: 7, customer_id: 1, created_at: 1, birthday_key: null, ...contactColumns(contact, 0, 1) };
     expect(row.decision_maker).toBe(1);
     expect(contactFromRow(row)).toEqual({ ...contact, id: 7 });
   });

@@ -32,6 +32,10 @@ export type CustomersTable = ByColumn<Omit<z.output<typeof CustomerFields>, 'own
   /** The region's pinyin sort key (areas/customers/sort-keys.ts); blank regions sort last. */
   region_sort: string;
   owner_id: number | null;
+  /** The birthday without its year ('08-15', lunar leap '04L-03'; migration 0016), generated. */
+  birthday_key: GeneratedAlways<string | null>;
+  /** The newest of the customer's creation and its live records' `at` (migration 0016), kept by areas/records. */
+  last_contact_at: Generated<number>;
   created_by: number | null;
   created_at: number;
   updated_at: number;
@@ -45,6 +49,8 @@ export type ContactsTable = ByColumn<Omit<z.output<typeof ContactDraft>, 'id' | 
   customer_id: number;
   position: number;
   decision_maker: number;
+  /** The birthday without its year (migration 0016), generated. */
+  birthday_key: GeneratedAlways<string | null>;
   created_at: number;
   updated_at: number;
 };
@@ -111,6 +117,8 @@ export type ContractsTable = {
   end_key: GeneratedAlways<string>;
   signed_key: GeneratedAlways<string>;
   amount_key: GeneratedAlways<number>;
+  /** The signing day's month-day (migration 0016), for anniversaries. */
+  signed_md: GeneratedAlways<string | null>;
 };
 export type ContractEventsTable = {
   id: Generated<number>;
@@ -196,7 +204,135 @@ export type VisitsTable = {
   version: Generated<number>;
 };
 
+/** Service standards per grade and the owner's corrections to the working calendar (migration 0013; areas/standards). */
+export type ServiceStandardsTable = {
+  grade: 'vip' | 'key' | 'normal' | 'potential';
+  return_days: number;
+  response_hours: number;
+  updated_at: number;
+  updated_by: number | null;
+  version: Generated<number>;
+};
+export type CalendarDaysTable = { day: string; kind: 'holiday' | 'workday'; name: Generated<string>; updated_at: number; updated_by: number | null };
+
+/** Satisfaction surveys (migration 0014; areas/surveys). */
+export type SurveyDimensionsTable = {
+  id: Generated<number>;
+  key: string;
+  name: Generated<string>;
+  position: number;
+  retired_at: number | null;
+  created_at: number;
+  version: Generated<number>;
+};
+export type SurveysTable = {
+  id: Generated<number>;
+  customer_id: number;
+  record_id: number | null;
+  visit_id: number | null;
+  at: number;
+  month: string;
+  staff_id: number | null;
+  asked_by: number | null;
+  channel: 'phone' | 'visit' | 'wechat' | 'paper';
+  nps: number | null;
+  comment: Generated<string>;
+  source: Generated<'app' | 'import'>;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+export type SurveyScoresTable = { survey_id: number; dimension_id: number; score: number };
+export type SurveyMonthTotalsTable = {
+  month: string;
+  staff_id: number;
+  dimension_id: number;
+  answers: number;
+  total: number;
+  promoters: Generated<number>;
+  passives: Generated<number>;
+  detractors: Generated<number>;
+};
+
+/** Complaints and their history (migration 0015; areas/complaints). */
+export type ComplaintsTable = {
+  id: Generated<number>;
+  customer_id: number;
+  survey_id: number | null;
+  category: 'product' | 'service' | 'delivery' | 'billing' | 'staff' | 'other';
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  description: string;
+  source: 'survey' | 'phone' | 'visit' | 'wechat' | 'email' | 'walkIn' | 'other';
+  assignee_id: number | null;
+  opened_at: number;
+  due_at: number;
+  status: Generated<'new' | 'inProgress' | 'resolved' | 'closed'>;
+  resolution: Generated<string>;
+  after_score: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+export type ComplaintEventsTable = {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  user_id: number | null;
+  kind: 'opened' | 'status' | 'assigned' | 'deadline' | 'edited' | 'deleted' | 'restored';
+  from_status: string | null;
+  to_status: string | null;
+  note: Generated<string>;
+};
+
+/** Care notes (migration 0016; areas/care). */
+export type CareNotesTable = {
+  id: Generated<number>;
+  customer_id: number;
+  contact_id: number | null;
+  contract_id: number | null;
+  occasion: 'birthday' | 'founding' | 'contractAnniversary' | 'holiday' | 'other';
+  on_day: string;
+  at: number;
+  staff_id: number | null;
+  note: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+
+/** Snoozed and done items of the Today inbox (migration 0017; areas/today). */
+export type InboxMarksTable = {
+  kind: string;
+  ref_id: number;
+  occurrence: string;
+  snoozed_until: string | null;
+  done_at: number | null;
+  by_user: number | null;
+  at: number;
+};
+
 export type DB = {
+  service_standards: ServiceStandardsTable;
+  calendar_days: CalendarDaysTable;
+  survey_dimensions: SurveyDimensionsTable;
+  surveys: SurveysTable;
+  survey_scores: SurveyScoresTable;
+  survey_month_totals: SurveyMonthTotalsTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  care_notes: CareNotesTable;
+  inbox_marks: InboxMarksTable;
   records: RecordsTable;
   record_participants: RecordParticipantsTable;
   visits: VisitsTable;

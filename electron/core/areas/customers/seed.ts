@@ -90,6 +90,7 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
         wechat: random() < 0.4 ? `wx_${digits(8)}` : '',
         decisionMaker: position === 0 && random() < 0.7,
         birthday: random() < 0.3 ? `19${6 + Math.floor(random() * 4)}${digits(1)}-0${1 + Math.floor(random() * 9)}-1${digits(1)}` : '',
+        birthdayCalendar: 'gregorian' as const,
       };
     });
     const createdAt = options.now - Math.floor(random() * THREE_YEARS_MS);
