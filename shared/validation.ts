@@ -58,6 +58,8 @@ export const VALIDATION_MESSAGES = [
   'recordKind',
   /** A record's follow-up day is before the day it happened. */
   'followUpOrder',
+  /** Today: an item is snoozed to a day after today. */
+  'snoozeDay',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 
