@@ -68,7 +68,12 @@ export type NavEntry = {
  * admits), typically a cached core query: it follows the data as every write refreshes the cache.
  * Null or 0 shows nothing. `labelKey` reads the count out ({{count}}, plural forms).
  */
-export type NavBadge = { useCount: () => number | null; labelKey: string };
+export type NavBadge = {
+  useCount: () => number | null;
+  labelKey: string;
+  /** A second, red count beside the first for the part that is late (complaints overdue of those open). */
+  urgent?: { useCount: () => number | null; labelKey: string };
+};
 
 export type SettingsTabSpec = {
   /** The address `#/settings/<id>`. */

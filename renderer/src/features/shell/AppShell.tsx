@@ -61,11 +61,24 @@ function Page({ route }: { route: Route }) {
 }
 
 /** The count on a navigation entry; its own component, so each entry's hook runs on every render. */
-function NavCount({ badge: { useCount, labelKey } }: { badge: NavBadge }) {
+function NavCount({ badge: { useCount, labelKey, urgent } }: { badge: NavBadge }) {
   const { t } = useTranslation();
   const count = useCount();
   if (!count) return null;
-  return <Chip size="small" color="warning" label={count > 99 ? '99+' : count} aria-label={t(labelKey, { count })} data-testid="nav-badge" sx={{ ml: 1, fontWeight: 600 }} />;
+  return (
+    <>
+      <Chip size="small" color="warning" label={count > 99 ? '99+' : count} aria-label={t(labelKey, { count })} data-testid="nav-badge" sx={{ ml: 1, fontWeight: 600 }} />
+      {urgent ? <UrgentCount badge={urgent} /> : null}
+    </>
+  );
+}
+
+/** The late part of a count (overdue), red, beside it. */
+function UrgentCount({ badge: { useCount, labelKey } }: { badge: NonNullable<NavBadge['urgent']> }) {
+  const { t } = useTranslation();
+  const count = useCount();
+  if (!count) return null;
+  return <Chip size="small" color="error" label={count > 99 ? '99+' : count} aria-label={t(labelKey, { count })} data-testid="nav-badge-urgent" sx={{ ml: 0.5, fontWeight: 600 }} />;
 }
 
 function ToolbarSlot({ items, allowed }: { items: readonly ToolbarItem[]; allowed: (permission?: Permission) => boolean }) {
