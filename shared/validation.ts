@@ -58,6 +58,15 @@ export const VALIDATION_MESSAGES = [
   'recordKind',
   /** A record's follow-up day is before the day it happened. */
   'followUpOrder',
+  // surveys (shared/api/surveys.ts)
+  /** The service record is not one of this customer's (or is in the recycle bin). */
+  'record',
+  /** The visit is not one of this customer's (or is in the recycle bin). */
+  'visit',
+  /** A dimension that is retired or does not exist, given twice, or a dimension key that is taken or malformed. */
+  'dimension',
+  /** A range of months longer than its limit (trends: 60 months). */
+  'monthSpan',
   /** Today: an item is snoozed to a day after today. */
   'snoozeDay',
 ] as const;
