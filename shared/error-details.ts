@@ -75,6 +75,8 @@ export const ERROR_DETAILS = {
       z.object({ reason: z.literal('number'), number: z.string() }),
       /** The visit was completed already (its one record exists). */
       z.object({ reason: z.literal('completed') }),
+      /** A complaint's workflow has no such step (closing a new complaint, resolving a closed one). */
+      z.object({ reason: z.literal('status') }),
     ]),
     /** A value that is taken (a user name). */
     FieldIssues,

@@ -69,6 +69,11 @@ export const VALIDATION_MESSAGES = [
   'monthSpan',
   /** Today: an item is snoozed to a day after today. */
   'snoozeDay',
+  // complaints (shared/api/complaints.ts)
+  /** A complaint's deadline is before it was opened. */
+  'deadline',
+  /** The satisfaction after resolution is given on a step other than resolve or close. */
+  'afterScore',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 

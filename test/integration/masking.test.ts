@@ -149,6 +149,17 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'visits.complete': (c) => [{ id: c.visitIds[0]!, version: 999, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }],
   'visits.delete': (c) => [{ id: c.visitIds[0]!, version: 999 }],
   'visits.restore': (c) => [{ id: c.visitIds[0]! }],
+  // Complaints carry their customer's name and code, no contact details.
+  'complaints.list': () => [{ limit: 100 }, { status: 'open', limit: 100 }],
+  'complaints.counts': () => [{}],
+  'complaints.get': () => [{ id: 1 }],
+  'complaints.create': (c) => [{ customerId: c.customers[0]!.id, category: 'service', severity: 'low', description: 'x', source: 'phone', assigneeId: null }],
+  'complaints.update': () => [{ id: 1, version: 999 }],
+  'complaints.setStatus': () => [{ id: 1, version: 999, status: 'inProgress' }],
+  'complaints.delete': () => [{ id: 1, version: 999 }],
+  'complaints.restore': () => [{ id: 1 }],
+  'complaints.purge': () => [{ id: 1 }],
+  'complaints.listDeleted': () => [{ limit: 100 }],
 };
 
 function digitsOf(text: string): string {
