@@ -2,9 +2,14 @@ import { Box, Button, Checkbox, FormControlLabel, IconButton, Stack, TextField, 
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useTranslation } from 'react-i18next';
+import { CALENDARS } from '../../../../shared/api/customers.ts';
 import type { Form } from '../../app/use-form.ts';
 import { emptyContact, type ContactValues, type CustomerValues } from './draft.ts';
 import { GRID_SX, Section } from './CustomerFormFields.tsx';
+import { LunarDateFields } from './LunarDateFields.tsx';
+
+// Native selects, as in the customer's own fields: keyboard-friendly, and tests drive them with selectOption().
+const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 
 /** The customer's contacts: one fieldset each, added and removed in place. */
 export function ContactsFields({ form, hidden }: { form: Form<CustomerValues>; hidden: ReadonlySet<string> }) {
@@ -56,7 +61,36 @@ export function ContactsFields({ form, hidden }: { form: Form<CustomerValues>; h
               {field('mobile', t('contact.mobile'), { type: 'tel' })}
               {field('email', t('contact.email'), { type: 'email' })}
               {field('wechat', t('contact.wechat'))}
-              {field('birthday', t('contact.birthday'), { type: 'date', slotProps: { inputLabel: { shrink: true } } })}
+              {/* As the customer's: the calendar first, then a Gregorian date or lunar month, day and (optional) year. */}
+              <TextField
+                select
+                slotProps={NATIVE_SELECT}
+                label={t('contact.birthdayCalendar')}
+                name={`contacts.${index}.birthdayCalendar`}
+                value={contact.birthdayCalendar}
+                onChange={(e) => setContact(index, 'birthdayCalendar', e.target.value as ContactValues['birthdayCalendar'])} // options are CALENDARS
+                size="small"
+                fullWidth
+              >
+                {CALENDARS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`customer.calendars.${c}`)}
+                  </option>
+                ))}
+              </TextField>
+              {contact.birthdayCalendar === 'lunar' ? (
+                <Box role="group" aria-label={t('contact.birthday')} sx={{ display: 'contents' }}>
+                  <LunarDateFields
+                    name={`contacts.${index}.birthday`}
+                    value={contact.birthday}
+                    onChange={(text) => setContact(index, 'birthday', text)}
+                    error={error(`contacts.${index}.birthday`)}
+                    size="small"
+                  />
+                </Box>
+              ) : (
+                field('birthday', t('contact.birthday'), { type: 'date', slotProps: { inputLabel: { shrink: true } } })
+              )}
               <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
                 <FormControlLabel
                   control={

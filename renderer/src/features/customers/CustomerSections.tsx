@@ -39,6 +39,14 @@ function lunarBirthdayText(text: string): string {
   return i18next.t('customer.lunarWithNext', { date: formatLunarDate(date), next: nextText });
 }
 
+/** A contact's birthday in a narrow column: the lunar date alone (the Today inbox says when it falls). */
+function contactBirthdayText(contact: { birthday: string; birthdayCalendar: string }): string {
+  if (!contact.birthday) return '';
+  if (contact.birthdayCalendar !== 'lunar') return formatCalendarDate(contact.birthday);
+  const date = parseLunarDate(contact.birthday);
+  return date ? formatLunarDate(date) : contact.birthday;
+}
+
 const DL_SX = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', m: 0 } as const;
 
 /** Everything on the customer record itself, as terms and values. */
@@ -143,7 +151,7 @@ export function ContactsSection({ customer: c }: { customer: Customer }) {
                     <OverflowText text={contact.wechat} />
                   </TableCell>
                   <TableCell>
-                    <OverflowText text={contact.birthday ? formatCalendarDate(contact.birthday) : ''} />
+                    <OverflowText text={contactBirthdayText(contact)} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -32,13 +32,16 @@ type Props = {
   /** The problem to show (under the day), already in words. */
   error: string | undefined;
   disabled?: boolean;
+  /** The day's field name; the year's and month's add `LunarYear` / `LunarMonth` (a contact's: `contacts.0.birthday`). */
+  name?: string;
+  size?: 'small' | 'medium';
 };
 
 /**
  * A lunar date as people say it: lunar month (leap months offered only when the year has one, or
  * all of them when the year is not known), day 1–29 or 1–30 as that month has, optional year.
  */
-export function LunarDateFields({ value, onChange, error, disabled }: Props) {
+export function LunarDateFields({ value, onChange, error, disabled, name = 'birthday', size }: Props) {
   const { t } = useTranslation();
   const parts = splitLunarInput(value);
   const set = (change: Partial<Parts>) => onChange(joinLunarInput({ ...parts, ...change }));
@@ -62,7 +65,8 @@ export function LunarDateFields({ value, onChange, error, disabled }: Props) {
     <>
       <TextField
         label={t('customer.lunarYear')}
-        name="birthdayLunarYear"
+        name={`${name}LunarYear`}
+        size={size}
         value={parts.year}
         onChange={(e) => set({ year: e.target.value.replace(/\D/g, '').slice(0, 4) })}
         helperText={t('customer.lunarYearHelp')}
@@ -73,7 +77,8 @@ export function LunarDateFields({ value, onChange, error, disabled }: Props) {
         select
         slotProps={NATIVE_SELECT}
         label={t('customer.lunarMonth')}
-        name="birthdayLunarMonth"
+        name={`${name}LunarMonth`}
+        size={size}
         value={parts.month}
         onChange={(e) => set({ month: e.target.value })}
         error={error !== undefined && parts.month === ''}
@@ -92,7 +97,8 @@ export function LunarDateFields({ value, onChange, error, disabled }: Props) {
           fullWidth
           slotProps={NATIVE_SELECT}
           label={t('customer.lunarDay')}
-          name="birthday"
+          name={name}
+          size={size}
           value={parts.day}
           onChange={(e) => set({ day: e.target.value })}
           error={error !== undefined}

@@ -30,13 +30,22 @@ export function maskedPaths(original: Customer | null, values: CustomerValues): 
 }
 
 /**
- * The core's calendar check of a lunar birthday, as you type. A date kept as stored is not checked
- * (the core does not either: dates saved before leap months were told apart may lack a day).
+ * The core's calendar check of a lunar birthday (the customer's and each contact's), as you type. A
+ * date kept as stored is not checked (the core does not either: dates saved before leap months were
+ * told apart may lack a day).
  */
 export function lunarBirthdayErrors(original: Customer | null, values: CustomerValues): FieldErrors {
-  if (values.birthdayCalendar !== 'lunar') return {};
-  if (original && original.birthdayCalendar === 'lunar' && original.birthday === values.birthday) return {};
-  const date = parseLunarDate(values.birthday);
-  const problem = date ? lunarDateProblem(date) : null;
-  return problem ? { birthday: { message: problem } } : {};
+  const errors: FieldErrors = {};
+  const check = (path: string, birthday: string, stored: { birthday: string; birthdayCalendar: string } | undefined) => {
+    if (stored && stored.birthdayCalendar === 'lunar' && stored.birthday === birthday) return;
+    const date = parseLunarDate(birthday);
+    const problem = date ? lunarDateProblem(date) : null;
+    if (problem) errors[path] = { message: problem };
+  };
+  if (values.birthdayCalendar === 'lunar') check('birthday', values.birthday, original ?? undefined);
+  values.contacts.forEach((contact, index) => {
+    if (contact.birthdayCalendar !== 'lunar') return;
+    check(`contacts.${index}.birthday`, contact.birthday, original?.contacts.find((c) => c.id === contact.id));
+  });
+  return errors;
 }
