@@ -15,6 +15,7 @@ import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerS
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
+import { SurveyButton } from '../surveys/SurveyButton.tsx';
 import { PrintProfileButton } from '../print/PrintButtons.tsx';
 import { CustomerTimelineSection } from '../timeline/CustomerTimelineSection.tsx';
 
@@ -66,6 +67,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
         <Typography color="text.secondary">{c.code}</Typography>
         <Box sx={{ flex: 1 }} />
         <PlanVisitButton customer={c} />
+        <SurveyButton target={{ customer: { id: c.id, name: c.name, code: c.code } }} live={c.deletedAt === null} />
         <PrintProfileButton customerId={c.id} />
         {/* The core says what this caller may do with this customer (staff delete only their own). */}
         {c.actions.edit ? (

@@ -1,6 +1,4 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
-import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
-import TodayIcon from '@mui/icons-material/Today';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, AnyRouteSpec, NavEntry } from '../../app/area.ts';
@@ -11,8 +9,6 @@ import zhCN from './i18n/zh-CN.json';
 
 declare module '../../app/router.ts' {
   interface RouteParams {
-    today: object;
-    satisfaction: object;
     reports: object;
   }
 }
@@ -22,9 +18,7 @@ declare module '../../app/router.ts' {
  * is complete from day one. Building one: remove its line here (and its `nav.<id>` texts), and give
  * it its own folder with its own area.tsx.
  */
-const COMING: { id: 'today' | 'satisfaction' | 'reports'; icon: ReactNode; order: number; permission?: Permission }[] = [
-  { id: 'today', icon: <TodayIcon />, order: 10 },
-  { id: 'satisfaction', icon: <SentimentSatisfiedAltIcon />, order: 60 },
+const COMING: { id: 'reports'; icon: ReactNode; order: number; permission?: Permission }[] = [
   { id: 'reports', icon: <AssessmentIcon />, order: 70, permission: 'reports.read' },
 ];
 

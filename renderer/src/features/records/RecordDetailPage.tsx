@@ -18,6 +18,7 @@ import { useFollowUpDone } from './FollowUpsTab.tsx';
 import { DeleteRecordDialog, PurgeRecordDialog, RestoreRecordButton } from './RecordDialogs.tsx';
 import { kindLabel, recordTitle } from './record-format.ts';
 import { PrintReportButton } from '../print/PrintButtons.tsx';
+import { SurveyButton } from '../surveys/SurveyButton.tsx';
 
 export function RecordDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ function RecordView({ record: r }: { record: RecordDetail }) {
         actions={
           <>
             {r.deletedAt === null ? <PrintReportButton recordId={r.id} /> : null}
+            <SurveyButton target={{ customer: { id: r.customerId, name: r.customerName, code: r.customerCode }, recordId: r.id }} live={r.deletedAt === null} />
             {r.actions.followUpDone ? (
               <Button variant="outlined" startIcon={<CheckIcon />} onClick={() => void followUpDone(r)}>
                 {t('followUps.markDone')}

@@ -14,6 +14,7 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatCalendarDate, formatDateTime } from '../../i18n/format.ts';
 import { CollapsibleText } from '../customers/CollapsibleText.tsx';
+import { SurveyButton } from '../surveys/SurveyButton.tsx';
 import { intersects } from './agenda-query.ts';
 import { CompleteVisitDialog } from './CompleteVisitDialog.tsx';
 import { MoveVisitDialog } from './MoveVisitDialog.tsx';
@@ -85,6 +86,7 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
         // The core says what this caller may do with this visit.
         actions={
           <>
+            <SurveyButton target={{ customer: { id: v.customerId, name: v.customerName, code: v.customerCode }, visitId: v.id, channel: 'visit' }} live={v.deletedAt === null} />
             {v.actions.complete ? (
               <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} onClick={() => setDialog('complete')}>
                 {t('visitDetail.complete')}
