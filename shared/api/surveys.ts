@@ -214,6 +214,8 @@ export const TrendsQuery = z
     to: Month,
   })
   .superRefine((q, ctx) => {
+    // Only between months that are valid themselves (one refused for its own sake says so once).
+    if (!Month.safeParse(q.from).success || !Month.safeParse(q.to).success) return;
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
     else if (monthsBetween(q.from, q.to) > TRENDS_MONTHS_MAX) ctx.addIssue({ code: 'custom', path: ['to'], message: 'monthSpan' });
   });

@@ -20,7 +20,9 @@ import { reserveCustomerCodes } from './codes.ts';
 import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
 import { purgeRecordsOf } from '../records/service.ts';
+import { purgeSurveysOf } from '../surveys/service.ts';
 import { purgeVisitsOf } from '../visits/service.ts';
+import { purgeInboxMarksOf } from '../today/service.ts';
 import { columnOf } from '../../db/columns.ts';
 import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
 
@@ -410,8 +412,12 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     if (row.deleted_at === null) throw new AppFailure('CONFLICT', `customer ${id} is not in the recycle bin; delete it first`);
     // Its files first (its contracts' files are found through its contracts), their chunks freed with the last holder.
     await purgeCustomerAttachments(tx, id);
+    // Its Today marks while the visits, records, complaints, contracts and contacts they name are still there.
+    await purgeInboxMarksOf(tx, id);
     // Its visits before its records (a done visit points at the record it made), its records
     // (participants, search documents) before its contracts (a service record may name one).
+    // Its surveys after its complaints (a complaint names its survey), before its visits and records (a survey names them).
+    await purgeSurveysOf(tx, id);
     await purgeVisitsOf(tx, id);
     await purgeRecordsOf(tx, id);
     await purgeContractsOf(tx, id);

@@ -553,6 +553,7 @@ async function removeRecords(tx: Db, ids: readonly number[]): Promise<void> {
   for (const id of ids) {
     await purgeRecordAttachments(tx, id);
     await tx.updateTable('visits').set({ record_id: null }).where('record_id', '=', id).execute();
+    await tx.updateTable('surveys').set({ record_id: null }).where('record_id', '=', id).execute(); // the survey stays, about the customer
     await tx.deleteFrom('records').where('id', '=', id).execute();
     await indexRecord(tx, id); // out of the search index with it
   }

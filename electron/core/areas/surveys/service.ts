@@ -600,12 +600,6 @@ export async function purgeSurveysOf(tx: Db, customerId: number): Promise<number
   return gone.length;
 }
 
-/** A record or visit purged for good: its surveys stay, no longer linked to it. */
-export async function unlinkSurveys(tx: Db, link: { recordId: number } | { visitId: number }): Promise<void> {
-  if ('recordId' in link) await tx.updateTable('surveys').set({ record_id: null }).where('record_id', '=', link.recordId).execute();
-  else await tx.updateTable('surveys').set({ visit_id: null }).where('visit_id', '=', link.visitId).execute();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Trends
 
