@@ -14,6 +14,7 @@ import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { contracts } from './commands/contracts.ts';
 import { records } from './commands/records.ts';
 import { visits } from './commands/visits.ts';
+import { today } from './commands/today.ts';
 import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
@@ -80,6 +81,11 @@ Commands:
                                                        plan a visit (staff: you unless named; duration 60; address: the
                                                        customer's); warns of the staff member's overlapping visits
 
+  today --user USER [--date YYYY-MM-DD] [--scope mine|everyone]
+                                                       the Today inbox: visits, follow-ups and return visits due,
+                                                       complaints near their deadline, contracts expiring, birthdays and
+                                                       anniversaries of the week (staff: their own; default today)
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -115,6 +121,7 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   contracts,
   records,
   visits,
+  today,
 };
 const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits']);
 
@@ -172,6 +179,9 @@ export async function main(argv: string[]): Promise<number> {
         contact: { type: 'string' },
         address: { type: 'string' },
         agenda: { type: 'string' },
+        // today
+        date: { type: 'string' },
+        scope: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -68,6 +68,9 @@ export type CliContext = {
     contact?: string;
     address?: string;
     agenda?: string;
+    // today (commands/today.ts)
+    date?: string;
+    scope?: string;
   };
 };
 

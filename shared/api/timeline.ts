@@ -9,11 +9,11 @@ import { Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** Later issues add survey, complaint and sale. */
-export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file'] as const;
+export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What an entry opens: the record, visit, contract or file it is about; a grade change opens the customer. */
-export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer'] as const;
+export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey'] as const;
 
 /** A service record's status or a visit's; null for the other kinds. */
 export const TIMELINE_STATUSES = ['open', 'done', 'planned', 'postponed', 'cancelled'] as const;
@@ -40,6 +40,9 @@ export const TIMELINE_TEXT_CHARS = 200;
  *   opens the customer.
  * - file: at = when it was attached; title = the file name; text = its description; staff = who
  *   attached it. Files of the customer and of its contracts; files in a recycle bin are not shown.
+ * - survey: at = when it was answered; title = the channel code (phone, visit, wechat, paper); text =
+ *   the comment; staff = the staff member it measures; opens the survey. Surveys in the recycle bin
+ *   are shown (`deleted`, restorable by surveys.restore).
  * Deleted contracts are not shown; records and visits in the recycle bin are (`deleted`), and
  * `actions.restore` says whether this caller may restore them (records.restore / visits.restore).
  */

@@ -149,6 +149,11 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'visits.complete': (c) => [{ id: c.visitIds[0]!, version: 999, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }],
   'visits.delete': (c) => [{ id: c.visitIds[0]!, version: 999 }],
   'visits.restore': (c) => [{ id: c.visitIds[0]! }],
+  // Today's items carry names and codes, no contact details; marks answer the reference only.
+  'today.get': () => [{}, { scope: 'mine' }, { day: '2026-12-02' }],
+  'today.counts': () => [{}],
+  'today.mark': (c) => [{ kind: 'visit', refId: c.visitIds[0]!, occurrence: '2026-12-02', snoozeUntil: '2100-01-01' }],
+  'today.unmark': (c) => [{ kind: 'visit', refId: c.visitIds[0]!, occurrence: '2026-12-02' }],
   // Surveys carry their customer's name and code, no contact details.
   'surveys.list': (c) => [{ limit: 100 }, { customerId: c.customers[0]!.id, limit: 100 }],
   'surveys.get': () => [{ id: 999 }],

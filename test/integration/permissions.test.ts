@@ -105,6 +105,11 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'visits.complete': () => ({ id: 999, version: STALE, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }),
   'visits.delete': () => ({ id: 999, version: STALE }),
   'visits.restore': () => ({ id: 999 }),
+  // Today in the role's default scope (staff: mine); marks aim at a visit that does not exist (NOT_FOUND where allowed).
+  'today.get': () => ({}),
+  'today.counts': () => ({}),
+  'today.mark': () => ({ kind: 'visit', refId: 999, occurrence: '2026-12-02', snoozeUntil: '2100-01-01' }),
+  'today.unmark': () => ({ kind: 'visit', refId: 999, occurrence: '2026-12-02' }),
   // Survey changes aim at a survey that does not exist (NOT_FOUND where allowed); a new one (no low score) goes to the role's own customer.
   'surveys.list': () => ({ staffId: 1 }),
   'surveys.get': () => ({ id: 999 }),

@@ -261,3 +261,23 @@ describe('the day', () => {
     h.clock.now = NOW;
   });
 });
+
+describe('a customer purged', () => {
+  it("takes its Today marks with it, and only its own", async () => {
+    const customer = (await h.call('owner', 'customers.create', { name: '要清除的客户丁', ownerId: ids.staffUser })).id;
+    const visit = (await h.call('owner', 'visits.create', { customerId: customer, staffId: ids.staffUser, onDay: '2026-12-02', startMinute: 480, purpose: '丁 拜访' })).visit.id;
+    await h.call('owner', 'today.mark', { kind: 'visit', refId: visit, occurrence: '2026-12-02', done: true });
+    await h.call('owner', 'today.mark', { kind: 'birthday', refId: customer, occurrence: '2026-12-05', done: true });
+    await h.call('owner', 'today.mark', { kind: 'returnVisit', refId: ids.A, occurrence: '2026-12-01', snoozeUntil: '2026-12-09' });
+    const raw = openWithKey(h.dataDir, await databaseKeyOf(h.dataDir, 'boss', OWNER_PASSWORD));
+    const marks = () => raw.prepare('SELECT kind, ref_id AS refId FROM inbox_marks ORDER BY kind, ref_id').all() as { kind: string; refId: number }[];
+    expect(marks()).toEqual(expect.arrayContaining([{ kind: 'visit', refId: visit }, { kind: 'birthday', refId: customer }]));
+    const before = marks().length;
+    await h.call('owner', 'customers.delete', { id: customer, version: 1 });
+    await h.call('owner', 'customers.purge', { id: customer });
+    expect(marks()).not.toEqual(expect.arrayContaining([{ kind: 'visit', refId: visit }]));
+    expect(marks().length).toBe(before - 2);
+    expect(marks()).toEqual(expect.arrayContaining([{ kind: 'returnVisit', refId: ids.A }]));
+    raw.close();
+  });
+});

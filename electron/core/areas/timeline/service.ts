@@ -21,6 +21,7 @@ import { contractSignedSource } from './sources/contract-signed.ts';
 import { filesSource } from './sources/files.ts';
 import { gradeSource } from './sources/grade.ts';
 import { recordsSource } from './sources/records.ts';
+import { surveysSource } from './sources/surveys.ts';
 import { bindSlots, compareEntries, isAfter, P, shapeKey, slotValues, SOURCE_COLUMNS, type SourceInput, type SourceQuery, type SourceRow, type TimelineKey, type TimelineSource } from './sources/source.ts';
 import { visitsSource } from './sources/visits.ts';
 
