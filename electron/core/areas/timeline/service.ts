@@ -28,7 +28,7 @@ import { visitsSource } from './sources/visits.ts';
 type Query = z.output<typeof TimelineQuery>;
 
 /** Every source, one line each: a new kind of entry (surveys, complaints, sales) adds its source here. */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource];
 
 /** Rows of the statement that are no entries: the customer when this caller sees it, a contract of it due a renewal. */
 const CUSTOMER_ROW = 'customer';
