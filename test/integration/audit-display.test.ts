@@ -226,6 +226,18 @@ describe('audit log display', () => {
     await h.call('owner', 'customers.delete', { id: renamedBuyer.id, version: renamedBuyer.version });
     await h.call('owner', 'customers.purge', { id: renamedBuyer.id });
 
+    // Surveys (features/surveys): one with a low score, changed (scores, NPS, channel, staff, time), deleted, restored; another purged; a dimension added, renamed, moved, retired and back.
+    const asked = await h.call('owner', 'surveys.create', { customerId: other.id, at: Date.UTC(2026, 10, 20, 2), channel: 'paper', scores: [{ dimensionId: 1, score: 4 }, { dimensionId: 2, score: 2 }], nps: 5, comment: '回电太慢' });
+    const reasked = await h.call('owner', 'surveys.update', { id: asked.survey.id, version: asked.survey.version, at: Date.UTC(2026, 10, 21, 2), channel: 'wechat', staffId: staffUser.id, scores: [{ dimensionId: 3, score: 5 }], nps: 9, comment: '' });
+    await h.call('owner', 'surveys.delete', { id: reasked.id, version: reasked.version });
+    await h.call('owner', 'surveys.restore', { id: reasked.id });
+    const once = await h.call('owner', 'surveys.create', { customerId: other.id, at: Date.UTC(2026, 10, 20, 3), nps: 10 });
+    await h.call('owner', 'surveys.delete', { id: once.survey.id, version: once.survey.version });
+    await h.call('owner', 'surveys.purge', { id: once.survey.id });
+    const dimension = await h.call('owner', 'surveys.saveDimension', { name: '交付准时' });
+    const renamedDimension = await h.call('owner', 'surveys.saveDimension', { id: dimension.id, name: '按时交付', position: 9, version: dimension.version });
+    await h.call('owner', 'surveys.retireDimension', { id: renamedDimension.id, retired: true });
+    await h.call('owner', 'surveys.retireDimension', { id: renamedDimension.id, retired: false });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
     await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });

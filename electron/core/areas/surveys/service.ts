@@ -365,9 +365,12 @@ function conflict(id: number, operation: string): AppFailure {
   return new AppFailure('CONFLICT', `${operation}: survey ${id} was changed by someone else since it was opened; reload it and apply your changes again`);
 }
 
-/** Scores as the audit log shows them: `key=score` by dimension, e.g. "quality=4, attitude=2". */
-function scoreText(scores: readonly ScoreDraft[], dimensions: ReadonlyMap<number, DimensionRow>): string {
-  return scores.map((s) => `${dimensions.get(s.dimensionId)?.key ?? s.dimensionId}=${s.score}`).join(', ');
+/**
+ * Scores as the audit log keeps them: each dimension's key and name as they were (the log reads
+ * them after a rename or retirement; audit-format names a built-in one by its key) and the score.
+ */
+function scoreList(scores: readonly ScoreDraft[], dimensions: ReadonlyMap<number, DimensionRow>): { key: string; name: string; score: number }[] {
+  return scores.map((s) => ({ key: dimensions.get(s.dimensionId)?.key ?? String(s.dimensionId), name: dimensions.get(s.dimensionId)?.name ?? '', score: s.score }));
 }
 
 /** Built-in dimension names for a complaint's description (stored text, read in either language). */
@@ -440,7 +443,7 @@ export async function createSurvey(db: Db, draft: SurveyDraftValue, actor: Actor
     await audit(tx, actor, 'survey.create', { id, customer }, [
       { field: 'customerId', before: null, after: { id: draft.customerId, name: customer.name, code: customer.code } },
       { field: 'at', before: null, after: new Date(draft.at).toISOString() },
-      { field: 'scores', before: null, after: scoreText(draft.scores, dimensions) },
+      { field: 'scores', before: null, after: scoreList(draft.scores, dimensions) },
       ...(draft.nps === null ? [] : [{ field: 'nps', before: null, after: draft.nps }]),
     ]);
 
@@ -513,11 +516,11 @@ export async function updateSurvey(db: Db, id: number, version: number, draft: S
         at: new Date(before.at).toISOString(),
         staffId: before.staff_id,
         channel: before.channel,
-        scores: scoreText(old.scores, oldDimensions),
+        scores: scoreList(old.scores, oldDimensions),
         nps: before.nps,
         comment: before.comment,
       },
-      { recordId: draft.recordId, visitId: draft.visitId, at: new Date(draft.at).toISOString(), staffId, channel: draft.channel, scores: scoreText(draft.scores, dimensions), nps: draft.nps, comment: draft.comment },
+      { recordId: draft.recordId, visitId: draft.visitId, at: new Date(draft.at).toISOString(), staffId, channel: draft.channel, scores: scoreList(draft.scores, dimensions), nps: draft.nps, comment: draft.comment },
       ['recordId', 'visitId', 'at', 'staffId', 'channel', 'scores', 'nps', 'comment'],
     );
     await audit(tx, actor, 'survey.update', audited(before), changes);

@@ -117,6 +117,13 @@ function fileText(f: AuditFormat, value: unknown): string | null {
   return f.lng === 'zh-CN' ? `${value.type}（${size}）` : `${value.type} (${size})`;
 }
 
+/** A survey's answer as entries keep it (`{ key, name, score }`): the dimension's name (a built-in one's in the user's language) and the score, "服务态度 2". */
+function scoreText(f: AuditFormat, value: unknown): string {
+  if (!isRecord(value) || typeof value.key !== 'string' || typeof value.score !== 'number') return plain(f, value);
+  const name = typeof value.name === 'string' && value.name !== '' ? value.name : (translated(f, `surveys.dimensions.${value.key}`) ?? value.key);
+  return `${name} ${value.score}`;
+}
+
 function plain(f: AuditFormat, value: unknown): string {
   if (isEmpty(value)) return f.t('common.none');
   if (typeof value === 'boolean') return f.t(value ? 'common.yes' : 'common.no');
@@ -139,6 +146,7 @@ export function auditValue(f: AuditFormat, field: string, value: unknown, beside
   if (isEmpty(value)) return field === 'ownerId' ? f.t('customer.ownerNone') : field === 'size' ? f.t('customer.sizeNone') : f.t('common.none');
   if (field === 'amount') return amountText(f, value, beside) ?? plain(f, value);
   if (field === 'customerId') return customerText(f, value) ?? plain(f, value);
+  if (field === 'scores' && Array.isArray(value)) return list(f, value.map((s) => scoreText(f, s)));
   if (field === 'fileSize' && typeof value === 'number') return bytesIn(f.lng, value);
   if (field === 'logo') return fileText(f, value) ?? plain(f, value);
   if (DATE_FIELDS.has(field) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDateIn(f.lng, value);
