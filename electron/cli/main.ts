@@ -14,6 +14,7 @@ import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { contracts } from './commands/contracts.ts';
 import { records } from './commands/records.ts';
 import { visits } from './commands/visits.ts';
+import { surveys } from './commands/surveys.ts';
 import { today } from './commands/today.ts';
 import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
@@ -81,6 +82,12 @@ Commands:
                                                        plan a visit (staff: you unless named; duration 60; address: the
                                                        customer's); warns of the staff member's overlapping visits
 
+  surveys add --customer CODE [--scores quality=4,attitude=2] [--nps 0-10] [--channel phone|visit|wechat|paper]
+              [--record ID] [--visit ID] [--at ISO] [--comment TEXT] --user USER
+                                                       a satisfaction survey (scores by dimension key, 1-5; at least one
+                                                       score or the NPS); a low score opens a complaint, reported with
+                                                       its deadline and assignee
+
   today --user USER [--date YYYY-MM-DD] [--scope mine|everyone]
                                                        the Today inbox: visits, follow-ups and return visits due,
                                                        complaints near their deadline, contracts expiring, birthdays and
@@ -121,9 +128,10 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   contracts,
   records,
   visits,
+  surveys,
   today,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -179,6 +187,13 @@ export async function main(argv: string[]): Promise<number> {
         contact: { type: 'string' },
         address: { type: 'string' },
         agenda: { type: 'string' },
+        // surveys (--customer, --at and --channel are shared)
+        surveys: { type: 'string' },
+        scores: { type: 'string' },
+        nps: { type: 'string' },
+        record: { type: 'string' },
+        visit: { type: 'string' },
+        comment: { type: 'string' },
         // today
         date: { type: 'string' },
         scope: { type: 'string' },

@@ -68,6 +68,13 @@ export type CliContext = {
     contact?: string;
     address?: string;
     agenda?: string;
+    // surveys (commands/surveys.ts; `seed --surveys`; --customer, --at, --channel above)
+    surveys?: string;
+    scores?: string;
+    nps?: string;
+    record?: string;
+    visit?: string;
+    comment?: string;
     // today (commands/today.ts)
     date?: string;
     scope?: string;
