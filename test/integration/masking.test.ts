@@ -42,6 +42,11 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'auth.recover': () => [{ username: 'boss', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }],
   'settings.get': () => [{}],
   'settings.update': () => [{ maskContacts: false }],
+  // Service standards and the calendar hold no customer data.
+  'standards.get': () => [{}],
+  'standards.update': () => [{ version: 999 }],
+  'standards.calendar': () => [{ year: 2026 }],
+  'standards.setDay': () => [{ day: '2026-10-08', kind: null }],
   'users.list': () => [{}],
   'users.create': () => [{ username: 'eve', role: 'owner', password: 'a-long-enough-password' }],
   'users.setRole': () => [{ id: 1, version: 1, role: 'viewer' }],

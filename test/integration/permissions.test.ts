@@ -35,6 +35,11 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'auth.recover': () => ({ username: 'nobody-here', recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassword: 'a-long-enough-password' }),
   'settings.get': () => ({}),
   'settings.update': (_, f) => ({ staffScope: f.staffScope }),
+  // Standards: a stale version (CONFLICT for the owner); a day put back to the built-in calendar that was never corrected changes nothing.
+  'standards.get': () => ({}),
+  'standards.update': () => ({ version: STALE, workingDays: true }),
+  'standards.calendar': () => ({ year: 2026 }),
+  'standards.setDay': () => ({ day: '2026-10-08', kind: null }),
   // An upload nobody staged: NOT_FOUND for whoever may ask, FORBIDDEN for the others.
   'files.preview': () => ({ file: { upload: 'A'.repeat(22) } }),
   'logo.get': () => ({}),
