@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/service.ts';
 import { seedDemoData } from '../customers/seed.ts';
 import { seedRecords } from '../records/seed.ts';
 import { seedVisits } from '../visits/seed.ts';
+import { seedSurveys } from '../surveys/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -48,6 +49,8 @@ export const systemHandlers = {
       // Visits go to the active staff members who can own customers (not viewers).
       const visitOptions = { visits: input.visits, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
       const visits = made.cancelled || records.cancelled ? { visits: 0, ms: 0, cancelled: true } : await seedVisits(database, visitOptions, job);
+      const surveyOptions = { surveys: input.surveys, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
+      const surveys = made.cancelled || records.cancelled || visits.cancelled ? { surveys: 0, ms: 0, cancelled: true } : await seedSurveys(database, surveyOptions, job);
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, {
@@ -60,15 +63,16 @@ export const systemHandlers = {
             { field: 'customers', before: null, after: made.customers },
             ...(records.records > 0 ? [{ field: 'records', before: null, after: records.records }] : []),
             ...(visits.visits > 0 ? [{ field: 'visits', before: null, after: visits.visits }] : []),
+            ...(surveys.surveys > 0 ? [{ field: 'surveys', before: null, after: surveys.surveys }] : []),
           ],
         }),
       );
-      if (made.cancelled || records.cancelled || visits.cancelled) {
+      if (made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled) {
         // Only what was asked for is named: `after 1200 customers; those stay`.
-        const also = [...(input.records > 0 ? [`${records.records} records`] : []), ...(input.visits > 0 ? [`${visits.visits} visits`] : [])];
+        const also = [...(input.records > 0 ? [`${records.records} records`] : []), ...(input.visits > 0 ? [`${visits.visits} visits`] : []), ...(input.surveys > 0 ? [`${surveys.surveys} surveys`] : [])];
         throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers${also.map((part) => `, ${part}`).join('')}; those stay`);
       }
-      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, ms: Math.round(performance.now() - started) };
+      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, surveys: surveys.surveys, ms: Math.round(performance.now() - started) };
     });
   },
 
