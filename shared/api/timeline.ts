@@ -9,14 +9,14 @@ import { Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** Later issues add survey, complaint and sale. */
-export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey'] as const;
+export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What an entry opens: the record, visit, contract or file it is about; a grade change opens the customer. */
-export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey'] as const;
+export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey', 'complaint'] as const;
 
 /** A service record's status or a visit's; null for the other kinds. */
-export const TIMELINE_STATUSES = ['open', 'done', 'planned', 'postponed', 'cancelled'] as const;
+export const TIMELINE_STATUSES = ['open', 'done', 'planned', 'postponed', 'cancelled', 'new', 'inProgress', 'resolved', 'closed'] as const;
 
 export const TIMELINE_TEXT_CHARS = 200;
 
@@ -43,6 +43,8 @@ export const TIMELINE_TEXT_CHARS = 200;
  * - survey: at = when it was answered; title = the channel code (phone, visit, wechat, paper); text =
  *   the comment; staff = the staff member it measures; opens the survey. Surveys in the recycle bin
  *   are shown (`deleted`, restorable by surveys.restore).
+ * - complaint: at = when it was opened; title = the category code (product, service, ...); text = the
+ *   description; status = new | inProgress | resolved | closed; staff = the assignee; opens the complaint.
  * Deleted contracts are not shown; records and visits in the recycle bin are (`deleted`), and
  * `actions.restore` says whether this caller may restore them (records.restore / visits.restore).
  */

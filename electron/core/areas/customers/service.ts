@@ -19,6 +19,7 @@ import { inPinyinOrder, regionSortKey } from './sort-keys.ts';
 import { reserveCustomerCodes } from './codes.ts';
 import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
+import { purgeComplaintsOf } from '../complaints/service.ts';
 import { purgeRecordsOf } from '../records/service.ts';
 import { purgeSurveysOf } from '../surveys/service.ts';
 import { purgeVisitsOf } from '../visits/service.ts';
@@ -417,6 +418,7 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     // Its visits before its records (a done visit points at the record it made), its records
     // (participants, search documents) before its contracts (a service record may name one).
     // Its surveys after its complaints (a complaint names its survey), before its visits and records (a survey names them).
+    await purgeComplaintsOf(tx, id);
     await purgeSurveysOf(tx, id);
     await purgeVisitsOf(tx, id);
     await purgeRecordsOf(tx, id);
