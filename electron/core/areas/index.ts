@@ -19,9 +19,10 @@ import { recordsArea } from './records/index.ts';
 import { printArea } from './print/index.ts';
 import { visitsArea } from './visits/index.ts';
 import { timelineArea } from './timeline/index.ts';
+import { careArea } from './care/index.ts';
 import { standardsArea } from './standards/index.ts';
 import { surveysArea } from './surveys/index.ts';
 import { complaintsArea } from './complaints/index.ts';
 import { todayArea } from './today/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea];
