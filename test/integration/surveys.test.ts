@@ -4,11 +4,11 @@
 // (create, update, delete, restore, purge, the customer's purge); bad input is refused with its
 // reason and changes nothing; dimensions are the owner's. Roles × scope: surveys-scope.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SurveyDraftInput, SurveyRow, Trends } from '../../shared/api/surveys.ts';
+import type { SurveyDraftInput } from '../../shared/api/surveys.ts';
 import { monthRange } from '../../shared/api/surveys.ts';
 import { fieldIssuesOf } from '../../shared/error-details.ts';
-import { npsClass, npsScore } from '../../shared/low-score.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
+import { allSurveys, recomputeTrends } from './surveys-kit.ts';
 
 let h: Harness;
 let staffId: number;
@@ -182,46 +182,16 @@ describe('bad input is refused with its reason and changes nothing', () => {
   });
 });
 
-/** The trends recomputed here from the surveys listed, as the totals table should hold them. */
-function recompute(rows: readonly SurveyRow[], months: string[], dimensionIds: number[], staff?: number | null): Trends['months'] {
-  const picked = rows.filter((r) => staff === undefined || r.staffId === staff);
-  return months.map((month) => {
-    const inMonth = picked.filter((r) => new Date(r.at).getFullYear() === Number(month.slice(0, 4)) && new Date(r.at).getMonth() + 1 === Number(month.slice(5)));
-    const nps = inMonth.flatMap((r) => (r.nps === null ? [] : [r.nps]));
-    const promoters = nps.filter((n) => npsClass(n) === 'promoter').length;
-    const detractors = nps.filter((n) => npsClass(n) === 'detractor').length;
-    return {
-      month,
-      dimensions: dimensionIds.map((id) => {
-        const scores = inMonth.flatMap((r) => r.scores.filter((s) => s.dimensionId === id).map((s) => s.score));
-        return { dimensionId: id, answers: scores.length, average: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) * 100) / scores.length) / 100 };
-      }),
-      nps: { answers: nps.length, promoters, passives: nps.length - promoters - detractors, detractors, score: npsScore(nps.length, promoters, detractors) },
-    };
-  });
-}
-
-async function allSurveys(): Promise<SurveyRow[]> {
-  const rows: SurveyRow[] = [];
-  let after: string | null = null;
-  do {
-    const page: { rows: SurveyRow[]; next: string | null } = await h.call('owner', 'surveys.list', { after, limit: 100 });
-    rows.push(...page.rows);
-    after = page.next;
-  } while (after !== null);
-  return rows;
-}
-
 async function expectTotalsRecomputed(step: string): Promise<void> {
-  const rows = await allSurveys();
+  const rows = await allSurveys(h);
   for (const staff of [undefined, staffId, managerId, null]) {
     const trends = await h.call('owner', 'surveys.trends', { from: '2026-09', to: '2027-01', ...(staff === undefined ? {} : { staffId: staff }) });
-    const expected = recompute(rows, monthRange('2026-09', '2027-01'), trends.dimensions.map((d) => d.id), staff);
+    const expected = recomputeTrends(rows, monthRange('2026-09', '2027-01'), trends.dimensions.map((d) => d.id), staff);
     expect(trends.months, `${step}, staff ${staff}`).toEqual(expected);
   }
   // A customer's trends read the rows themselves: they agree with the same recomputation.
   const trends = await h.call('owner', 'surveys.trends', { customerId: customers.vip!, from: '2026-09', to: '2027-01' });
-  expect(trends.months, `${step}, customer`).toEqual(recompute(rows.filter((r) => r.customerId === customers.vip), monthRange('2026-09', '2027-01'), trends.dimensions.map((d) => d.id)));
+  expect(trends.months, `${step}, customer`).toEqual(recomputeTrends(rows.filter((r) => r.customerId === customers.vip), monthRange('2026-09', '2027-01'), trends.dimensions.map((d) => d.id)));
 }
 
 describe('survey_month_totals', () => {

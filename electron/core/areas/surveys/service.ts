@@ -616,6 +616,13 @@ type Cell = { month: string; dimension_id: number; answers: number; total: numbe
  */
 export async function surveyTrends(db: Db, query: TrendsInput, access: Access): Promise<Trends> {
   const staff = query.staffId === undefined ? undefined : (query.staffId ?? 0);
+  if (query.customerId !== undefined) {
+    // A customer's trends only for a customer this caller sees, as everything else about them.
+    const customer = await db.selectFrom('customers').select(['owner_id', 'deleted_at']).where('id', '=', query.customerId).executeTakeFirst();
+    if (!customer || customer.deleted_at !== null || (access.scopeOwnerId !== null && customer.owner_id !== access.scopeOwnerId)) {
+      throw new AppFailure('NOT_FOUND', `surveys.trends: customer ${query.customerId} does not exist, is in the recycle bin, or is not one you see`);
+    }
+  }
   let cells: Cell[];
   if (query.customerId === undefined && access.scopeOwnerId === null) {
     let q = db
