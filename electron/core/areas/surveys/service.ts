@@ -397,10 +397,14 @@ function complaintDescription(surveyId: number, low: ReturnType<typeof lowScoreR
 // ---------------------------------------------------------------------------------------------
 // Changes
 
-/** Who a survey measures when the draft does not say: the record's or visit's staff member, else the caller. */
-function defaultStaff(draft: { staffId?: number | null | undefined }, linkedStaff: number | null, actor: Actor): number | null {
+/**
+ * Who a survey measures when the draft does not say: after a record or visit, its staff member
+ * (nobody when it names nobody: the caller did not serve); on its own, the caller.
+ */
+function defaultStaff(draft: { staffId?: number | null | undefined; recordId: number | null; visitId: number | null }, recordStaff: number | null, visitStaff: number | null, actor: Actor): number | null {
   if (draft.staffId !== undefined) return draft.staffId;
-  return linkedStaff ?? actor.userId;
+  if (draft.recordId !== null || draft.visitId !== null) return recordStaff ?? visitStaff;
+  return actor.userId;
 }
 
 /**
@@ -417,7 +421,7 @@ export async function createSurvey(db: Db, draft: SurveyDraftValue, actor: Actor
     const visitStaff = await checkLink(tx, 'visits', draft.visitId, draft.customerId, null, operation);
     await checkStaff(tx, draft.staffId ?? null, null, operation);
     const dimensions = await checkDimensions(tx, draft.scores, new Set(), operation);
-    const staffId = defaultStaff(draft, recordStaff ?? visitStaff, actor);
+    const staffId = defaultStaff(draft, recordStaff, visitStaff, actor);
     const month = monthOf(draft.at);
     const { id } = await tx
       .insertInto('surveys')
