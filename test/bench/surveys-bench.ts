@@ -107,9 +107,11 @@ async function makeShop(dataDir: string, customers: number, surveys: number): Pr
 function referenceTrends(raw: SqliteDatabase, from: string, to: string, where: { staffId?: number; customerId?: number; ownerId?: number }): Trends['months'] {
   const conditions = ['s.deleted_at IS NULL', 'c.deleted_at IS NULL', 's.month BETWEEN ? AND ?'];
   const params: (string | number)[] = [from, to];
-  if (where.staffId !== undefined) (conditions.push('s.staff_id = ?'), params.push(where.staffId));
-  if (where.customerId !== undefined) (conditions.push('s.customer_id = ?'), params.push(where.customerId));
-  if (where.ownerId !== undefined) (conditions.push('c.owner_id = ?'), params.push(where.ownerId));
+  for (const [column, value] of [['s.staff_id', where.staffId], ['s.customer_id', where.customerId], ['c.owner_id', where.ownerId]] as const) {
+    if (value === undefined) continue;
+    conditions.push(`${column} = ?`);
+    params.push(value);
+  }
   const base = `FROM surveys s JOIN customers c ON c.id = s.customer_id WHERE ${conditions.join(' AND ')}`;
   const scores = raw.prepare(`SELECT s.month, ss.dimension_id AS d, count(*) AS n, sum(ss.score) AS total ${base.replace('WHERE', 'JOIN survey_scores ss ON ss.survey_id = s.id WHERE')} GROUP BY s.month, ss.dimension_id`).all(...params) as {
     month: string;
