@@ -107,7 +107,7 @@ function rowFor(row: StoredRow, access: Access, now: number): ComplaintRow {
   };
 }
 
-type Part = 'open' | 'rest';
+export type Part = 'open' | 'rest';
 type ListSort = readonly SortColumn<'k.due_at' | 'k.opened_at' | 'k.id' | 'k.deleted_at'>[];
 const BY_DEADLINE: ListSort = [
   { column: 'k.due_at', direction: 'asc' },
@@ -143,7 +143,8 @@ function partsOf(status: Query['status']): readonly Part[] {
   return ['rest'];
 }
 
-function partQuery(db: Db, part: Part, query: Query, access: Access, now: number) {
+/** One part of the list with the query's filters, before its order and cursor (exported for the plan tests). */
+export function partQuery(db: Db, part: Part, query: Query, access: Access, now: number) {
   let q = visible(listing(db), access)
     .where('k.deleted_at', 'is', null)
     .where(part === 'open' ? OPEN : NOT_OPEN);
@@ -189,12 +190,20 @@ export async function listComplaints(db: Db, query: Query, access: Access, now: 
 
 /** Open and overdue complaints in the caller's scope: one walk of complaints_open. */
 export async function countComplaints(db: Db, access: Access, now: number): Promise<ComplaintCounts> {
-  const row = await visible(joined(db), access)
+  const row = await countsQuery(db, access, now).executeTakeFirstOrThrow();
+  return { open: row.open, overdue: row.overdue };
+}
+
+export function countsQuery(db: Db, access: Access, now: number) {
+  let q = db
+    .selectFrom('complaints as k')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .where('c.deleted_at', 'is', null);
+  if (access.scopeOwnerId !== null) q = q.where(sql<SqlBool>`+c.owner_id = ${access.scopeOwnerId}`);
+  return q
     .where('k.deleted_at', 'is', null)
     .where(OPEN)
-    .select([sql<number>`count(*)`.as('open'), sql<number>`coalesce(sum(k.due_at < ${now}), 0)`.as('overdue')])
-    .executeTakeFirstOrThrow();
-  return { open: row.open, overdue: row.overdue };
+    .select([sql<number>`count(*)`.as('open'), sql<number>`coalesce(sum(k.due_at < ${now}), 0)`.as('overdue')]);
 }
 
 /** The recycle bin: complaints deleted on their own, most recent first. */
