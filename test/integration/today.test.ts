@@ -15,10 +15,11 @@ const ids: Record<string, number> = {};
 
 /** What a section shows, as `kind:refId` labels named after the fixture's rows. */
 function shown(today: Today, section: keyof Today['sections']): string[] {
-  // Each section's rows are named by their letter: v visits, r records, q complaints, k contracts.
-  const letter = { visits: 'v', followUps: 'r', returnVisits: '', complaints: 'q', contracts: 'k', occasions: '' }[section];
-  const names = new Map(Object.entries(ids).filter(([name]) => name.startsWith(letter) && name[1] === name[1]?.toUpperCase()).map(([name, id]) => [id, name]));
-  return today.sections[section].items.map((item) => `${names.get(item.refId) ?? item.refId}`);
+  // Each section's rows are named by their letter (v visits, r records, q complaints, k contracts),
+  // customers by one capital, contacts as contact + their customer's.
+  const named = (name: string) => (item: TodayItem) =>
+    item.kind === 'contactBirthday' ? name.startsWith('contact') : ['returnVisit', 'birthday', 'founding'].includes(item.kind) ? /^[A-Z]$/.test(name) : name.startsWith({ visits: 'v', followUps: 'r', complaints: 'q', contracts: 'k' }[section as string] ?? '#') && /^[a-z][A-Z]/.test(name);
+  return today.sections[section].items.map((item) => Object.entries(ids).find(([name, id]) => id === item.refId && named(name)(item))?.[0] ?? `${item.kind}:${item.refId}`);
 }
 
 function item(today: Today, section: keyof Today['sections'], name: string): TodayItem {
@@ -31,14 +32,23 @@ const at = (day: number, hour: number, minute = 0) => new Date(2026, 11, day, ho
 
 beforeAll(async () => {
   h = makeHarness();
-  h.clock.now = new Date(2026, 10, 20, 10).getTime();
+  h.clock.now = new Date(2026, 10, 1, 10).getTime();
   await shopWithRoles(h);
   await h.call('owner', 'settings.update', { idleLockMinutes: 0 });
   const staff = (await userNamed(h, 'staff')).id;
   const manager = (await userNamed(h, 'manager')).id;
   ids.staffUser = staff;
   ids.managerUser = manager;
+  // A VIP customer last heard from on Nov 1: its 30-day return visit is due Dec 1.
+  ids.E = (await h.call('owner', 'customers.create', { name: 'VIP客户戊', grade: 'vip', ownerId: staff })).id;
+  h.clock.now = new Date(2026, 10, 20, 10).getTime();
   const customer = async (name: string, ownerId: number) => (await h.call('owner', 'customers.create', { name, ownerId })).id;
+  // Birthdays: a Gregorian one on Dec 5 and its contact's on Dec 2 (the manager's customer), a
+  // lunar 10-26 (celebrated on 2026-12-04) of the staff member's customer.
+  const withBirthday = await h.call('owner', 'customers.create', { name: '生日客户己', kind: 'person', birthday: '1990-12-05', ownerId: manager, contacts: [{ name: '联系人辛', birthday: '1980-12-02' }] });
+  ids.G = withBirthday.id;
+  ids.contactG = withBirthday.contacts[0]!.id;
+  ids.H = (await h.call('owner', 'customers.create', { name: '农历客户庚', kind: 'person', birthday: '1985-10-26', birthdayCalendar: 'lunar', ownerId: staff })).id;
   ids.A = await customer('员工的客户甲', staff);
   ids.B = await customer('经理的客户乙', manager);
   ids.C = await customer('回收站的客户丙', staff);
@@ -102,6 +112,8 @@ describe('Today on the seeded shop, 2026-12-02 09:30', () => {
     expect(shown(today, 'followUps')).toEqual(['rStaffA']);
     expect(shown(today, 'complaints')).toEqual(['qStaffOverdue']);
     expect(shown(today, 'contracts')).toEqual(['kStaff']);
+    expect(shown(today, 'returnVisits')).toEqual(['E']);
+    expect(shown(today, 'occasions')).toEqual(['H']);
     expect(today.sections.visits.total).toBe(2);
     expect(today.sections.followUps.total).toBe(1);
 
@@ -113,6 +125,8 @@ describe('Today on the seeded shop, 2026-12-02 09:30', () => {
     expect(firstVisit.actions).toMatchObject({ open: { kind: 'visit', id: ids.vStaffB }, complete: true });
     expect(item(today, 'complaints', 'qStaffOverdue')).toMatchObject({ occurrence: '2026-12-01', dueAt: at(1, 18), overdue: true, overdueDays: 1 });
     expect(item(today, 'contracts', 'kStaff')).toMatchObject({ occurrence: '2026-12-20', dueOn: '2026-12-20', title: 'HT-1 合同HT-1', actions: { open: { kind: 'contract', id: ids.kStaff } } });
+    expect(item(today, 'returnVisits', 'E')).toMatchObject({ kind: 'returnVisit', occurrence: '2026-12-01', overdue: true, overdueDays: 1, details: { grade: 'vip' }, actions: { open: { kind: 'customer', id: ids.E } } });
+    expect(item(today, 'occasions', 'H')).toMatchObject({ kind: 'birthday', occurrence: '2026-12-04', title: '农历客户庚', details: { calendar: 'lunar', original: '1985-10-26', noted: false } });
   });
 
   it('shows the owner everyone, as checked by hand', async () => {
@@ -122,6 +136,13 @@ describe('Today on the seeded shop, 2026-12-02 09:30', () => {
     expect(shown(today, 'followUps')).toEqual(['rStaffA', 'rManagerB']);
     expect(shown(today, 'complaints')).toEqual(['qStaffOverdue', 'qManagerNear']);
     expect(shown(today, 'contracts')).toEqual(['kManager', 'kStaff']);
+    expect(shown(today, 'returnVisits')).toEqual(['E']);
+    expect(shown(today, 'occasions')).toEqual(['contactG', 'H', 'G']);
+    expect(today.sections.occasions.items.map((o) => [o.kind, o.occurrence])).toEqual([
+      ['contactBirthday', '2026-12-02'],
+      ['birthday', '2026-12-04'],
+      ['birthday', '2026-12-05'],
+    ]);
     expect(item(today, 'complaints', 'qManagerNear')).toMatchObject({ overdue: false, overdueDays: 0 });
     expect(item(today, 'followUps', 'rManagerB')).toMatchObject({ overdue: false, overdueDays: 0 });
     // The owner's own: nothing is theirs in this shop.
@@ -141,13 +162,13 @@ describe('Today on the seeded shop, 2026-12-02 09:30', () => {
           const today = await h.call(role, 'today.get', { scope });
           const expected: Record<string, string[]> =
             scope === 'everyone'
-              ? { visits: ['vStaffB', 'vStaffA', 'vManagerB'], followUps: ['rStaffA', 'rManagerB'], complaints: ['qStaffOverdue', 'qManagerNear'], contracts: ['kManager', 'kStaff'] }
+              ? { visits: ['vStaffB', 'vStaffA', 'vManagerB'], followUps: ['rStaffA', 'rManagerB'], complaints: ['qStaffOverdue', 'qManagerNear'], contracts: ['kManager', 'kStaff'], returnVisits: ['E'], occasions: ['contactG', 'H', 'G'] }
               : role === 'staff'
                 ? // Under the scope, a colleague's customer's visit is out of sight even when the staff member goes.
-                  { visits: staffScope ? ['vStaffA'] : ['vStaffB', 'vStaffA'], followUps: ['rStaffA'], complaints: ['qStaffOverdue'], contracts: ['kStaff'] }
+                  { visits: staffScope ? ['vStaffA'] : ['vStaffB', 'vStaffA'], followUps: ['rStaffA'], complaints: ['qStaffOverdue'], contracts: ['kStaff'], returnVisits: ['E'], occasions: ['H'] }
                 : role === 'manager'
-                  ? { visits: ['vManagerB'], followUps: ['rManagerB'], complaints: ['qManagerNear'], contracts: ['kManager'] }
-                  : { visits: [], followUps: [], complaints: [], contracts: [] };
+                  ? { visits: ['vManagerB'], followUps: ['rManagerB'], complaints: ['qManagerNear'], contracts: ['kManager'], returnVisits: [], occasions: ['contactG', 'G'] }
+                  : { visits: [], followUps: [], complaints: [], contracts: [], returnVisits: [], occasions: [] };
           for (const [section, list] of Object.entries(expected)) expect(shown(today, section as keyof Today['sections']), `${role} ${scope} ${section} scope ${staffScope}`).toEqual(list);
           const write = role !== 'viewer';
           for (const section of Object.values(today.sections)) {
@@ -163,11 +184,12 @@ describe('Today on the seeded shop, 2026-12-02 09:30', () => {
   });
 
   it('counts for the nav: due today or overdue, and the open complaints', async () => {
-    // Owner: 3 visits + 2 follow-ups + the overdue complaint (the other is due tomorrow).
-    expect(await h.call('owner', 'today.counts', {})).toEqual({ today: 6, complaintsOpen: 3, complaintsOverdue: 1, followUps: 2 });
-    expect(await h.call('staff', 'today.counts', {})).toEqual({ today: 4, complaintsOpen: 3, complaintsOverdue: 1, followUps: 1 });
+    // Owner: 3 visits + 2 follow-ups + the overdue complaint (the other is due tomorrow) + the
+    // return visit + the contact's birthday today (the other birthdays are later this week).
+    expect(await h.call('owner', 'today.counts', {})).toEqual({ today: 8, complaintsOpen: 3, complaintsOverdue: 1, followUps: 2 });
+    expect(await h.call('staff', 'today.counts', {})).toEqual({ today: 5, complaintsOpen: 3, complaintsOverdue: 1, followUps: 1 });
     await h.call('owner', 'settings.update', { staffScope: true });
-    expect(await h.call('staff', 'today.counts', {})).toEqual({ today: 3, complaintsOpen: 2, complaintsOverdue: 1, followUps: 1 });
+    expect(await h.call('staff', 'today.counts', {})).toEqual({ today: 4, complaintsOpen: 2, complaintsOverdue: 1, followUps: 1 });
     await h.call('owner', 'settings.update', { staffScope: false });
   });
 });
@@ -221,7 +243,7 @@ describe('marks', () => {
     const visit = { kind: 'visit' as const, refId: ids.vManagerB, occurrence: '2026-12-02' };
     await h.call('manager', 'today.mark', { ...visit, done: true });
     expect(shown(await h.call('owner', 'today.get', {}), 'visits')).toEqual(['vStaffB', 'vStaffA']);
-    expect((await h.call('owner', 'today.counts', {})).today).toBe(5);
+    expect((await h.call('owner', 'today.counts', {})).today).toBe(7);
     await h.call('manager', 'today.unmark', visit);
     expect(shown(await h.call('owner', 'today.get', {}), 'visits')).toEqual(['vStaffB', 'vStaffA', 'vManagerB']);
 
@@ -244,6 +266,32 @@ describe('marks', () => {
     expect(await h.call('manager', 'today.mark', { ...ref, done: true })).toEqual({ ...ref, snoozedUntil: null, done: true });
     expect((await h.call('manager', 'records.get', { id: ids.rManagerB })).followUpDoneAt).toBe(NOW);
     expect(shown(await h.call('owner', 'today.get', {}), 'followUps')).toEqual(['rStaffA']);
+  });
+});
+
+describe('marks on care items', () => {
+  it('a birthday done hides this year only; a return visit done shows again when its due day moves', async () => {
+    const birthday = { kind: 'birthday' as const, refId: ids.H, occurrence: '2026-12-04' };
+    await h.call('staff', 'today.mark', { ...birthday, done: true });
+    expect(shown(await h.call('staff', 'today.get', {}), 'occasions')).toEqual([]);
+    // Next year's lunar 10-26 is another occurrence (2027-11-23).
+    expect(shown(await h.call('staff', 'today.get', { day: '2027-11-20' }), 'occasions')).toEqual(['H']);
+    await h.call('staff', 'today.unmark', birthday);
+
+    const contact = { kind: 'contactBirthday' as const, refId: ids.contactG, occurrence: '2026-12-02' };
+    await h.call('manager', 'today.mark', { ...contact, snoozeUntil: '2026-12-03' });
+    expect(shown(await h.call('owner', 'today.get', {}), 'occasions')).toEqual(['H', 'G']);
+    await h.call('manager', 'today.unmark', contact);
+
+    const returnVisit = { kind: 'returnVisit' as const, refId: ids.E, occurrence: '2026-12-01' };
+    await h.call('staff', 'today.mark', { ...returnVisit, done: true });
+    const after = await h.call('staff', 'today.get', {});
+    expect([shown(after, 'returnVisits'), after.sections.returnVisits.total]).toEqual([[], 0]);
+    // A contact on Nov 5: due Dec 5 now, a new occurrence the mark does not hide.
+    await h.call('staff', 'records.create', { customerId: ids.E, kind: 'communication', at: new Date(2026, 10, 5, 15).getTime(), content: '电话问候', channel: 'phone' });
+    expect(shown(await h.call('staff', 'today.get', {}), 'returnVisits')).toEqual([]);
+    const onTheDay = await h.call('staff', 'today.get', { day: '2026-12-05' });
+    expect(item(onTheDay, 'returnVisits', 'E')).toMatchObject({ occurrence: '2026-12-05', overdue: false });
   });
 });
 

@@ -31,6 +31,7 @@ import { renewBeforeReading } from '../contracts/service.ts';
 import { statusIs } from '../contracts/status-sql.ts';
 import { dayStart, markFollowUpDone } from '../records/service.ts';
 import type { Access } from '../users/access.ts';
+import { returnCadences } from '../standards/deadline.ts';
 import { careSources, type Occasion, type ReturnVisitDue } from './care-sources.ts';
 
 /** A caller at an instant (the clock of the context). */
@@ -359,7 +360,7 @@ async function returnVisitsSection(db: Db, ask: Ask): Promise<TodaySectionPage> 
   const readIds = new Set(answer.rows.map((row) => row.customerId));
   const beyond = marks.filter((m) => !readIds.has(m.refId));
   if (beyond.length > 0 && answer.rows.length < answer.total) {
-    const cadences = new Map((await db.selectFrom('service_standards').select(['grade', 'return_days']).execute()).map((row) => [row.grade, row.return_days]));
+    const cadences = await returnCadences(db);
     let q = db
       .selectFrom('customers as c')
       .select(['c.id', 'c.grade', 'c.last_contact_at'])
@@ -374,7 +375,7 @@ async function returnVisitsSection(db: Db, ask: Ask): Promise<TodaySectionPage> 
     for (const mark of beyond) {
       const customer = customers.get(mark.refId);
       if (!customer) continue;
-      const dueOn = returnDueOn(customer.last_contact_at, cadences.get(customer.grade) ?? 90);
+      const dueOn = returnDueOn(customer.last_contact_at, cadences[customer.grade]);
       if (dueOn === mark.occurrence && dueOn <= ask.day) hiddenCount++;
     }
   }
@@ -422,7 +423,7 @@ async function occasionsSection(db: Db, ask: Ask, days = OCCASION_DAYS_AHEAD + 1
       refId,
       occurrence: occasion.day,
       title: occasion.kind === 'contactBirthday' ? (occasion.contactName ?? '') : occasion.kind === 'contractAnniversary' ? (occasion.contractNumber ?? '') : occasion.customerName,
-      subtitle: '',
+      subtitle: occasion.ownerName ?? '',
       customerId: occasion.customerId,
       customerName: occasion.customerName,
       customerCode: occasion.customerCode,
