@@ -28,7 +28,7 @@ Commands:
   init    --shop NAME --owner USER        create the encrypted database (password: CLIENTELE_PASSWORD or prompt)
   status  --user USER                     schema version, cipher, row counts, file sizes
   check   --user USER                     integrity check
-  seed    --user USER [--customers N] [--records N] [--visits N] [--surveys N] [--seed S]
+  seed    --user USER [--customers N] [--records N] [--visits N] [--surveys N] [--complaints N] [--seed S]
                                           fill with deterministic demo data (records go to the shop's customers,
                                           some of them about 2,000 each; up to 1,000,000; visits over the active
                                           staff and the eight weeks around today, past ones mostly done)
@@ -194,6 +194,8 @@ export async function main(argv: string[]): Promise<number> {
         record: { type: 'string' },
         visit: { type: 'string' },
         comment: { type: 'string' },
+        // complaints (seed)
+        complaints: { type: 'string' },
         // today
         date: { type: 'string' },
         scope: { type: 'string' },

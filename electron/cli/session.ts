@@ -75,6 +75,8 @@ export type CliContext = {
     record?: string;
     visit?: string;
     comment?: string;
+    // complaints (`seed --complaints`)
+    complaints?: string;
     // today (commands/today.ts)
     date?: string;
     scope?: string;

@@ -5,6 +5,7 @@ import { seedDemoData } from '../customers/seed.ts';
 import { seedRecords } from '../records/seed.ts';
 import { seedVisits } from '../visits/seed.ts';
 import { seedSurveys } from '../surveys/seed.ts';
+import { seedComplaints } from '../complaints/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -51,6 +52,8 @@ export const systemHandlers = {
       const visits = made.cancelled || records.cancelled ? { visits: 0, ms: 0, cancelled: true } : await seedVisits(database, visitOptions, job);
       const surveyOptions = { surveys: input.surveys, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
       const surveys = made.cancelled || records.cancelled || visits.cancelled ? { surveys: 0, ms: 0, cancelled: true } : await seedSurveys(database, surveyOptions, job);
+      const complaintOptions = { complaints: input.complaints, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
+      const complaints = made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled ? { complaints: 0, ms: 0, cancelled: true } : await seedComplaints(database, complaintOptions, job);
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, {
@@ -64,15 +67,16 @@ export const systemHandlers = {
             ...(records.records > 0 ? [{ field: 'records', before: null, after: records.records }] : []),
             ...(visits.visits > 0 ? [{ field: 'visits', before: null, after: visits.visits }] : []),
             ...(surveys.surveys > 0 ? [{ field: 'surveys', before: null, after: surveys.surveys }] : []),
+            ...(complaints.complaints > 0 ? [{ field: 'complaints', before: null, after: complaints.complaints }] : []),
           ],
         }),
       );
-      if (made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled) {
+      if (made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled || complaints.cancelled) {
         // Only what was asked for is named: `after 1200 customers; those stay`.
-        const also = [...(input.records > 0 ? [`${records.records} records`] : []), ...(input.visits > 0 ? [`${visits.visits} visits`] : []), ...(input.surveys > 0 ? [`${surveys.surveys} surveys`] : [])];
+        const also = [...(input.records > 0 ? [`${records.records} records`] : []), ...(input.visits > 0 ? [`${visits.visits} visits`] : []), ...(input.surveys > 0 ? [`${surveys.surveys} surveys`] : []), ...(input.complaints > 0 ? [`${complaints.complaints} complaints`] : [])];
         throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers${also.map((part) => `, ${part}`).join('')}; those stay`);
       }
-      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, surveys: surveys.surveys, ms: Math.round(performance.now() - started) };
+      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, surveys: surveys.surveys, complaints: complaints.complaints, ms: Math.round(performance.now() - started) };
     });
   },
 
