@@ -19,6 +19,7 @@ export { area as records } from './records/area.tsx';
 export { area as complaints } from './complaints/area.tsx';
 export { area as complaints } from './complaints/area.tsx';
 export { area as satisfaction } from './surveys/area.tsx';
+export { area as standards } from './standards/area.tsx';
 export { area as timeline } from './timeline/area.tsx';
 export { area as print } from './print/area.tsx';
 export { area as today } from './today/area.tsx';
