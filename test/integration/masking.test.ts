@@ -183,6 +183,12 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'complaints.restore': () => [{ id: 1 }],
   'complaints.purge': () => [{ id: 1 }],
   'complaints.listDeleted': () => [{ limit: 100 }],
+  // Care: occasions name the customer and the contact, no contact details.
+  'care.upcoming': () => [{ from: '2026-12-01', days: 31 }],
+  'care.getNote': () => [{ id: 1 }],
+  'care.addNote': (c) => [{ customerId: c.customers[0]!.id, occasion: 'other', onDay: '2026-12-02', note: 'x' }],
+  'care.deleteNote': () => [{ id: 1, version: 999 }],
+  'care.restoreNote': () => [{ id: 1 }],
 };
 
 function digitsOf(text: string): string {

@@ -38,6 +38,7 @@ export async function insertCustomers(db: Db, batch: readonly NewCustomer[], act
       code: codes[n * ROWS + i]!, // one code per customer of the batch
       created_by: actorId,
       created_at: customer.createdAt,
+      last_contact_at: customer.createdAt, // its creation is its first contact (areas/care)
     }));
     const inserted = await db.insertInto('customers').values(rows).returning(['id', 'code']).execute();
     // RETURNING promises no order: match the rows by their (unique) codes.

@@ -26,18 +26,23 @@ export function lunarDateProblem(date: LunarDate): 'lunarLeapMonth' | 'lunarDay3
  * checked again: dates saved before leap months were told apart may name a day a year lacks, and
  * editing anything else must not be refused for it.
  */
-export function checkLunarBirthday(birthday: string, calendar: 'gregorian' | 'lunar', stored: { birthday: string; calendar: string } | null): void {
+export function checkLunarBirthday(
+  birthday: string,
+  calendar: 'gregorian' | 'lunar',
+  stored: { birthday: string; calendar: string } | null,
+  path: string[] = ['birthday'],
+): void {
   if (calendar !== 'lunar' || birthday === '') return;
   if (stored && stored.calendar === 'lunar' && stored.birthday === birthday) return;
   const date = parseLunarDate(birthday);
-  if (!date) throw new AppFailure('VALIDATION', `birthday: ${birthday} is not a lunar date`, [{ path: ['birthday'], message: 'lunarDate' }]);
+  if (!date) throw new AppFailure('VALIDATION', `birthday: ${birthday} is not a lunar date`, [{ path, message: 'lunarDate' }]);
   const problem = lunarDateProblem(date);
   if (problem === 'lunarLeapMonth') {
-    throw new AppFailure('VALIDATION', `birthday: lunar year ${date.year} has no leap month ${date.month}`, [{ path: ['birthday'], message: 'lunarLeapMonth' }]);
+    throw new AppFailure('VALIDATION', `birthday: lunar year ${date.year} has no leap month ${date.month}`, [{ path, message: 'lunarLeapMonth' }]);
   }
   if (problem === 'lunarDay30') {
     throw new AppFailure('VALIDATION', `birthday: lunar month ${date.leap ? 'leap ' : ''}${date.month} of ${date.year} has 29 days`, [
-      { path: ['birthday'], message: 'lunarDay30' },
+      { path, message: 'lunarDay30' },
     ]);
   }
 }

@@ -21,8 +21,9 @@ import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
 import { purgeComplaintsOf } from '../complaints/service.ts';
 import { purgeRecordsOf } from '../records/service.ts';
-import { purgeSurveysOf } from '../surveys/service.ts';
+import { countSurveysOf, purgeSurveysOf } from '../surveys/service.ts';
 import { purgeVisitsOf } from '../visits/service.ts';
+import { purgeCareOf } from '../care/service.ts';
 import { purgeInboxMarksOf } from '../today/service.ts';
 import { columnOf } from '../../db/columns.ts';
 import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
@@ -221,6 +222,18 @@ async function saveTags(db: Db, customerId: number, tags: readonly string[]): Pr
   }
 }
 
+/**
+ * Each contact's lunar birthday must exist in its year, as the customer's (checkLunarBirthday); a
+ * contact's birthday kept unchanged (same id, same text and calendar) is not checked again.
+ */
+function checkContactBirthdays(contacts: Draft['contacts'], stored: readonly { id: number; birthday: string; birthdayCalendar: string }[]): void {
+  const storedById = new Map(stored.map((contact) => [contact.id, contact] as const));
+  for (const [index, contact] of contacts.entries()) {
+    const before = contact.id === undefined ? undefined : storedById.get(contact.id);
+    checkLunarBirthday(contact.birthday, contact.birthdayCalendar, before ? { birthday: before.birthday, calendar: before.birthdayCalendar } : null, ['contacts', String(index), 'birthday']);
+  }
+}
+
 async function saveContacts(db: Db, customerId: number, contacts: Draft['contacts'], now: number): Promise<void> {
   const existing = new Set((await db.selectFrom('contacts').select('id').where('customer_id', '=', customerId).execute()).map((row) => row.id));
   const kept = new Set<number>();
@@ -319,10 +332,11 @@ export async function createCustomer(db: Db, sent: Draft, access: Access, now: n
     const draft = { ...unmaskDraft(sent, null, access), ownerId: scopedOwner(chosen, access) };
     await checkOwner(tx, draft.ownerId, null);
     checkLunarBirthday(draft.birthday, draft.birthdayCalendar, null);
+    checkContactBirthdays(draft.contacts, []);
     const [code] = await reserveCustomerCodes(tx, 1);
     const { id } = await tx
       .insertInto('customers')
-      .values({ ...draftColumns(draft, now), code: code!, created_by: access.userId, created_at: now }) // one code reserved
+      .values({ ...draftColumns(draft, now), code: code!, created_by: access.userId, created_at: now, last_contact_at: now }) // one code reserved; its creation is its first contact (areas/care)
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveContacts(tx, id, draft.contacts, now);
@@ -343,6 +357,7 @@ export async function updateCustomer(db: Db, id: number, version: number, sent: 
     const draft = { ...unmaskDraft(sent, before, access), ownerId: scopedOwner(sent.ownerId === undefined ? before.ownerId : sent.ownerId, access) };
     await checkOwner(tx, draft.ownerId, before.ownerId);
     checkLunarBirthday(draft.birthday, draft.birthdayCalendar, { birthday: before.birthday, calendar: before.birthdayCalendar });
+    checkContactBirthdays(draft.contacts, before.contacts);
     await tx
       .updateTable('customers')
       .set({ ...draftColumns(draft, now), version: version + 1 })
@@ -385,6 +400,7 @@ export async function deleteCustomer(db: Db, id: number, version: number, access
     if (row.version !== version) throw conflict(id);
     await tx.updateTable('customers').set({ deleted_at: now, updated_at: now, version: version + 1 }).where('id', '=', id).execute();
     await engine.search.remove(tx, id);
+    await countSurveysOf(tx, id, -1); // its surveys are hidden with it: out of the shop's trends too
     await audit(tx, access, now, 'customer.delete', row);
     return { id };
   });
@@ -401,6 +417,7 @@ export async function restoreCustomer(db: Db, id: number, access: Access, now: n
       .execute();
     const customer = await getCustomer(tx, id);
     await reindex(tx, customer);
+    await countSurveysOf(tx, id, 1);
     await audit(tx, access, now, 'customer.restore', customer);
     return customerFor(customer, access);
   });
@@ -422,6 +439,7 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     await purgeSurveysOf(tx, id);
     await purgeVisitsOf(tx, id);
     await purgeRecordsOf(tx, id);
+    await purgeCareOf(tx, id); // before its contracts and contacts, which its care notes may name
     await purgeContractsOf(tx, id);
     await tx.deleteFrom('customers').where('id', '=', id).execute();
     await engine.search.remove(tx, id);

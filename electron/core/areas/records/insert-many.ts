@@ -3,6 +3,7 @@
 // bulk change, and it fills the search index once at the end (search/records.ts indexRecordsFrom).
 import type { RecordFieldValues, RecordSource } from '../../../../shared/api/records.ts';
 import { requireTransaction, type Db } from '../../db/database.ts';
+import { refreshLastContactOf } from '../care/last-contact.ts';
 
 /** A record as checked already (customers, contacts, contracts and staff existing), with its participants' names. */
 export type NewRecord = Omit<RecordFieldValues, 'participants'> & {
@@ -15,7 +16,7 @@ export type NewRecord = Omit<RecordFieldValues, 'participants'> & {
 /** Rows per statement: 20 values a row, well under SQLite's 32,766 bound values. */
 const ROWS = 500;
 
-/** Inserts `batch` inside the caller's transaction; answers the new ids in the batch's order. */
+/** Inserts `batch` inside the caller's transaction, and the customers' last contact once; answers the new ids in the batch's order. */
 export async function insertRecords(db: Db, batch: readonly NewRecord[], actorId: number): Promise<number[]> {
   requireTransaction(db, 'insertRecords');
   const ids: number[] = [];
@@ -55,5 +56,9 @@ export async function insertRecords(db: Db, batch: readonly NewRecord[], actorId
     const participants = part.flatMap((r, i) => r.participants.map((p, position) => ({ record_id: partIds[i]!, position, contact_id: p.contactId, user_id: p.userId, name: p.name }))); // one id per row
     for (let p = 0; p < participants.length; p += ROWS) await db.insertInto('record_participants').values(participants.slice(p, p + ROWS)).execute();
   }
+  await refreshLastContactOf(
+    db,
+    batch.map((r) => r.customerId),
+  );
   return ids;
 }

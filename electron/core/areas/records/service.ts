@@ -29,6 +29,7 @@ import { keysetPage, type SortColumn } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit, changedFields, type FieldChange } from '../audit/service.ts';
 import { purgeRecordAttachments } from '../attachments/service.ts';
+import { refreshLastContact } from '../care/last-contact.ts';
 import { indexRecord } from '../search/records.ts';
 import type { Access } from '../users/access.ts';
 
@@ -417,6 +418,7 @@ export async function insertRecord(tx: Db, draft: RecordDraftValue, actor: Actor
       .executeTakeFirstOrThrow();
     await writeParticipants(tx, id, participants);
     await indexRecord(tx, id);
+    await refreshLastContact(tx, draft.customerId);
     const at = new Date(draft.at).toISOString();
     await audit(tx, actor, 'record.create', { id, kind: draft.kind, customer: { id: draft.customerId, name: customer.name, code: customer.code } }, [
       { field: 'customerId', before: null, after: { id: draft.customerId, name: customer.name, code: customer.code } },
@@ -478,6 +480,7 @@ export async function updateRecord(db: Db, id: number, version: number, draft: R
       .execute();
     await writeParticipants(tx, id, participants);
     await indexRecord(tx, id);
+    await refreshLastContact(tx, before.customer_id);
     // Times as ISO text and participants by name: the log reads them without the record.
     const changes = changedFields(
       { ...old, at: new Date(old.at).toISOString(), participants: oldNames },
@@ -525,6 +528,7 @@ export async function deleteRecord(db: Db, id: number, version: number, actor: A
       .where('id', '=', id)
       .execute();
     await indexRecord(tx, id);
+    await refreshLastContact(tx, row.customer_id);
     await audit(tx, actor, 'record.delete', audited(row));
     return { id };
   });
@@ -540,6 +544,7 @@ export async function restoreRecord(db: Db, id: number, actor: Actor): Promise<R
       .where('id', '=', id)
       .execute();
     await indexRecord(tx, id);
+    await refreshLastContact(tx, row.customer_id);
     await audit(tx, actor, 'record.restore', audited(row));
     return recordFor(tx, await storedFor(tx, id, actor, false), actor);
   });
@@ -565,6 +570,7 @@ export async function purgeRecord(db: Db, id: number, actor: Actor): Promise<{ i
     const row = await storedFor(tx, id, actor, true);
     mayChange(row, actor, 'purge');
     await removeRecords(tx, [id]);
+    await refreshLastContact(tx, row.customer_id); // a record in the recycle bin counted for nothing; kept exact all the same
     await audit(tx, actor, 'record.purge', audited(row));
     return { id };
   });
