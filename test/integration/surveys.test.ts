@@ -214,13 +214,20 @@ describe('survey_month_totals', () => {
     await expectTotalsRecomputed('purged');
   });
 
-  it("go with the customer's purge, with its surveys; the complaints they opened go with the customer", async () => {
+  it("follow the customer to the recycle bin and back, and go with the customer's purge; the complaints they opened go with the customer", async () => {
     const gone = (await h.call('owner', 'customers.create', { name: '将被清除的客户', grade: 'vip', ownerId: staffId })).id;
     const made = await h.call('owner', 'surveys.create', survey(gone, { nps: 0 }));
     await h.call('owner', 'surveys.create', survey(gone, { at: new Date(2026, 9, 5).getTime() }));
+    const binned = await h.call('owner', 'surveys.create', survey(gone, { at: new Date(2026, 9, 6).getTime(), nps: 8 }));
+    await h.call('owner', 'surveys.delete', { id: binned.survey.id, version: binned.survey.version });
     await expectTotalsRecomputed('before the purge');
+    // In the recycle bin, the customer's surveys are hidden everywhere: out of the totals too; restored, back.
     const version = (await h.call('owner', 'customers.get', { id: gone })).version;
     await h.call('owner', 'customers.delete', { id: gone, version });
+    await expectTotalsRecomputed('customer in the recycle bin');
+    await h.call('owner', 'customers.restore', { id: gone });
+    await expectTotalsRecomputed('customer restored');
+    await h.call('owner', 'customers.delete', { id: gone, version: (await h.call('owner', 'customers.get', { id: gone })).version });
     await h.call('owner', 'customers.purge', { id: gone });
     await h.failure('owner', 'surveys.get', { id: made.survey.id }, 'NOT_FOUND');
     await h.failure('owner', 'complaints.get', { id: made.complaint!.id }, 'NOT_FOUND');

@@ -598,13 +598,34 @@ export async function purgeSurvey(db: Db, id: number, actor: Actor): Promise<{ i
 
 /**
  * A customer's surveys go when the customer is purged (customers' purge calls this in its
- * transaction, after the customer's complaints): scores and their part of the totals with them.
- * Answers how many.
+ * transaction, after the customer's complaints): scores with them. A customer in the recycle bin
+ * counts in no totals already (countSurveysOf); one purged live (not from the bin) takes its live
+ * surveys out of them. Answers how many.
  */
 export async function purgeSurveysOf(tx: Db, customerId: number): Promise<number> {
+  const customer = await tx.selectFrom('customers').select('deleted_at').where('id', '=', customerId).executeTakeFirst();
+  const counted = customer !== undefined && customer.deleted_at === null;
   const gone = await tx.selectFrom('surveys').select(['id', 'month', 'staff_id', 'nps', 'deleted_at']).where('customer_id', '=', customerId).execute();
-  await removeSurveys(tx, gone);
+  await removeSurveys(
+    tx,
+    gone.map((row) => (counted ? row : { ...row, deleted_at: row.deleted_at ?? 0 })), // uncounted: as if in the bin
+  );
   return gone.length;
+}
+
+/**
+ * A customer going to the recycle bin (sign -1) or back from it (1): its live surveys leave or
+ * rejoin survey_month_totals, so the shop's trends count exactly the surveys every other view
+ * shows (a binned customer's are hidden everywhere). Customers' delete and restore call this in
+ * their transaction.
+ */
+export async function countSurveysOf(tx: Db, customerId: number, sign: 1 | -1): Promise<void> {
+  const rows = await tx.selectFrom('surveys').select(['id', 'month', 'staff_id', 'nps']).where('customer_id', '=', customerId).where('deleted_at', 'is', null).execute();
+  const scores = await scoresOfIds(
+    tx,
+    rows.map((row) => row.id),
+  );
+  for (const row of rows) await countSurvey(tx, { month: row.month, staffId: row.staff_id, nps: row.nps, scores: scores.get(row.id) ?? [] }, sign);
 }
 
 // ---------------------------------------------------------------------------------------------
