@@ -44,6 +44,8 @@ describe('the complaint form', () => {
     const values = emptyComplaint(customer, 7, OPENED);
     expect(values).toMatchObject({ customerId: 5, assigneeId: 7, openedAt: OPENED, dueAt: null, severity: 'medium', category: null, source: null });
     expect(Object.keys(problems(values)).sort()).toEqual(['category', 'description', 'source']);
+    // A choice not made reads "required", not "not a valid choice".
+    expect(problems(values)).toMatchObject({ category: 'required', source: 'required' });
     const filled = { ...values, category: 'service' as const, source: 'phone' as const, description: '安装延误三天' };
     expect(problems(filled)).toEqual({});
     expect(draftFromValues(filled)).toEqual({ customerId: 5, category: 'service', severity: 'medium', source: 'phone', description: '安装延误三天', assigneeId: 7, openedAt: OPENED });

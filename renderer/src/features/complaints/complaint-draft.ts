@@ -2,7 +2,7 @@
 // fields keep the contract's names, so its rules check the form as it is typed; beside them the
 // customer as the picker shows it and the instants as typed (`…Text`, local time).
 import { z } from 'zod';
-import { ComplaintFields, type Complaint, type ComplaintCategory, type ComplaintDraftInput, type ComplaintSeverity, type ComplaintSource, type ComplaintUpdateInput } from '../../../../shared/api/complaints.ts';
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, COMPLAINT_SOURCES, ComplaintFields, type Complaint, type ComplaintCategory, type ComplaintDraftInput, type ComplaintSeverity, type ComplaintSource, type ComplaintUpdateInput } from '../../../../shared/api/complaints.ts';
 import { InstantInRange } from '../../../../shared/api/records.ts';
 import type { CustomerOption } from '../customers/CustomerPicker.tsx';
 import { localDateTimeText, parseLocalDateTime } from '../records/record-format.ts';
@@ -23,12 +23,20 @@ export type ComplaintValues = {
 };
 
 /**
- * The form's rules: the contract's fields, with the instants null while empty (a new complaint's
- * deadline left to the core) and the same "not before the opening" rule (reason 'deadline').
+ * The form's rules: the contract's fields, with the choices and the instants null while empty (a
+ * choice not made is 'required', not "not a valid choice"; a new complaint's deadline is left to the
+ * core) and the same "not before the opening" rule (reason 'deadline').
  */
-export const ComplaintFormSchema = ComplaintFields.extend({ openedAt: InstantInRange.nullable(), dueAt: InstantInRange.nullable() }).superRefine((v, ctx) => {
+export const ComplaintFormSchema = ComplaintFields.extend({
+  category: z.enum(COMPLAINT_CATEGORIES).nullable(),
+  severity: z.enum(COMPLAINT_SEVERITIES).nullable(),
+  source: z.enum(COMPLAINT_SOURCES).nullable(),
+  openedAt: InstantInRange.nullable(),
+  dueAt: InstantInRange.nullable(),
+}).superRefine((v, ctx) => {
+  for (const key of ['category', 'severity', 'source'] as const) if (v[key] === null) ctx.addIssue({ code: 'custom', path: [key], message: 'required' });
   if (v.dueAt !== null && v.openedAt !== null && v.dueAt < v.openedAt) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'deadline' });
-}) satisfies z.ZodType;
+});
 
 /** A new complaint, opened now; by hand, so its source is chosen (a survey opens its own). */
 export function emptyComplaint(customer: CustomerOption | null, assigneeId: number | null, now: number): ComplaintValues {
