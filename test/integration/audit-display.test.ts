@@ -245,6 +245,10 @@ describe('audit log display', () => {
     await h.call('owner', 'users.reactivate', { id: viewer.id, version: off.version, newPassword: 'another-start-2232' });
     await h.call('owner', 'settings.update', { staffScope: true, maskContacts: true, idleLockMinutes: 0 });
     await h.call('owner', 'settings.update', { idleLockMinutes: 5 });
+    const standards = await h.call('owner', 'standards.get', {});
+    await h.call('owner', 'standards.update', { version: standards.version, grades: [{ grade: 'vip', returnDays: 14, responseHours: 12 }], workingDays: true, lowScore: { dimensionAtMost: 1, npsAtMost: 5 } });
+    await h.call('owner', 'standards.setDay', { day: '2027-10-01', kind: 'holiday', name: '国庆节' });
+    await h.call('owner', 'standards.setDay', { day: '2027-10-01', kind: null });
     await h.call('owner', 'backup.updateSettings', { secondFolder: backupDir, dailyTime: '20:00', reminderDays: 3 });
     await h.call('owner', 'system.seed', { customers: 2 });
     await h.call('owner', 'system.rekey', {});

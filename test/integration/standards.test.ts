@@ -107,9 +107,9 @@ describe('standards.get / standards.update', () => {
     const [entry] = await auditOf('standards.update');
     expect(entry).toMatchObject({ username: 'boss', entity: 'standards', at: h.clock.now });
     expect(entry!.changes).toEqual([
-      { field: 'vip.returnDays', before: 30, after: 14 },
-      { field: 'vip.responseHours', before: 24, after: 12 },
-      { field: 'potential.returnDays', before: 90, after: 180 },
+      { field: 'returnDays.vip', before: 30, after: 14 },
+      { field: 'responseHours.vip', before: 24, after: 12 },
+      { field: 'returnDays.potential', before: 90, after: 180 },
       { field: 'workingDays', before: false, after: true },
       { field: 'lowScore.npsAtMost', before: 6, after: 5 },
     ]);
@@ -189,10 +189,10 @@ describe('standards.calendar / standards.setDay', () => {
 
     const entries = await auditOf('standards.day');
     expect(entries.map((e) => [e.label, e.entity, e.changes])).toEqual([
-      ['2026-10-10', 'calendarDay', [{ field: 'kind', before: 'holiday', after: 'workday' }, { field: 'source', before: 'owner', after: 'builtin' }]],
-      ['2026-10-10', 'calendarDay', [{ field: 'kind', before: 'workday', after: 'holiday' }, { field: 'source', before: 'builtin', after: 'owner' }]],
-      ['2027-10-09', 'calendarDay', [{ field: 'kind', before: 'holiday', after: 'workday' }, { field: 'source', before: 'builtin', after: 'owner' }, { field: 'name', before: '', after: '国庆节调休' }]],
-      ['2027-10-01', 'calendarDay', [{ field: 'kind', before: 'workday', after: 'holiday' }, { field: 'source', before: 'builtin', after: 'owner' }, { field: 'name', before: '', after: '国庆节' }]],
+      ['2026-10-10', 'calendarDay', [{ field: 'dayKind', before: 'holiday', after: 'workday' }, { field: 'daySource', before: 'owner', after: 'builtin' }]],
+      ['2026-10-10', 'calendarDay', [{ field: 'dayKind', before: 'workday', after: 'holiday' }, { field: 'daySource', before: 'builtin', after: 'owner' }]],
+      ['2027-10-09', 'calendarDay', [{ field: 'dayKind', before: 'holiday', after: 'workday' }, { field: 'daySource', before: 'builtin', after: 'owner' }, { field: 'dayName', before: '', after: '国庆节调休' }]],
+      ['2027-10-01', 'calendarDay', [{ field: 'dayKind', before: 'workday', after: 'holiday' }, { field: 'daySource', before: 'builtin', after: 'owner' }, { field: 'dayName', before: '', after: '国庆节' }]],
     ]);
     // Putting back a day that was never corrected, or setting a day as it already is, writes nothing.
     await h.call('owner', 'standards.setDay', { day: '2026-10-10', kind: null, name: '' });

@@ -38,7 +38,7 @@ export async function readStandards(db: Db, role: Role): Promise<Standards> {
 /**
  * Changes what is given (grades by grade, the working-days switch, the thresholds). One version
  * for the page: a stale one is a CONFLICT and nothing changes. The audit entry lists each field
- * that changed ("vip.responseHours: 24 → 12", "workingDays", "lowScore.npsAtMost").
+ * that changed ("responseHours.vip: 24 → 12", "workingDays", "lowScore.npsAtMost").
  */
 export async function updateStandards(db: Db, input: z.output<typeof StandardsUpdate>, actor: Actor): Promise<Standards> {
   return transaction(db, async (tx) => {
@@ -49,8 +49,8 @@ export async function updateStandards(db: Db, input: z.output<typeof StandardsUp
     const changes: FieldChange[] = [];
     for (const next of input.grades ?? []) {
       const old = before.grades.find((g) => g.grade === next.grade)!; // all four are always there
-      if (old.returnDays !== next.returnDays) changes.push({ field: `${next.grade}.returnDays`, before: old.returnDays, after: next.returnDays });
-      if (old.responseHours !== next.responseHours) changes.push({ field: `${next.grade}.responseHours`, before: old.responseHours, after: next.responseHours });
+      if (old.returnDays !== next.returnDays) changes.push({ field: `returnDays.${next.grade}`, before: old.returnDays, after: next.returnDays });
+      if (old.responseHours !== next.responseHours) changes.push({ field: `responseHours.${next.grade}`, before: old.responseHours, after: next.responseHours });
       await tx
         .updateTable('service_standards')
         .set({ return_days: next.returnDays, response_hours: next.responseHours, updated_at: actor.at, updated_by: actor.userId })
@@ -132,9 +132,9 @@ export async function setCalendarDay(db: Db, input: z.output<typeof SetCalendarD
     const unchanged = input.kind === null ? existing === undefined : existing?.kind === input.kind && existing.name === name;
     if (!unchanged) {
       const changes: FieldChange[] = [];
-      if (beforeKind !== afterKind) changes.push({ field: 'kind', before: beforeKind, after: afterKind });
-      changes.push({ field: 'source', before: existing ? 'owner' : 'builtin', after: input.kind === null ? 'builtin' : 'owner' });
-      if ((existing?.name ?? '') !== name) changes.push({ field: 'name', before: existing?.name ?? '', after: name });
+      if (beforeKind !== afterKind) changes.push({ field: 'dayKind', before: beforeKind, after: afterKind });
+      changes.push({ field: 'daySource', before: existing ? 'owner' : 'builtin', after: input.kind === null ? 'builtin' : 'owner' });
+      if ((existing?.name ?? '') !== name) changes.push({ field: 'dayName', before: existing?.name ?? '', after: name });
       await appendAudit(tx, { at: actor.at, userId: actor.userId, username: actor.username, action: 'standards.day', entity: 'calendarDay', label: input.day, changes });
     }
     return readCalendar(tx, Number(input.day.slice(0, 4)), actor.role);
