@@ -152,10 +152,14 @@ for (const [locale, messages] of [
       const csat = page.getByTestId('trends-csat');
       await expect(csat).toBeVisible();
       // 2026-12 has only today's survey: quality 4, attitude 2.
-      const qualityRow = csat.locator('tr[data-dimension-key="quality"]');
-      await expect(qualityRow.locator('th')).toHaveText(t('surveys.dimensions.quality'));
-      await expect(qualityRow.locator('td').last()).toHaveText('4');
-      await expect(csat.locator('tr[data-dimension-key="attitude"] td').last()).toHaveText('2');
+      await expect(csat.locator('th[data-dimension-key="quality"]')).toHaveText(t('surveys.dimensions.quality'));
+      // Newest month first.
+      await expect(csat.locator('tbody tr').first()).toHaveAttribute('data-month', '2026-12');
+      const decemberCsat = csat.locator('tr[data-month="2026-12"]');
+      await expect(decemberCsat.locator('td[data-dimension-key="quality"]')).toHaveText('4');
+      await expect(decemberCsat.locator('td[data-dimension-key="attitude"]')).toHaveText('2');
+      // September (two surveys: 5 and 4) averages 4.5 in the user's number format.
+      await expect(csat.locator('tr[data-month="2026-09"] td[data-dimension-key="quality"]')).toHaveText(new Intl.NumberFormat(locale).format(4.5));
       const nps = page.getByTestId('trends-nps');
       // December: one answer, a detractor (6): NPS −100.
       const december = nps.locator('tr[data-month="2026-12"] td');
@@ -163,8 +167,8 @@ for (const [locale, messages] of [
       await expect(december.nth(1)).toHaveText('1');
       await expect(december.nth(4)).toHaveText('1');
       // Over the seeded months: 5 answers, 3 promoters (10, 9, 9), 2 passives (8, 7).
-      const rows = await nps.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 5).map((td) => Number(td.textContent))));
-      const sum = rows.slice(0, -1).reduce((acc, r) => acc.map((v, i) => v + (r[i] ?? 0)), [0, 0, 0, 0]);
+      const rows = await nps.locator('tbody tr:not([data-month="2026-12"])').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 5).map((td) => Number(td.textContent))));
+      const sum = rows.reduce((acc, r) => acc.map((v, i) => v + (r[i] ?? 0)), [0, 0, 0, 0]);
       expect(sum).toEqual([5, 3, 2, 0]);
       await bothSizes(page, shot, 'trends-shop');
 
@@ -175,6 +179,96 @@ for (const [locale, messages] of [
       await expect(nps.locator('tr[data-month="2026-12"] td').nth(1)).toHaveText('1');
       await expect(nps.locator('tr[data-month="2026-11"] td').nth(1)).toHaveText('0');
       await bothSizes(page, shot, 'trends-staff');
+    });
+
+    test(`dimensions editor, the full form from a customer's page, refusals in words, a viewer offered nothing (${locale})`, async ({ page, app, shot, request, browser }) => {
+      test.setTimeout(240_000);
+      cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+      await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
+      await invoke(request, app.url, 'users.create', { username: 'viewer', displayName: 'Vera Viewer', role: 'viewer', password: 'first-time-pass-79' });
+      // No responsible staff member: the complaint is opened unassigned.
+      const customer = (await invoke(request, app.url, 'customers.create', { name: LONG, grade: 'key' })) as { id: number };
+
+      await page.clock.setFixedTime(NOW);
+      await page.goto(app.url);
+      await page.getByLabel(t('signin.username')).fill('boss');
+      await page.getByLabel(t('signin.password')).fill(PASSWORD);
+      await page.getByRole('button', { name: t('signin.submit') }).click();
+      await expect(page.getByRole('navigation').getByRole('link', { name: t('nav.satisfaction') })).toBeVisible({ timeout: 30_000 });
+
+      // Settings → Survey dimensions: rename a built-in one, add one, retire one.
+      const base = app.url.split('#')[0];
+      await page.goto(`${base}#/settings/surveys`);
+      await expect(page.getByRole('heading', { name: t('surveys.dims.title') })).toBeVisible();
+      const quality = page.locator('li[data-dimension-key="quality"]');
+      await quality.getByLabel(t('surveys.dims.name')).fill('产品与交付质量');
+      await quality.getByRole('button', { name: t('surveys.dims.rename') }).click();
+      await expect(page.locator('li[data-dimension-key="quality"]').getByLabel(t('surveys.dims.name'))).toHaveValue('产品与交付质量');
+      await page.getByLabel(t('surveys.dims.newName')).fill('售后回访及时性');
+      await page.getByRole('button', { name: t('surveys.dims.add') }).click();
+      await expect(page.locator('li').filter({ has: page.locator('input[value="售后回访及时性"]') })).toHaveCount(1);
+      await page.locator('li[data-dimension-key="speed"]').getByRole('button', { name: t('surveys.dims.retire') }).click();
+      await expect(page.locator('li[data-dimension-key="speed"]').getByText(t('surveys.dims.retired'), { exact: true })).toBeVisible();
+      await bothSizes(page, shot, 'dimensions');
+
+      // From the customer's page: quick entry asks the renamed and the new dimension, not the retired one.
+      await page.goto(`${base}#/customers/${customer.id}`);
+      await page.getByRole('button', { name: t('surveys.survey'), exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('textbox', { name: '产品与交付质量' })).toBeFocused();
+      await expect(dialog.getByRole('textbox', { name: '售后回访及时性' })).toBeVisible();
+      await expect(dialog.getByRole('textbox', { name: t('surveys.dimensions.speed') })).toHaveCount(0);
+      // Saving nothing is refused in words; then on to the full form.
+      await page.keyboard.press('Control+Enter');
+      await expect(dialog.getByText(t('surveys.nothingScored'))).toBeVisible();
+      await dialog.getByRole('button', { name: t('surveys.quick.fullForm') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('surveys.form.titleNew') })).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`#/customers/${customer.id}/surveys/new$`));
+
+      // The full form: an NPS of 11 refused in words; scores by mouse; NPS 3 opens a complaint, unassigned.
+      const nps = page.getByRole('textbox', { name: t('surveys.field.nps') });
+      await nps.fill('11');
+      await expect(page.getByText(t('surveys.npsOutOfRange'))).toBeVisible();
+      await page.getByRole('button', { name: t('common.save') }).click();
+      await expect(page).toHaveURL(/surveys\/new$/);
+      await nps.fill('3');
+      await page.getByRole('group', { name: '产品与交付质量' }).getByRole('button', { name: '5', exact: true }).click();
+      await expect(page.getByRole('textbox', { name: '产品与交付质量' })).toHaveValue('5');
+      await page.getByRole('textbox', { name: t('surveys.field.comment') }).fill('希望以后提前电话告知上门时间。');
+      await bothSizes(page, shot, 'full-form');
+      await page.getByRole('button', { name: t('common.save') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('surveys.detail.heading', { customer: LONG }) })).toBeVisible();
+      const notice = page.getByTestId('survey-complaint-notice');
+      const list = (await invoke(request, app.url, 'surveys.list', { customerId: customer.id })) as { rows: { complaintId: number | null }[] };
+      const complaintId = list.rows[0]!.complaintId!;
+      const complaint = (await invoke(request, app.url, 'complaints.get', { id: complaintId })) as { dueAt: number };
+      expect(complaint.dueAt).toBe(NOW + 48 * HOUR); // a key customer: 48 hours
+      const due = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(complaint.dueAt);
+      await expect(notice).toContainText(t('surveys.complaintNoticeUnassigned', { id: complaintId, due }));
+      await bothSizes(page, shot, 'survey-detail');
+
+      // A viewer reads surveys and trends but is offered no Survey, New survey, Edit or Delete.
+      await invoke(request, app.url, 'auth.signIn', { username: 'viewer', password: 'first-time-pass-79' });
+      await invoke(request, app.url, 'auth.changePassword', { oldPassword: 'first-time-pass-79', newPassword: 'my-own-secret-phrase-88' });
+      const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
+      const viewer = await context.newPage();
+      await viewer.clock.setFixedTime(NOW);
+      await viewer.goto(app.url.split('#')[0]!);
+      await viewer.getByLabel(t('signin.username')).fill('viewer');
+      await viewer.getByLabel(t('signin.password')).fill('my-own-secret-phrase-88');
+      await viewer.getByRole('button', { name: t('signin.submit') }).click();
+      await expect(viewer.getByRole('navigation').getByRole('link', { name: t('nav.satisfaction') })).toBeVisible({ timeout: 30_000 });
+      await viewer.getByRole('navigation').getByRole('link', { name: t('nav.satisfaction') }).click();
+      await expect(viewer.locator('[data-survey-id]')).toHaveCount(1);
+      await expect(viewer.getByRole('button', { name: t('surveys.new') })).toHaveCount(0);
+      await viewer.locator('[data-survey-id]').first().click();
+      await expect(viewer.getByRole('heading', { level: 1, name: t('surveys.detail.heading', { customer: LONG }) })).toBeVisible();
+      await expect(viewer.getByRole('button', { name: t('common.edit') })).toHaveCount(0);
+      await expect(viewer.getByRole('button', { name: t('common.delete') })).toHaveCount(0);
+      await viewer.goto(`${app.url.split('#')[0]!}#/customers/${customer.id}`);
+      await expect(viewer.getByRole('heading', { level: 1, name: LONG })).toBeVisible();
+      await expect(viewer.getByRole('button', { name: t('surveys.survey'), exact: true })).toHaveCount(0);
+      await context.close();
     });
   });
 }

@@ -68,7 +68,7 @@ export function ScoreInputs({ dimensions, scores, onScore, problems, fieldRef, a
               size="small"
               value={value}
               onChange={(_e, next: string | null) => onScore(d.id, next ?? '')}
-              aria-hidden // the field before it is the accessible way in; these are for the mouse
+              aria-label={label} // the field before it takes the digit; these are for the mouse (out of the Tab order)
             >
               {SCORES.map((s) => (
                 <ToggleButton key={s} value={s} tabIndex={-1} sx={{ width: 40 }} color={s <= '2' ? 'warning' : 'primary'}>

@@ -54,17 +54,29 @@ export function SurveyTable({ rows, scrollKey, ...paging }: Props) {
     },
     {
       label: t('surveys.columns.scores'),
+      width: 190,
+      // Only the digits, in the dimensions' order (each names its dimension on hover and to screen readers).
       cell: (row) => (
-        <OverflowText text={scoreText(row)}>
-          <Box component="span" sx={{ display: 'inline-flex', gap: 0.5 }}>
-            {row.scores.map((s) => {
-              const d = byId.get(s.dimensionId);
-              return <Chip key={s.dimensionId} size="small" variant="outlined" color={lowScore(s.score) ? 'warning' : 'default'} label={`${d ? dimensionLabel(t, d) : '#'} ${s.score}`} />;
-            })}
-          </Box>
-        </OverflowText>
+        <Box component="span" sx={{ display: 'inline-flex', gap: 0.5 }} title={scoreText(row)}>
+          {row.scores.map((s) => {
+            const d = byId.get(s.dimensionId);
+            const name = d ? dimensionLabel(t, d) : '';
+            return (
+              <Chip
+                key={s.dimensionId}
+                size="small"
+                variant={lowScore(s.score) ? 'filled' : 'outlined'}
+                color={lowScore(s.score) ? 'warning' : 'default'}
+                label={s.score}
+                aria-label={`${name} ${s.score}`}
+                sx={{ minWidth: 28 }}
+              />
+            );
+          })}
+        </Box>
       ),
     },
+    { label: t('surveys.columns.comment'), cell: (row) => <OverflowText text={row.excerpt} /> },
     { label: t('surveys.columns.nps'), width: 70, cell: (row) => (row.nps === null ? '' : <Chip size="small" color={row.nps <= 6 ? 'warning' : row.nps >= 9 ? 'success' : 'default'} label={row.nps} />) },
     { label: t('surveys.columns.staff'), width: 120, cell: (row) => <OverflowText text={row.staffName ?? ''} /> },
     { label: t('surveys.columns.channel'), width: 100, cell: (row) => t(`surveys.channels.${row.channel}`) },

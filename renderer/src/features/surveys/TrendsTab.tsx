@@ -16,7 +16,6 @@ import { useCustomerOption } from './SurveysPage.tsx';
 type Scope = 'shop' | 'staff' | 'customer';
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
 const SHRINK = { inputLabel: { shrink: true } } as const;
-const MONTH_COL = 76;
 
 type Props = { query: TrendsQuery; setQuery: (change: (current: TrendsQuery) => TrendsQuery) => void };
 
@@ -52,7 +51,7 @@ export function TrendsTab({ query, setQuery }: Props) {
 
   return (
     <Stack spacing={2} sx={{ minHeight: 0, overflow: 'auto', pb: 2 }} data-testid="survey-trends">
-      <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }} role="group" aria-label={t('surveys.trends.scope')}>
+      <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start', pt: 1 }} role="group" aria-label={t('surveys.trends.scope')}>
         <ToggleButtonGroup exclusive size="small" value={picked} onChange={(_e, next: Scope | null) => next && choose(next)} aria-label={t('surveys.trends.scope')} sx={{ height: 40 }}>
           {(['shop', 'staff', 'customer'] as const).map((s) => (
             <ToggleButton key={s} value={s}>
@@ -89,7 +88,7 @@ export function TrendsTab({ query, setQuery }: Props) {
             sx={{ width: 300 }}
           />
         ) : null}
-        <TextField type="month" size="small" label={t('surveys.trends.fromMonth')} value={from} onChange={(e) => setMonth('from', e.target.value)} slotProps={SHRINK} sx={{ width: 170 }} />
+        <TextField type="month" size="small" label={t('surveys.trends.fromMonth')} value={from} onChange={(e) => setMonth('from', e.target.value)} slotProps={SHRINK} sx={{ width: 190 }} />
         <TextField
           type="month"
           size="small"
@@ -99,7 +98,7 @@ export function TrendsTab({ query, setQuery }: Props) {
           error={problem !== null}
           helperText={problem ? t(problem) : undefined}
           slotProps={SHRINK}
-          sx={{ width: 170 }}
+          sx={{ width: 190 }}
         />
       </Stack>
       {waiting ? <Alert severity="info">{picked === 'customer' ? t('surveys.trends.chooseCustomer') : t('surveys.trends.pickStaff')}</Alert> : null}
@@ -122,16 +121,19 @@ function TrendsView({ trends }: { trends: Trends }) {
   const answered = trends.months.some((m) => m.nps.answers > 0 || m.dimensions.some((d) => d.answers > 0));
   if (!answered) return <Alert severity="info">{t('surveys.trends.none')}</Alert>;
   return (
-    <Stack spacing={2}>
+    // Side by side where there is room (the months line up row by row), one above the other otherwise.
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'auto minmax(0, 1fr)' }, alignItems: 'start' }}>
       <CsatTable trends={trends} />
       <NpsBars trends={trends} />
-    </Stack>
+    </Box>
   );
 }
 
 function CsatTable({ trends }: { trends: Trends }) {
   const { t } = useTranslation();
-  const cell = { px: 1, py: 0.75, textAlign: 'center', borderBottom: 1, borderColor: 'divider', minWidth: MONTH_COL, whiteSpace: 'nowrap' } as const;
+  const cell = { px: 1, py: 0.5, textAlign: 'center', borderBottom: 1, borderColor: 'divider', minWidth: 90 } as const;
+  // Newest month first: this month's figures are what the shop looks at.
+  const months = trends.months.toReversed();
   return (
     <Paper component="section" sx={{ p: 2 }} aria-labelledby="trends-csat-title">
       <Typography variant="h6" component="h2" id="trends-csat-title" sx={{ mb: 1 }}>
@@ -141,34 +143,33 @@ function CsatTable({ trends }: { trends: Trends }) {
         <Box component="table" sx={{ borderCollapse: 'collapse', fontSize: 14 }} data-testid="trends-csat">
           <thead>
             <tr>
-              <Box component="th" scope="col" sx={{ ...cell, textAlign: 'left', minWidth: 160 }}>
+              <Box component="th" scope="col" sx={{ ...cell, textAlign: 'left', minWidth: 80 }}>
                 {t('surveys.trends.month')}
               </Box>
-              {trends.months.map((m) => (
-                <Box component="th" scope="col" key={m.month} sx={cell}>
-                  {m.month}
+              {trends.dimensions.map((d: Dimension) => (
+                <Box component="th" scope="col" key={d.id} data-dimension-key={d.key} sx={{ ...cell, fontWeight: 500, maxWidth: 160, overflowWrap: 'anywhere' }}>
+                  {dimensionLabel(t, d)}
+                  {d.retired ? (
+                    <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      {t('surveys.trends.retired')}
+                    </Typography>
+                  ) : null}
                 </Box>
               ))}
             </tr>
           </thead>
           <tbody>
-            {trends.dimensions.map((d: Dimension, row) => (
-              <tr key={d.id} data-dimension-key={d.key}>
-                <Box component="th" scope="row" sx={{ ...cell, textAlign: 'left', fontWeight: 500, whiteSpace: 'normal', maxWidth: 220, overflowWrap: 'anywhere' }}>
-                  {dimensionLabel(t, d)}
-                  {d.retired ? (
-                    <Typography component="span" variant="caption" color="text.secondary">
-                      {` (${t('surveys.trends.retired')})`}
-                    </Typography>
-                  ) : null}
+            {months.map((m) => (
+              <tr key={m.month} data-month={m.month}>
+                <Box component="th" scope="row" sx={{ ...cell, textAlign: 'left', fontWeight: 500, whiteSpace: 'nowrap' }}>
+                  {m.month}
                 </Box>
-                {trends.months.map((m) => {
-                  const v = m.dimensions.find((x) => x.dimensionId === d.id) ?? m.dimensions[row];
-                  const avg = v && v.dimensionId === d.id ? v.average : null;
-                  const answers = v && v.dimensionId === d.id ? v.answers : 0;
+                {trends.dimensions.map((d) => {
+                  const v = m.dimensions.find((x) => x.dimensionId === d.id);
+                  const avg = v?.average ?? null;
                   return (
-                    <Tooltip key={m.month} title={t('surveys.trends.answersCount', { count: answers })}>
-                      <Box component="td" sx={{ ...cell, bgcolor: avg === null ? undefined : csatColour(avg), color: avg === null ? 'text.disabled' : 'rgba(0,0,0,0.87)' }}>
+                    <Tooltip key={d.id} title={t('surveys.trends.answersCount', { count: v?.answers ?? 0 })}>
+                      <Box component="td" data-dimension-key={d.key} sx={{ ...cell, bgcolor: avg === null ? undefined : csatColour(avg), color: avg === null ? 'text.disabled' : 'rgba(0,0,0,0.87)' }}>
                         {average(avg)}
                       </Box>
                     </Tooltip>
@@ -217,7 +218,7 @@ function NpsBars({ trends }: { trends: Trends }) {
           </tr>
         </thead>
         <tbody>
-          {trends.months.map((m) => (
+          {trends.months.toReversed().map((m) => (
             <tr key={m.month} data-month={m.month}>
               <Box component="th" scope="row" sx={{ textAlign: 'left', px: 1, py: 0.5, fontWeight: 500 }}>
                 {m.month}
