@@ -168,7 +168,8 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'surveys.restore': () => [{ id: 999 }],
   'surveys.purge': () => [{ id: 999 }],
   'surveys.listDeleted': () => [{ limit: 100 }],
-  'surveys.trends': (c) => [{ from: '2026-01', to: '2026-12' }, { customerId: c.customers[0]!.id, from: '2026-01', to: '2026-12' }],
+  // Two months only: a month's six digits (202602) may be found inside a seeded phone number by chance.
+  'surveys.trends': (c) => [{ from: '2026-11', to: '2026-12' }, { customerId: c.customers[0]!.id, from: '2026-11', to: '2026-12' }],
   'surveys.dimensions': () => [{}],
   'surveys.saveDimension': () => [{ id: 1, name: 'x', version: 999 }],
   'surveys.retireDimension': () => [{ id: 999, retired: true }],
