@@ -173,6 +173,8 @@ for (const [locale, messages] of [
       await expect(history.nth(2)).toContainText('客户表示满意');
       await expect(history.nth(2)).toContainText('boss');
       await bothSizes(page, shot, `resolved-${locale}`);
+      await page.getByTestId('complaint-history').scrollIntoViewIfNeeded();
+      await shot(`history-${locale}`);
 
       // Closing keeps the satisfaction recorded; then only Reopen is offered.
       await page.getByRole('button', { name: t('complaintDetail.close') }).click();

@@ -114,7 +114,7 @@ function ComplaintList({ filters }: { filters: ComplaintFilters }) {
     { label: t('complaints.columns.number'), width: 70, cell: (row) => t('complaints.number', { id: row.id }) },
     {
       label: t('complaints.columns.due'),
-      width: 200,
+      width: 230,
       cell: (row) => (
         <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }} component="span">
           <span>{formatShortDateTime(row.dueAt)}</span>
@@ -155,7 +155,7 @@ function ComplaintList({ filters }: { filters: ComplaintFilters }) {
       ) : null}
       <VirtualTable
         label={t('complaints.tableLabel')}
-        minWidth={1080}
+        minWidth={1110}
         columns={columns}
         rows={list.rows}
         getRowKey={(row) => row.id}
