@@ -15,6 +15,7 @@ import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerS
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
+import { NewComplaintButton } from '../complaints/NewComplaintButton.tsx';
 import { SurveyButton } from '../surveys/SurveyButton.tsx';
 import { PrintProfileButton } from '../print/PrintButtons.tsx';
 import { CustomerTimelineSection } from '../timeline/CustomerTimelineSection.tsx';
@@ -67,6 +68,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
         <Typography color="text.secondary">{c.code}</Typography>
         <Box sx={{ flex: 1 }} />
         <PlanVisitButton customer={c} />
+        <NewComplaintButton customer={c} />
         <SurveyButton target={{ customer: { id: c.id, name: c.name, code: c.code } }} live={c.deletedAt === null} />
         <PrintProfileButton customerId={c.id} />
         {/* The core says what this caller may do with this customer (staff delete only their own). */}
