@@ -18,6 +18,7 @@ import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
 import { NewComplaintButton } from '../complaints/NewComplaintButton.tsx';
 import { SurveyButton } from '../surveys/SurveyButton.tsx';
 import { PrintProfileButton } from '../print/PrintButtons.tsx';
+import { CareNoteButton } from '../care/CareNoteButton.tsx';
 import { CustomerTimelineSection } from '../timeline/CustomerTimelineSection.tsx';
 
 export function CustomerDetailPage({ id }: { id: number }) {
@@ -70,6 +71,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
         <PlanVisitButton customer={c} />
         <NewComplaintButton customer={c} />
         <SurveyButton target={{ customer: { id: c.id, name: c.name, code: c.code } }} live={c.deletedAt === null} />
+        <CareNoteButton customer={c} />
         <PrintProfileButton customerId={c.id} />
         {/* The core says what this caller may do with this customer (staff delete only their own). */}
         {c.actions.edit ? (

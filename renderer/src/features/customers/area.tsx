@@ -41,8 +41,8 @@ export const area = {
   id: 'customers',
   i18n: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: [
-    // Home is the customer list until the Today inbox is built.
-    { name: 'customers', paths: ['customers', ''], query: true, render: (route) => <CustomerListPage search={route.query} /> },
+    // Home ('#/') is the Today inbox (features/today); it sends an old home address with list filters here.
+    { name: 'customers', paths: ['customers'], query: true, render: (route) => <CustomerListPage search={route.query} /> },
     { name: 'customerNew', paths: ['customers/new'], permission: 'customers.write', render: () => <CustomerFormPage key="new" id={null} /> },
     { name: 'customer', paths: ['customers/:id'], render: (route) => <CustomerDetailPage key={route.id} id={route.id} /> },
     {
