@@ -43,8 +43,8 @@ function Refusal({ messageKey, testId }: { messageKey: 'shell.noPermission' | 's
       <Typography variant="h6" component="h1">
         {t(messageKey)}
       </Typography>
-      {/* `#/` is the home page (the customer list until the Today inbox is built). */}
-      <Button sx={{ mt: 2 }} href="#/">
+      {/* Home (`#/`) is Today; the way out of a refusal says where it leads: the customer list. */}
+      <Button sx={{ mt: 2 }} href={hrefOf({ name: 'customers' })}>
         {t('shell.goToCustomers')}
       </Button>
     </Box>
