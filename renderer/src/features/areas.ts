@@ -17,7 +17,6 @@ export { area as attachments } from './attachments/area.tsx';
 export { area as placeholder } from './placeholder/area.tsx';
 export { area as records } from './records/area.tsx';
 export { area as complaints } from './complaints/area.tsx';
-export { area as complaints } from './complaints/area.tsx';
 export { area as satisfaction } from './surveys/area.tsx';
 export { area as standards } from './standards/area.tsx';
 export { area as timeline } from './timeline/area.tsx';
