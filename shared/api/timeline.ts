@@ -9,7 +9,7 @@ import { Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** Later issues add survey, complaint and sale. */
-export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint'] as const;
+export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What an entry opens: the record, visit, contract or file it is about; a grade change opens the customer. */
@@ -45,6 +45,9 @@ export const TIMELINE_TEXT_CHARS = 200;
  *   are shown (`deleted`, restorable by surveys.restore).
  * - complaint: at = when it was opened; title = the category code (product, service, ...); text = the
  *   description; status = new | inProgress | resolved | closed; staff = the assignee; opens the complaint.
+ * - care: at = when the care was given; title = the occasion code (birthday, founding,
+ *   contractAnniversary, holiday, other); text = the note; staff = who gave it; opens the customer.
+ *   Care notes in the recycle bin are shown (`deleted`, restorable by care.restoreNote).
  * Deleted contracts are not shown; records and visits in the recycle bin are (`deleted`), and
  * `actions.restore` says whether this caller may restore them (records.restore / visits.restore).
  */
