@@ -117,7 +117,8 @@ describe('migration 0015 (complaints)', () => {
     raw.transaction(() => {
       for (let i = 0; i < 3000; i++) insert.run(1 + (i % 2), 1 + (i % 2), i * 1000, i * 1000 + 500, i % 20 === 0 ? 'new' : i % 20 === 1 ? 'inProgress' : i % 20 === 2 ? 'resolved' : 'closed', i % 50 === 0 ? 5 : null);
     })();
-    raw.prepare('ANALYZE').run();
+    // No ANALYZE: a shop right after its migration or seed has no statistics on complaints, and the
+    // plans must hold without them (SQLite walked customers and sorted, before the join said not to).
     const db: Db = kyselyOver(raw);
     const owner: Access = fullAccess({ userId: 1, username: 'boss', role: 'owner' });
     const scoped: Access = { ...owner, userId: 2, role: 'staff', scopeOwnerId: 2 };
@@ -136,7 +137,7 @@ describe('migration 0015 (complaints)', () => {
       const closed = planOf(raw, rest({}, access));
       expect(closed).toMatch(/SCAN k USING INDEX complaints_list\b/);
       expect(closed).not.toMatch(/TEMP B-TREE/);
-      expect(planOf(raw, countsQuery(db, access, 10))).toMatch(/SCAN k USING (COVERING )?INDEX complaints_open(_assignee)?\b/);
+      expect(planOf(raw, { compile: () => countsQuery(access, 10).compile(db) })).toMatch(/SCAN k USING (COVERING )?INDEX complaints_open(_assignee)?\b/);
     }
     const oneCustomer = planOf(raw, open({ customerId: 1 }, owner));
     expect(oneCustomer).toMatch(/USING INDEX complaints_(timeline|open)/);

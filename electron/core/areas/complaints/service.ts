@@ -45,9 +45,20 @@ type StatusChange = Omit<z.output<typeof ComplaintStatusChange>, 'id' | 'version
 
 type Joined = DB & { k: DB['complaints']; c: DB['customers']; u: DB['users'] };
 
+/**
+ * The customer of a complaint, found by its primary key for each complaint the walk meets: the
+ * unary plus keeps SQLite from walking the customers instead and looking up their complaints
+ * (then sorting), which it chose before complaints had statistics (measured 24 ms for a first page
+ * of 3,000 complaints instead of 0.3).
+ */
+const CUSTOMER_OF = sql<SqlBool>`c.id = +k.customer_id`;
+
 /** Complaints joined to their customer (name, grade, the caller's scope) and assignee. */
 function joined(db: Db) {
-  return db.selectFrom('complaints as k').innerJoin('customers as c', 'c.id', 'k.customer_id').leftJoin('users as u', 'u.id', 'k.assignee_id');
+  return db
+    .selectFrom('complaints as k')
+    .innerJoin('customers as c', (join) => join.on(CUSTOMER_OF))
+    .leftJoin('users as u', 'u.id', 'k.assignee_id');
 }
 
 /**
@@ -190,20 +201,21 @@ export async function listComplaints(db: Db, query: Query, access: Access, now: 
 
 /** Open and overdue complaints in the caller's scope: one walk of complaints_open. */
 export async function countComplaints(db: Db, access: Access, now: number): Promise<ComplaintCounts> {
-  const row = await countsQuery(db, access, now).executeTakeFirstOrThrow();
+  const { rows } = await countsQuery(access, now).execute(db);
+  const row = rows[0]!; // an aggregate answers one row
   return { open: row.open, overdue: row.overdue };
 }
 
-export function countsQuery(db: Db, access: Access, now: number) {
-  let q = db
-    .selectFrom('complaints as k')
-    .innerJoin('customers as c', 'c.id', 'k.customer_id')
-    .where('c.deleted_at', 'is', null);
-  if (access.scopeOwnerId !== null) q = q.where(sql<SqlBool>`+c.owner_id = ${access.scopeOwnerId}`);
-  return q
-    .where('k.deleted_at', 'is', null)
-    .where(OPEN)
-    .select([sql<number>`count(*)`.as('open'), sql<number>`coalesce(sum(k.due_at < ${now}), 0)`.as('overdue')]);
+/**
+ * The counts' statement. INDEXED BY: both partial indexes hold every open complaint, and without
+ * statistics SQLite took complaints_list (every live complaint, 12 ms at 3,000) over
+ * complaints_open (the open ones only).
+ */
+export function countsQuery(access: Access, now: number) {
+  const scope = access.scopeOwnerId === null ? sql`` : sql` AND +c.owner_id = ${access.scopeOwnerId}`;
+  return sql<{ open: number; overdue: number }>`SELECT count(*) AS open, coalesce(sum(k.due_at < ${now}), 0) AS overdue
+    FROM complaints AS k INDEXED BY complaints_open JOIN customers AS c ON ${CUSTOMER_OF}
+    WHERE k.deleted_at IS NULL AND ${OPEN} AND c.deleted_at IS NULL${scope}`;
 }
 
 /** The recycle bin: complaints deleted on their own, most recent first. */
