@@ -119,6 +119,14 @@ describe('a low score opens a complaint', () => {
     }
   });
 
+  it('keeps the description within a complaint description, whatever the comment', async () => {
+    const made = await h.call('owner', 'surveys.create', survey(customers.normal!, { nps: 4, comment: '很'.repeat(5000) }));
+    const complaint = await h.call('owner', 'complaints.get', { id: made.complaint!.id });
+    expect(complaint.description.length).toBe(5000);
+    // The complaint stays editable as it was made.
+    await h.call('owner', 'complaints.update', { id: complaint.id, version: complaint.version, description: complaint.description });
+  });
+
   it('writes survey.create and complaint.create in the audit log', async () => {
     const made = await h.call('owner', 'surveys.create', survey(customers.potential!, { nps: 1 }));
     const surveyEntries = (await h.call('owner', 'audit.list', { entity: 'survey', limit: 100 })).rows.filter((e) => e.entityId === made.survey.id);

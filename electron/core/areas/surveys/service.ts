@@ -6,8 +6,8 @@
 // member's trends) and appends its audit entry in its own transaction.
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
+import { COMPLAINT_DESCRIPTION_MAX } from '../../../../shared/api/complaints.ts';
 import {
-  SURVEY_COMMENT_MAX,
   SURVEY_EXCERPT_CHARS,
   monthRange,
   surveyActions,
@@ -391,7 +391,7 @@ function complaintDescription(surveyId: number, low: ReturnType<typeof lowScoreR
   if (low.nps !== null) parts.push(`NPS ${low.nps}/10`);
   const head = `满意度调查 #${surveyId} 低分 Low survey score: ${parts.join('; ')}`;
   const text = comment === '' ? head : `${head}\n${comment}`;
-  return text.slice(0, SURVEY_COMMENT_MAX);
+  return text.slice(0, COMPLAINT_DESCRIPTION_MAX);
 }
 
 // ---------------------------------------------------------------------------------------------
