@@ -187,7 +187,7 @@ for (const [locale, messages] of [
       await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
       await invoke(request, app.url, 'users.create', { username: 'viewer', displayName: 'Vera Viewer', role: 'viewer', password: 'first-time-pass-79' });
       // No responsible staff member: the complaint is opened unassigned.
-      const customer = (await invoke(request, app.url, 'customers.create', { name: LONG, grade: 'key' })) as { id: number };
+      const customer = (await invoke(request, app.url, 'customers.create', { name: LONG, grade: 'key', ownerId: null })) as { id: number };
 
       await page.clock.setFixedTime(NOW);
       await page.goto(app.url);
@@ -253,7 +253,7 @@ for (const [locale, messages] of [
       const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
       const viewer = await context.newPage();
       await viewer.clock.setFixedTime(NOW);
-      await viewer.goto(app.url.split('#')[0]!);
+      await viewer.goto(app.url);
       await viewer.getByLabel(t('signin.username')).fill('viewer');
       await viewer.getByLabel(t('signin.password')).fill('my-own-secret-phrase-88');
       await viewer.getByRole('button', { name: t('signin.submit') }).click();
