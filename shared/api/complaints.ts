@@ -136,7 +136,11 @@ export const ComplaintEvent = z.object({
   userId: Id.nullable(),
   userName: z.string().nullable(),
   kind: z.enum(COMPLAINT_EVENT_KINDS),
-  /** A status change's statuses; an assignment's assignee names; a deadline change's instants (as text). */
+  /**
+   * A status change's statuses; an assignment's assignee names (null: nobody); a deadline change's
+   * instants (ms since 1970 as decimal text); an edit's changed fields in `to` (codes joined by ',':
+   * category, severity, description, source).
+   */
   from: z.string().nullable(),
   to: z.string().nullable(),
   note: z.string(),

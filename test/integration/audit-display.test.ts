@@ -238,6 +238,17 @@ describe('audit log display', () => {
     const renamedDimension = await h.call('owner', 'surveys.saveDimension', { id: dimension.id, name: '按时交付', position: 9, version: dimension.version });
     await h.call('owner', 'surveys.retireDimension', { id: renamedDimension.id, retired: true });
     await h.call('owner', 'surveys.retireDimension', { id: renamedDimension.id, retired: false });
+    // Complaints (features/complaints): one opened, changed (category, severity, source, text, assignee, deadline), moved through every step, deleted, restored; another purged.
+    const filed = await h.call('owner', 'complaints.create', { customerId: other.id, category: 'delivery', severity: 'high', description: '送货晚了三天', source: 'walkIn', assigneeId: staffUser.id, openedAt: Date.UTC(2026, 10, 20, 2) });
+    const refiled = await h.call('owner', 'complaints.update', { id: filed.id, version: filed.version, category: 'billing', severity: 'critical', source: 'email', description: '发票金额不对', assigneeId: null, dueAt: Date.UTC(2026, 10, 25, 2) });
+    const working = await h.call('owner', 'complaints.setStatus', { id: filed.id, version: refiled.version, status: 'inProgress' });
+    const answered = await h.call('owner', 'complaints.setStatus', { id: filed.id, version: working.version, status: 'resolved', resolution: '重开发票', afterScore: 4 });
+    const shut = await h.call('owner', 'complaints.setStatus', { id: filed.id, version: answered.version, status: 'closed' });
+    await h.call('owner', 'complaints.delete', { id: filed.id, version: shut.version });
+    await h.call('owner', 'complaints.restore', { id: filed.id });
+    const stray = await h.call('owner', 'complaints.create', { customerId: other.id, category: 'other', severity: 'low', description: '误登记', source: 'other', assigneeId: null });
+    await h.call('owner', 'complaints.delete', { id: stray.id, version: stray.version });
+    await h.call('owner', 'complaints.purge', { id: stray.id });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
     await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });
@@ -314,6 +325,15 @@ describe('audit log display', () => {
   it('says the reported cases in words', async () => {
     const zhF = await formatFor('zh-CN', users);
     const enF = await formatFor('en-US', users);
+    // A complaint's closed lists and deadline in words, not codes or ISO text.
+    const moved = entries.find((e) => e.action === 'complaint.update')!;
+    const said = (f: AuditFormat, field: string) => auditChangeLine(f, moved.changes.find((c) => c.field === field)!);
+    expect(said(zhF, 'category')).toBe('投诉类别: 交付 → 费用账单');
+    expect(said(enF, 'complaintSource')).toBe('Complaint source: Walk-in → E-mail');
+    expect(said(zhF, 'assignee')).toBe('负责人: 小王 → —');
+    expect(said(enF, 'dueAt')).toMatch(/^Deadline: \w{3} \d+, 2026, .+ → Nov 25, 2026, /);
+    const steps = entries.filter((e) => e.action === 'complaint.status').map((e) => auditChangeLine(zhF, e.changes.find((c) => c.field === 'complaintStatus')!));
+    expect([...new Set(steps)].sort()).toEqual(['投诉状态: 处理中 → 已解决', '投诉状态: 已解决 → 已关闭', '投诉状态: 新建 → 处理中'].sort());
     const update = entries.find((e) => e.action === 'customer.update' && e.label === '龙井茶行（新）')!; // not the contracts' customer renamed later
     const line = (f: AuditFormat, field: string) => auditChangeLine(f, update.changes.find((c) => c.field === field)!);
     expect(line(zhF, 'grade')).toBe(`${zh.customer.grade}: 普通客户 → 重点客户`);

@@ -258,7 +258,7 @@ describe('edits', () => {
     expect(edited).toMatchObject({ severity: 'critical', description: '多次迟到', assigneeId: null, assigneeName: null, category: 'service', version: 3 });
     expect(edited.events.slice(3).map((e) => [e.kind, e.from, e.to, e.note])).toEqual([
       ['assigned', 'manager', null, ''],
-      ['edited', null, null, 'severity, description'],
+      ['edited', null, 'severity,description', ''],
     ]);
     // Nothing changed: no event, no new version.
     const same = await h.call('owner', 'complaints.update', { id: made.id, version: 3, severity: 'critical' });

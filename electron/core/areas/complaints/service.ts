@@ -431,7 +431,7 @@ export async function openComplaint(tx: Db, draft: ComplaintDraftValue & { surve
       { field: 'customerId', before: null, after: { id: draft.customerId, name: customer.name, code: customer.code } },
       { field: 'category', before: null, after: draft.category },
       { field: 'severity', before: null, after: draft.severity },
-      { field: 'source', before: null, after: draft.source },
+      { field: 'complaintSource', before: null, after: draft.source },
       { field: 'assignee', before: null, after: assigneeName },
       { field: 'dueAt', before: null, after: iso(dueAt) },
       ...(draft.surveyId == null ? [] : [{ field: 'surveyId', before: null, after: draft.surveyId }]),
@@ -448,10 +448,11 @@ export async function createComplaint(db: Db, draft: ComplaintDraftValue, actor:
 }
 
 const EDITED = ['category', 'severity', 'description', 'source'] as const;
+const AUDIT_NAMES: Partial<Record<string, string>> = { source: 'complaintSource', description: 'complaintDescription' };
 
 /**
  * An edit of the fields given. A new assignee is an 'assigned' event (names from → to), a new
- * deadline a 'deadline' event (instants as ms), the other fields one 'edited' event.
+ * deadline a 'deadline' event (instants as ms), the other fields one 'edited' event (their names in `to`).
  */
 export async function updateComplaint(db: Db, id: number, version: number, patch: Update, actor: Actor): Promise<Complaint> {
   const operation = 'complaints.update';
@@ -466,7 +467,8 @@ export async function updateComplaint(db: Db, id: number, version: number, patch
     const next = { category: patch.category ?? old.category, severity: patch.severity ?? old.severity, description: patch.description ?? old.description, source: patch.source ?? old.source };
     const edits = changedFields(old, next, EDITED);
     const note = patch.note ?? '';
-    const changes: FieldChange[] = [...edits];
+    // In the audit log a complaint's source and description are named apart from other areas' (a customer's source, a file's description).
+    const changes: FieldChange[] = edits.map((c) => ({ ...c, field: AUDIT_NAMES[c.field] ?? c.field }));
     if (assigneeId !== before.assignee_id) {
       await addEvent(tx, id, actor, 'assigned', before.assignee_name, assigneeName, note);
       changes.push({ field: 'assignee', before: before.assignee_name, after: assigneeName });
@@ -475,7 +477,7 @@ export async function updateComplaint(db: Db, id: number, version: number, patch
       await addEvent(tx, id, actor, 'deadline', String(before.due_at), String(dueAt), note);
       changes.push({ field: 'dueAt', before: iso(before.due_at), after: iso(dueAt) });
     }
-    if (edits.length > 0) await addEvent(tx, id, actor, 'edited', null, null, edits.map((c) => c.field).join(', '));
+    if (edits.length > 0) await addEvent(tx, id, actor, 'edited', null, edits.map((c) => c.field).join(','), note);
     if (changes.length > 0) {
       await tx
         .updateTable('complaints')

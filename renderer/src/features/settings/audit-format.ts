@@ -26,6 +26,11 @@ const ENUMS: Record<string, string> = {
   grade: 'customer.grades',
   birthdayCalendar: 'customer.calendars',
   role: 'roles',
+  // Complaints (features/complaints): their closed lists in that area's own words.
+  category: 'complaint.categories',
+  severity: 'complaint.severities',
+  complaintSource: 'complaint.sources',
+  complaintStatus: 'complaint.statuses',
 };
 
 /** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates, a printed visit sheet's days, a visit's day). */
@@ -161,7 +166,7 @@ export function auditValue(f: AuditFormat, field: string, value: unknown, beside
   if (field === 'contacts' && Array.isArray(value)) return value.length === 0 ? f.t('common.none') : list(f, value.map((c) => contactText(f, c)));
   if (field === 'idleLockMinutes' && typeof value === 'number') return value === 0 ? f.t('audit.values.never') : f.t('audit.values.minutes', { count: value });
   if (field === 'backup.reminderDays' && typeof value === 'number') return f.t('audit.values.days', { count: value });
-  if ((field === 'madeAt' || field === 'at') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+  if ((field === 'madeAt' || field === 'at' || field === 'dueAt') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return new Intl.DateTimeFormat(f.lng, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(value));
   }
   return plain(f, value);
