@@ -11,7 +11,14 @@ import { databaseKeyOf, makeHarness, OWNER_PASSWORD, openWithKey, shopWithRoles,
 
 let h: Harness;
 const NOW = new Date(2026, 11, 2, 9, 30).getTime();
-const ids: Record<string, number> = {};
+const NAMES = [
+  ...['staffUser', 'managerUser', 'A', 'B', 'C', 'E', 'G', 'H', 'contactG'],
+  ...['vStaffA', 'vStaffB', 'vManagerB', 'vTomorrow', 'vCancelled', 'vBinnedCustomer'],
+  ...['rStaffA', 'rManagerB', 'rLater', 'rDone', 'rBinnedCustomer', 'kStaff', 'kManager', 'kLater'],
+  ...['qStaffOverdue', 'qManagerNear', 'qStaffLater', 'qResolved', 'qBinnedCustomer'],
+] as const;
+/** The fixture's rows by name (set in beforeAll). */
+const ids = Object.fromEntries(NAMES.map((name) => [name, 0])) as Record<(typeof NAMES)[number], number>;
 
 /** What a section shows, as `kind:refId` labels named after the fixture's rows. */
 function shown(today: Today, section: keyof Today['sections']): string[] {
@@ -22,7 +29,7 @@ function shown(today: Today, section: keyof Today['sections']): string[] {
   return today.sections[section].items.map((item) => Object.entries(ids).find(([name, id]) => id === item.refId && named(name)(item))?.[0] ?? `${item.kind}:${item.refId}`);
 }
 
-function item(today: Today, section: keyof Today['sections'], name: string): TodayItem {
+function item(today: Today, section: keyof Today['sections'], name: (typeof NAMES)[number]): TodayItem {
   const found = today.sections[section].items.find((i) => i.refId === ids[name]);
   if (!found) throw new Error(`${name} not in ${section}`);
   return found;

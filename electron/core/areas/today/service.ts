@@ -179,34 +179,53 @@ async function visitsSection(db: Db, ask: Ask): Promise<TodaySectionPage> {
   return { items, total: Number(count.n) };
 }
 
-/** Open follow-ups due on or before the day, oldest first. */
+/**
+ * A count of what `from` and `where` pick, less the rows of customers in the recycle bin and those a
+ * mark hides. Without a scope every live customer is seen, so the count is a range of the
+ * section's covering index alone (no customer or mark looked up for each of tens of thousands of
+ * rows); the two corrections start from the few customers in the bin and the few hiding marks, over
+ * `table` (the same rows without the forced index: a binned customer's rows by its own index).
+ */
+async function countLess(db: Db, parts: { from: RawBuilder<unknown>; table: RawBuilder<unknown>; where: RawBuilder<SqlBool>; alias: string; kind: TodayKind; occurrence: RawBuilder<unknown>; day: string }): Promise<number> {
+  const ref = sql.ref(`${parts.alias}.customer_id`);
+  const id = sql.ref(`${parts.alias}.id`);
+  const [all, binned, hidden] = await Promise.all([
+    sql<{ n: number }>`SELECT count(*) AS n FROM ${parts.from} WHERE ${parts.where}`.execute(db),
+    sql<{ n: number }>`SELECT count(*) AS n FROM customers AS c CROSS JOIN ${parts.table} WHERE c.deleted_at IS NOT NULL AND ${ref} = c.id AND ${parts.where}`.execute(db),
+    sql<{ n: number }>`SELECT count(*) AS n FROM inbox_marks AS m CROSS JOIN ${parts.table} INNER JOIN customers AS c ON c.id = ${ref}
+      WHERE m.kind = ${parts.kind} AND (m.done_at IS NOT NULL OR m.snoozed_until > ${parts.day}) AND ${id} = m.ref_id AND m.occurrence = ${parts.occurrence}
+      AND c.deleted_at IS NULL AND ${parts.where}`.execute(db),
+  ]);
+  return Number(all.rows[0]!.n) - Number(binned.rows[0]!.n) - Number(hidden.rows[0]!.n); // count(*) answers one row
+}
+
+type FollowUpRow = { id: number; followUpOn: string; version: number; createdBy: number | null; customerId: number; customerName: string; customerCode: string; staffName: string | null; excerpt: string };
+
+/**
+ * Open follow-ups due on or before the day, oldest first, walked in the order of Today's own
+ * covering index (migration 0018): the shop's by day, or the staff member's.
+ */
 async function followUpsSection(db: Db, ask: Ask): Promise<TodaySectionPage> {
-  const where = sql<SqlBool>`r.follow_up_on IS NOT NULL AND r.follow_up_done_at IS NULL AND r.deleted_at IS NULL AND r.follow_up_on <= ${ask.day}
-    AND ${seen(ask.access)} ${ask.mine === null ? sql`` : sql`AND r.staff_id = ${ask.mine}`}
-    AND ${unmarked('followUp', sql.ref('r.id'), sql.ref('r.follow_up_on'), ask.day)}`;
-  const base = db.selectFrom('records as r').innerJoin('customers as c', 'c.id', 'r.customer_id').where(where);
-  const [rows, count] = await Promise.all([
+  const from = ask.mine === null ? sql`records AS r INDEXED BY today_follow_ups` : sql`records AS r INDEXED BY today_follow_ups_staff`;
+  const open = sql<SqlBool>`r.follow_up_on IS NOT NULL AND r.follow_up_done_at IS NULL AND r.deleted_at IS NULL AND r.follow_up_on <= ${ask.day}
+    ${ask.mine === null ? sql`` : sql`AND r.staff_id = ${ask.mine}`}`;
+  const unhidden = unmarked('followUp', sql.ref('r.id'), sql.ref('r.follow_up_on'), ask.day);
+  const page =
     ask.limit === 0
       ? []
-      : base
-          .leftJoin('users as u', 'u.id', 'r.staff_id')
-          .select([
-            'r.id',
-            'r.follow_up_on as followUpOn',
-            'r.version',
-            'r.created_by as createdBy',
-            'r.customer_id as customerId',
-            'c.name as customerName',
-            'c.code as customerCode',
-            'u.display_name as staffName',
-          ])
-          .select(sql<string>`substr(r.content, 1, ${TITLE_CHARS})`.as('excerpt'))
-          .orderBy('r.follow_up_on')
-          .orderBy('r.id')
-          .limit(ask.limit)
-          .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+      : (
+          await sql<FollowUpRow>`SELECT r.id, r.follow_up_on AS followUpOn, r.version, r.created_by AS createdBy, r.customer_id AS customerId,
+              c.name AS customerName, c.code AS customerCode, u.display_name AS staffName, substr(r.content, 1, ${TITLE_CHARS}) AS excerpt
+            FROM ${from} INNER JOIN customers AS c ON c.id = r.customer_id LEFT JOIN users AS u ON u.id = r.staff_id
+            WHERE ${open} AND ${seen(ask.access)} AND ${unhidden}
+            ORDER BY r.follow_up_on, r.id LIMIT ${ask.limit}`.execute(db)
+        ).rows;
+  const total =
+    ask.access.scopeOwnerId === null
+      ? await countLess(db, { from, table: sql`records AS r`, where: open, alias: 'r', kind: 'followUp', occurrence: sql.ref('r.follow_up_on'), day: ask.day })
+      : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} INNER JOIN customers AS c ON c.id = r.customer_id WHERE ${open} AND ${seen(ask.access)} AND ${unhidden}`.execute(db)).rows[0]!.n); // one row
+  const rows = page;
+  const count = { n: total };
   const items = rows.map((row): TodayItem => {
     const day = row.followUpOn!; // follow_up_on IS NOT NULL above
     const doneable = recordActions(ask.access, { createdBy: row.createdBy, deletedAt: null, followUpOn: day, followUpDoneAt: null }).followUpDone;
@@ -300,25 +319,35 @@ async function complaintsSection(db: Db, ask: Ask, nearHours = COMPLAINT_NEAR_HO
   return { items, total: Number(count.n) };
 }
 
-/** Contracts in their notice period on the day (expiring, not past their end), soonest end first. */
+type ContractRow = { id: number; number: string; title: string; endOn: string | null; version: number; customerId: number; customerName: string; customerCode: string; ownerName: string | null };
+
+/**
+ * Contracts in their notice period on the day (expiring, not past their end), soonest end first.
+ * The page's contracts are picked from an index holding every column the rule reads (the shop's:
+ * contracts_totals in end-date order, so the walk stops at the page's end; the responsible
+ * person's: today_contracts_owner), and only those are read whole.
+ */
 async function contractsSection(db: Db, ask: Ask, endingOnly = false): Promise<TodaySectionPage> {
-  const where = sql<SqlBool>`k.deleted_at IS NULL AND ${statusIs('expiring', ask.day, 'columns')} AND ${seen(ask.access)}
+  const where = sql<SqlBool>`k.deleted_at IS NULL AND ${statusIs('expiring', ask.day, 'columns')}
     ${endingOnly ? sql`AND k.end_on = ${ask.day}` : sql``}
-    ${ask.mine === null ? sql`` : sql`AND k.owner_id = ${ask.mine}`}
-    AND ${unmarked('contract', sql.ref('k.id'), sql.ref('k.end_on'), ask.day)}`;
-  const base = db.selectFrom('contracts as k').innerJoin('customers as c', 'c.id', 'k.customer_id').where(where);
-  const [rows, count] = await Promise.all([
+    ${ask.mine === null ? sql`` : sql`AND k.owner_id = ${ask.mine}`}`;
+  const unhidden = unmarked('contract', sql.ref('k.id'), sql.ref('k.end_on'), ask.day);
+  const walk = ask.mine === null ? sql`contracts AS k INDEXED BY contracts_totals` : sql`contracts AS k INDEXED BY today_contracts_owner`;
+  const rows =
     ask.limit === 0
       ? []
-      : base
-          .leftJoin('users as u', 'u.id', 'k.owner_id')
-          .select(['k.id', 'k.number', 'k.title', 'k.end_on as endOn', 'k.version', 'k.customer_id as customerId', 'c.name as customerName', 'c.code as customerCode', 'u.display_name as ownerName'])
-          .orderBy('k.end_on')
-          .orderBy('k.id')
-          .limit(ask.limit)
-          .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+      : (
+          await sql<ContractRow>`SELECT k.id, k.number, k.title, k.end_on AS endOn, k.version, k.customer_id AS customerId, c.name AS customerName, c.code AS customerCode, u.display_name AS ownerName
+            FROM (SELECT k.id AS id, k.end_on AS endOn FROM ${walk} INNER JOIN customers AS c ON c.id = k.customer_id
+                  WHERE ${where} AND ${seen(ask.access)} AND ${unhidden} ORDER BY k.end_on, k.id LIMIT ${ask.limit}) AS p
+            INNER JOIN contracts AS k ON k.id = p.id INNER JOIN customers AS c ON c.id = k.customer_id LEFT JOIN users AS u ON u.id = k.owner_id
+            ORDER BY p.endOn, p.id`.execute(db)
+        ).rows;
+  const total =
+    ask.access.scopeOwnerId === null && ask.mine === null
+      ? await countLess(db, { from: sql`contracts AS k INDEXED BY contracts_notice`, table: sql`contracts AS k`, where, alias: 'k', kind: 'contract', occurrence: sql.ref('k.end_on'), day: ask.day })
+      : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${walk} INNER JOIN customers AS c ON c.id = k.customer_id WHERE ${where} AND ${seen(ask.access)} AND ${unhidden}`.execute(db)).rows[0]!.n); // one row
+  const count = { n: total };
   const write = canWrite(ask.access);
   const items = rows.map((row): TodayItem => {
     const endOn = row.endOn!; // expiring contracts have an end date
@@ -510,13 +539,22 @@ export async function countToday(db: Db, actor: Actor): Promise<TodayCounts> {
   const complaintsDue = await complaintsSection(db, ask, (endOfToday - actor.now) / HOUR_MS);
   const contractsEnding = await contractsSection(db, ask, true);
   const occasionsToday = await occasionsSection(db, ask, 1);
-  // The complaints badge: every open complaint the caller sees, whoever answers for it.
-  const open = await db
-    .selectFrom('complaints as k')
-    .innerJoin('customers as c', 'c.id', 'k.customer_id')
-    .select((eb) => [eb.fn.countAll<number>().as('open'), sql<number>`coalesce(sum(k.due_at < ${actor.now}), 0)`.as('overdue')])
-    .where(sql<SqlBool>`k.deleted_at IS NULL AND k.status IN ('new', 'inProgress') AND ${seen(actor)}`)
-    .executeTakeFirstOrThrow();
+  // The complaints badge: every open complaint the caller sees, whoever answers for it. Unscoped,
+  // a count of the open complaints' own index (deadline only) less those of customers in the bin.
+  const openCount = (from: RawBuilder<unknown>, where: RawBuilder<SqlBool>) =>
+    sql<{ open: number; overdue: number }>`SELECT count(*) AS open, coalesce(sum(k.due_at < ${actor.now}), 0) AS overdue FROM ${from} WHERE ${where}`.execute(db);
+  const isOpen = sql<SqlBool>`k.deleted_at IS NULL AND k.status IN ('new', 'inProgress')`;
+  let open: { open: number; overdue: number };
+  if (actor.scopeOwnerId === null) {
+    const [all, binned] = await Promise.all([
+      openCount(sql`complaints AS k INDEXED BY complaints_open`, isOpen),
+      openCount(sql`customers AS c CROSS JOIN complaints AS k`, sql<SqlBool>`c.deleted_at IS NOT NULL AND k.customer_id = c.id AND ${isOpen}`),
+    ]);
+    open = { open: Number(all.rows[0]!.open) - Number(binned.rows[0]!.open), overdue: Number(all.rows[0]!.overdue) - Number(binned.rows[0]!.overdue) }; // count(*) answers one row
+  } else {
+    const seenOpen = await openCount(sql`complaints AS k INNER JOIN customers AS c ON c.id = k.customer_id`, sql<SqlBool>`${isOpen} AND ${seen(actor)}`);
+    open = { open: Number(seenOpen.rows[0]!.open), overdue: Number(seenOpen.rows[0]!.overdue) }; // one row
+  }
   return {
     today:
       Number(visitsToMake.n) + followUps.total + returnVisits.total + complaintsDue.total + contractsEnding.total + occasionsToday.total,
