@@ -91,6 +91,7 @@ const INDEXES: Record<string, RegExp[]> = {
   records: [/USING INDEX records_timeline(_staff)? \(customer_id=\?/],
   visits: [/USING INDEX visits_timeline \(customer_id=\?/],
   surveys: [/USING INDEX surveys_timeline \(customer_id=\?/],
+  complaints: [/USING INDEX complaints_timeline \(customer_id=\?/],
   grade: [/USING INDEX grade_history_by_customer \(customer_id=\?/],
   files: [/USING INDEX attachments_owner \(owner_kind=\? AND owner_id=\?/, /USING INDEX attachments_owner \(owner_kind=\? AND owner_id=\?/],
   contractSigned: [/USING INDEX contracts_customer \(customer_id=\?\)/],
@@ -121,7 +122,7 @@ describe('timeline plans', () => {
                 expect(plan.filter((step) => /TEMP B-TREE/.test(step)), where).toEqual(['USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY']);
                 if (staffId !== null) expect(plan[0], where).toMatch(/records_timeline_staff \(customer_id=\? AND staff_id=\?/);
               }
-              if (['visits', 'grade', 'surveys'].includes(source.name) || (source.name === 'files' && i === 0)) expect(plan.some((step) => /TEMP B-TREE/.test(step)), where).toBe(false);
+              if (['visits', 'grade', 'surveys', 'complaints'].includes(source.name) || (source.name === 'files' && i === 0)) expect(plan.some((step) => /TEMP B-TREE/.test(step)), where).toBe(false);
               if (source.name === 'contractEvents') expect(plan[1], where).toMatch(/USING INDEX contract_events_contract \(contract_id=\?\)/);
               checked++;
             }
