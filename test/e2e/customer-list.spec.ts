@@ -58,6 +58,7 @@ test('filters and sort survive a reload; code, region and stage sort', async ({ 
   await page.getByLabel(en.signin.username).fill('boss');
   await page.getByLabel(en.signin.password).fill(PASSWORD);
   await page.getByRole('button', { name: en.signin.submit }).click();
+  await page.getByRole('link', { name: en.nav.customers, exact: true }).click({ timeout: 30_000 }); // home is Today: the list by the navigation
   const count = page.getByTestId('customer-count');
   await expect(count).toHaveText('300 customers', { timeout: 30_000 }); // the first sign-in opens the database
   const table = page.getByRole('table', { name: en.customers.tableLabel });

@@ -19,6 +19,7 @@ test('the list, its count and the detail follow an edit and a delete without a r
   cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '20', '--seed', '3']);
   await page.goto(app.url);
   await signIn(page, 'boss', PASSWORD);
+  await page.getByRole('link', { name: en.nav.customers, exact: true }).click({ timeout: 30_000 }); // home is Today: the list by the navigation
   const count = page.getByTestId('customer-count');
   await expect(count).toHaveText('20 customers', { timeout: 30_000 }); // the first sign-in opens the database
 
@@ -63,6 +64,7 @@ test('after Switch user, the next person never sees the previous one\'s list, ev
   cli(app.dataDir, ['users', 'add', 'lina', '--user', 'boss', '--role', 'staff', '--display-name', 'Li Na'], { CLIENTELE_NEW_PASSWORD: STAFF_INITIAL });
   await page.goto(app.url);
   await signIn(page, 'boss', PASSWORD);
+  await page.getByRole('link', { name: en.nav.customers, exact: true }).click({ timeout: 30_000 }); // home is Today: the list by the navigation
   await expect(page.getByTestId('customer-count')).toHaveText('20 customers', { timeout: 30_000 });
   await expect(customerRows(page)).not.toHaveCount(0);
 
@@ -89,6 +91,8 @@ test('after Switch user, the next person never sees the previous one\'s list, ev
   });
   await page.getByRole('button', { name: en.account.changePassword }).click();
   await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
+  // The next person starts at home (Today); their list, asked for by the navigation, is held.
+  await page.getByRole('link', { name: en.nav.customers, exact: true }).click();
   await asked;
   await expect(page.getByRole('table', { name: en.customers.tableLabel })).toBeVisible();
   await expect(customerRows(page)).toHaveCount(0);

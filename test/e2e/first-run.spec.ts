@@ -99,7 +99,8 @@ for (const [locale, messages] of [
       await page.getByLabel(t('recovery.stored')).check();
       await page.getByRole('button', { name: t('recovery.continue') }).click();
 
-      // A customer, then an edit with a grade change and a 5,000-character note.
+      // A customer, then an edit with a grade change and a 5,000-character note (home is Today: the list by the navigation).
+      await page.getByRole('link', { name: t('nav.customers'), exact: true }).click({ timeout: 30_000 });
       await page.getByRole('button', { name: t('customers.new') }).first().click();
       await page.getByLabel(t('customer.name'), { exact: true }).fill('龙井茶行');
       await page.getByRole('button', { name: t('common.save') }).click();

@@ -43,6 +43,7 @@ for (const [locale, messages] of [
       await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
 
       // A new customer for Li Na, who leaves the shop while the form is open (another process).
+      await page.getByRole('link', { name: t('nav.customers'), exact: true }).click(); // home is Today: the list by the navigation
       await page.getByRole('button', { name: t('customers.new') }).first().click();
       await page.getByLabel(t('customer.name'), { exact: true }).fill('龙井茶行');
       const owner = page.getByRole('combobox', { name: t('customer.owner') });

@@ -41,6 +41,7 @@ test('the idle lock keeps a half-filled form, calls nothing while locked; switch
   const calls = recordCalls(page);
   await page.goto(app.url);
   await signIn(page, 'boss', PASSWORD);
+  await page.getByRole('link', { name: en.nav.customers, exact: true }).click({ timeout: 30_000 }); // home is Today: the list by the navigation
   await page.getByRole('button', { name: en.customers.new }).first().click();
   await page.getByLabel(en.customer.name, { exact: true }).fill('Half Typed Trading');
   await page.getByLabel(en.customer.notes).fill('Call back about the spring order');
@@ -84,6 +85,7 @@ test('the idle lock keeps a half-filled form, calls nothing while locked; switch
   // Locked again; this time someone else takes over from the lock screen: sign-in starts empty
   // and so does the app.
   await signIn(page, 'boss', PASSWORD);
+  await page.getByRole('link', { name: en.nav.customers, exact: true }).click({ timeout: 30_000 }); // home is Today: the list by the navigation
   await page.getByRole('button', { name: en.customers.new }).first().click();
   await page.getByLabel(en.customer.name, { exact: true }).fill('Someone Else Trading');
   await page.clock.fastForward('10:01');
@@ -101,6 +103,6 @@ test('the idle lock keeps a half-filled form, calls nothing while locked; switch
   await expect(page.getByLabel(en.signin.username)).toHaveValue('');
   expect(calls.slice(atSecondLock)).toEqual([]);
   await signIn(page, 'boss', PASSWORD);
-  await expect(page.getByRole('heading', { name: en.customers.title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: en.today.title, level: 1 })).toBeVisible(); // home, as for anyone signing in
   await expect(page.getByLabel(en.customer.name, { exact: true })).toHaveCount(0);
 });
