@@ -154,6 +154,14 @@ beforeAll(async () => {
   expected.push({ at: midnight(D2) + 90 * 60_000, kind: 'survey', refId: s2.survey.id, staffId: ids.manager, deleted: true, createdBy: ids.owner });
   await h.call('owner', 'surveys.create', { customerId: other, at: midnight(D2), nps: 8 }); // another customer's
 
+  // Complaints, through their service: one opened at D3's midnight (assignee: its staff), one between days in the recycle bin.
+  const c1 = await h.call('staff', 'complaints.create', { customerId: customer, category: 'service', severity: 'low', description: '等待太久', source: 'phone', assigneeId: ids.staff, openedAt: midnight(D3) });
+  expected.push({ at: midnight(D3), kind: 'complaint', refId: c1.id, staffId: ids.staff, deleted: false });
+  const c2 = await h.call('owner', 'complaints.create', { customerId: customer, category: 'billing', severity: 'high', description: '发票有误', source: 'email', assigneeId: ids.manager, openedAt: midnight(D2) + 150 * 60_000 });
+  await h.call('owner', 'complaints.delete', { id: c2.id, version: c2.version });
+  expected.push({ at: midnight(D2) + 150 * 60_000, kind: 'complaint', refId: c2.id, staffId: ids.manager, deleted: true, createdBy: ids.owner });
+  await h.call('owner', 'complaints.create', { customerId: other, category: 'other', severity: 'low', description: 'x', source: 'other', assigneeId: null, openedAt: midnight(D2) }); // another customer's
+
   // Records, visits and grade changes at the same instants as the contracts' days, and between them.
   for (const day of [D1, D2, D3]) {
     insertRecord({ at: midnight(day), kind: 'service', staffId: ids.staff, createdBy: ids.staff });
@@ -227,7 +235,7 @@ describe('timeline', () => {
 
   it('keeps deleted records and visits, marked, restorable by whoever may restore them', async () => {
     const deleted = expected.filter((e) => e.deleted);
-    expect(deleted.length).toBe(5); // two records, two visits, a survey
+    expect(deleted.length).toBe(6); // two records, two visits, a survey, a complaint
     for (const role of ['owner', 'manager', 'staff', 'viewer'] as const) {
       const entries = (await h.call(role, 'timeline.list', { customerId: customer, limit: 100 })).entries;
       for (const want of deleted) {
