@@ -13,6 +13,8 @@ import { hasHan, searchDocument, spell } from '../search/search-text.ts';
 import { ContractNumbers, seedContracts, type SeedCustomer } from '../contracts/seed.ts';
 import { planAttachments, seedAttachments, SeedFiles } from '../attachments/seed.ts';
 import { regionSortKey } from './sort-keys.ts';
+import { lunarDateProblem } from './lunar-calendar.ts';
+import { LunarYear } from 'tyme4ts';
 
 export type SeedOptions = {
   customers: number;
@@ -52,6 +54,8 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
   // batches: the customers stay those of earlier seeds, and the same seed makes the same data.
   const contractRandom = words.randomGenerator(options.seed ^ 0x5eed_c0de);
   const fileRandom = words.randomGenerator(options.seed ^ 0xf11e_5eed);
+  // Birthdays (customer care) too, so adding them left every other seeded value as it was.
+  const birthdayRandom = words.randomGenerator(options.seed ^ 0xb1d7_da75);
   const numbers = await ContractNumbers.of(db);
   const files = new SeedFiles();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!; // index is always in range
@@ -89,10 +93,11 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
         email: random() < 0.5 ? `c${made}.${position}@${pick(words.EMAIL_DOMAINS)}` : '',
         wechat: random() < 0.4 ? `wx_${digits(8)}` : '',
         decisionMaker: position === 0 && random() < 0.7,
-        birthday: random() < 0.3 ? `19${6 + Math.floor(random() * 4)}${digits(1)}-0${1 + Math.floor(random() * 9)}-1${digits(1)}` : '',
-        birthdayCalendar: 'gregorian' as const,
+        ...lunarOrNot(random() < 0.3 ? `19${6 + Math.floor(random() * 4)}${digits(1)}-0${1 + Math.floor(random() * 9)}-1${digits(1)}` : '', birthdayRandom),
       };
     });
+    // About 30% of persons have a birthday, a fifth of them lunar.
+    const birthday = person && birthdayRandom() < 0.3 ? lunarOrNot(gregorianBirthday(birthdayRandom), birthdayRandom) : { birthday: '', birthdayCalendar: 'gregorian' as const };
     const createdAt = options.now - Math.floor(random() * THREE_YEARS_MS);
     const spelling = spell(name, person);
     const customer = {
@@ -112,8 +117,7 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
       stage: pick(STAGES),
       grade: weightedGrade(),
       ownerId: options.ownerIds.length > 0 ? pick(options.ownerIds) : null,
-      birthday: '',
-      birthdayCalendar: 'gregorian' as const,
+      ...birthday,
       notes: random() < 0.2 ? '季度回访，关注新品需求。' : '',
       tags: [...new Set(Array.from({ length: Math.floor(random() * 3) }, () => pick(words.TAGS)))],
       createdAt,
@@ -163,4 +167,35 @@ export async function seedDemoData(db: Db, options: SeedOptions, job?: SeedJob):
     }
   }, options.location);
   return { customers: made, contacts: contactsMade, contracts: contractsMade, attachments: attachmentsMade, cancelled };
+}
+
+/** A Gregorian birthday between 1960 and 1999 (days 1–28: every month has them). */
+function gregorianBirthday(random: () => number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${1960 + Math.floor(random() * 40)}-${two(1 + Math.floor(random() * 12))}-${two(1 + Math.floor(random() * 28))}`;
+}
+
+/**
+ * A fifth of the birthdays given become lunar ones: among them a few in a leap month (of a year
+ * that has it), a few on a 30th (of a month that has it; else without a year, which any 30th
+ * may be), some without a year; the rest the same month and day read as lunar.
+ */
+function lunarOrNot(gregorian: string, random: () => number): { birthday: string; birthdayCalendar: 'gregorian' | 'lunar' } {
+  if (gregorian === '' || random() >= 0.2) return { birthday: gregorian, birthdayCalendar: 'gregorian' };
+  const two = (n: number) => String(n).padStart(2, '0');
+  let year = Number(gregorian.slice(0, 4));
+  const month = Number(gregorian.slice(5, 7));
+  const day = Number(gregorian.slice(8, 10));
+  const r = random();
+  if (r < 0.1) {
+    // The nearest earlier year with a leap month: its leap month, this day.
+    while (LunarYear.fromYear(year).getLeapMonth() === 0) year--;
+    return { birthday: `${year}-${two(LunarYear.fromYear(year).getLeapMonth())}L-${two(Math.min(day, 29))}`, birthdayCalendar: 'lunar' };
+  }
+  if (r < 0.2) {
+    const ok = lunarDateProblem({ year, month, leap: false, day: 30 }) === null;
+    return { birthday: ok ? `${year}-${two(month)}-30` : `--${two(month)}-30`, birthdayCalendar: 'lunar' };
+  }
+  if (r < 0.35) return { birthday: `--${two(month)}-${two(day)}`, birthdayCalendar: 'lunar' };
+  return { birthday: `${year}-${two(month)}-${two(Math.min(day, 29))}`, birthdayCalendar: 'lunar' };
 }
