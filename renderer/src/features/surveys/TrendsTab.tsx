@@ -54,7 +54,7 @@ export function TrendsTab({ query, setQuery }: Props) {
       <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start', pt: 1 }} role="group" aria-label={t('surveys.trends.scope')}>
         <ToggleButtonGroup exclusive size="small" value={picked} onChange={(_e, next: Scope | null) => next && choose(next)} aria-label={t('surveys.trends.scope')} sx={{ height: 40 }}>
           {(['shop', 'staff', 'customer'] as const).map((s) => (
-            <ToggleButton key={s} value={s}>
+            <ToggleButton key={s} value={s} sx={{ textTransform: 'none' }}>
               {t(`surveys.trends.${s}`)}
             </ToggleButton>
           ))}
@@ -122,7 +122,7 @@ function TrendsView({ trends }: { trends: Trends }) {
   if (!answered) return <Alert severity="info">{t('surveys.trends.none')}</Alert>;
   return (
     // Side by side where there is room (the months line up row by row), one above the other otherwise.
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'auto minmax(0, 1fr)' }, alignItems: 'start' }}>
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'auto minmax(0, 1fr)' }, alignItems: 'start' }}>
       <CsatTable trends={trends} />
       <NpsBars trends={trends} />
     </Box>
@@ -209,7 +209,8 @@ function NpsBars({ trends }: { trends: Trends }) {
       <Box component="table" sx={{ borderCollapse: 'collapse', width: '100%', fontSize: 14 }} data-testid="trends-nps">
         <thead>
           <tr>
-            {['month', 'npsScore', 'answers', 'promoters', 'passives', 'detractors'].map((k) => (
+            {/* The legend above gives each group's range: the columns say only its name. */}
+            {['month', 'npsScore', 'answers', 'promotersShort', 'passivesShort', 'detractorsShort'].map((k) => (
               <Box component="th" scope="col" key={k} sx={{ textAlign: k === 'month' ? 'left' : 'right', px: 1, py: 0.5, borderBottom: 1, borderColor: 'divider', whiteSpace: 'nowrap', fontWeight: 500 }}>
                 {t(`surveys.trends.${k}`)}
               </Box>
@@ -220,7 +221,7 @@ function NpsBars({ trends }: { trends: Trends }) {
         <tbody>
           {trends.months.toReversed().map((m) => (
             <tr key={m.month} data-month={m.month}>
-              <Box component="th" scope="row" sx={{ textAlign: 'left', px: 1, py: 0.5, fontWeight: 500 }}>
+              <Box component="th" scope="row" sx={{ textAlign: 'left', px: 1, py: 0.5, fontWeight: 500, whiteSpace: 'nowrap' }}>
                 {m.month}
               </Box>
               <Box component="td" sx={{ textAlign: 'right', px: 1, fontWeight: 600, color: m.nps.score === null ? 'text.disabled' : m.nps.score >= 0 ? 'success.dark' : 'error.dark' }}>
