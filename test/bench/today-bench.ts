@@ -37,8 +37,8 @@ const PASSWORD = 'bench-password-4k9z';
 /** The staff member's own password, chosen at their first sign-in. */
 const STAFF_PASSWORD = 'bench-staff-own-5t8u';
 const STAFF = ['王芳', '李强', '张敏', '刘洋', '陈静'];
-const WARMUP = 10;
-const ITERATIONS = 60;
+const WARMUP = 5;
+const ITERATIONS = 30;
 const TARGET_MS = 50;
 const SHOP_FILE = 'bench-records-seed.json';
 const FIXTURE_FILE = 'bench-today-seed.json';
