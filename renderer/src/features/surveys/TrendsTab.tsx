@@ -101,7 +101,7 @@ export function TrendsTab({ query, setQuery }: Props) {
           sx={{ width: 190 }}
         />
       </Stack>
-      {waiting ? <Alert severity="info">{picked === 'customer' ? t('surveys.trends.chooseCustomer') : t('surveys.trends.pickStaff')}</Alert> : null}
+      {waiting ? <Alert severity="info">{picked === 'customer' ? t('surveys.trends.chooseCustomer') : t('surveys.trends.chooseStaff')}</Alert> : null}
       {trends.error ? <Alert severity="error">{errorMessage(t, trends.error)}</Alert> : null}
       {trends.data && !waiting && problem === null ? <TrendsView trends={trends.data} /> : null}
     </Stack>
