@@ -249,6 +249,10 @@ describe('audit log display', () => {
     const stray = await h.call('owner', 'complaints.create', { customerId: other.id, category: 'other', severity: 'low', description: '误登记', source: 'other', assigneeId: null });
     await h.call('owner', 'complaints.delete', { id: stray.id, version: stray.version });
     await h.call('owner', 'complaints.purge', { id: stray.id });
+    // Care notes (areas/care): one added, deleted and restored.
+    const cared = await h.call('owner', 'care.addNote', { customerId: other.id, occasion: 'holiday', onDay: '2026-12-25', note: '寄了贺卡' });
+    await h.call('owner', 'care.deleteNote', { id: cared.id, version: cared.version });
+    await h.call('owner', 'care.restoreNote', { id: cared.id });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
     await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });
