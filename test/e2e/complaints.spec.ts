@@ -59,7 +59,7 @@ for (const [locale, messages] of [
     const t: T = translator(messages);
 
     test(`a low score's complaint overdue at the top, one opened by hand, resolved with the satisfaction after, its history (${locale})`, async ({ page, app, shot, request, browser }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000); // a long walk through the app; the shared 2-core machine is slow under load
       cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
       await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
       const wang = (await invoke(request, app.url, 'users.create', { username: 'wangfang', displayName: '王芳', role: 'staff', password: 'first-time-pass-77' })) as { id: number };
@@ -198,6 +198,20 @@ for (const [locale, messages] of [
       await expect(entries.filter({ hasText: t('timeline.statuses.closed') })).toHaveCount(1);
       await entries.filter({ hasText: t('complaint.categories.billing') }).getByRole('link').click();
       await expect(page.getByRole('heading', { name: t('complaintDetail.heading', { id: handId, customer: LONG }) })).toBeVisible();
+
+      // An edit moving the deadline and handing it to nobody is kept in its history.
+      await page.getByRole('button', { name: t('common.edit') }).click();
+      await expect(page.getByRole('heading', { name: t('complaintForm.titleEdit', { id: handId }) })).toBeVisible();
+      await expect(page.getByLabel(t('complaint.openedAt'))).toBeDisabled();
+      await page.getByLabel(t('complaint.dueAt')).fill('2026-12-03T18:00');
+      await page.getByLabel(t('complaint.assignee')).selectOption({ label: t('complaint.nobody') });
+      await page.getByRole('button', { name: t('common.save') }).click();
+      await expect(page.getByRole('heading', { name: t('complaintDetail.heading', { id: handId, customer: LONG }) })).toBeVisible();
+      const handHistory = page.getByTestId('complaint-history').locator('li');
+      await expect(handHistory.filter({ hasText: t('complaintDetail.events.deadline') })).toHaveCount(1);
+      await expect(handHistory.filter({ hasText: t('complaintDetail.events.assigned') })).toContainText(`王芳 → ${t('complaint.nobody')}`);
+      await page.getByTestId('complaint-history').scrollIntoViewIfNeeded();
+      await shot(`edited-history-${locale}`);
 
       // A viewer reads the complaint and is offered no step, edit or delete.
       await invoke(request, app.url, 'auth.signIn', { username: 'reader', password: 'first-time-pass-78' });
