@@ -599,7 +599,7 @@ async function auditMark(tx: Db, actor: Actor, action: 'today.snooze' | 'today.d
     entity: 'inbox',
     entityId: ref.refId,
     label: `${customer.name} (${customer.code})`,
-    changes: [{ field: 'kind', before: null, after: ref.kind }, { field: 'occurrence', before: null, after: ref.occurrence }, ...changes],
+    changes: [{ field: 'itemKind', before: null, after: ref.kind }, { field: 'occurrence', before: null, after: ref.occurrence }, ...changes],
   });
 }
 

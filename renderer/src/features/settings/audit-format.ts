@@ -31,10 +31,12 @@ const ENUMS: Record<string, string> = {
   severity: 'complaint.severities',
   complaintSource: 'complaint.sources',
   complaintStatus: 'complaint.statuses',
+  // Today's marks (features/today): what kind of item was snoozed or done.
+  itemKind: 'today.kinds',
 };
 
 /** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates, a printed visit sheet's days, a visit's day). */
-const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn', 'onDay']);
+const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn', 'onDay', 'occurrence', 'snoozedUntil']);
 
 /** Contact fields in the order shown after the name. */
 const CONTACT_DETAILS = ['title', 'phone', 'mobile', 'email', 'wechat', 'birthday'] as const;
