@@ -162,6 +162,14 @@ beforeAll(async () => {
   expected.push({ at: midnight(D2) + 150 * 60_000, kind: 'complaint', refId: c2.id, staffId: ids.manager, deleted: true, createdBy: ids.owner });
   await h.call('owner', 'complaints.create', { customerId: other, category: 'other', severity: 'low', description: 'x', source: 'other', assigneeId: null, openedAt: midnight(D2) }); // another customer's
 
+  // Care notes, through their service: one given at D3's midnight by its staff member, one between days in the recycle bin.
+  const n1 = await h.call('staff', 'care.addNote', { customerId: customer, occasion: 'birthday', onDay: D3, note: '送了蛋糕', at: midnight(D3) });
+  expected.push({ at: midnight(D3), kind: 'care', refId: n1.id, staffId: ids.staff, deleted: false });
+  const n2 = await h.call('owner', 'care.addNote', { customerId: customer, occasion: 'other', onDay: D2, note: '打了电话', at: midnight(D2) + 170 * 60_000, staffId: ids.manager });
+  await h.call('owner', 'care.deleteNote', { id: n2.id, version: n2.version });
+  expected.push({ at: midnight(D2) + 170 * 60_000, kind: 'care', refId: n2.id, staffId: ids.manager, deleted: true, createdBy: ids.owner });
+  await h.call('owner', 'care.addNote', { customerId: other, occasion: 'other', onDay: D2, note: 'x', at: midnight(D2) }); // another customer's
+
   // Records, visits and grade changes at the same instants as the contracts' days, and between them.
   for (const day of [D1, D2, D3]) {
     insertRecord({ at: midnight(day), kind: 'service', staffId: ids.staff, createdBy: ids.staff });
@@ -235,7 +243,7 @@ describe('timeline', () => {
 
   it('keeps deleted records and visits, marked, restorable by whoever may restore them', async () => {
     const deleted = expected.filter((e) => e.deleted);
-    expect(deleted.length).toBe(6); // two records, two visits, a survey, a complaint
+    expect(deleted.length).toBe(7); // two records, two visits, a survey, a complaint, a care note
     for (const role of ['owner', 'manager', 'staff', 'viewer'] as const) {
       const entries = (await h.call(role, 'timeline.list', { customerId: customer, limit: 100 })).entries;
       for (const want of deleted) {
