@@ -6,7 +6,7 @@
 // filters and counts, delete/restore/purge, the audit entries, the timeline and the customer's
 // purge. Roles and the staff scope: complaints-scope.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Complaint, ComplaintDraftInput, ComplaintQueryInput, ComplaintRow } from '../../shared/api/complaints.ts';
+import type { Complaint, ComplaintDraftInput, ComplaintPage, ComplaintQueryInput, ComplaintRow } from '../../shared/api/complaints.ts';
 import { fieldIssuesOf, reasonOf } from '../../shared/error-details.ts';
 import { rawDb } from './attachments-kit.ts';
 import { addUser, makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
@@ -349,7 +349,7 @@ describe('the list and counts', () => {
     const rows: ComplaintRow[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages++) {
-      const page = await lh.call('owner', 'complaints.list', { ...query, after, limit });
+      const page: ComplaintPage = await lh.call('owner', 'complaints.list', { ...query, after, limit });
       rows.push(...page.rows);
       after = page.next;
       if (after === null) return rows;
@@ -445,7 +445,10 @@ describe('the recycle bin, audit, timeline and the customer purge', () => {
     expect(everything.entries.map((e) => e.kind)).toContain('complaint');
 
     const customer = await h.call('owner', 'customers.get', { id: c.id });
+    const counted = await h.call('owner', 'complaints.counts', {});
     await h.call('owner', 'customers.delete', { id: c.id, version: customer.version });
+    // Not counted while its customer is in the recycle bin.
+    expect(await h.call('owner', 'complaints.counts', {})).toEqual({ open: counted.open - 1, overdue: counted.overdue });
     // Hidden while its customer is in the recycle bin.
     await h.failure('owner', 'complaints.get', { id: made.id }, 'NOT_FOUND');
     expect((await h.call('owner', 'complaints.list', { customerId: c.id, limit: 10 })).rows).toEqual([]);

@@ -201,13 +201,26 @@ export async function listComplaints(db: Db, query: Query, access: Access, now: 
 
 /** Open and overdue complaints in the caller's scope: one walk of complaints_open. */
 export async function countComplaints(db: Db, access: Access, now: number): Promise<ComplaintCounts> {
+  type Counts = { open: number; overdue: number };
+  if (access.scopeOwnerId === null) {
+    // The whole shop: every open complaint from complaints_open alone, less those of customers in the
+    // recycle bin (few, through customers_in_bin), instead of each complaint's customer looked up
+    // (29 -> 0.7 ms over 4,114 open complaints at 100,000 customers).
+    const all = await sql<Counts>`SELECT count(*) AS open, coalesce(sum(k.due_at < ${now}), 0) AS overdue
+      FROM complaints AS k INDEXED BY complaints_open WHERE k.deleted_at IS NULL AND ${OPEN}`.execute(db);
+    const binned = await sql<Counts>`SELECT count(*) AS open, coalesce(sum(k.due_at < ${now}), 0) AS overdue
+      FROM customers AS c INDEXED BY customers_in_bin JOIN complaints AS k ON k.customer_id = c.id
+      WHERE c.deleted_at IS NOT NULL AND k.deleted_at IS NULL AND ${OPEN}`.execute(db);
+    const [a, b] = [all.rows[0]!, binned.rows[0]!]; // an aggregate answers one row
+    return { open: a.open - b.open, overdue: a.overdue - b.overdue };
+  }
   const { rows } = await countsQuery(access, now).execute(db);
   const row = rows[0]!; // an aggregate answers one row
   return { open: row.open, overdue: row.overdue };
 }
 
 /**
- * The counts' statement. INDEXED BY: both partial indexes hold every open complaint, and without
+ * The counts' statement for a scoped caller (each complaint's customer checked). INDEXED BY: both partial indexes hold every open complaint, and without
  * statistics SQLite took complaints_list (every live complaint, 12 ms at 3,000) over
  * complaints_open (the open ones only).
  */
