@@ -63,7 +63,7 @@ describe('surveys trends summed from rows', () => {
         }
         for (const { query, staff, ownerId } of cases) {
           for (const statement of [trendScoresStatement, trendNpsStatement]) {
-            const plan = planOf(statement(db, query, staff, ownerId).compile(db));
+            const plan = planOf(statement(db, query, staff, ownerId).compile());
             const steps = plan.split('\n');
             // Customers first (by key, or the caller's through an index: never the table) …
             expect(steps[0], `${stats}:\n${plan}`).toMatch(/^(SEARCH|SCAN) c USING (INTEGER PRIMARY KEY|(COVERING )?INDEX)/);
