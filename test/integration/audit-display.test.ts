@@ -253,6 +253,10 @@ describe('audit log display', () => {
     const cared = await h.call('owner', 'care.addNote', { customerId: other.id, occasion: 'holiday', onDay: '2026-12-25', note: '寄了贺卡' });
     await h.call('owner', 'care.deleteNote', { id: cared.id, version: cared.version });
     await h.call('owner', 'care.restoreNote', { id: cared.id });
+    // Today (areas/today): a complaint's item snoozed, then marked done, then put back.
+    await h.call('owner', 'today.mark', { kind: 'complaint', refId: filed.id, occurrence: '2026-11-23', snoozeUntil: '2100-01-01' });
+    await h.call('owner', 'today.mark', { kind: 'complaint', refId: filed.id, occurrence: '2026-11-23', done: true });
+    await h.call('owner', 'today.unmark', { kind: 'complaint', refId: filed.id, occurrence: '2026-11-23' });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
     await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });
