@@ -86,7 +86,8 @@ export const TodayItem = z.object({
   version: z.number().int().nullable(),
   /** Kind-specific facts the list shows (null when not this kind). */
   details: z.object({
-    /** Visit: start minute of the day and duration. */
+    /** Visit: its status (a visit completed or postponed today stays listed, marked so), start minute of the day and duration. */
+    visitStatus: z.enum(['planned', 'done', 'postponed', 'cancelled']).nullable(),
     startMinute: z.number().int().nullable(),
     durationMinutes: z.number().int().nullable(),
     /** Customer's grade (return visits), complaint's severity, contract's number. */

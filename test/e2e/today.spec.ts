@@ -134,6 +134,7 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await expect(dialog).toBeHidden();
     // Done, it stays in the day's list with nothing left to complete.
     await expect(visit.getByRole('button', { name: tr('today.actions.completeLabel', { title: '年度合同续签洽谈' }) })).toHaveCount(0);
+    await expect(visit.getByText(tr('today.visitStatus.done'), { exact: true })).toBeVisible();
 
     // The follow-up done: its record's own.
     const followUp = item(section(page, 'followUps'), '电话沟通新品试用');

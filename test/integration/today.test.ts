@@ -128,7 +128,7 @@ describe('Today on the seeded shop, 2026-12-02 09:30', () => {
     expect(followUp).toMatchObject({ occurrence: '2026-11-30', dueOn: '2026-11-30', overdue: true, overdueDays: 2, title: '甲 报价跟进', customerName: '员工的客户甲', subtitle: 'staff' });
     expect(followUp.actions).toEqual({ open: { kind: 'record', id: ids.rStaffA }, complete: true, snooze: true, done: true });
     const firstVisit = item(today, 'visits', 'vStaffB');
-    expect(firstVisit).toMatchObject({ occurrence: '2026-12-02', title: '乙 陪同拜访', customerName: '经理的客户乙', overdue: false, details: { startMinute: 540 } });
+    expect(firstVisit).toMatchObject({ occurrence: '2026-12-02', title: '乙 陪同拜访', customerName: '经理的客户乙', overdue: false, details: { startMinute: 540, visitStatus: 'planned' } });
     expect(firstVisit.actions).toMatchObject({ open: { kind: 'visit', id: ids.vStaffB }, complete: true });
     expect(item(today, 'complaints', 'qStaffOverdue')).toMatchObject({ occurrence: '2026-12-01', dueAt: at(1, 18), overdue: true, overdueDays: 1 });
     expect(item(today, 'contracts', 'kStaff')).toMatchObject({ occurrence: '2026-12-20', dueOn: '2026-12-20', title: 'HT-1 合同HT-1', actions: { open: { kind: 'contract', id: ids.kStaff } } });

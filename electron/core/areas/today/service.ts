@@ -55,6 +55,7 @@ type Ask = {
 };
 
 const EMPTY_DETAILS: TodayItem['details'] = {
+  visitStatus: null,
   startMinute: null,
   durationMinutes: null,
   grade: null,
@@ -172,7 +173,7 @@ async function visitsSection(db: Db, ask: Ask): Promise<TodaySectionPage> {
       overdue: false,
       overdueDays: 0,
       version: row.version,
-      details: { ...EMPTY_DETAILS, startMinute: row.startMinute, durationMinutes: row.durationMinutes },
+      details: { ...EMPTY_DETAILS, visitStatus: row.status, startMinute: row.startMinute, durationMinutes: row.durationMinutes },
       actions: { open: { kind: 'visit', id: row.id }, complete: visitActions(ask.access, row).complete, snooze: write, done: write },
     }),
   );

@@ -79,6 +79,9 @@ export function TodayItemRow({ item, day, onComplete, onSnooze, onDone, onCareNo
           {item.overdue ? <Chip size="small" color="error" label={item.overdueDays > 0 ? t('today.overdueDays', { count: item.overdueDays }) : t('today.overdue')} /> : null}
           {item.details.grade ? <GradeChip grade={item.details.grade as Grade} /* the core sends the customer's grade */ /> : null}
           {item.details.severity ? <Chip size="small" variant="outlined" color={item.details.severity === 'high' || item.details.severity === 'critical' ? 'error' : 'default'} label={t(`today.severities.${item.details.severity}`)} /> : null}
+          {item.details.visitStatus === 'done' || item.details.visitStatus === 'postponed' ? (
+            <Chip size="small" color={item.details.visitStatus === 'done' ? 'success' : 'default'} variant="outlined" label={t(`today.visitStatus.${item.details.visitStatus}`)} />
+          ) : null}
           {item.details.noted ? <Chip size="small" color="success" variant="outlined" label={t('today.noted')} /> : null}
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
