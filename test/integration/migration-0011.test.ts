@@ -80,6 +80,8 @@ describe('migration 0011 (records)', () => {
     expect(plan('SELECT id FROM records WHERE customer_id = 1 ORDER BY at DESC, id DESC LIMIT 50')).toMatch(/INDEX records_timeline/);
     expect(plan("SELECT id FROM records WHERE deleted_at IS NULL AND staff_id = 1 ORDER BY at DESC, id DESC LIMIT 50")).toMatch(/INDEX records_by_staff/);
 
+    // Today's service runs on today's schema: the later migrations (care's last contact, …) go on top.
+    migrate(raw);
     const db = kyselyOver(raw);
     const actor = { ...fullAccess({ userId: 1, username: 'boss', role: 'owner' }), now: new Date(2026, 11, 1, 12).getTime() };
     const draft = RecordDraft.parse({ customerId: 1, kind: 'communication', at: new Date(2026, 10, 30, 9).getTime(), staffId: 1, content: '迁移后的第一次沟通', channel: 'wechat', participants: [{ userId: 1 }], followUpOn: '2026-12-01' });
