@@ -140,7 +140,7 @@ for (const [locale, messages] of [
       await rows.nth(0).click();
       await expect(page.getByRole('heading', { name: t('complaintDetail.heading', { id: late.id, customer: LONG }) })).toBeVisible();
       await expect(page.getByTestId('complaint-overdue')).toBeVisible();
-      await expect(page.getByRole('button', { name: t('complaintDetail.close') })).toHaveCount(0);
+      await expect(page.getByTestId('page-scroll').getByRole('button', { name: t('complaintDetail.close') })).toHaveCount(0);
       await expect(page.getByRole('button', { name: t('complaintDetail.reopen') })).toHaveCount(0);
       await page.getByRole('button', { name: t('complaintDetail.start') }).click();
       const dialog = page.getByRole('dialog');
@@ -177,7 +177,8 @@ for (const [locale, messages] of [
       await shot(`history-${locale}`);
 
       // Closing keeps the satisfaction recorded; then only Reopen is offered.
-      await page.getByRole('button', { name: t('complaintDetail.close') }).click();
+      // The page's step, not the notice's own Close button (same name, outside the page).
+      await page.getByTestId('page-scroll').getByRole('button', { name: t('complaintDetail.close') }).click();
       await expect(dialog.getByRole('radio', { name: '4' })).toBeChecked();
       await dialog.getByRole('button', { name: t('complaintDetail.close') }).click();
       await expect(dialog).toBeHidden();
@@ -223,7 +224,7 @@ for (const [locale, messages] of [
       await signInAs(viewer, t, 'reader', 'my-own-secret-phrase-88');
       await viewer.goto(`${base}#/complaints/${handId}`);
       await expect(viewer.getByRole('heading', { name: t('complaintDetail.heading', { id: handId, customer: LONG }) })).toBeVisible();
-      for (const step of ['start', 'resolve', 'close', 'reopen'] as const) await expect(viewer.getByRole('button', { name: t(`complaintDetail.${step}`) })).toHaveCount(0);
+      for (const step of ['start', 'resolve', 'close', 'reopen'] as const) await expect(viewer.getByTestId('page-scroll').getByRole('button', { name: t(`complaintDetail.${step}`) })).toHaveCount(0);
       await expect(viewer.getByRole('button', { name: t('common.edit') })).toHaveCount(0);
       await expect(viewer.getByRole('button', { name: t('common.delete') })).toHaveCount(0);
       await viewer.goto(`${base}#/complaints`);
