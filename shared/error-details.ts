@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AppError, ErrorCode } from './errors.ts';
 import { VALIDATION_MESSAGES } from './validation.ts';
+import { IMPORT_REFUSALS } from './api/imports.ts';
 
 /** One process that has a data folder open (electron/core/process-lock.ts writes one entry each). */
 export const DataFolderHolder = z.object({
@@ -54,7 +55,12 @@ export const FILE_REFUSALS = ['path', 'link', 'notFile', 'changed', 'empty', 'im
 export const IO_REASONS = ['denied', 'full', 'notFolder', 'gone', 'interrupted'] as const;
 
 export const ERROR_DETAILS = {
-  VALIDATION: z.union([FieldIssues, z.object({ reason: z.enum(FILE_REFUSALS), path: z.string().optional() })]),
+  VALIDATION: z.union([
+    FieldIssues,
+    z.object({ reason: z.enum(FILE_REFUSALS), path: z.string().optional() }),
+    /** An import's file refused as a whole (shared/api/imports.ts): the row it stopped at, the limit it passed. */
+    z.object({ reason: z.enum(IMPORT_REFUSALS), row: z.number().int().optional(), limit: z.number().optional() }),
+  ]),
   /** 'token': browser mode's launch token is missing or stale; 'idle': the session locked itself. */
   UNAUTHENTICATED: z.object({ reason: z.enum(['token', 'idle']) }),
   /** The field the caller may not set (a staff member giving a customer to someone else). */

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'settings.manage',
   'audit.read',
   'data.export',
+  /** Import customers and contacts from files, and undo an import (areas/imports). */
+  'data.import',
   'reports.read',
   'print',
   'system.status',
@@ -31,7 +33,7 @@ export type Access = Permission | 'public' | 'signedIn';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'tags.manage', 'users.read', 'data.export', 'reports.read', 'print', 'system.status', 'system.check'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'print', 'system.status', 'system.check'],
   staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'print'],
   viewer: ['customers.read', 'users.read'],
 };

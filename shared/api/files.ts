@@ -16,6 +16,8 @@ export const FILE_PURPOSES = {
   logo: { maxBytes: 2 * MiB, permission: 'settings.manage' },
   /** Files kept with customers and contracts (attachments, the next area); today they can be previewed. */
   attachment: { maxBytes: 512 * MiB, permission: 'customers.write' },
+  /** A customer list to import (.csv, .txt, .xlsx, .xls); inspect, preview and run read the same staged file. */
+  import: { maxBytes: 200 * MiB, permission: 'data.import' },
 } as const satisfies Record<string, { maxBytes: number; permission: Access }>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export const FILE_PURPOSE_NAMES = Object.keys(FILE_PURPOSES) as [FilePurpose, ...FilePurpose[]];

@@ -176,6 +176,12 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'attachments.restore': () => ({ id: 999 }),
   'attachments.purge': () => ({ id: 999 }),
   'attachments.verify': () => ({}),
+  // Imports: an upload nobody staged (NOT_FOUND where allowed), a batch that does not exist.
+  'imports.inspect': () => ({ file: { upload: 'A'.repeat(22) }, kind: 'customers' }),
+  'imports.preview': () => ({ file: { upload: 'A'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }),
+  'imports.run': () => ({ file: { upload: 'A'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }),
+  'imports.list': () => ({}),
+  'imports.undo': () => ({ batch: 999 }),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
