@@ -24,5 +24,6 @@ import { standardsArea } from './standards/index.ts';
 import { surveysArea } from './surveys/index.ts';
 import { complaintsArea } from './complaints/index.ts';
 import { todayArea } from './today/index.ts';
+import { importsArea } from './imports/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, importsArea];

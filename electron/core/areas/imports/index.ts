@@ -1,0 +1,4 @@
+import type { Area } from '../area.ts';
+import { importsHandlers } from './handlers.ts';
+
+export const importsArea: Area = { name: 'imports', handlers: importsHandlers, countedTables: [] };
