@@ -83,6 +83,10 @@ export const ERROR_DETAILS = {
       z.object({ reason: z.literal('completed') }),
       /** A complaint's workflow has no such step (closing a new complaint, resolving a closed one). */
       z.object({ reason: z.literal('status') }),
+      /** An undo (of an import or a merge) refused: these customers were edited since in what it would put back. */
+      z.object({ reason: z.literal('editedSince'), customers: z.array(z.object({ id: z.number(), name: z.string() })).readonly() }),
+      /** An undo of something already undone. */
+      z.object({ reason: z.literal('undone') }),
     ]),
     /** A value that is taken (a user name). */
     FieldIssues,

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'customers.purge',
   /** Tags across all customers: rename, merge, colour, delete (features/tags). */
   'tags.manage',
+  /** Merge duplicate customers and undo a merge (areas/duplicates). */
+  'customers.merge',
   'users.read',
   'users.manage',
   'settings.manage',
@@ -33,7 +35,7 @@ export type Access = Permission | 'public' | 'signedIn';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'print', 'system.status', 'system.check'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'print', 'system.status', 'system.check'],
   staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'print'],
   viewer: ['customers.read', 'users.read'],
 };

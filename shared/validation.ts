@@ -74,6 +74,9 @@ export const VALIDATION_MESSAGES = [
   'deadline',
   /** The satisfaction after resolution is given on a step other than resolve or close. */
   'afterScore',
+  // duplicates (shared/api/duplicates.ts)
+  /** A customer merged into itself. */
+  'sameCustomer',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 

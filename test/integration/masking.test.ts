@@ -113,6 +113,12 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'attachments.restore': () => [{ id: 1 }],
   'attachments.purge': () => [{ id: 1 }],
   'attachments.verify': () => [{}],
+  // Duplicates show each customer's phone and the shared number: masked like the list's.
+  'duplicates.find': () => [{}],
+  'duplicates.dismiss': () => [{ ids: [999_998, 999_999] }],
+  'duplicates.merge': (c) => [{ keep: c.customers[0]!.id, merge: 999_999, version: { keep: 999, merge: 999 } }],
+  'duplicates.merges': () => [{}],
+  'duplicates.undoMerge': () => [{ merge: 999_999 }],
   // Contracts carry their customer's name and code, no contact details: every customer's contracts
   // are listed and read (the seed's and one per customer made below).
   'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),

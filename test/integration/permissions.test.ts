@@ -176,6 +176,12 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'attachments.restore': () => ({ id: 999 }),
   'attachments.purge': () => ({ id: 999 }),
   'attachments.verify': () => ({}),
+  // Duplicates: a merge, undo or dismissal aimed at a customer or merge that is not there (NOT_FOUND where allowed).
+  'duplicates.find': () => ({}),
+  'duplicates.dismiss': (role, f) => ({ ids: [f.customerIds[role], 999_999] }),
+  'duplicates.merge': (role, f) => ({ keep: f.customerIds[role], merge: 999_999, version: { keep: STALE, merge: STALE } }),
+  'duplicates.merges': () => ({}),
+  'duplicates.undoMerge': () => ({ merge: 999_999 }),
   // Imports: an upload nobody staged (NOT_FOUND where allowed), a batch that does not exist.
   'imports.inspect': () => ({ file: { upload: 'A'.repeat(22) }, kind: 'customers' }),
   'imports.preview': () => ({ file: { upload: 'A'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }),

@@ -1,0 +1,4 @@
+import type { Area } from '../area.ts';
+import { duplicateHandlers } from './handlers.ts';
+
+export const duplicatesArea: Area = { name: 'duplicates', handlers: duplicateHandlers, countedTables: [] };
