@@ -322,7 +322,49 @@ export type InboxMarksTable = {
   at: number;
 };
 
+// Imports (areas/imports/migrations/0020-imports.ts).
+export type ImportBatchesTable = {
+  id: Generated<number>;
+  kind: 'customers' | 'contacts';
+  file_name: string;
+  file_sha256: string;
+  layout: string;
+  options: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+  created_by: number;
+  created_at: number;
+  undone_at: number | null;
+  undone_by: number | null;
+};
+export type ImportBatchItemsTable = {
+  id: Generated<number>;
+  batch_id: number;
+  customer_id: number;
+  contact_id: number | null;
+  action: 'create' | 'update';
+  old_values: string | null;
+  left_version: number;
+  left_updated_at: number;
+};
+export type ImportMappingsTable = { layout: string; kind: 'customers' | 'contacts'; mapping: string; saved_by: number | null; saved_at: number };
+export type ImportStagingTable = {
+  run: string;
+  row: number;
+  action: 'create' | 'update' | 'skip' | 'error';
+  target_id: number | null;
+  data: string;
+  cells: string;
+  created_at: number;
+};
+
 export type DB = {
+  import_batches: ImportBatchesTable;
+  import_batch_items: ImportBatchItemsTable;
+  import_mappings: ImportMappingsTable;
+  import_staging: ImportStagingTable;
   service_standards: ServiceStandardsTable;
   calendar_days: CalendarDaysTable;
   survey_dimensions: SurveyDimensionsTable;
