@@ -41,6 +41,8 @@ export type CustomersTable = ByColumn<Omit<z.output<typeof CustomerFields>, 'own
   updated_at: number;
   version: Generated<number>;
   deleted_at: number | null;
+  /** The customer this one was merged into (migration 0021; deleted_at is set too), or null. */
+  merged_into: number | null;
 };
 
 /** A contact's fields (the contract's ContactDraft), each in its column; the decision maker flag as 0/1. */
@@ -360,7 +362,32 @@ export type ImportStagingTable = {
   created_at: number;
 };
 
+// Duplicates and merge (areas/duplicates/migrations/0021-merges.ts).
+export type CustomerMergesTable = {
+  id: Generated<number>;
+  kept_id: number;
+  merged_id: number;
+  at: number;
+  by_user: number | null;
+  /** JSON: the kept customer's columns the merge replaced, as they were. */
+  kept_before: string;
+  /** JSON: the same columns as the merge set them. */
+  kept_after: string;
+  last_contact_before: number;
+  /** JSON: rows moved per table (MERGE_TABLES). */
+  moved: string;
+  undone_at: number | null;
+  undone_by: number | null;
+};
+export type CustomerMergeMovesTable = { merge_id: number; table_name: string; row_id: number; row_key: Generated<string>; before: string | null };
+export type DuplicateDismissalsTable = { low_id: number; high_id: number; at: number; by_user: number | null };
+export type DuplicateNameKeysTable = { customer_id: number; name: string; name_key: string; pinyin_key: string };
+
 export type DB = {
+  customer_merges: CustomerMergesTable;
+  customer_merge_moves: CustomerMergeMovesTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+  duplicate_name_keys: DuplicateNameKeysTable;
   import_batches: ImportBatchesTable;
   import_batch_items: ImportBatchItemsTable;
   import_mappings: ImportMappingsTable;
