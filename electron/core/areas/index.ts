@@ -26,5 +26,6 @@ import { complaintsArea } from './complaints/index.ts';
 import { todayArea } from './today/index.ts';
 import { importsArea } from './imports/index.ts';
 import { duplicatesArea } from './duplicates/index.ts';
+import { exportsArea } from './exports/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, importsArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea];
