@@ -114,6 +114,8 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'attachments.purge': () => [{ id: 1 }],
   'attachments.verify': () => [{}],
   // Duplicates show each customer's phone and the shared number: masked like the list's.
+  // Export is not a masked role's right (data.export): refused before anything is read.
+  'exports.run': () => [{ entity: 'customers', format: 'csv' }, { entity: 'contacts', format: 'xlsx' }],
   'duplicates.find': () => [{}],
   'duplicates.dismiss': () => [{ ids: [999_998, 999_999] }],
   'duplicates.merge': (c) => [{ keep: c.customers[0]!.id, merge: 999_999, version: { keep: 999, merge: 999 } }],

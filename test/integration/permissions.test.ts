@@ -177,6 +177,8 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'attachments.purge': () => ({ id: 999 }),
   'attachments.verify': () => ({}),
   // Duplicates: a merge, undo or dismissal aimed at a customer or merge that is not there (NOT_FOUND where allowed).
+  // Export: the whole customers list as CSV (data.export: owner and manager).
+  'exports.run': () => ({ entity: 'customers', format: 'csv' }),
   'duplicates.find': () => ({}),
   'duplicates.dismiss': (role, f) => ({ ids: [f.customerIds[role], 999_999] }),
   'duplicates.merge': (role, f) => ({ keep: f.customerIds[role], merge: 999_999, version: { keep: STALE, merge: STALE } }),
