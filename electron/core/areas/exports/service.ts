@@ -81,9 +81,10 @@ export async function runExport(db: Db, input: Input, access: Access, actor: Exp
         entity: 'export',
         label: name,
         changes: [
-          { field: 'entity', before: null, after: input.entity },
-          { field: 'format', before: null, after: input.format === 'csv' ? `csv (${input.encoding})` : 'xlsx' },
-          { field: 'rows', before: null, after: rows },
+          { field: 'exportEntity', before: null, after: input.entity },
+          { field: 'exportFormat', before: null, after: input.format },
+          ...(input.format === 'csv' ? [{ field: 'exportEncoding', before: null, after: input.encoding }] : []),
+          { field: 'exportRows', before: null, after: rows },
         ],
       });
     },

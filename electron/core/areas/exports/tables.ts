@@ -107,7 +107,8 @@ async function* customerRows(db: Db, input: Input & { entity: 'customers' }, acc
         word('size', extra?.size ?? null, lang),
         text(row.ownerName),
         text(extra?.username),
-        text(extra?.birthday),
+        // A Gregorian day is a date cell; a lunar one (农历 text) stays text.
+        extra?.birthday_calendar === 'gregorian' ? day(extra.birthday) : text(extra?.birthday),
         extra?.birthday ? word('calendar', extra.birthday_calendar, lang) : null,
         text(extra?.notes),
         text((tags.get(row.id) ?? []).join(EXPORT_TAG_SEPARATOR)),
@@ -152,7 +153,7 @@ async function* contactRows(db: Db, input: Input & { entity: 'contacts' }, acces
         email(contact.email),
         wechat(contact.wechat),
         word('yesNo', contact.decision_maker === 1 ? 'yes' : 'no', lang),
-        text(contact.birthday),
+        contact.birthday_calendar === 'gregorian' ? day(contact.birthday) : text(contact.birthday),
         contact.birthday ? word('calendar', contact.birthday_calendar, lang) : null,
       ];
     });
