@@ -1,0 +1,100 @@
+// The cells an export writes (electron/core/areas/exports/cells.ts, writers.ts): which text is
+// neutralised, how each type is spelled in CSV and typed in .xlsx, the serial numbers Excel reads.
+import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { csvText, daySerial, instantSerial, neutralise, type Cell } from '../../electron/core/areas/exports/cells.ts';
+import { csvBytes, xlsxBytes } from '../../electron/core/areas/exports/writers.ts';
+
+async function* pagesOf(...pages: Cell[][][]): AsyncGenerator<Cell[][]> {
+  for (const page of pages) yield page;
+}
+
+async function collect(bytes: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of bytes) parts.push(Buffer.from(part));
+  return Buffer.concat(parts);
+}
+
+const nothing = async () => undefined;
+
+describe('neutralise', () => {
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+86 138 0000 0000', "'+86 138 0000 0000"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', "'\rcmd"],
+    ['＝1+2', "'＝1+2"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠x', "'＠x"],
+    ['张三', '张三'],
+    ['a=1', 'a=1'],
+    ['13800138000', '13800138000'],
+    ['01012345678', '01012345678'],
+    ["'already", "'already"],
+    ['', ''],
+    [' =1', ' =1'],
+  ])('%j → %j', (value, expected) => {
+    expect(neutralise(value)).toBe(expected);
+  });
+});
+
+describe('csvText', () => {
+  it('spells each type: text neutralised, numbers with their digits, days, local instants', () => {
+    expect(csvText(null)).toBe('');
+    expect(csvText({ t: 's', v: '=x' })).toBe("'=x");
+    expect(csvText({ t: 'n', v: 1234.5, digits: 2 })).toBe('1234.50');
+    expect(csvText({ t: 'n', v: -5, digits: 0 })).toBe('-5'); // a number is not text: not neutralised
+    expect(csvText({ t: 'd', v: '2026-03-05' })).toBe('2026-03-05');
+    const at = new Date(2026, 2, 5, 9, 7).getTime();
+    expect(csvText({ t: 'i', v: at })).toBe('2026-03-05 09:07');
+  });
+});
+
+describe('Excel serial numbers', () => {
+  it('counts days from 1899-12-30 and keeps the local wall-clock time', () => {
+    expect(daySerial('1900-03-01')).toBe(61);
+    expect(daySerial('2026-12-02')).toBe(46358);
+    expect(instantSerial(new Date(2026, 11, 2, 12, 0).getTime())).toBe(46358.5);
+  });
+});
+
+describe('csvBytes', () => {
+  it('writes a BOM, CRLF lines, quotes where needed', async () => {
+    const bytes = await collect(csvBytes(['名称', '备注'], pagesOf([[{ t: 's', v: '甲, 乙' }, { t: 's', v: '说"好"\n第二行' }]]), 'utf8bom', nothing));
+    expect(bytes.toString('utf8')).toBe('\uFEFF名称,备注\r\n"甲, 乙","说""好""\n第二行"\r\n');
+  });
+
+  it('writes GB18030 without a BOM; an emoji survives, a lone surrogate becomes U+FFFD (not a silent ?)', async () => {
+    const bytes = await collect(csvBytes(['名称'], pagesOf([[{ t: 's', v: '😀店' }], [{ t: 's', v: 'x\uD800y' }]]), 'gb18030', nothing));
+    expect(bytes[0]).not.toBe(0xef);
+    expect(iconv.decode(bytes, 'gb18030')).toBe('名称\r\n😀店\r\nx\uFFFDy\r\n');
+  });
+
+  it('reports each page done (progress and cancel are called between pages)', async () => {
+    const seen: number[] = [];
+    await collect(csvBytes(['a'], pagesOf([[{ t: 's', v: '1' }], [{ t: 's', v: '2' }]], [[{ t: 's', v: '3' }]]), 'utf8bom', async (n) => void seen.push(n)));
+    expect(seen).toEqual([2, 1]);
+  });
+});
+
+describe('xlsxBytes', () => {
+  it('types cells: text stays text (leading zeros), a negative number is a number, dates are dates', async () => {
+    const bytes = await collect(
+      xlsxBytes('客户', ['电话', '金额', '日期', '备注', '时间'], pagesOf([[{ t: 's', v: '01012345678' }, { t: 'n', v: -12.5, digits: 2 }, { t: 'd', v: '2026-03-05' }, { t: 's', v: '-5' }, { t: 'i', v: new Date(2026, 2, 5, 8, 30).getTime() }]]), nothing),
+    );
+    const wb = XLSX.read(bytes, { cellDates: true });
+    expect(wb.SheetNames).toEqual(['客户']);
+    const ws = wb.Sheets['客户']!;
+    expect(ws['A2']).toMatchObject({ t: 's', v: '01012345678' });
+    expect(ws['B2']).toMatchObject({ t: 'n', v: -12.5 });
+    expect(ws['C2'].t).toBe('d');
+    expect((ws['C2'].v as Date).toISOString().slice(0, 10)).toBe('2026-03-05');
+    expect(ws['D2']).toMatchObject({ t: 's', v: "'-5" });
+    expect(ws['E2'].t).toBe('d');
+    expect(XLSX.read(bytes, { cellNF: true }).Sheets['客户']!['C2'].z).toBe('yyyy-mm-dd');
+  });
+});
