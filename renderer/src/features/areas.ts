@@ -23,3 +23,6 @@ export { area as timeline } from './timeline/area.tsx';
 export { area as print } from './print/area.tsx';
 export { area as today } from './today/area.tsx';
 export { area as care } from './care/area.tsx';
+export { area as imports } from './imports/area.tsx';
+export { area as duplicates } from './duplicates/area.tsx';
+export { area as exports } from './exports/area.tsx';

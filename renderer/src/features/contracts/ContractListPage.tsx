@@ -12,6 +12,7 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useUsers } from '../customers/use-users.ts';
+import { ExportButton } from '../exports/ExportButton.tsx';
 import { ContractFilters } from './ContractFilters.tsx';
 import { ContractSummaryBar } from './ContractSummaryBar.tsx';
 import { ContractTable } from './ContractTable.tsx';
@@ -51,6 +52,7 @@ export function ContractListPage({ search }: { search?: string }) {
           {summary.data === undefined ? '' : t('contracts.count', { count: summary.data.count, formatted: formatNumber(summary.data.count) })}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        <ExportButton entity="contracts" filter={{ ...filters, sort: query.sort, direction: query.direction }} count={summary.data?.count ?? null} />
         {canDelete ? (
           <Button startIcon={<DeleteOutlinedIcon />} href={hrefOf({ name: 'contractsBin' })}>
             {t('contracts.recycleBin')}

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, Stack, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { useCoreQuery, usePagedQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan, useSession } from '../../app/session.tsx';
 import { formatNumber } from '../../i18n/format.ts';
+import { ExportButton } from '../exports/ExportButton.tsx';
+import { ImportButton } from '../imports/ImportButton.tsx';
 import { CustomerFilters } from './CustomerFilters.tsx';
 import { CustomerTable } from './CustomerTable.tsx';
 import { useFacets, useUsers } from './use-users.ts';
@@ -59,6 +62,11 @@ export function CustomerListPage({ search }: { search?: string }) {
           {count.data === undefined ? '' : t('customers.count', { count: count.data.count, formatted: formatNumber(count.data.count) })}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        <ImportButton kind="customers" />
+        <Button startIcon={<ContentCopyIcon />} href={hrefOf({ name: 'duplicates' })}>
+          {t('duplicates.button')}
+        </Button>
+        <ExportButton entity="customers" filter={{ ...query.filters, sort: query.sort, direction: query.direction }} count={count.data?.count ?? null} />
         {canDelete ? (
           <Button startIcon={<DeleteOutlinedIcon />} href={hrefOf({ name: 'recycleBin' })}>
             {t('customers.recycleBin')}

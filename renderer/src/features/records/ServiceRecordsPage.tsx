@@ -9,6 +9,7 @@ import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { useUsers } from '../customers/use-users.ts';
+import { ExportButton } from '../exports/ExportButton.tsx';
 import { FollowUpsTab } from './FollowUpsTab.tsx';
 import { formatServiceQuery, parseServiceQuery, rangeProblem, type RecordListFilters, type ServiceQuery } from './list-query.ts';
 import { RecordTable } from './RecordTable.tsx';
@@ -48,6 +49,8 @@ export function ServiceRecordsPage({ tab, search }: { tab: ServiceTab; search?: 
           {t('records.title')}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        {/* The list's own query: its filters, a range that ends before it starts sent without its end (as RecordList does). */}
+        {tab === 'list' ? <ExportButton entity="records" filter={badRange ? { ...filters, to: undefined } : filters} /> : null}
         {canWrite ? (
           <>
             <Button variant="outlined" startIcon={<ChatIcon />} onClick={() => navigate({ name: 'recordNew', kind: 'communication' })}>

@@ -10,6 +10,7 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { useUsers } from '../customers/use-users.ts';
+import { ExportButton } from '../exports/ExportButton.tsx';
 import { useKeysetQuery } from '../records/use-keyset.ts';
 import { formatSurveyQuery, formatTrendsQuery, parseSurveyQuery, parseTrendsQuery, type SurveyListFilters } from './list-query.ts';
 import { SurveyTable } from './SurveyTable.tsx';
@@ -119,6 +120,8 @@ function ListTab({ search }: { search?: string }) {
             {t('surveys.clearFilters')}
           </Button>
         ) : null}
+        <Box sx={{ flex: 1 }} />
+        <ExportButton entity="surveys" filter={badRange ? { ...filters, to: undefined } : filters} />
       </Stack>
       <SurveyList filters={badRange ? { ...filters, to: undefined } : filters} hasFilters={hasFilters} />
     </>
