@@ -1,0 +1,319 @@
+import { Alert, Box, Button, Link, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileRef } from '../../../../shared/api/files.ts';
+import {
+  IMPORT_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  type ImportInspection,
+  type ImportKind,
+  type ImportPreview,
+  type ImportResult,
+  type Mapping,
+  type TextEncoding,
+} from '../../../../shared/api/imports.ts';
+import { invoke } from '../../api/client.ts';
+import { uploadFile } from '../../api/files.ts';
+import { logError } from '../../app/errors.ts';
+import { dataChanged } from '../../app/query.ts';
+import { hrefOf } from '../../app/router.ts';
+import { CheckStep, ProgressLine, type Policy } from './CheckStep.tsx';
+import { EncodingStep } from './EncodingStep.tsx';
+import { FileStep } from './FileStep.tsx';
+import { MappingStep, mappingComplete } from './MappingStep.tsx';
+import { SummaryStep } from './SummaryStep.tsx';
+import { checkLocally, importError, localRefusal } from './import-format.ts';
+import { cancelImportJob, runImportJob, type Progress } from './import-job.ts';
+
+const STEPS = ['file', 'encoding', 'mapping', 'check', 'run', 'summary'] as const;
+const [FILE, ENCODING, MAPPING, CHECK, RUN, SUMMARY] = [0, 1, 2, 3, 4, 5] as const;
+
+type RunState = { state: 'idle' } | { state: 'running'; progress: Progress; cancelling: boolean } | { state: 'cancelled' } | { state: 'failed'; message: string } | { state: 'done'; result: ImportResult };
+
+/**
+ * The header and the rows after it for the header row the user chose. Inspect reads from the
+ * detected header; a later row is taken from the rows it gave back (an earlier one shows the
+ * columns by letter: the core reads the file from the chosen row either way).
+ */
+function rowsFor(inspection: ImportInspection, headerRow: number): { headers: string[]; sample: ImportInspection['sample'] } {
+  if (headerRow === inspection.headerRow) return { headers: inspection.headers, sample: inspection.sample };
+  const header = inspection.sample.find((line) => line.row === headerRow);
+  return { headers: header?.cells ?? [], sample: inspection.sample.filter((line) => line.row > headerRow) };
+}
+
+/** The wizard at `#/import/<kind>`: file → encoding and sheet → mapping → check → run → summary. */
+export function ImportWizardPage({ kind }: { kind: ImportKind }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<number>(FILE);
+  const [chosen, setChosen] = useState<{ name: string; size: number } | null>(null);
+  const [file, setFile] = useState<FileRef | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [inspection, setInspection] = useState<ImportInspection | null>(null);
+  const [inspectProblem, setInspectProblem] = useState<string | null>(null);
+  const [encoding, setEncoding] = useState<TextEncoding | undefined>();
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [policy, setPolicy] = useState<Policy>({ matchOn: 'phone', onDuplicate: 'skip', onError: 'skipRow' });
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [checking, setChecking] = useState<Progress | null>(null);
+  const [checkProblem, setCheckProblem] = useState<string | null>(null);
+  const [run, setRun] = useState<RunState>({ state: 'idle' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The preview that is running (one import job at a time per person) and which request is the latest.
+  const previewRun = useRef<Promise<unknown> | null>(null);
+  const previewSeq = useRef(0);
+
+  const fields: readonly string[] = IMPORT_FIELDS[kind];
+  const required: readonly string[] = REQUIRED_IMPORT_FIELDS[kind];
+
+  // Each step's heading takes the focus, so a keyboard (or screen reader) user starts at its top.
+  useEffect(() => heading.current?.focus(), [step]);
+
+  /** Reads the staged file with these choices; its mapping replaces the one on screen (new headers). Answers why not, or null. */
+  const inspect = async (upload: FileRef, options: { encoding?: TextEncoding; sheet?: string }): Promise<string | null> => {
+    setBusy(true);
+    const result = await invoke('imports.inspect', { file: upload, kind, ...options });
+    setBusy(false);
+    if (!result.ok) {
+      logError(result.error);
+      return importError(t, result.error);
+    }
+    setInspection(result.value);
+    setMapping(result.value.mapping);
+    setPreview(null);
+    return null;
+  };
+
+  const chooseFile = async (picked: File) => {
+    setChosen({ name: picked.name, size: picked.size });
+    setFileProblem(null);
+    setFile(null);
+    setInspection(null);
+    setInspectProblem(null);
+    setEncoding(undefined);
+    setSheet(undefined);
+    const refusal = checkLocally(picked);
+    if (refusal) return setFileProblem(localRefusal(t, refusal));
+    setBusy(true);
+    const staged = await uploadFile(picked, 'import');
+    if (!staged.ok) {
+      setBusy(false);
+      logError(staged.error);
+      return setFileProblem(importError(t, staged.error));
+    }
+    // The same staged file serves inspect, preview and run (it expires by itself).
+    const upload = { upload: staged.value.upload };
+    const problem = await inspect(upload, {});
+    if (problem !== null) return setFileProblem(problem);
+    setFile(upload);
+  };
+
+  const reinspect = async (options: { encoding?: TextEncoding; sheet?: string }) => {
+    if (!file) return;
+    setInspectProblem(await inspect(file, options));
+  };
+
+  const request = (current: Mapping, chosenPolicy: Policy) => ({
+    file: file!, // the check and run steps are reached only with a staged file
+    kind,
+    ...(encoding ? { encoding } : {}),
+    ...(sheet ? { sheet } : {}),
+    mapping: current,
+    matchOn: chosenPolicy.matchOn,
+    onDuplicate: chosenPolicy.onDuplicate,
+  });
+
+  /** Previews with these choices; a change while one runs stops it first (the latest choice wins). */
+  const check = async (current: Mapping, chosenPolicy: Policy) => {
+    const mine = ++previewSeq.current;
+    if (previewRun.current) {
+      await cancelImportJob();
+      await previewRun.current;
+    }
+    if (mine !== previewSeq.current) return;
+    setCheckProblem(null);
+    setChecking({ done: 0, total: 0 });
+    const running = runImportJob('imports.preview', request(current, chosenPolicy), (progress) => {
+      if (mine === previewSeq.current) setChecking(progress);
+    });
+    previewRun.current = running;
+    const result = await running;
+    if (previewRun.current === running) previewRun.current = null;
+    if (mine !== previewSeq.current) return;
+    setChecking(null);
+    if (result.ok) setPreview(result.value);
+    else setCheckProblem(result.error.code === 'CANCELLED' ? t('imports.check.stopped') : importError(t, result.error));
+  };
+
+  const changePolicy = (next: Policy) => {
+    setPolicy(next);
+    // All or nothing changes what a run does with the errors, not the counts: no new check.
+    if (mapping && (next.matchOn !== policy.matchOn || next.onDuplicate !== policy.onDuplicate)) void check(mapping, next);
+  };
+
+  const startRun = async () => {
+    if (!mapping) return;
+    setStep(RUN);
+    setRun({ state: 'running', progress: { done: 0, total: 0 }, cancelling: false });
+    const result = await runImportJob('imports.run', { ...request(mapping, policy), onError: policy.onError }, (progress) =>
+      setRun((current) => (current.state === 'running' ? { ...current, progress } : current)),
+    );
+    if (result.ok) {
+      dataChanged(); // the customer list, counts, history
+      setRun({ state: 'done', result: result.value });
+      setStep(SUMMARY);
+    } else if (result.error.code === 'CANCELLED') setRun({ state: 'cancelled' });
+    else setRun({ state: 'failed', message: importError(t, result.error) });
+  };
+
+  const cancelRun = () => {
+    setRun((current) => (current.state === 'running' ? { ...current, cancelling: true } : current));
+    void cancelImportJob();
+  };
+
+  const startOver = () => {
+    setStep(FILE);
+    setChosen(null);
+    setFile(null);
+    setInspection(null);
+    setMapping(null);
+    setPreview(null);
+    setRun({ state: 'idle' });
+  };
+
+  const headerRow = mapping?.headerRow ?? inspection?.headerRow ?? 1;
+  const shown = inspection ? rowsFor(inspection, headerRow) : { headers: [], sample: [] };
+  const mappedFields = mapping ? fields.filter((field) => typeof mapping.columns[field] === 'number') : [];
+
+  const back = () => setStep((current) => Math.max(FILE, current - 1));
+  const nextDisabled =
+    busy ||
+    (step === FILE && (file === null || fileProblem !== null)) ||
+    (step === ENCODING && inspectProblem !== null) ||
+    (step === MAPPING && (mapping === null || !mappingComplete(required, mapping)));
+  const next = () => {
+    if (step === MAPPING && mapping) {
+      setStep(CHECK);
+      if (!preview) void check(mapping, policy);
+      return;
+    }
+    setStep((current) => current + 1);
+  };
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1600, minWidth: 0 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h5" component="h1">
+          {t(`imports.title.${kind}`)}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Link href={hrefOf({ name: 'importHistory' })}>{t('imports.history.link')}</Link>
+      </Stack>
+      <Stepper activeStep={step} alternativeLabel sx={{ overflowX: 'auto', pb: 1 }}>
+        {STEPS.map((name) => (
+          <Step key={name}>
+            <StepLabel>{t(`imports.steps.${name}`)}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <Typography variant="h6" component="h2" ref={heading} tabIndex={-1} sx={{ outline: 'none' }}>
+        {t(`imports.steps.${STEPS[step] ?? 'file'}`)}
+      </Typography>
+      <Box sx={{ minWidth: 0 }}>
+        {step === FILE ? <FileStep chosen={chosen} busy={busy} problem={fileProblem} onFile={(picked) => void chooseFile(picked)} /> : null}
+        {step === ENCODING && inspection ? (
+          <EncodingStep
+            inspection={inspection}
+            headerRow={headerRow}
+            headers={shown.headers}
+            sample={shown.sample}
+            busy={busy}
+            problem={inspectProblem}
+            onEncoding={(chosenEncoding) => {
+              setEncoding(chosenEncoding);
+              void reinspect({ encoding: chosenEncoding, ...(sheet ? { sheet } : {}) });
+            }}
+            onSheet={(chosenSheet) => {
+              setSheet(chosenSheet);
+              void reinspect({ ...(encoding ? { encoding } : {}), sheet: chosenSheet });
+            }}
+            onHeaderRow={(row) => {
+              if (!mapping) return;
+              setMapping({ ...mapping, headerRow: row });
+              setPreview(null);
+            }}
+          />
+        ) : null}
+        {step === MAPPING && inspection && mapping ? (
+          <MappingStep
+            fields={fields}
+            required={required}
+            headers={shown.headers}
+            sample={shown.sample}
+            mapping={mapping}
+            mappingSaved={inspection.mappingSaved}
+            onChange={(columns) => {
+              setMapping({ ...mapping, columns });
+              setPreview(null);
+            }}
+          />
+        ) : null}
+        {step === CHECK ? (
+          <CheckStep
+            policy={policy}
+            onPolicy={changePolicy}
+            fields={mappedFields}
+            preview={preview}
+            checking={checking}
+            problem={checkProblem}
+            onCancel={() => void cancelImportJob()}
+            onRetry={() => mapping && void check(mapping, policy)}
+          />
+        ) : null}
+        {step === RUN ? (
+          <Stack spacing={2}>
+            {run.state === 'running' ? (
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+                <Box sx={{ flex: 1 }}>
+                  <ProgressLine progress={run.progress} label={t('imports.run.running')} />
+                </Box>
+                <Button onClick={cancelRun} disabled={run.cancelling}>
+                  {run.cancelling ? t('imports.run.cancelling') : t('common.cancel')}
+                </Button>
+              </Stack>
+            ) : null}
+            {run.state === 'cancelled' ? <Alert severity="info">{t('imports.run.cancelled')}</Alert> : null}
+            {run.state === 'failed' ? <Alert severity="error">{t('imports.run.failed', { reason: run.message })}</Alert> : null}
+          </Stack>
+        ) : null}
+        {step === SUMMARY && run.state === 'done' && chosen ? <SummaryStep result={run.result} fileName={chosen.name} onAnother={startOver} /> : null}
+      </Box>
+      {step < RUN ? (
+        <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'flex-end' }}>
+          {step > FILE ? (
+            <Button onClick={back} disabled={busy || checking !== null}>
+              {t('imports.back')}
+            </Button>
+          ) : null}
+          {step < CHECK ? (
+            <Button variant="contained" onClick={next} disabled={nextDisabled}>
+              {t('imports.next')}
+            </Button>
+          ) : (
+            <Button variant="contained" onClick={() => void startRun()} disabled={preview === null || checking !== null || preview.valid === 0}>
+              {t('imports.run.start')}
+            </Button>
+          )}
+        </Stack>
+      ) : null}
+      {step === RUN && (run.state === 'cancelled' || run.state === 'failed') ? (
+        <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'flex-end' }}>
+          <Button variant="contained" onClick={() => setStep(CHECK)}>
+            {t('imports.run.backToCheck')}
+          </Button>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { detailsOf } from '../../../../shared/error-details.ts';
+import type { AppError } from '../../../../shared/errors.ts';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { useCoreMutation } from '../../app/query.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { importError } from './import-format.ts';
+
+/** At most this many edited customers are named; the rest are counted. */
+const NAMES_SHOWN = 10;
+
+/** Why an undo was refused: which customers were edited since, or that it was undone already. */
+export function undoError(t: TFunction, error: AppError): string {
+  const conflict = detailsOf(error, 'CONFLICT');
+  if (conflict && 'reason' in conflict && conflict.reason === 'editedSince') {
+    const names = conflict.customers.slice(0, NAMES_SHOWN).map((customer) => customer.name).join(t('imports.separator'));
+    const more = conflict.customers.length - NAMES_SHOWN;
+    return more > 0 ? t('imports.undo.editedSinceMore', { names, count: more, formatted: formatNumber(more) }) : t('imports.undo.editedSince', { names });
+  }
+  if (conflict && 'reason' in conflict && conflict.reason === 'undone') return t('imports.undo.undone');
+  return importError(t, error);
+}
+
+type Props = { batch: number; fileName: string; onClose: () => void; onUndone?: () => void };
+
+/** "Undo this import?": what it removes and puts back; a refusal stays in the dialog, naming the customers edited since. */
+export function UndoImportDialog({ batch, fileName, onClose, onUndone }: Props) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const undo = useCoreMutation('imports.undo');
+  return (
+    <ConfirmDialog
+      titleId="undo-import-title"
+      title={t('imports.undo.title')}
+      body={t('imports.undo.body', { file: fileName })}
+      problem={undo.error ? undoError(t, undo.error) : null}
+      confirmLabel={t('imports.undo.confirm')}
+      color="warning"
+      pending={undo.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        undo.mutate(
+          { batch },
+          {
+            onSuccess: (value) => {
+              notify({ message: t('imports.undo.done', { removed: formatNumber(value.removed), restored: formatNumber(value.restored) }) });
+              onUndone?.();
+              onClose();
+            },
+          },
+        )
+      }
+    />
+  );
+}
