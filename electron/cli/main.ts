@@ -18,6 +18,7 @@ import { surveys } from './commands/surveys.ts';
 import { today } from './commands/today.ts';
 import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
+import { exportCommand } from './commands/exports.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
 import { CliError, type CliContext } from './session.ts';
@@ -93,6 +94,11 @@ Commands:
                                                        complaints near their deadline, contracts expiring, birthdays and
                                                        anniversaries of the week (staff: their own; default today)
 
+  export ENTITY --format csv|xlsx --out FILE [--force] [--encoding gbk] [--lang zh-CN|en-US] --user USER
+                                                       ENTITY: customers|contacts|contracts|records|surveys, the whole list
+                                                       as the user sees it, to CSV (UTF-8 with BOM; --encoding gbk writes
+                                                       GB18030 for old Excel) or .xlsx; audited; FILE kept unless --force
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -130,8 +136,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   visits,
   surveys,
   today,
+  export: exportCommand,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'export']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -199,6 +206,10 @@ export async function main(argv: string[]): Promise<number> {
         // today
         date: { type: 'string' },
         scope: { type: 'string' },
+        // export
+        format: { type: 'string' },
+        encoding: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

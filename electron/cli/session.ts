@@ -80,6 +80,10 @@ export type CliContext = {
     // today (commands/today.ts)
     date?: string;
     scope?: string;
+    // export (commands/exports.ts)
+    format?: string;
+    encoding?: string;
+    lang?: string;
   };
 };
 
