@@ -64,6 +64,8 @@ export async function headText(src: ByteSource, encoding: TextEncoding): Promise
   }
 }
 
+const LOOKAHEAD = '\0'.repeat(16);
+
 const cancelledFailure = () => new AppFailure('CANCELLED', 'Reading the import file was cancelled');
 
 /** Rows of a text table in batches; stops (CANCELLED) when the signal says so between chunks. */
@@ -74,6 +76,8 @@ export async function* readCsvRows(src: ByteSource, encoding: TextEncoding, sign
     relax_column_count: true,
     // A quote inside an unquoted cell (5" screen) is kept as text, as Excel does.
     relax_quotes: true,
+    // Each line ends as it ends: Notepad, Excel and old Mac files mix them.
+    record_delimiter: ['\r\n', '\n', '\r'],
     skip_empty_lines: false,
     bom: false,
     max_record_size: MAX_RECORD_CHARS,
@@ -96,7 +100,9 @@ export async function* readCsvRows(src: ByteSource, encoding: TextEncoding, sign
       if (error instanceof InvalidBytes) {
         // The text before the bad bytes goes through the parser first: the records it completes
         // say which row the bad bytes are on.
-        if (error.before !== '') await new Promise<void>((resolve) => parser.write(error.before, () => resolve()));
+        // The parser looks a few characters ahead before it ends a record: NULs after the text
+        // (neither delimiters nor quotes, so they end no record) let it finish the ones before.
+        await new Promise<void>((resolve) => parser.write(error.before + LOOKAHEAD, () => resolve()));
         const row = parser.info.records + 1;
         parser.destroy(refused('encoding', `row ${row} has bytes that are not valid ${encoding}`, { row }));
       } else parser.destroy(error as Error);
@@ -121,7 +127,7 @@ export async function* readCsvRows(src: ByteSource, encoding: TextEncoding, sign
     }
     if (batch.length > 0) yield batch;
   } catch (error) {
-    throw csvFailure(error, row + 1);
+    throw csvFailure(error);
   } finally {
     stop.abort();
     parser.destroy();
@@ -130,10 +136,11 @@ export async function* readCsvRows(src: ByteSource, encoding: TextEncoding, sign
 }
 
 /** csv-parse's own errors as refusals: a quote never closed runs into the record size limit or the end of the file. */
-function csvFailure(error: unknown, row: number): unknown {
+function csvFailure(error: unknown): unknown {
   if (error instanceof AppFailure) return error;
-  const code = (error as { code?: string }).code;
+  const { code, records } = error as { code?: string; records?: number }; // csv-parse's CsvError carries its parser's counts
   if (code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE') {
+    const row = (records ?? 0) + 1;
     return refused('fileType', `a quote opened on row ${row} is never closed`, { row });
   }
   return error;
