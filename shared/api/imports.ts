@@ -240,7 +240,11 @@ export const imports = {
   'imports.preview': method({ input: ImportRequest, output: ImportPreview, permission: 'data.import' }),
   /** Imports in one transaction (job 'import'; cancel or failure: nothing written); audited 'import.run'. */
   'imports.run': method({
-    input: ImportRequest.extend({ onError: z.enum(ON_ERROR).default('skipRow') }),
+    input: ImportRequest.extend({
+      onError: z.enum(ON_ERROR).default('skipRow'),
+      /** The caller's language: the rejected rows' error column is written in it. */
+      language: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+    }),
     output: ImportResult,
     permission: 'data.import',
   }),

@@ -121,6 +121,12 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'duplicates.merge': (c) => [{ keep: c.customers[0]!.id, merge: 999_999, version: { keep: 999, merge: 999 } }],
   'duplicates.merges': () => [{}],
   'duplicates.undoMerge': () => [{ merge: 999_999 }],
+  // Import is not a masked role's right (data.import): refused before anything is read.
+  'imports.inspect': () => [{ file: { upload: 'f'.repeat(22) }, kind: 'customers' }],
+  'imports.preview': () => [{ file: { upload: 'f'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }],
+  'imports.run': () => [{ file: { upload: 'f'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }],
+  'imports.list': () => [{}],
+  'imports.undo': () => [{ batch: 999_999 }],
   // Contracts carry their customer's name and code, no contact details: every customer's contracts
   // are listed and read (the seed's and one per customer made below).
   'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),
