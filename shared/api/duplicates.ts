@@ -138,4 +138,4 @@ export const duplicates = {
   'duplicates.undoMerge': method({ input: z.object({ merge: Id }), output: z.object({}), permission: 'customers.merge' }),
 };
 
-export const duplicatesArea = defineArea({ methods: duplicates, auditEntities: [], auditActions: ['customer.merge', 'customer.unmerge', 'customer.dismissDuplicates'] });
+export const duplicatesArea = defineArea({ methods: duplicates, auditEntities: [], auditActions: ['customer.merge', 'customer.unmerge'] });

@@ -9,7 +9,7 @@ import { Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** Later issues add survey, complaint and sale. */
-export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care'] as const;
+export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care', 'merge'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What an entry opens: the record, visit, contract or file it is about; a grade change opens the customer. */
@@ -48,6 +48,8 @@ export const TIMELINE_TEXT_CHARS = 200;
  * - care: at = when the care was given; title = the occasion code (birthday, founding,
  *   contractAnniversary, holiday, other); text = the note; staff = who gave it; opens the customer.
  *   Care notes in the recycle bin are shown (`deleted`, restorable by care.restoreNote).
+ * - merge: at = when another customer was merged into this one; title = that customer's name and
+ *   code (`张三 (C000123)`); text = ''; staff = who merged; opens the customer. Gone once undone.
  * Deleted contracts are not shown; records and visits in the recycle bin are (`deleted`), and
  * `actions.restore` says whether this caller may restore them (records.restore / visits.restore).
  */

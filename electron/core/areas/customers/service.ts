@@ -123,7 +123,8 @@ export async function customerFacets(db: Db, access: Access): Promise<{ industri
 const BIN_ORDER = by('desc', 'c.deleted_at', 'c.id');
 
 export async function listDeletedCustomers(db: Db, cursor: string | null, limit: number, access: Access): Promise<z.infer<typeof CustomerPage>> {
-  let q = listing(db).where('c.deleted_at', 'is not', null);
+  // A merged customer (areas/duplicates) is deleted too, but no bin's: its merge is undone instead.
+  let q = listing(db).where('c.deleted_at', 'is not', null).where('c.merged_into', 'is', null);
   if (access.scopeOwnerId !== null) q = q.where('c.owner_id', '=', access.scopeOwnerId);
   const page = await keysetPage(q, BIN_ORDER, cursor, limit);
   return { rows: page.rows.map((row) => rowFor(row, access)), nextCursor: page.nextCursor };
@@ -385,8 +386,9 @@ function conflict(id: number): AppFailure {
  * too (customerActions: staff delete, restore and purge only the customers they created).
  */
 async function deletable(db: Db, id: number, access: Access, action: 'delete' | 'purge') {
-  const row = await db.selectFrom('customers').select(['id', 'name', 'version', 'owner_id', 'created_by', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-  if (!row || !inScope(row.owner_id, access)) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
+  const row = await db.selectFrom('customers').select(['id', 'name', 'version', 'owner_id', 'created_by', 'deleted_at', 'merged_into']).where('id', '=', id).executeTakeFirst();
+  // A merged customer is restored by undoing its merge, and never purged while that can be done.
+  if (!row || !inScope(row.owner_id, access) || row.merged_into !== null) throw new AppFailure('NOT_FOUND', `customer ${id} does not exist`);
   if (!customerActions(access, { createdBy: row.created_by })[action]) {
     throw new AppFailure('FORBIDDEN', `customers.${action}: your role may ${action === 'delete' ? 'delete and restore' : 'purge'} only the customers you created`);
   }

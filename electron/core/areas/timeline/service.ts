@@ -22,6 +22,7 @@ import { contractExpiredSource } from './sources/contract-expired.ts';
 import { contractSignedSource } from './sources/contract-signed.ts';
 import { filesSource } from './sources/files.ts';
 import { gradeSource } from './sources/grade.ts';
+import { mergesSource } from './sources/merges.ts';
 import { recordsSource } from './sources/records.ts';
 import { surveysSource } from './sources/surveys.ts';
 import { bindSlots, compareEntries, isAfter, P, shapeKey, slotValues, SOURCE_COLUMNS, type SourceInput, type SourceQuery, type SourceRow, type TimelineKey, type TimelineSource } from './sources/source.ts';
@@ -30,7 +31,7 @@ import { visitsSource } from './sources/visits.ts';
 type Query = z.output<typeof TimelineQuery>;
 
 /** Every source, one line each: a new kind of entry (surveys, complaints, sales) adds its source here. */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource];
 
 /** Rows of the statement that are no entries: the customer when this caller sees it, a contract of it due a renewal. */
 const CUSTOMER_ROW = 'customer';
