@@ -214,6 +214,13 @@ describe('exports.run', () => {
       { field: 'exportRows', before: null, after: rows },
     ]);
     expect(rows).toBe(4);
+    await bytesOf(sessions.owner, { entity: 'contracts', format: 'csv', encoding: 'gb18030' });
+    const [gbk] = (await h.call(sessions.owner, 'audit.list', { action: 'export.run', limit: 1 })).rows;
+    expect(gbk!.changes).toEqual([
+      { field: 'exportEntity', before: null, after: 'contracts' },
+      { field: 'exportFormat', before: null, after: 'csvGbk' },
+      { field: 'exportRows', before: null, after: 1 },
+    ]);
   });
 
   it('stops when cancelled: no file, no audit entry, no blob left', async () => {

@@ -82,8 +82,8 @@ export async function runExport(db: Db, input: Input, access: Access, actor: Exp
         label: name,
         changes: [
           { field: 'exportEntity', before: null, after: input.entity },
-          { field: 'exportFormat', before: null, after: input.format },
-          ...(input.format === 'csv' ? [{ field: 'exportEncoding', before: null, after: input.encoding }] : []),
+          // One word per choice the user made (letters only, so the audit log can name it): csv, csvGbk, xlsx.
+          { field: 'exportFormat', before: null, after: input.format === 'csv' && input.encoding === 'gb18030' ? 'csvGbk' : input.format },
           { field: 'exportRows', before: null, after: rows },
         ],
       });
