@@ -46,7 +46,7 @@ async function checked(src: ByteSource, format: TableFormat): Promise<Buffer> {
 
 function parse(buf: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
   try {
-    return XLSX.read(buf, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, ...options });
+    return XLSX.read(buf, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, ...options });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw refused('workbook', /password|encrypt/i.test(why) ? 'the workbook is password-protected' : `the workbook cannot be read (${why})`);
