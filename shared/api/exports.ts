@@ -230,7 +230,8 @@ export const exportMethods = {
   /**
    * Writes the rows of `entity` that `filter` gives the caller (their scope; phones, e-mails and
    * WeChat IDs masked for roles that see them masked) to a file to download. Job 'export' (progress
-   * in rows; jobs.cancel stops it and nothing is given out). Audited as `export.run`.
+   * in rows, `total` 0 when not known ahead: contacts, records, surveys; jobs.cancel stops it and
+   * nothing is given out). Audited as `export.run`.
    */
   'exports.run': method({ input: ExportInput, output: z.object({ download: Download, rows: z.number().int() }), permission: 'data.export' }),
 };

@@ -58,7 +58,8 @@ export async function runExport(db: Db, input: Input, access: Access, actor: Exp
   job.progress(0, table.total);
   const pageDone = async (count: number) => {
     rows += count;
-    job.progress(rows, Math.max(rows, table.total));
+    // A total of 0 says "not known ahead" (contacts, records, surveys: the list has no count), not "done".
+    job.progress(rows, table.total === 0 ? 0 : Math.max(rows, table.total));
     await job.step();
   };
   const name = exportFileName(input, now);
