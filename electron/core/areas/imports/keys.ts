@@ -1,16 +1,14 @@
 // What two customers "are the same" means for an import's duplicate policy (match on phone, e-mail,
 // or name + address). Phone numbers are compared by their digits: full-width digits folded, spaces,
 // dashes and brackets dropped, China's +86 / 0086 before a mobile number dropped. (The duplicate
-// finder, areas/duplicates, keeps its own normalisers; these are the import's, kept small.)
+// finder, areas/duplicates, keeps its own normalisers; the import uses the reader's values/ ones.)
 import type { MatchOn } from '../../../../shared/api/imports.ts';
+import { phoneKey as valuesPhoneKey } from './values/index.ts';
 
-/** A phone number's comparable form, or '' when it has too few digits to identify anyone. */
+/** A phone number's comparable form (values/ phoneKey), or '' when it has too few digits to identify anyone. */
 export function phoneKey(text: string): string {
-  let digits = text.normalize('NFKC').replace(/(ext|x|转).*$/i, '').replace(/[^\d+]/g, '');
-  digits = digits.replace(/^\+/, '00');
-  if (/^0086\d{11}$/.test(digits)) digits = digits.slice(4);
-  else if (/^86(1\d{10})$/.test(digits)) digits = digits.slice(2);
-  return digits.replace(/\D/g, '').length >= 5 ? digits : '';
+  const digits = valuesPhoneKey(text);
+  return digits.length >= 5 ? digits : '';
 }
 
 export function emailKey(text: string): string {

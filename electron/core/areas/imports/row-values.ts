@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { CustomerDraft, type ContactDraft } from '../../../../shared/api/customers.ts';
 import { IMPORT_MAX_CELL, IMPORT_ROW_CODES, type ImportRowCode, type ImportRowError, type Mapping } from '../../../../shared/api/imports.ts';
-import { dateCell, emailCell, gradeCell, kindCell, phoneCell, sizeCell, stageCell, tagsCell, type Cell } from './cells.ts';
+import { dateCell, emailCell, gradeCell, kindCell, phoneCell, sizeCell, stageCell, tagsCell, websiteCell, type Cell, type RawCell } from './cells.ts';
 
 type Draft = z.output<typeof CustomerDraft>;
 type ContactValues = z.output<typeof ContactDraft>;
@@ -27,21 +27,22 @@ export type RowValues = {
 
 export type Checked = { ok: true; values: RowValues } | { ok: false; errors: ImportRowError[] };
 
-export type SourceRow = { row: number; cells: string[]; raw?: readonly unknown[] };
+export type SourceRow = { row: number; cells: string[]; raw?: readonly RawCell[] };
 
-function cellOf(row: SourceRow, mapping: Mapping, field: string): { text: string; raw: unknown } {
+function cellOf(row: SourceRow, mapping: Mapping, field: string): { text: string; raw: RawCell | undefined } {
   const column = mapping.columns[field];
   if (column === null || column === undefined) return { text: '', raw: undefined };
   return { text: (row.cells[column] ?? '').trim(), raw: row.raw?.[column] };
 }
 
-const PARSERS: Partial<Record<string, (text: string, raw: unknown) => Cell<unknown>>> = {
+const PARSERS: Partial<Record<string, (text: string, raw?: RawCell) => Cell<unknown>>> = {
   kind: kindCell,
   grade: gradeCell,
   stage: stageCell,
   size: sizeCell,
   phone: phoneCell,
   email: emailCell,
+  website: websiteCell,
   birthday: dateCell,
   contactMobile: phoneCell,
   contactPhone: phoneCell,

@@ -67,7 +67,15 @@ export async function undoBatch(db: Db, batchId: number, access: Access, now: nu
       for (const item of chunk) {
         const old = JSON.parse(item.old_values ?? '{}') as CustomerState & { gradeHistoryId: number | null };
         const before = stored.get(item.customer_id)!; // checked live and unedited above
-        await writeState(tx, before, { fields: old.fields, tags: old.tags, contacts: old.contacts }, access.userId, now, { gradeHistory: false });
+        const left = await writeState(tx, before, { fields: old.fields, tags: old.tags, contacts: old.contacts }, access.userId, now, { gradeHistory: false });
+        // An earlier batch that left the customer as this one found it may still be undone after this one.
+        await tx
+          .updateTable('import_batch_items')
+          .set({ left_version: left.version, left_updated_at: left.updatedAt })
+          .where('customer_id', '=', item.customer_id)
+          .where('left_version', '=', item.left_version - 1)
+          .where('batch_id', 'in', (eb) => eb.selectFrom('import_batches').select('id').where('undone_at', 'is', null).where('id', '<', batchId))
+          .execute();
         if (old.gradeHistoryId !== null) await tx.deleteFrom('grade_history').where('id', '=', old.gradeHistoryId).execute();
       }
     }
