@@ -223,6 +223,24 @@ describe('exports.run', () => {
     ]);
   });
 
+  it('reports progress in rows: against the count for customers, with no total for records until done', async () => {
+    const events: { job?: string; done?: number; total?: number }[] = [];
+    const off = h.core.onEvent(sessions.owner, (event) => void events.push(event));
+    try {
+      const { rows } = await bytesOf(sessions.owner, { entity: 'customers', format: 'csv' });
+      const customers = events.filter((e) => e.job === 'export');
+      expect(customers[0]).toMatchObject({ done: 0, total: rows });
+      expect(customers.at(-1)).toMatchObject({ done: rows, total: rows });
+      events.length = 0;
+      const records = await bytesOf(sessions.owner, { entity: 'records', format: 'csv' });
+      const recordEvents = events.filter((e) => e.job === 'export');
+      expect(recordEvents[0]).toMatchObject({ done: 0, total: 0 });
+      expect(recordEvents.at(-1)).toMatchObject({ done: records.rows, total: records.rows });
+    } finally {
+      off();
+    }
+  });
+
   it('stops when cancelled: no file, no audit entry, no blob left', async () => {
     for (let i = 0; i < 250; i++) await h.call(sessions.owner, 'customers.create', { name: `批量客户 ${String(i).padStart(3, '0')}` });
     const blobs = async () => (await db.selectFrom('blobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
