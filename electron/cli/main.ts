@@ -19,6 +19,7 @@ import { today } from './commands/today.ts';
 import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
 import { exportCommand } from './commands/exports.ts';
+import { duplicates } from './commands/duplicates.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
 import { CliError, type CliContext } from './session.ts';
@@ -99,6 +100,9 @@ Commands:
                                                        as the user sees it, to CSV (UTF-8 with BOM; --encoding gbk writes
                                                        GB18030 for old Excel) or .xlsx; audited; FILE kept unless --force
 
+  duplicates list --user USER                          groups of possible duplicate customers (same phone, e-mail or a
+                                                       similar name), largest first, with the reason of each
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -137,8 +141,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   surveys,
   today,
   export: exportCommand,
+  duplicates,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'export']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
