@@ -63,24 +63,27 @@ const EXPORT_COLUMN_FIELD: { [K in ImportKind]: Record<string, string> } = {
   contacts: { name: 'contactName', title: 'contactTitle', mobile: 'contactMobile', phone: 'contactPhone', email: 'contactEmail', wechat: 'contactWechat', birthday: 'contactBirthday' },
 };
 
-type Dictionary = { exact: Map<string, string>; words: [string, string][] };
+/** A header word's field, and how surely it names it: 0 the export's own header of that field, 1 any other word. */
+type Named = { field: string; rank: 0 | 1 };
+type Dictionary = { exact: Map<string, Named>; words: [string, string][] };
 
 function dictionary(kind: ImportKind): Dictionary {
-  const exact = new Map<string, string>();
+  const exact = new Map<string, Named>();
   const fields = IMPORT_FIELDS[kind] as readonly string[];
   // The export's own headers first: an exported file's columns are never taken by a looser word.
   const exported = EXPORT_HEADERS[kind] as Record<string, Record<string, string>>;
   for (const [column, words] of Object.entries(exported)) {
     const field = EXPORT_COLUMN_FIELD[kind][column] ?? column;
     if (!fields.includes(field)) continue;
-    for (const word of Object.values(words)) if (!exact.has(headerKey(word)) || column === field) exact.set(headerKey(word), field);
+    const rank = column === field ? 0 : 1;
+    for (const word of Object.values(words)) if ((exact.get(headerKey(word))?.rank ?? 2) > rank) exact.set(headerKey(word), { field, rank });
   }
   const table = (kind === 'customers' ? CUSTOMER_WORDS : CONTACT_WORDS) as Record<string, string[]>;
   const words: [string, string][] = [];
   for (const field of fields) {
     for (const word of table[field] ?? []) {
       const key = headerKey(word);
-      if (!exact.has(key)) exact.set(key, field);
+      if (!exact.has(key)) exact.set(key, { field, rank: 1 });
       words.push([key, field]);
     }
   }
@@ -94,25 +97,33 @@ const dictionaryOf = (kind: ImportKind) => (DICTIONARIES[kind] ??= dictionary(ki
 
 /** The field a header names on its own (exact word, or the word without its bracketed remark); null if none. */
 export function fieldOfHeader(header: string, kind: ImportKind): string | null {
+  return namedBy(header, kind)?.field ?? null;
+}
+
+function namedBy(header: string, kind: ImportKind): Named | undefined {
   const { exact } = dictionaryOf(kind);
-  return exact.get(headerKey(header)) ?? exact.get(headerKey(withoutRemarks(header))) ?? null;
+  return exact.get(headerKey(header)) ?? exact.get(headerKey(withoutRemarks(header)));
 }
 
 /**
- * The mapping a header row suggests: each field gets the first column that names it exactly; then
- * columns left over get a field whose word they contain (the longest such word, two characters or
- * more). A column feeds one field at most, a field takes one column. Fields with no column: null.
+ * The mapping a header row suggests: each field gets the first column that is the export's own
+ * header of it, else the first column that names it exactly (负责人账号 over 负责人 for the owner's
+ * user name); then columns left over get a field whose word they contain (the longest such word,
+ * two characters or more). A column feeds one field at most, a field takes one column. Fields with
+ * no column: null.
  */
 export function matchHeaders(headers: readonly string[], kind: ImportKind, headerRow = 1): Mapping {
   const columns: Record<string, number | null> = Object.fromEntries((IMPORT_FIELDS[kind] as readonly string[]).map((f) => [f, null]));
   const used = new Set<number>();
-  headers.forEach((header, index) => {
-    const field = fieldOfHeader(header, kind);
-    if (field !== null && columns[field] === null) {
-      columns[field] = index;
-      used.add(index);
-    }
-  });
+  for (const rank of [0, 1]) {
+    headers.forEach((header, index) => {
+      const named = namedBy(header, kind);
+      if (named && named.rank === rank && columns[named.field] === null && !used.has(index)) {
+        columns[named.field] = index;
+        used.add(index);
+      }
+    });
+  }
   const { words } = dictionaryOf(kind);
   headers.forEach((header, index) => {
     if (used.has(index)) return;
