@@ -3,7 +3,9 @@
 // the key; writing a number differently never changes its key).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deletionVariants, emailKey, nameKey, normalisePhone, phoneKey, pinyinKey } from '../../electron/core/areas/duplicates/normalise.ts';
+import { distance } from 'fastest-levenshtein';
+import { similarPairs } from '../../electron/core/areas/duplicates/finder.ts';
+import { emailKey, nameKey, normalisePhone, phoneKey, pinyinKey } from '../../electron/core/areas/duplicates/normalise.ts';
 
 describe('phone key', () => {
   it.each([
@@ -123,12 +125,27 @@ describe('pinyin key', () => {
   });
 });
 
-describe('deletion variants', () => {
-  it('are shared by keys one edit apart', () => {
-    const share = (a: string, b: string) => a === b || deletionVariants(a).some((v) => v === b || deletionVariants(b).includes(v)) || deletionVariants(b).includes(a);
-    expect(share('北京华信科技', '北京华新科技')).toBe(true); // substitution
-    expect(share('北京华信科技', '北京华信科技园')).toBe(true); // insertion
-    expect(share('北京华信科技', '京华信科技')).toBe(true); // deletion at the start
-    expect(share('北京华信科技', '上海华信科技')).toBe(false);
+describe('names one edit apart', () => {
+  const sorted = (pairs: [string, string][]) => pairs.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort();
+  it('finds substitutions, insertions and deletions anywhere, and nothing further apart', () => {
+    const keys = ['北京华信科技', '北京华新科技', '北京华信科技园', '京华信科技', '上海华信科技', 'northwindfoods', 'northwndfoods', 'acme'];
+    expect(sorted(similarPairs(keys))).toEqual(
+      sorted([
+        ['北京华信科技', '北京华新科技'],
+        ['北京华信科技', '北京华信科技园'],
+        ['北京华信科技', '京华信科技'],
+        ['northwindfoods', 'northwndfoods'],
+      ]),
+    );
+  });
+  it('is every pair at distance 1, as comparing all pairs says (property)', () => {
+    const key = fc.array(fc.constantFrom(...'北京华信科技abc'), { minLength: 1, maxLength: 7 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 30 }), (keys) => {
+        const brute: [string, string][] = [];
+        for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) if (distance(keys[i]!, keys[j]!) === 1) brute.push([keys[i]!, keys[j]!]);
+        expect(sorted(similarPairs(keys))).toEqual(sorted(brute));
+      }),
+    );
   });
 });

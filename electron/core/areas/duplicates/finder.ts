@@ -15,7 +15,7 @@ import type { Grade } from '../../../../shared/api/customers.ts';
 import { transaction, type Db } from '../../db/database.ts';
 import type { Job } from '../../jobs.ts';
 import type { Access } from '../users/access.ts';
-import { deletionVariants, emailKey, nameKey, phoneKey, pinyinKey, SIMILAR_MIN_CHARS } from './normalise.ts';
+import { emailKey, nameKey, phoneKey, pinyinKey, SIMILAR_MIN_CHARS } from './normalise.ts';
 
 /** Keys longer than this are not compared by edit distance (a paragraph typed as a name). */
 const SIMILAR_MAX_CHARS = 40;
@@ -176,31 +176,9 @@ export async function findDuplicates(db: Db, access: Access, job: Job | null): P
   if (job) await job.step();
 
   // Names one edit apart: candidates through shared deletion variants, confirmed by the distance.
-  const distinct = [...names.keys()].filter((key) => {
-    const length = [...key].length;
-    return length >= SIMILAR_MIN_CHARS && length <= SIMILAR_MAX_CHARS;
-  });
-  const byVariant = new Map<string, number[]>();
-  distinct.forEach((key, k) => {
-    for (const variant of new Set([key, ...deletionVariants(key)])) {
-      const list = byVariant.get(variant);
-      if (!list) byVariant.set(variant, [k]);
-      else if (list.length <= VARIANT_BUCKET_MAX) list.push(k);
-    }
-  });
-  const similarSeen = new Set<string>();
-  for (const list of byVariant.values()) {
-    if (list.length < 2 || list.length > VARIANT_BUCKET_MAX) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = distinct[list[i]!]!;
-        const b = distinct[list[j]!]!;
-        const seen = a < b ? `${a}\n${b}` : `${b}\n${a}`;
-        if (similarSeen.has(seen)) continue;
-        similarSeen.add(seen);
-        if (distance(a, b) === 1 && !hanSubstitution(a, b)) buckets.push({ reason: 'name', value: `${a} ~ ${b}`, members: [names.get(a)![0]!, names.get(b)![0]!] });
-      }
-    }
+  const distinct = [...names.keys()].filter((key) => key.length >= SIMILAR_MIN_CHARS && key.length <= SIMILAR_MAX_CHARS);
+  for (const [a, b] of similarPairs(distinct)) {
+    if (!hanSubstitution(a, b)) buckets.push({ reason: 'name', value: `${a} ~ ${b}`, members: [names.get(a)![0]!, names.get(b)![0]!] });
   }
   if (job) await job.step();
 
@@ -281,6 +259,61 @@ export async function findDuplicates(db: Db, access: Access, job: Job | null): P
   }));
   job?.progress(total, total);
   return { groups: result, total: all.length };
+}
+
+/** FNV-1a of the key's UTF-16 units, leaving out the one at `skip` (-1: none). */
+function variantHash(key: string, skip: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    if (i === skip) continue;
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Pairs of keys at edit distance exactly 1. Two such keys share a deletion variant (or one is a
+ * deletion variant of the other), so every key's variants are hashed (no strings built), sorted,
+ * and only keys whose variants hash alike are compared (fastest-levenshtein confirms; a hash
+ * collision costs one comparison). A variant shared by more than VARIANT_BUCKET_MAX keys says
+ * nothing and is skipped. Lengths in UTF-16 units (names are in the Basic Multilingual Plane).
+ */
+export function similarPairs(keys: readonly string[]): [string, string][] {
+  let count = 0;
+  for (const key of keys) count += key.length + 1;
+  // hash * 2^20 + key index: exact in a double (32 + 20 bits), sorted as numbers.
+  if (keys.length >= 1 << 20) throw new Error('duplicates: too many distinct names to compare');
+  const entries = new Float64Array(count);
+  let at = 0;
+  keys.forEach((key, k) => {
+    entries[at++] = variantHash(key, -1) * 1_048_576 + k;
+    for (let i = 0; i < key.length; i++) entries[at++] = variantHash(key, i) * 1_048_576 + k;
+  });
+  entries.sort();
+  const out: [string, string][] = [];
+  const seen = new Set<number>();
+  let start = 0;
+  while (start < entries.length) {
+    const hash = Math.floor(entries[start]! / 1_048_576);
+    let end = start + 1;
+    while (end < entries.length && Math.floor(entries[end]! / 1_048_576) === hash) end++;
+    if (end - start >= 2 && end - start <= VARIANT_BUCKET_MAX) {
+      for (let i = start; i < end; i++) {
+        for (let j = i + 1; j < end; j++) {
+          const a = entries[i]! % 1_048_576;
+          const b = entries[j]! % 1_048_576;
+          if (a === b) continue;
+          const pair = Math.min(a, b) * 1_048_576 + Math.max(a, b);
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          if (Math.abs(keys[a]!.length - keys[b]!.length) <= 1 && distance(keys[a]!, keys[b]!) === 1) out.push([keys[a]!, keys[b]!]);
+        }
+      }
+    }
+    start = end;
+  }
+  return out;
 }
 
 const REASON_ORDER: Record<DuplicateReason, number> = { phone: 0, email: 1, name: 2 };

@@ -40,7 +40,9 @@ const COUNTRY = /^\(?(?:\+|00)\s*86\)?|^\(86\)/;
  * looks like a number (fewer than PHONE_KEY_MIN_DIGITS digits, or letters in it).
  */
 export function normalisePhone(raw: string): NormalisedPhone | null {
-  let text = raw.normalize('NFKC').trim();
+  // Most numbers are plain digits already: no Unicode normalising, no pattern work.
+  if (PLAIN_DIGITS.test(raw)) return plainNumber(raw);
+  let text = (ASCII.test(raw) ? raw : raw.normalize('NFKC')).trim();
   if (text === '') return null;
   let extension = '';
   const ext = EXTENSION.exec(text);
@@ -57,6 +59,15 @@ export function normalisePhone(raw: string): NormalisedPhone | null {
   }
   text = text.replace(/[()]/g, '');
   if (!/^\d+$/.test(text)) return null;
+  return plainNumber(text, international, extension);
+}
+
+const PLAIN_DIGITS = /^\d+$/;
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Digits only: a bare 86 before a mobile goes, a landline after a country code gets its 0. */
+function plainNumber(digits: string, international = false, extension = ''): NormalisedPhone | null {
+  let text = digits;
   if (!international && text.length === 13 && /^861[3-9]/.test(text)) {
     international = true;
     text = text.slice(2);
@@ -73,7 +84,8 @@ export function phoneKey(raw: string): string {
 
 /** An e-mail address as compared: NFKC (full-width ＠), trimmed, lower case. '' when it is no address. */
 export function emailKey(raw: string): string {
-  const text = raw.normalize('NFKC').trim().toLowerCase();
+  if (raw === '') return '';
+  const text = (ASCII.test(raw) ? raw : raw.normalize('NFKC')).trim().toLowerCase();
   const at = text.lastIndexOf('@');
   return at > 0 && at < text.length - 1 && !/\s/.test(text) ? text : '';
 }
@@ -121,13 +133,3 @@ export function pinyinKey(key: string): string {
 
 /** Keys at least this long (in characters) are compared by edit distance. */
 export const SIMILAR_MIN_CHARS = 4;
-
-/**
- * The key with each one character left out in turn: two keys of edit distance ≤ 1 share one of
- * these (or are equal), so candidates are found through a map of them, never by comparing every
- * pair. The caller confirms each candidate pair with the real distance.
- */
-export function deletionVariants(key: string): string[] {
-  const chars = [...key];
-  return chars.map((_, i) => chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
-}
