@@ -68,6 +68,10 @@ const ASCII = /^[\x20-\x7e]*$/;
 /** Digits only: a bare 86 before a mobile goes, a landline after a country code gets its 0. */
 function plainNumber(digits: string, international = false, extension = ''): NormalisedPhone | null {
   let text = digits;
+  if (!international && text.startsWith('0086')) {
+    international = true;
+    text = text.slice(4);
+  }
   if (!international && text.length === 13 && /^861[3-9]/.test(text)) {
     international = true;
     text = text.slice(2);
