@@ -107,17 +107,19 @@ export async function runJob<T>(
   jobs.add(entry);
   let lastSent = -Infinity;
   let lastDone = -1;
+  let lastTotal = -1;
   let callsSeen = calls.get(state) ?? 0;
   let othersCalling = false;
   const job: Job = {
     name,
     progress(done, total) {
       const now = performance.now(); // pacing only, not a time of day
-      if (done === lastDone) return; // nothing new to say
+      if (done === lastDone && total === lastTotal) return; // nothing new to say (a total learnt at the end is news: an export's rows)
       const first = lastDone === -1;
       if (!first && done !== total && now - lastSent < PROGRESS_EVERY_MS) return;
       lastSent = now;
       lastDone = done;
+      lastTotal = total;
       state.emit(sessionKey, { type: 'progress', job: name, done, total });
     },
     async step() {

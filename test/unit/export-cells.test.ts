@@ -97,4 +97,23 @@ describe('xlsxBytes', () => {
     expect(ws['E2'].t).toBe('d');
     expect(XLSX.read(bytes, { cellNF: true }).Sheets['客户']!['C2'].z).toBe('yyyy-mm-dd');
   });
+
+  it('keeps any text exactly: XML specials, control characters, a literal _x0041_, a lone surrogate as U+FFFD', async () => {
+    // A CR is written as _x000D_ (XML readers would turn a raw one into LF); SheetJS's reader itself
+    // turns CR LF into LF, so the CR is tested beside other text here.
+    const texts = ['<a href="x">&amp;</a>', 'bell\u0007 and \u000B', 'not _x0041_ an escape', '第一行\n第二行\r末尾', 'x\uD800y'];
+    const bytes = await collect(xlsxBytes('s', ['t'], pagesOf(texts.map((v) => [{ t: 's', v }])), nothing));
+    const ws = XLSX.read(bytes).Sheets.s!;
+    expect(texts.map((_, i) => ws[`A${i + 2}`].v)).toEqual([...texts.slice(0, 4), 'x\uFFFDy']);
+  });
+
+  it('writes the rows as they come (many pages), each page reported done', async () => {
+    const seen: number[] = [];
+    const pages = Array.from({ length: 30 }, (_, p) => Array.from({ length: 100 }, (_, i): Cell[] => [{ t: 's', v: `客户 ${p * 100 + i}` }, { t: 'n', v: p * 100 + i, digits: 0 }]));
+    const bytes = await collect(xlsxBytes('s', ['名称', '序号'], pagesOf(...pages), async (n) => void seen.push(n)));
+    expect(seen).toEqual(Array(30).fill(100));
+    const rows = XLSX.utils.sheet_to_json<{ 名称: string; 序号: number }>(XLSX.read(bytes).Sheets.s!);
+    expect(rows).toHaveLength(3000);
+    expect(rows[2999]).toEqual({ 名称: '客户 2999', 序号: 2999 });
+  });
 });

@@ -30,6 +30,19 @@ describe('long jobs', () => {
     expect(events.every(({ sessionKey, event }) => sessionKey === 's1' && event.job === 'seed' && event.total === 10_000)).toBe(true);
   });
 
+  it('sends a total learnt at the end even when the count did not move (an export that could not count ahead)', async () => {
+    const { state, events } = stateWithEvents();
+    await runJob(state, 's1', 'export', { cancellable: true, company: 'shared' }, async (job) => {
+      job.progress(5, 0); // the first page's rows, the total not known
+      job.progress(5, 0);
+      job.progress(5, 5); // the last page was that one
+    });
+    expect(events.map(({ event }) => [event.done, event.total])).toEqual([
+      [5, 0],
+      [5, 5],
+    ]);
+  });
+
   it('lets waiting work run at every step', async () => {
     const { state } = stateWithEvents();
     const order: string[] = [];
