@@ -53,7 +53,7 @@ export const EXPORT_COLUMNS = {
   customers: [
     'code', 'name', 'kind', 'industry', 'region', 'address', 'phone', 'email', 'website', 'grade', 'stage', 'source', 'size',
     'ownerName', 'ownerUsername', 'birthday', 'birthdayCalendar', 'notes', 'tags',
-    'contactName', 'contactTitle', 'contactMobile', 'contactPhone', 'contactEmail', 'contactWechat', 'createdAt', 'updatedAt',
+    'contactName', 'contactTitle', 'contactMobile', 'contactPhone', 'contactEmail', 'contactWechat', 'contactBirthday', 'createdAt', 'updatedAt',
   ],
   contacts: ['customerCode', 'customerName', 'name', 'title', 'mobile', 'phone', 'email', 'wechat', 'decisionMaker', 'birthday', 'birthdayCalendar'],
   contracts: ['number', 'title', 'customerCode', 'customerName', 'type', 'status', 'amount', 'currency', 'signedOn', 'startOn', 'endOn', 'ownerName', 'notes'],
@@ -96,6 +96,7 @@ export const EXPORT_HEADERS: { [E in ExportEntity]: Record<ExportColumn<E>, Word
     contactPhone: { 'zh-CN': '联系人电话', 'en-US': 'Contact phone' },
     contactEmail: { 'zh-CN': '联系人邮箱', 'en-US': 'Contact e-mail' },
     contactWechat: { 'zh-CN': '微信', 'en-US': 'WeChat' },
+    contactBirthday: { 'zh-CN': '联系人生日', 'en-US': 'Contact birthday' },
     createdAt: { 'zh-CN': '创建时间', 'en-US': 'Created' },
     updatedAt: { 'zh-CN': '更新时间', 'en-US': 'Updated' },
   },

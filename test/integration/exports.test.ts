@@ -65,7 +65,7 @@ beforeAll(async () => {
     tags: ['老客户', '北京'],
     ownerId: staffId,
     contacts: [
-      { name: '王经理', title: '总经理', mobile: '13800138000', phone: '010-6666 8888', email: 'wang@ling1.cn', wechat: 'wang_wx_88' },
+      { name: '王经理', title: '总经理', mobile: '13800138000', phone: '010-6666 8888', email: 'wang@ling1.cn', wechat: 'wang_wx_88', birthday: '1980-08-15' },
       { name: '李会计', mobile: '13900001111' },
     ],
   });
@@ -116,6 +116,7 @@ describe('exports.run', () => {
       联系人电话: '010-6666 8888',
       联系人邮箱: 'wang@ling1.cn',
       微信: 'wang_wx_88',
+      联系人生日: '1980-08-15',
     });
     expect(Object.keys(ling)).toEqual(Object.values(EXPORT_HEADERS.customers).map((words) => words['zh-CN']));
     const minus = got.find((row) => row['客户名称'] === "'-负号开头的客户")!;

@@ -77,10 +77,10 @@ async function* customerRows(db: Db, input: Input & { entity: 'customers' }, acc
       tags.set(row.customer_id, [...(tags.get(row.customer_id) ?? []), row.name]);
     }
     // The primary contact: the first in the customer's own order (the form's first).
-    const contacts = new Map<number, { name: string; title: string; mobile: string; phone: string; email: string; wechat: string }>();
+    const contacts = new Map<number, { name: string; title: string; mobile: string; phone: string; email: string; wechat: string; birthday: string; birthday_calendar: string }>();
     const contactRows = await db
       .selectFrom('contacts')
-      .select(['customer_id', 'name', 'title', 'mobile', 'phone', 'email', 'wechat'])
+      .select(['customer_id', 'name', 'title', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'birthday_calendar'])
       .where('customer_id', 'in', ids)
       .orderBy('customer_id')
       .orderBy('position')
@@ -118,6 +118,7 @@ async function* customerRows(db: Db, input: Input & { entity: 'customers' }, acc
         contact ? phone(contact.phone) : null,
         contact ? email(contact.email) : null,
         contact ? wechat(contact.wechat) : null,
+        contact?.birthday_calendar === 'gregorian' ? day(contact.birthday) : text(contact?.birthday),
         instant(extra?.created_at),
         instant(row.updatedAt),
       ];
