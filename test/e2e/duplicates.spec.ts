@@ -124,6 +124,19 @@ for (const [locale, messages] of [
       await expect(dialog.getByTestId('merge-summary')).toContainText(plural('duplicates.counts.records', 2));
       await expect(dialog.getByTestId('merge-summary')).toContainText(plural('duplicates.counts.contacts', 1));
       await bothSizes(page, shot, `merge-dialog-${locale}`);
+
+      // Someone edits the kept customer meanwhile: the merge is refused as stale, Reload shows the edit.
+      const current = await invoke<{ version: number }>(request, app.url, 'customers.get', { id: kept.id });
+      await invoke(request, app.url, 'customers.update', { id: kept.id, version: current.version, name: KEPT, phone: '13800138000', grade: 'vip', industry: '国际贸易' });
+      await dialog.getByRole('button', { name: t('duplicates.mergeDialog.confirm') }).click();
+      await expect(dialog.getByRole('alert')).toContainText(t('duplicates.mergeDialog.stale'));
+      await expect(dialog.getByRole('button', { name: t('duplicates.mergeDialog.confirm') })).toBeDisabled();
+      await shot(`merge-stale-${locale}`);
+      await dialog.getByRole('button', { name: t('duplicates.mergeDialog.reload') }).click();
+      await expect(dialog.getByRole('radio', { name: `${t('duplicates.fields.industry')}: 国际贸易` })).toBeChecked();
+      // Reloading starts the choices afresh: the other's grade is chosen again.
+      await dialog.getByRole('radio', { name: `${t('duplicates.fields.grade')}: ${t('customer.grades.key')}` }).check();
+      await expect(address).toBeChecked();
       await dialog.getByRole('button', { name: t('duplicates.mergeDialog.confirm') }).click();
       await expect(dialog).toBeHidden();
       await expect(page.getByRole('alert').filter({ hasText: t('duplicates.merged', { merged: OTHER, kept: KEPT }) }).first()).toBeVisible();
@@ -137,6 +150,10 @@ for (const [locale, messages] of [
       const timeline = page.getByTestId('customer-timeline');
       await expect(timeline).toContainText('更换主板并测试整机运行');
       await expect(timeline).toContainText('年度保养：清洁滤网、检查电路');
+      // "Merged from" the other customer, with its name and code, on the kept customer's timeline.
+      const mergeEntry = timeline.locator('li[data-timeline-kind="merge"]');
+      await expect(mergeEntry).toContainText(t('timeline.kinds.merge'));
+      await expect(mergeEntry).toContainText(`${OTHER} (${other.code})`);
       await expect(page.getByText(OTHER_ADDRESS).first()).toBeVisible();
       await expect(page.getByText('章伟').first()).toBeVisible();
       await bothSizes(page, shot, `kept-customer-${locale}`);

@@ -18,7 +18,8 @@ import { hrefOf } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { MergeHistory } from './MergeHistory.tsx';
-import { linkedText, MergeDialog, type Merged } from './MergeDialog.tsx';
+import { linkedText } from './linked-counts.ts';
+import { MergeDialog, type Merged } from './MergeDialog.tsx';
 import { useUndoMerge } from './use-undo-merge.ts';
 
 export type DuplicatesTab = 'find' | 'merges';

@@ -17,30 +17,18 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { alpha } from '@mui/material/styles';
-import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/api/customers.ts';
-import { MERGE_FIELDS, type DuplicateCustomer, type DuplicateGroup, type MergeField } from '../../../../shared/api/duplicates.ts';
+import { MERGE_FIELDS, type DuplicateGroup, type MergeField } from '../../../../shared/api/duplicates.ts';
 import type { AppFailure } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useCoreMutation, useCoreQuery } from '../../app/query.ts';
-import { currentLanguage } from '../../i18n/i18n.ts';
-import { linkedParts } from './linked-counts.ts';
-import { rawValue, shownValue } from './merge-fields.ts';
+import { linkedText, movesText } from './linked-counts.ts';
+import { MergeFieldTable, type Choice } from './MergeFieldTable.tsx';
+import { defaultChoice, rawValue } from './merge-fields.ts';
 
 export type Merged = { merge: number; kept: { id: number; name: string }; merged: { id: number; name: string; code: string } };
-
-type Choice = 'keep' | 'merge';
-
-/**
- * The kept customer's value unless it has none and the merged one has one: a merge should not
- * lose a phone number only because the kept record left it blank. The user can change every row.
- */
-function defaultChoice(kept: Customer, merged: Customer, field: MergeField): Choice {
-  return rawValue(kept, field) === '' && rawValue(merged, field) !== '' ? 'merge' : 'keep';
-}
 
 /**
  * Merge (合并): which customer is kept (radio; with more than two in the group, also which one
@@ -184,7 +172,7 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
                 {same === rows.length ? (
                   <Typography color="text.secondary">{t('duplicates.mergeDialog.allSame')}</Typography>
                 ) : (
-                  <FieldTable kept={kept.data} merged={merged.data} rows={rows.filter((row) => row.differs || showSame)} choiceOf={choiceOf} setChoice={(field, choice) => setChoices((current) => ({ ...current, [field]: choice }))} />
+                  <MergeFieldTable kept={kept.data} merged={merged.data} rows={rows.filter((row) => row.differs || showSame)} choiceOf={choiceOf} setChoice={(field, choice) => setChoices((current) => ({ ...current, [field]: choice }))} />
                 )}
                 {same > 0 && same < rows.length ? (
                   <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
@@ -235,81 +223,4 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
       </DialogActions>
     </Dialog>
   );
-}
-
-type FieldTableProps = {
-  kept: Customer;
-  merged: Customer;
-  rows: { field: MergeField; differs: boolean }[];
-  choiceOf: (field: MergeField) => Choice;
-  setChoice: (field: MergeField, choice: Choice) => void;
-};
-
-/** One row per field: the kept customer's value and the merged one's, each a radio; rows that differ highlighted. */
-function FieldTable({ kept, merged, rows, choiceOf, setChoice }: FieldTableProps) {
-  const { t } = useTranslation();
-  const cell = (customer: Customer, field: MergeField, as: Choice, differs: boolean) => {
-    const shown = shownValue(t, customer, field);
-    const fieldName = t(`duplicates.fields.${field}`);
-    return (
-      <TableCell sx={{ width: '40%', verticalAlign: 'top' }}>
-        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-          <Radio
-            size="small"
-            checked={choiceOf(field) === as}
-            disabled={!differs}
-            onChange={() => setChoice(field, as)}
-            name={`merge-field-${field}`}
-            sx={{ mt: -0.75 }}
-            slotProps={{ input: { 'aria-label': `${fieldName}: ${shown === '' ? t('duplicates.mergeDialog.empty') : shown}` } }}
-          />
-          <Typography
-            variant="body2"
-            color={shown === '' ? 'text.secondary' : undefined}
-            sx={{ overflowWrap: 'anywhere', whiteSpace: field === 'notes' ? 'pre-wrap' : undefined, maxHeight: 120, overflow: 'auto' }}
-          >
-            {shown === '' ? t('duplicates.mergeDialog.empty') : shown}
-          </Typography>
-        </Stack>
-      </TableCell>
-    );
-  };
-  return (
-    <Table size="small" aria-labelledby="merge-fields-title">
-      <TableHead>
-        <TableRow>
-          <TableCell sx={{ width: '20%' }}>{t('duplicates.mergeDialog.field')}</TableCell>
-          <TableCell sx={{ overflowWrap: 'anywhere' }}>{t('duplicates.mergeDialog.keptValue', { name: kept.name })}</TableCell>
-          <TableCell sx={{ overflowWrap: 'anywhere' }}>{t('duplicates.mergeDialog.mergedValue', { name: merged.name })}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(({ field, differs }) => (
-          <TableRow key={field} data-differs={differs} sx={differs ? { bgcolor: (theme) => alpha(theme.palette.warning.main, 0.08) } : undefined}>
-            <TableCell component="th" scope="row" sx={{ verticalAlign: 'top', fontWeight: differs ? 600 : undefined }}>
-              {t(`duplicates.fields.${field}`)}
-            </TableCell>
-            {cell(kept, field, 'keep', differs)}
-            {cell(merged, field, 'merge', differs)}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-function listOf(parts: string[]): string {
-  return new Intl.ListFormat(currentLanguage(), { style: 'long', type: 'conjunction' }).format(parts);
-}
-
-/** "3 contacts, 2 contracts and 40 records", or "Nothing linked". */
-export function linkedText(t: TFunction, customer: DuplicateCustomer): string {
-  const parts = linkedParts(t, customer.counts);
-  return parts.length === 0 ? t('duplicates.nothingLinked') : listOf(parts);
-}
-
-function movesText(t: TFunction, merged: DuplicateCustomer, keptName: string): string {
-  const parts = linkedParts(t, merged.counts);
-  if (parts.length === 0) return t('duplicates.mergeDialog.movesNothing', { merged: merged.name, code: merged.code, name: keptName });
-  return t('duplicates.mergeDialog.moves', { what: listOf(parts), name: keptName, merged: merged.name, code: merged.code });
 }

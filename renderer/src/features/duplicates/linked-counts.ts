@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import type { DuplicateCustomer } from '../../../../shared/api/duplicates.ts';
 
 const KINDS = ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints'] as const;
@@ -6,4 +7,20 @@ const KINDS = ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complai
 /** "3 contacts", "2 contracts", … for the kinds a customer has any of, in a fixed order. */
 export function linkedParts(t: TFunction, counts: DuplicateCustomer['counts']): string[] {
   return KINDS.filter((kind) => counts[kind] > 0).map((kind) => t(`duplicates.counts.${kind}`, { count: counts[kind] }));
+}
+
+function listOf(parts: string[]): string {
+  return new Intl.ListFormat(currentLanguage(), { style: 'long', type: 'conjunction' }).format(parts);
+}
+
+/** "3 contacts, 2 contracts and 40 records", or "Nothing linked". */
+export function linkedText(t: TFunction, customer: DuplicateCustomer): string {
+  const parts = linkedParts(t, customer.counts);
+  return parts.length === 0 ? t('duplicates.nothingLinked') : listOf(parts);
+}
+
+export function movesText(t: TFunction, merged: DuplicateCustomer, keptName: string): string {
+  const parts = linkedParts(t, merged.counts);
+  if (parts.length === 0) return t('duplicates.mergeDialog.movesNothing', { merged: merged.name, code: merged.code, name: keptName });
+  return t('duplicates.mergeDialog.moves', { what: listOf(parts), name: keptName, merged: merged.name, code: merged.code });
 }

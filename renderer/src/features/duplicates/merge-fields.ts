@@ -38,3 +38,11 @@ export function shownValue(t: TFunction, customer: Customer, field: MergeField):
       return customer[field];
   }
 }
+
+/**
+ * The kept customer's value unless it has none and the merged one has one: a merge should not
+ * lose a phone number only because the kept record left it blank. The user can change every row.
+ */
+export function defaultChoice(kept: Customer, merged: Customer, field: MergeField): 'keep' | 'merge' {
+  return rawValue(kept, field) === '' && rawValue(merged, field) !== '' ? 'merge' : 'keep';
+}

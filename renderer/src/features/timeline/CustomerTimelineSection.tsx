@@ -3,6 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import BlockIcon from '@mui/icons-material/Block';
+import CallMergeIcon from '@mui/icons-material/CallMerge';
 import ChatIcon from '@mui/icons-material/ChatOutlined';
 import DescriptionIcon from '@mui/icons-material/Description';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
@@ -51,6 +52,7 @@ const ICONS: { [K in TimelineKind | 'survey' | 'complaint' | 'care']?: ReactNode
   survey: <SentimentSatisfiedAltIcon />,
   complaint: <ReportProblemIcon />,
   care: <FavoriteIcon />,
+  merge: <CallMergeIcon />,
 };
 
 type Restorable = 'record' | 'visit' | 'survey' | 'complaint';
