@@ -237,3 +237,40 @@ test.describe('import undo refused (zh-CN)', () => {
     await shot('undo-refused-1920');
   });
 });
+
+test.describe('import cancelled (en-US)', () => {
+  test.use({ locale: 'en-US' });
+  const t: T = translator(en);
+
+  test('a long import cancelled while it runs imports nothing, and says so', async ({ page, app, shot, request }) => {
+    test.setTimeout(600_000);
+    cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+    await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
+    // 200,000 rows (the most a file may have): long enough to be stopped while the rows are read and checked.
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`客户${String(i + 1).padStart(6, '0')}`, `139${String(i).padStart(8, '0')}`, '上海']);
+    const big = { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText([['客户名称', '电话', '地区'], ...rows]), 'utf8') };
+
+    await page.clock.setFixedTime(NOW);
+    await page.goto(app.url);
+    await signInAs(page, t, 'boss');
+    await page.goto(`${door(app.url).origin}/#/import/customers`);
+    await page.getByTestId('import-file-input').setInputFiles(big);
+    await expect(page.getByTestId('import-chosen')).toBeVisible();
+    await page.getByRole('button', { name: t('imports.next') }).click();
+    await page.getByRole('button', { name: t('imports.next') }).click();
+    await page.getByRole('button', { name: t('imports.next') }).click();
+    await expect(page.getByTestId('import-count-create')).toHaveText('200,000', { timeout: 300_000 });
+    await page.getByRole('button', { name: t('imports.run.start'), exact: true }).click();
+    // Cancelled as soon as the run reports its first rows (it is still reading them: nothing written yet).
+    const bar = page.getByRole('progressbar', { name: t('imports.run.running') });
+    await expect.poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? 0), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: t('common.cancel') }).click();
+    await expect(page.getByText(t('imports.run.cancelled'))).toBeVisible({ timeout: 120_000 });
+    await shot('cancelled-1366');
+    expect(((await invoke(request, app.url, 'customers.count', {})) as { count: number }).count).toBe(0);
+    expect(((await invoke(request, app.url, 'imports.list', {})) as { rows: unknown[] }).rows).toEqual([]);
+    // Back to the check, to run it again if wanted.
+    await page.getByRole('button', { name: t('imports.run.backToCheck') }).click();
+    await expect(page.getByTestId('import-count-create')).toHaveText('200,000');
+  });
+});

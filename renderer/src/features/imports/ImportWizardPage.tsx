@@ -28,7 +28,8 @@ import { cancelImportJob, runImportJob, type Progress } from './import-job.ts';
 const STEPS = ['file', 'encoding', 'mapping', 'check', 'run', 'summary'] as const;
 const [FILE, ENCODING, MAPPING, CHECK, RUN, SUMMARY] = [0, 1, 2, 3, 4, 5] as const;
 
-type RunState = { state: 'idle' } | { state: 'running'; progress: Progress; cancelling: boolean } | { state: 'cancelled' } | { state: 'failed'; message: string } | { state: 'done'; result: ImportResult };
+/** `cancel`: asked, or asked too late (the rows are being written: the run finishes, and can be undone). */
+type RunState = { state: 'idle' } | { state: 'running'; progress: Progress; cancel: 'none' | 'asked' | 'tooLate' } | { state: 'cancelled' } | { state: 'failed'; message: string } | { state: 'done'; result: ImportResult };
 
 /**
  * The header and the rows after it for the header row the user chose. Inspect reads from the
@@ -155,7 +156,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
   const startRun = async () => {
     if (!mapping) return;
     setStep(RUN);
-    setRun({ state: 'running', progress: { done: 0, total: 0 }, cancelling: false });
+    setRun({ state: 'running', progress: { done: 0, total: 0 }, cancel: 'none' });
     const result = await runImportJob('imports.run', { ...request(mapping, policy), onError: policy.onError }, (progress) =>
       setRun((current) => (current.state === 'running' ? { ...current, progress } : current)),
     );
@@ -167,9 +168,9 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
     else setRun({ state: 'failed', message: importError(t, result.error) });
   };
 
-  const cancelRun = () => {
-    setRun((current) => (current.state === 'running' ? { ...current, cancelling: true } : current));
-    void cancelImportJob();
+  const cancelRun = async () => {
+    setRun((current) => (current.state === 'running' ? { ...current, cancel: 'asked' } : current));
+    if (!(await cancelImportJob())) setRun((current) => (current.state === 'running' ? { ...current, cancel: 'tooLate' } : current));
   };
 
   const startOver = () => {
@@ -267,7 +268,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
             preview={preview}
             checking={checking}
             problem={checkProblem}
-            onCancel={() => void cancelImportJob()}
+            onCancel={() => void cancelImportJob()} // a preview writes nothing: stopping it is always safe
             onRetry={() => mapping && void check(mapping, policy)}
           />
         ) : null}
@@ -278,11 +279,12 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
                 <Box sx={{ flex: 1 }}>
                   <ProgressLine progress={run.progress} label={t('imports.run.running')} />
                 </Box>
-                <Button onClick={cancelRun} disabled={run.cancelling}>
-                  {run.cancelling ? t('imports.run.cancelling') : t('common.cancel')}
+                <Button onClick={() => void cancelRun()} disabled={run.cancel !== 'none'}>
+                  {run.cancel === 'asked' ? t('imports.run.cancelling') : t('common.cancel')}
                 </Button>
               </Stack>
             ) : null}
+            {run.state === 'running' && run.cancel === 'tooLate' ? <Alert severity="info">{t('imports.run.tooLate')}</Alert> : null}
             {run.state === 'cancelled' ? <Alert severity="info">{t('imports.run.cancelled')}</Alert> : null}
             {run.state === 'failed' ? <Alert severity="error">{t('imports.run.failed', { reason: run.message })}</Alert> : null}
           </Stack>

@@ -22,8 +22,12 @@ export async function runImportJob<M extends ImportJobMethod>(method: M, input: 
   return result;
 }
 
-/** Asks the running preview or run to stop; its own call then answers CANCELLED. */
-export async function cancelImportJob(): Promise<void> {
+/**
+ * Asks the running preview or run to stop; its own call then answers CANCELLED. False when there
+ * was nothing to stop: a run already writing its rows (one transaction, beyond cancel) finishes.
+ */
+export async function cancelImportJob(): Promise<boolean> {
   const result = await invoke('jobs.cancel', { job: 'import' });
   if (!result.ok) logError(result.error);
+  return result.ok && result.value.cancelled;
 }
