@@ -25,7 +25,7 @@ const VARIANT_BUCKET_MAX = 64;
 const STEP_ROWS = 10_000;
 const HAN = /\p{Script=Han}/u;
 
-type Person = { id: number; name: string; code: string; phone: string; grade: Grade; ownerName: string | null; updatedAt: number; version: number };
+type Person = { id: number; name: string; code: string; phone: string; grade: Grade; ownerName: string | null; updatedAt: number; version: number; cached: { key: string; pinyin: string } | null };
 
 class UnionFind {
   private readonly parent: Int32Array;
@@ -55,50 +55,48 @@ function pairKey(a: number, b: number): string {
   return a < b ? `${a},${b}` : `${b},${a}`;
 }
 
-/** The name keys of these customers: from the cache where the name is the same, else computed (and the cache refreshed). */
-async function nameKeysOf(db: Db, people: readonly Person[], job: Job | null): Promise<Map<number, { key: string; pinyin: string }>> {
-  const cached = new Map<number, { name: string; key: string; pinyin: string }>();
-  for (const row of await db.selectFrom('duplicate_name_keys').select(['customer_id', 'name', 'name_key', 'pinyin_key']).execute()) {
-    cached.set(row.customer_id, { name: row.name, key: row.name_key, pinyin: row.pinyin_key });
-  }
-  const out = new Map<number, { key: string; pinyin: string }>();
+/**
+ * Each customer's name keys, in the order of `people`: from the cache where it was made from the
+ * same name (read with the customers), else computed, and the cache refreshed.
+ */
+async function nameKeysOf(db: Db, people: readonly Person[], job: Job | null): Promise<{ key: string; pinyin: string }[]> {
+  const out: { key: string; pinyin: string }[] = new Array(people.length);
   const fresh: { customer_id: number; name: string; name_key: string; pinyin_key: string }[] = [];
   // Shops repeat names (张伟, 王伟): each distinct name is read aloud once.
   const byName = new Map<string, { key: string; pinyin: string }>();
   let done = 0;
-  for (const person of people) {
-    const hit = cached.get(person.id);
-    if (hit && hit.name === person.name) out.set(person.id, { key: hit.key, pinyin: hit.pinyin });
-    else {
-      let keys = byName.get(person.name);
-      if (!keys) {
-        const key = nameKey(person.name);
-        keys = { key, pinyin: pinyinKey(key) };
-        byName.set(person.name, keys);
-      }
-      out.set(person.id, keys);
-      fresh.push({ customer_id: person.id, name: person.name, name_key: keys.key, pinyin_key: keys.pinyin });
-      if (job && ++done % 2_000 === 0) {
-        job.progress(Math.min(done, people.length), people.length * 2);
-        await job.step();
-      }
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i]!;
+    if (person.cached !== null) {
+      out[i] = person.cached;
+      continue;
+    }
+    let keys = byName.get(person.name);
+    if (!keys) {
+      const key = nameKey(person.name);
+      keys = { key, pinyin: pinyinKey(key) };
+      byName.set(person.name, keys);
+    }
+    out[i] = keys;
+    fresh.push({ customer_id: person.id, name: person.name, name_key: keys.key, pinyin_key: keys.pinyin });
+    if (job && ++done % 2_000 === 0) {
+      job.progress(Math.min(i, people.length), people.length * 2);
+      await job.step();
     }
   }
-  if (fresh.length > 0) {
-    // A cache: written in its own short transactions, between steps; a cancelled find keeps what it wrote.
-    for (let start = 0; start < fresh.length; start += 2_000) {
-      const chunk = fresh.slice(start, start + 2_000);
-      await transaction(db, async (tx) => {
-        for (let i = 0; i < chunk.length; i += 500) {
-          await tx
-            .insertInto('duplicate_name_keys')
-            .values(chunk.slice(i, i + 500))
-            .onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), name_key: eb.ref('excluded.name_key'), pinyin_key: eb.ref('excluded.pinyin_key') })))
-            .execute();
-        }
-      });
-      if (job) await job.step();
-    }
+  // A cache: written in its own short transactions, between steps; a cancelled find keeps what it wrote.
+  for (let start = 0; start < fresh.length; start += 2_000) {
+    const chunk = fresh.slice(start, start + 2_000);
+    await transaction(db, async (tx) => {
+      for (let i = 0; i < chunk.length; i += 500) {
+        await tx
+          .insertInto('duplicate_name_keys')
+          .values(chunk.slice(i, i + 500))
+          .onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), name_key: eb.ref('excluded.name_key'), pinyin_key: eb.ref('excluded.pinyin_key') })))
+          .execute();
+      }
+    });
+    if (job) await job.step();
   }
   return out;
 }
@@ -113,11 +111,22 @@ export async function findDuplicates(db: Db, access: Access, job: Job | null): P
   let q = db
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .select(['c.id', 'c.name', 'c.code', 'c.phone', 'c.email', 'c.grade', 'c.updated_at', 'c.version', 'u.display_name as owner_name'])
+    .leftJoin('duplicate_name_keys as n', 'n.customer_id', 'c.id')
+    .select(['c.id', 'c.name', 'c.code', 'c.phone', 'c.email', 'c.grade', 'c.updated_at', 'c.version', 'u.display_name as owner_name', 'n.name as keyed_name', 'n.name_key', 'n.pinyin_key'])
     .where('c.deleted_at', 'is', null);
   if (access.scopeOwnerId !== null) q = q.where('c.owner_id', '=', access.scopeOwnerId);
   const rows = await q.orderBy('c.id').execute();
-  const people: Person[] = rows.map((r) => ({ id: r.id, name: r.name, code: r.code, phone: r.phone, grade: r.grade, ownerName: r.owner_name, updatedAt: r.updated_at, version: r.version }));
+  const people: Person[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    code: r.code,
+    phone: r.phone,
+    grade: r.grade,
+    ownerName: r.owner_name,
+    updatedAt: r.updated_at,
+    version: r.version,
+    cached: r.keyed_name === r.name && r.name_key !== null && r.pinyin_key !== null ? { key: r.name_key, pinyin: r.pinyin_key } : null,
+  }));
   const total = people.length * 2;
   job?.progress(0, total);
   const index = new Map<number, number>();
@@ -152,7 +161,7 @@ export async function findDuplicates(db: Db, access: Access, job: Job | null): P
   const names = new Map<string, number[]>();
   const sounds = new Map<string, number[]>();
   people.forEach((p, i) => {
-    const k = keys.get(p.id)!; // every person has keys
+    const k = keys[i]!; // one per person
     add(names, k.key, i);
     add(sounds, k.pinyin, i);
   });
@@ -171,7 +180,7 @@ export async function findDuplicates(db: Db, access: Access, job: Job | null): P
   // Homophones only where the name keys differ (the same key is said already).
   for (const [key, members] of sounds) {
     if (members.length < 2) continue;
-    if (new Set(members.map((m) => keys.get(people[m]!.id)!.key)).size >= 2) buckets.push({ reason: 'name', value: key, members });
+    if (new Set(members.map((m) => keys[m]!.key)).size >= 2) buckets.push({ reason: 'name', value: key, members });
   }
   if (job) await job.step();
 
