@@ -97,6 +97,16 @@ describe('audit log display', () => {
     const again = await h.call('owner', 'customers.get', { id: updated.id });
     await h.call('owner', 'customers.delete', { id: again.id, version: again.version });
     await h.call('owner', 'customers.purge', { id: again.id });
+    // A merge taking the other customer's grade, kind, birthday (lunar) and responsible person, then its undo.
+    const kept = await h.call('owner', 'customers.create', { name: '龙井茶行', grade: 'normal', kind: 'company' });
+    const gone = await h.call('owner', 'customers.create', { name: '龍井茶行', grade: 'vip', kind: 'person', birthday: '2020-04L-03', birthdayCalendar: 'lunar', ownerId: null });
+    const merged = await h.call('owner', 'duplicates.merge', {
+      keep: kept.id,
+      merge: gone.id,
+      fields: { grade: 'merge', kind: 'merge', birthday: 'merge', ownerId: 'merge' },
+      version: { keep: kept.version, merge: gone.version },
+    });
+    await h.call('owner', 'duplicates.undoMerge', { merge: merged.merge });
     // Tags management (features/tags): rename, colour, merge and delete, each with its counts.
     await h.call('owner', 'customers.create', { name: '龙门客栈', tags: ['老客户', '茶', '茶叶'] });
     const tagNamed = async (name: string) => (await h.call('owner', 'tags.list', {})).rows.find((t) => t.name === name)!;
