@@ -61,9 +61,11 @@ describe('phone key', () => {
         expect(phoneKey(key)).toBe(key);
       }),
     );
-    fc.assert(fc.property(fc.string(), (raw) => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
         expect(phoneKey(phoneKey(raw))).toBe(phoneKey(raw));
-      }));
+      }),
+    );
   });
 });
 
@@ -76,12 +78,16 @@ describe('e-mail key', () => {
     expect(emailKey('z***@example.com')).toBe('z***@example.com');
   });
   it('is idempotent (property)', () => {
-    fc.assert(fc.property(fc.string(), (raw) => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
         expect(emailKey(emailKey(raw))).toBe(emailKey(raw));
-      }));
-    fc.assert(fc.property(fc.emailAddress(), (address) => {
+      }),
+    );
+    fc.assert(
+      fc.property(fc.emailAddress(), (address) => {
         expect(emailKey(address.toUpperCase())).toBe(emailKey(address));
-      }));
+      }),
+    );
   });
 });
 
@@ -108,9 +114,11 @@ describe('name key', () => {
   it('is idempotent (property), also on Chinese text', () => {
     const han = fc.array(fc.constantFrom(...'北京華信科技有限公司张伟章偉股份集团 .,（）'), { maxLength: 20 }).map((chars) => chars.join(''));
     for (const arbitrary of [fc.string(), han, fc.string({ unit: 'grapheme' })]) {
-      fc.assert(fc.property(arbitrary, (raw) => {
-        expect(nameKey(nameKey(raw))).toBe(nameKey(raw));
-      }));
+      fc.assert(
+        fc.property(arbitrary, (raw) => {
+          expect(nameKey(nameKey(raw))).toBe(nameKey(raw));
+        }),
+      );
     }
   });
 });
