@@ -4,7 +4,8 @@
 // left out, a masked role sees the shared number masked, and progress goes out as job 'duplicates'.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuplicateGroup } from '../../shared/api/duplicates.ts';
-import { makeHarness, shopWithRoles, type Harness } from './harness.ts';
+import type { CoreEvent } from '../../electron/core/core-types.ts';
+import { codeOf, makeHarness, shopWithRoles, type Harness } from './harness.ts';
 
 function groupOf(groups: DuplicateGroup[], id: number): DuplicateGroup | undefined {
   return groups.find((g) => g.customers.some((c) => c.id === id));
@@ -106,6 +107,25 @@ describe('duplicates.find', () => {
     } finally {
       await h.call('owner', 'settings.update', { maskContacts: false });
     }
+  });
+
+  it('reports progress as job duplicates, from 0 to the whole, and stops when cancelled', async () => {
+    const events: CoreEvent[] = [];
+    let started!: () => void;
+    const first = new Promise<void>((resolve) => (started = resolve));
+    h.core.onEvent('owner', (event) => {
+      if (event.job !== 'duplicates') return;
+      events.push(event);
+      started();
+    });
+    const finding = h.raw('owner', 'duplicates.find', {});
+    await first;
+    expect(await h.call('owner', 'jobs.cancel', { job: 'duplicates' })).toEqual({ cancelled: true });
+    expect(codeOf(await finding)).toBe('CANCELLED');
+    events.length = 0;
+    await h.call('owner', 'duplicates.find', {});
+    expect(events[0]).toMatchObject({ done: 0 });
+    expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
   });
 
   it('finds again after a rename (the cached name key follows the name) and not a merged customer', async () => {
