@@ -5,6 +5,7 @@
 // before they are parsed.
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors.ts';
 import { bytesSource, inspectTable, MAX_ROWS, readRows, type ByteSource, type ReadOptions, type TableRow } from '../../electron/core/areas/imports/read/index.ts';
@@ -102,6 +103,22 @@ describe('workbooks', () => {
       { row: 1, cells: ['客户名称', '手机', '生日'] },
       { row: 2, cells: ['王五', '013800138000', '2000-01-01'], raw: [null, null, 36526] },
     ]);
+  });
+
+  it('reads a web page or an Excel 2003 XML file saved as .xls ("export to Excel" of many systems), in its encoding, cells as shown', async () => {
+    const page = '<html><head><meta charset="gbk"></head><body><table><tr><td>客户名称</td><td>手机</td></tr><tr><td>张三五金店</td><td>013800138000</td></tr></table></body></html>';
+    const src = bytesSource('export.xls', new Uint8Array(iconv.encode(page, 'gb18030')));
+    expect(await inspectTable(src, {})).toEqual({ format: 'xls', encoding: 'gb18030', detectedEncoding: 'gb18030', sheets: [{ name: 'Sheet1', hidden: false }], sheet: 'Sheet1' });
+    expect((await rowsOf(src)).map((r) => r.cells)).toEqual([
+      ['客户名称', '手机'],
+      ['张三五金店', '013800138000'],
+    ]);
+    const xml =
+      '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">' +
+      '<Worksheet ss:Name="客户"><Table><Row><Cell><Data ss:Type="String">客户名称</Data></Cell></Row><Row><Cell><Data ss:Type="String">李四茶行</Data></Cell></Row></Table></Worksheet></Workbook>';
+    const xmlSrc = bytesSource('export.xls', new TextEncoder().encode(xml));
+    expect((await inspectTable(xmlSrc, {})).sheets).toEqual([{ name: '客户', hidden: false }]);
+    expect((await rowsOf(xmlSrc)).map((r) => r.cells)).toEqual([['客户名称'], ['李四茶行']]);
   });
 
   it('gives only the first rows asked for', async () => {

@@ -78,6 +78,8 @@ describe('phones', () => {
   it("takes a workbook number's exact digits, whatever it shows", () => {
     expect(parsePhoneCell('1.38E+10', 13800138000)).toEqual({ ok: true, value: '13800138000' });
     expect(parsePhoneCell('13800138000', 13800138000)).toEqual({ ok: true, value: '13800138000' });
+    // Shown with its leading zero (a padding format, a web page's cell): the shown digits.
+    expect(parsePhoneCell('013800138000', 13800138000)).toEqual({ ok: true, value: '013800138000' });
     expect(parsePhoneCell('1.5', 1.5)).toEqual({ ok: false, code: 'phone' });
     expect(parsePhoneCell('12', 12)).toEqual({ ok: false, code: 'phone' });
   });
@@ -127,7 +129,8 @@ describe('coded values', () => {
   it('read every word an export writes, in both languages', () => {
     const parsers = { kind: parseKindCell, grade: parseGradeCell, stage: parseStageCell, size: parseSizeCell } as const;
     for (const [list, parse] of Object.entries(parsers)) {
-      for (const [code, words] of Object.entries(EXPORT_VALUES[list as keyof typeof parsers])) {
+      const lists = EXPORT_VALUES[list as keyof typeof parsers] as Record<string, Record<string, string>>; // one value list's words per code
+      for (const [code, words] of Object.entries(lists)) {
         expect(parse(code), code).toEqual({ ok: true, value: code });
         for (const word of Object.values(words)) expect(parse(word), word).toEqual({ ok: true, value: code });
       }

@@ -18,7 +18,7 @@ import { serialToDate } from '../values/dates.ts';
 XLSX.set_cptable(cptable);
 
 /** The whole workbook in memory, refused (TOO_LARGE) past MAX_WORKBOOK_BYTES before and while reading. */
-async function bytesOf(src: ByteSource): Promise<Buffer> {
+export async function bytesOf(src: ByteSource): Promise<Buffer> {
   const tooLarge = (size: number) => new AppFailure('TOO_LARGE', `Reading the import file: a workbook larger than ${MAX_WORKBOOK_BYTES} bytes`, { limit: MAX_WORKBOOK_BYTES, size });
   if (src.size > MAX_WORKBOOK_BYTES) throw tooLarge(src.size);
   const chunks: Buffer[] = [];
@@ -44,9 +44,20 @@ async function checked(src: ByteSource, format: TableFormat): Promise<Buffer> {
   return buf;
 }
 
-function parse(buf: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
+/**
+ * What SheetJS parses: a workbook's bytes, or the decoded text of a web page or an Excel 2003 XML
+ * file saved as .xls (many systems' "export to Excel" write one): read as text, every cell as shown.
+ */
+export type WorkbookInput = { format: TableFormat; src: ByteSource; text?: undefined } | { format: 'xls'; src: ByteSource; text: () => Promise<string> };
+
+async function loaded(input: WorkbookInput): Promise<Buffer | string> {
+  return input.text ? input.text() : checked(input.src, input.format);
+}
+
+function parse(data: Buffer | string, options: XLSX.ParsingOptions): XLSX.WorkBook {
   try {
-    return XLSX.read(buf, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, ...options });
+    const type = typeof data === 'string' ? ({ type: 'string', raw: true } as const) : ({ type: 'buffer' } as const);
+    return XLSX.read(data, { ...type, dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, ...options });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw refused('workbook', /password|encrypt/i.test(why) ? 'the workbook is password-protected' : `the workbook cannot be read (${why})`);
@@ -69,8 +80,8 @@ function chooseSheet(sheets: readonly SheetInfo[], wanted: string | undefined): 
   return first.name;
 }
 
-export async function inspectWorkbook(src: ByteSource, format: TableFormat, sheet: string | undefined): Promise<{ sheets: SheetInfo[]; sheet: string }> {
-  const buf = await checked(src, format);
+export async function inspectWorkbook(input: WorkbookInput, sheet: string | undefined): Promise<{ sheets: SheetInfo[]; sheet: string }> {
+  const buf = await loaded(input);
   // No sheet parsed: names and hidden flags only.
   const sheets = sheetsOf(parse(buf, { sheets: [] }));
   return { sheets, sheet: chooseSheet(sheets, sheet) };
@@ -105,8 +116,8 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): [string, 
 }
 
 /** The rows of one sheet, blank rows included, merged cells filled across what they span. */
-export async function* readWorkbookRows(src: ByteSource, format: TableFormat, wanted: string | undefined, signal?: ReadSignal, maxRows?: number): AsyncGenerator<TableRow[]> {
-  const buf = await checked(src, format);
+export async function* readWorkbookRows(input: WorkbookInput, wanted: string | undefined, signal?: ReadSignal, maxRows?: number): AsyncGenerator<TableRow[]> {
+  const buf = await loaded(input);
   const sheets = sheetsOf(parse(buf, { sheets: [] }));
   const name = chooseSheet(sheets, wanted);
   // One more than the limit allows (header + rows + 1): a sheet with more is refused without parsing the rest.

@@ -10,6 +10,10 @@ const PHONE = /^[+]?[\d\s\-().]+(\s*(ext|x|转)\s*\d+)?$/i;
 const MAX_PHONE = 40;
 
 export function parsePhoneCell(text: string, raw?: RawCell): CellResult<string> {
+  const shown = folded(text);
+  // A workbook number shown as digits (a format that pads leading zeros, an HTML "xls" cell): the
+  // shown text is the number as the shop wrote it; its value only when the text lost digits.
+  if (typeof raw === 'number' && !SCIENTIFIC.test(shown) && /^\d{3,}$/.test(shown)) return ok(shown);
   if (typeof raw === 'number') {
     // The whole number is exact up to 15 digits; a fraction or more digits is not a phone number.
     if (!Number.isInteger(raw) || raw < 0 || raw > 999_999_999_999_999) return bad('phone');
