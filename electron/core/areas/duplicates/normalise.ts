@@ -7,7 +7,8 @@
 //      Limited, Corp.) taken off the end (repeatedly, over trailing punctuation), then every space
 //      and punctuation mark dropped: 北京華信科技有限公司, 北京华信科技 and 北京华信科技（集团）有限公司
 //      are all 北京华信科技.
-//   2. pinyin key: the name key with every Chinese character read as toneless pinyin (pinyin-pro).
+//   2. pinyin key: the name key with every Chinese character read as toneless pinyin (pinyin-pro,
+//      each character alone, so a character always reads the same).
 //      Homophones meet: 张伟 / 章伟 (zhangwei), and so do 王伟 / 王玮 (wangwei). That is the rule
 //      (a shop types a name it heard on the phone); names that only sound alike in part, such as
 //      王伟 / 王维 (wangwei = wangwei: they do) or 王伟 / 汪洋, are told apart by their syllables
@@ -132,7 +133,24 @@ export function nameKey(raw: string): string {
  */
 export function pinyinKey(key: string): string {
   if (!HAN.test(key)) return '';
-  return pinyin(key, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+  let out = '';
+  for (const char of key) out += syllableOf(char);
+  return out;
+}
+
+/**
+ * Each character's toneless syllable, read alone and remembered: the same character always reads
+ * the same way (a polyphone such as 长 takes its usual reading), which is what matching by sound
+ * needs, and 100,000 names cost a map lookup per character instead of a pinyin-pro call per name.
+ */
+const syllables = new Map<string, string>();
+function syllableOf(char: string): string {
+  let syllable = syllables.get(char);
+  if (syllable === undefined) {
+    syllable = HAN.test(char) ? pinyin(char, { toneType: 'none', type: 'array' })[0] ?? char : char;
+    syllables.set(char, syllable);
+  }
+  return syllable;
 }
 
 /** Keys at least this long (in characters) are compared by edit distance. */
