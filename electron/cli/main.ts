@@ -20,6 +20,7 @@ import { logo } from './commands/logo.ts';
 import { attachments } from './commands/attachments.ts';
 import { exportCommand } from './commands/exports.ts';
 import { duplicates } from './commands/duplicates.ts';
+import { importCommand } from './commands/imports.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
 import { CliError, type CliContext } from './session.ts';
@@ -113,6 +114,16 @@ Commands:
                                                        (default: --user) and CLIENTELE_BACKUP_PASSWORD (default: CLIENTELE_PASSWORD)
                                                        or --recovery-key; the current data is moved aside to backups/
 
+  import customers FILE [--encoding utf8|utf8bom|gb18030|utf16le|utf16be] [--mapping FILE.json]
+                   [--on-duplicate skip|update|create] [--match-on phone|email|name-address] [--dry-run]
+                   [--out REJECTED.csv [--force]] [--lang zh-CN|en-US] --user USER
+                                                       import customers from a .csv/.txt/.xlsx/.xls file (header row and
+                                                       columns found as the wizard finds them; --mapping overrides:
+                                                       {"columns": {"name": "客户名称", "contactMobile": 2}}); exit 1 if any
+                                                       row was refused (--out writes those rows with an error column)
+  import undo BATCH          --user USER               undo an import batch (refused if its customers were edited since)
+  import list                --user USER               the import batches, newest first
+
 Options for every command:
   --data-dir DIR   data folder (default: CLIENTELE_DATA_DIR or the app's user-data folder)
   --json           machine-readable output
@@ -142,8 +153,9 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   today,
   export: exportCommand,
   duplicates,
+  import: importCommand,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'import']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -215,6 +227,11 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         encoding: { type: 'string' },
         lang: { type: 'string' },
+        // import (--encoding, --out, --force and --lang shared)
+        mapping: { type: 'string' },
+        'on-duplicate': { type: 'string' },
+        'match-on': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -77,6 +77,11 @@ export type CliContext = {
     comment?: string;
     // complaints (`seed --complaints`)
     complaints?: string;
+    // import (commands/imports.ts; --encoding, --out, --force, --lang shared)
+    mapping?: string;
+    'on-duplicate'?: string;
+    'match-on'?: string;
+    'dry-run'?: boolean;
     // today (commands/today.ts)
     date?: string;
     scope?: string;

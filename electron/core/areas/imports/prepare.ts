@@ -23,7 +23,7 @@ import type { Db } from '../../db/database.ts';
 import type { Job } from '../../jobs.ts';
 import { readRows, type ByteSource } from './read/index.ts';
 import { refused } from './read/failures.ts';
-import { checkRow, type RowValues } from './row-values.ts';
+import { checkRow, type RowValues, type SourceRow } from './row-values.ts';
 import { indexKeys, lookupKeys } from './keys.ts';
 import { loadCustomers, merged } from './customer-state.ts';
 
@@ -122,7 +122,7 @@ export async function prepare(db: Db, src: ByteSource, options: PrepareOptions, 
     },
   };
 
-  const decide = (row: { row: number; cells: string[]; raw?: readonly unknown[] }): Decided => {
+  const decide = (row: SourceRow): Decided => {
     const checked = checkRow(row, mapping);
     const base = { row: row.row, cells: row.cells };
     if (!checked.ok) return { ...base, action: 'error', target: null, staged: null, errors: checked.errors };
