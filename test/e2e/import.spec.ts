@@ -11,7 +11,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { en, zh } from '../i18n-resources.ts';
-import { binaryAsCsv } from '../fixtures/import-files.ts';
+import { binaryAsCsv, shopXlsx, zipBomb } from '../fixtures/import-files.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test, translator } from './fixtures.ts';
 
 /** 2026-12-02 09:00 UTC: the core's now and the page's. */
@@ -272,5 +272,41 @@ test.describe('import cancelled (en-US)', () => {
     // Back to the check, to run it again if wanted.
     await page.getByRole('button', { name: t('imports.run.backToCheck') }).click();
     await expect(page.getByTestId('import-count-create')).toHaveText('200,000');
+  });
+});
+
+test.describe('import a workbook (en-US)', () => {
+  test.use({ locale: 'en-US' });
+  const t: T = translator(en);
+
+  test('a zip bomb posing as .xlsx is refused; a shop workbook shows its sheets (the hidden one marked) and its header on row 2', async ({ page, app, shot }) => {
+    test.setTimeout(300_000);
+    cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+    await page.clock.setFixedTime(NOW);
+    await page.goto(app.url);
+    await signInAs(page, t, 'boss');
+    await page.goto(`${door(app.url).origin}/#/import/customers`);
+    const input = page.getByTestId('import-file-input');
+
+    const bomb = zipBomb();
+    await input.setInputFiles({ name: bomb.name, mimeType: 'application/octet-stream', buffer: bomb.bytes });
+    await expect(page.getByTestId('import-file-problem')).toHaveText(t('imports.refusals.workbook', { limit: '300' }));
+    await shot('zip-bomb');
+
+    const workbook = shopXlsx();
+    await input.setInputFiles({ name: workbook.name, mimeType: 'application/octet-stream', buffer: workbook.bytes });
+    await expect(page.getByTestId('import-chosen')).toContainText(workbook.name);
+    await page.getByRole('button', { name: t('imports.next') }).click();
+    // No encoding for a workbook; the data sheet chosen, the hidden one offered and marked.
+    await expect(page.getByLabel(t('imports.encoding.encoding'))).toHaveCount(0);
+    const sheet = page.getByLabel(t('imports.encoding.sheet'));
+    await expect(sheet).toHaveValue('客户名单');
+    await expect(sheet.locator('option', { hasText: t('imports.encoding.hiddenSheet', { name: '数据字典' }) })).toHaveCount(1);
+    await expect(page.getByLabel(t('imports.encoding.headerRow'))).toHaveValue('2');
+    await expect(page.getByRole('table', { name: t('imports.encoding.previewTable') })).toContainText('客户名称');
+    await noSidewaysScroll(page);
+    await bothSizes(page, shot, 'workbook');
+    await page.getByRole('button', { name: t('imports.next') }).click();
+    await expect(page.getByLabel(t('imports.fields.name'))).toHaveValue('0');
   });
 });

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { MiB } from '../../../../shared/api/files.ts';
 import { IMPORT_REFUSALS, type ImportRowCode } from '../../../../shared/api/imports.ts';
+import { detailsOf } from '../../../../shared/error-details.ts';
 import type { AppError } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -40,9 +41,13 @@ export function importError(t: TFunction, error: AppError): string {
     const values = { row: row === undefined ? '' : formatNumber(row), limit: limit === undefined ? '' : formatNumber(reason === 'workbook' ? Math.floor(limit / MiB) : limit), extensions: ACCEPTED_EXTENSIONS.join(' ') };
     // An encoding refusal names the row where the bytes stopped making sense, when the reader knows it.
     if (reason === 'encoding' && row !== undefined) return t('imports.refusals.encodingAt', values);
+    // A workbook refused with a limit would unpack past it (a zip bomb); without one it is damaged or locked.
+    if (reason === 'workbook' && limit === undefined) return t('imports.refusals.workbookDamaged');
     return t(`imports.refusals.${reason}`, values);
   }
-  // The upload's own limit (the purpose's ceiling), in bytes.
+  // A limit in bytes: the purpose's ceiling, or the reader's for workbooks.
+  const tooLarge = detailsOf(error, 'TOO_LARGE');
+  if (tooLarge) return t('imports.refusals.tooLarge', { limit: formatNumber(Math.floor(tooLarge.limit / MiB)), row: '', extensions: '' });
   if (error.code === 'TOO_LARGE') return localRefusal(t, 'tooLarge');
   if (error.code === 'CANCELLED') return t('imports.run.cancelled');
   if (error.code === 'NOT_FOUND' && details.success && details.data.reason === 'upload') return t('imports.refusals.expired');
