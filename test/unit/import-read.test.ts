@@ -91,6 +91,18 @@ describe('encodings', () => {
     expect(rows.at(-1)).toEqual({ row: 20_002, cells: ['张三', '456'] });
   });
 
+  it('detects UTF-16 without a BOM by its zero bytes', async () => {
+    const text = 'name\tphone\r\n张三\t010-1\r\n';
+    for (const encoding of ['utf16le', 'utf16be'] as const) {
+      const bytes = new Uint8Array(iconv.encode(text, encoding));
+      expect((await inspectTable(bytesSource('x.txt', bytes), {})).encoding).toBe(encoding);
+      expect((await rowsOf(bytesSource('x.txt', bytes))).map((r) => r.cells)).toEqual([
+        ['name', 'phone'],
+        ['张三', '010-1'],
+      ]);
+    }
+  });
+
   it('honours the chosen encoding and says the detected one', async () => {
     const info = await inspectTable(bytesSource('x.csv', gbk(SHOP)), { encoding: 'utf8' });
     expect(info.encoding).toBe('utf8');
