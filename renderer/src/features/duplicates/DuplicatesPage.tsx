@@ -228,10 +228,10 @@ function GroupCard({ group, onMerge, onDismiss }: { group: DuplicateGroup; onMer
               <TableRow>
                 <TableCell sx={{ width: 100 }}>{t('duplicates.columns.code')}</TableCell>
                 <TableCell>{t('duplicates.columns.name')}</TableCell>
-                <TableCell sx={{ width: 150 }}>{t('duplicates.columns.phone')}</TableCell>
-                <TableCell sx={{ width: 110 }}>{t('duplicates.columns.owner')}</TableCell>
+                <TableCell sx={{ width: 140 }}>{t('duplicates.columns.phone')}</TableCell>
+                <TableCell sx={{ width: 90 }}>{t('duplicates.columns.owner')}</TableCell>
                 <TableCell sx={{ width: 150 }}>{t('duplicates.columns.updated')}</TableCell>
-                <TableCell sx={{ width: '28%' }}>{t('duplicates.columns.linked')}</TableCell>
+                <TableCell sx={{ width: '20%' }}>{t('duplicates.columns.linked')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

@@ -19,7 +19,6 @@ import {
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../shared/api/customers.ts';
 import { MERGE_FIELDS, type DuplicateGroup, type MergeField } from '../../../../shared/api/duplicates.ts';
 import type { AppFailure } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
@@ -111,8 +110,14 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell padding="checkbox">{t('duplicates.mergeDialog.keep')}</TableCell>
-                  {people.length > 2 ? <TableCell padding="checkbox">{t('duplicates.mergeDialog.mergeIn')}</TableCell> : null}
+                  <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
+                    {t('duplicates.mergeDialog.keep')}
+                  </TableCell>
+                  {people.length > 2 ? (
+                    <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
+                      {t('duplicates.mergeDialog.mergeIn')}
+                    </TableCell>
+                  ) : null}
                   <TableCell>{t('duplicates.columns.name')}</TableCell>
                   <TableCell>{t('duplicates.columns.linked')}</TableCell>
                 </TableRow>
