@@ -93,6 +93,7 @@ const INDEXES: Record<string, RegExp[]> = {
   surveys: [/USING INDEX surveys_timeline \(customer_id=\?/],
   complaints: [/USING INDEX complaints_timeline \(customer_id=\?/],
   care: [/USING INDEX care_notes_timeline \(customer_id=\?/],
+  merges: [/USING INDEX customer_merges_kept \(kept_id=\?/],
   grade: [/USING INDEX grade_history_by_customer \(customer_id=\?/],
   files: [/USING INDEX attachments_owner \(owner_kind=\? AND owner_id=\?/, /USING INDEX attachments_owner \(owner_kind=\? AND owner_id=\?/],
   contractSigned: [/USING INDEX contracts_customer \(customer_id=\?\)/],
@@ -142,7 +143,8 @@ describe('timeline plans', () => {
       expect(plan.filter((step) => /^SCAN /.test(step)).every((step) => /^SCAN s\d+$/.test(step)), plan.join(' / ')).toBe(true);
       const tables = plan.filter((step) => /^SEARCH /.test(step)).map((step) => step.split(' ')[1]);
       // records through the counting view; c: the customer check; k: the contracts (and the renewal check)
-      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c', 's', 'n']));
+      // m, d: the merges and the merged customers they name
+      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c', 's', 'n', 'm', 'd']));
       expect(plan.filter((step) => step === 'USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY').length).toBe(1);
     }
   });

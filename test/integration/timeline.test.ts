@@ -170,6 +170,15 @@ beforeAll(async () => {
   expected.push({ at: midnight(D2) + 170 * 60_000, kind: 'care', refId: n2.id, staffId: ids.manager, deleted: true, createdBy: ids.owner });
   await h.call('owner', 'care.addNote', { customerId: other, occasion: 'other', onDay: D2, note: 'x', at: midnight(D2) }); // another customer's
 
+  // A merge into the customer (by the manager, at the clock's now) stands; one undone leaves nothing.
+  const mergeOf = async (name: string) => {
+    const kept = await h.call('manager', 'customers.get', { id: customer });
+    const dup = await h.call('manager', 'customers.create', { name });
+    return (await h.call('manager', 'duplicates.merge', { keep: customer, merge: dup.id, version: { keep: kept.version, merge: dup.version } })).merge;
+  };
+  expected.push({ at: h.clock.now, kind: 'merge', refId: await mergeOf('时间线客户（旧）'), staffId: ids.manager, deleted: false });
+  await h.call('manager', 'duplicates.undoMerge', { merge: await mergeOf('时间线客户（重复）') });
+
   // Records, visits and grade changes at the same instants as the contracts' days, and between them.
   for (const day of [D1, D2, D3]) {
     insertRecord({ at: midnight(day), kind: 'service', staffId: ids.staff, createdBy: ids.staff });
