@@ -158,6 +158,11 @@ describe('merge and undo', () => {
     // The merged customer cannot be merged again, nor be the kept one.
     await h.failure('manager', 'duplicates.merge', { keep: b.id, merge: a.id, version: { keep: b.version + 1, merge: a.version + 1 } }, 'NOT_FOUND');
     await h.call('manager', 'duplicates.undoMerge', { merge: done.merge });
+    // The history pages newest first, one merge at a time here.
+    const first = await h.call('manager', 'duplicates.merges', { limit: 1 });
+    expect(first.rows.map((r) => [r.id, r.undoable])).toEqual([[done.merge, false]]);
+    const second = await h.call('manager', 'duplicates.merges', { after: first.next, limit: 1 });
+    expect(second.rows[0]!.id).toBeLessThan(done.merge);
   });
 
   it('refuses to undo when the kept customer was edited since in a value the merge set, not for another field', async () => {
