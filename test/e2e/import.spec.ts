@@ -87,10 +87,11 @@ for (const [locale, messages] of [
       await page.goto(app.url);
       await signInAs(page, t, 'boss');
       await page.getByRole('navigation').getByRole('link', { name: new RegExp(t('nav.customers')) }).click();
-      await expect(page.getByRole('link', { name: t('imports.button') })).toBeVisible();
+      await expect(page.getByRole('link', { name: t('imports.button'), exact: true })).toBeVisible();
+      await expect(page.getByRole('link', { name: t('imports.history.title') })).toBeVisible();
       await noSidewaysScroll(page);
       await bothSizes(page, shot, 'list-toolbar');
-      await page.getByRole('link', { name: t('imports.button') }).click();
+      await page.getByRole('link', { name: t('imports.button'), exact: true }).click();
       await expect(page.getByRole('heading', { name: t('imports.title.customers') })).toBeVisible();
 
       // A binary file named .csv: refused in words, nothing to go on with.
