@@ -154,6 +154,8 @@ for (const [locale, messages] of [
       const mergeEntry = timeline.locator('li[data-timeline-kind="merge"]');
       await expect(mergeEntry).toContainText(t('timeline.kinds.merge'));
       await expect(mergeEntry).toContainText(`${OTHER} (${other.code})`);
+      await mergeEntry.scrollIntoViewIfNeeded();
+      await shot(`timeline-merge-${locale}`);
       await expect(page.getByText(OTHER_ADDRESS).first()).toBeVisible();
       await expect(page.getByText('章伟').first()).toBeVisible();
       await bothSizes(page, shot, `kept-customer-${locale}`);

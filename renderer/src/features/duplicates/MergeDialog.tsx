@@ -202,22 +202,24 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
             </Box>
           ) : null}
 
-          {problem ? (
-            <Alert
-              severity={problem.stale ? 'warning' : 'error'}
-              action={
-                problem.stale ? (
-                  <Button color="inherit" onClick={reload}>
-                    {t('duplicates.mergeDialog.reload')}
-                  </Button>
-                ) : undefined
-              }
-            >
-              {problem.message}
-            </Alert>
-          ) : null}
         </Stack>
       </DialogContent>
+      {/* Outside the scrolling content, so the refusal is seen beside the buttons. */}
+      {problem ? (
+        <Alert
+          severity={problem.stale ? 'warning' : 'error'}
+          sx={{ mx: 3, mt: 2 }}
+          action={
+            problem.stale ? (
+              <Button color="inherit" onClick={reload}>
+                {t('duplicates.mergeDialog.reload')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {problem.message}
+        </Alert>
+      ) : null}
       <DialogActions>
         <Button onClick={onClose} disabled={merge.isPending}>
           {t('common.cancel')}
