@@ -12,6 +12,7 @@ import type { DuplicateFindResult, DuplicateGroup, DuplicateReason } from '../..
 import { DUPLICATE_GROUPS_MAX } from '../../../../shared/api/duplicates.ts';
 import { maskEmail, maskPhone } from '../../../../shared/masking.ts';
 import type { Grade } from '../../../../shared/api/customers.ts';
+import { AppFailure } from '../../../../shared/errors.ts';
 import { transaction, type Db } from '../../db/database.ts';
 import type { Job } from '../../jobs.ts';
 import type { Access } from '../users/access.ts';
@@ -84,18 +85,26 @@ async function nameKeysOf(db: Db, people: readonly Person[], job: Job | null): P
       await job.step();
     }
   }
-  // A cache: written in its own short transactions, between steps; a cancelled find keeps what it wrote.
+  // A cache: written in its own short transactions, between steps; a cancelled find keeps what it
+  // wrote. Only customers still there (one purged since the read has no row to key); a cache that
+  // cannot be written (the database busy with another process's write) is computed again next time.
   for (let start = 0; start < fresh.length; start += 2_000) {
     const chunk = fresh.slice(start, start + 2_000);
-    await transaction(db, async (tx) => {
-      for (let i = 0; i < chunk.length; i += 500) {
-        await tx
-          .insertInto('duplicate_name_keys')
-          .values(chunk.slice(i, i + 500))
-          .onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), name_key: eb.ref('excluded.name_key'), pinyin_key: eb.ref('excluded.pinyin_key') })))
-          .execute();
-      }
-    });
+    try {
+      await transaction(db, async (tx) => {
+        const alive = new Set((await tx.selectFrom('customers').select('id').where('id', 'in', chunk.map((row) => row.customer_id)).execute()).map((row) => row.id));
+        const rows = chunk.filter((row) => alive.has(row.customer_id));
+        for (let i = 0; i < rows.length; i += 500) {
+          await tx
+            .insertInto('duplicate_name_keys')
+            .values(rows.slice(i, i + 500))
+            .onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), name_key: eb.ref('excluded.name_key'), pinyin_key: eb.ref('excluded.pinyin_key') })))
+            .execute();
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof AppFailure) || error.code !== 'IO') throw error;
+    }
     if (job) await job.step();
   }
   return out;
