@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors.ts';
 import { bytesSource, inspectTable, MAX_ROWS, readRows, type ByteSource, type ReadOptions, type TableRow } from '../../electron/core/areas/imports/read/index.ts';
+import { inflateChecked, zipEntries } from '../../electron/core/areas/imports/read/zip-check.ts';
 
 async function rowsOf(src: ByteSource, options: ReadOptions = {}): Promise<TableRow[]> {
   const rows: TableRow[] = [];
@@ -195,6 +196,23 @@ const ROOT_RELS =
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
 const WORKBOOK_RELS =
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+
+describe('rows counted while the zip is checked', () => {
+  it('counts the rows that hold a value, whatever the tags look like, across inflate chunks', async () => {
+    const rows = [
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+      '<row r="2" spans="1:3"/>', // styled, empty
+      '<row r="3"><c r="A3" s="1"/></row>', // a styled cell, no value
+      '<x:row r="4"><x:c r="A4" t="inlineStr"><x:is><x:t>甲</x:t></x:is></x:c></x:row>',
+      '<row r="5"><c r="A5"><f>1+1</f><v>2</v></c></row>',
+    ];
+    const padding = '<!--' + ' '.repeat(70_000) + '-->'; // pushes later tags past the first inflate chunk
+    const xml = `<worksheet><sheetData>${rows[0]}${padding}${rows.slice(1).join('')}${'<row r="9"><c><v>1</v></c></row>'.repeat(5_000)}</sheetData></worksheet>`;
+    const buf = Buffer.from(zip([{ name: 'xl/workbook.xml', data: WORKBOOK_XML }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml) }]));
+    const counts = await inflateChecked(buf, zipEntries(buf)!);
+    expect(counts.get('xl/worksheets/sheet1.xml')).toBe(3 + 5_000);
+  });
+});
 
 describe('hostile workbooks', () => {
   it('refuses a zip bomb posing as .xlsx before inflating it (ratio past 100:1)', async () => {

@@ -11,7 +11,7 @@ import { refused } from './failures.ts';
 import { BATCH_ROWS, MAX_ROWS, MAX_WORKBOOK_BYTES } from './limits.ts';
 import type { ByteSource } from './sniff.ts';
 import type { RawCell, ReadSignal, SheetInfo, TableRow } from './types.ts';
-import { checkZipDeclared, inflateChecked, isWorkbookZip, zipEntries } from './zip-check.ts';
+import { checkZipDeclared, inflateChecked, isWorkbookZip, workbookTargets, zipEntries } from './zip-check.ts';
 import { serialToDate } from '../values/dates.ts';
 
 // Code pages of old .xls files (BIFF5 in GBK, 936): SheetJS's ESM build needs them handed over.
@@ -31,17 +31,25 @@ export async function bytesOf(src: ByteSource): Promise<Buffer> {
   return Buffer.concat(chunks, length);
 }
 
+/** A workbook's bytes, checked; for an .xlsx, each worksheet's rows with values by its relationship id (what SheetJS lists as the sheet's id). */
+type Checked = { buf: Buffer; rowsById: Map<string, number> };
+
 /** Checks a workbook's bytes before SheetJS sees them: an .xlsx must be a zip holding a workbook that unpacks within the limits. */
-async function checked(src: ByteSource, format: TableFormat): Promise<Buffer> {
+async function checked(src: ByteSource, format: TableFormat): Promise<Checked> {
   const buf = await bytesOf(src);
+  const rowsById = new Map<string, number>();
   if (format === 'xlsx') {
     const entries = zipEntries(buf);
     if (!entries) throw refused('workbook', 'the .xlsx file is damaged (no zip directory)');
     if (!isWorkbookZip(entries)) throw refused('fileType', 'a zip file that holds no Excel workbook');
     checkZipDeclared(entries, buf.length);
-    await inflateChecked(buf, entries);
+    const counts = await inflateChecked(buf, entries);
+    for (const [id, path] of workbookTargets(buf, entries)) {
+      const rows = counts.get(path);
+      if (rows !== undefined) rowsById.set(id, rows);
+    }
   }
-  return buf;
+  return { buf, rowsById };
 }
 
 /**
@@ -50,8 +58,8 @@ async function checked(src: ByteSource, format: TableFormat): Promise<Buffer> {
  */
 export type WorkbookInput = { format: TableFormat; src: ByteSource; text?: undefined } | { format: 'xls'; src: ByteSource; text: () => Promise<string> };
 
-async function loaded(input: WorkbookInput): Promise<Buffer | string> {
-  return input.text ? input.text() : checked(input.src, input.format);
+async function loaded(input: WorkbookInput): Promise<Checked | { buf: string; rowsById: Map<string, number> }> {
+  return input.text ? { buf: await input.text(), rowsById: new Map() } : checked(input.src, input.format);
 }
 
 function parse(data: Buffer | string, options: XLSX.ParsingOptions): XLSX.WorkBook {
@@ -81,7 +89,7 @@ function chooseSheet(sheets: readonly SheetInfo[], wanted: string | undefined): 
 }
 
 export async function inspectWorkbook(input: WorkbookInput, sheet: string | undefined): Promise<{ sheets: SheetInfo[]; sheet: string }> {
-  const buf = await loaded(input);
+  const { buf } = await loaded(input);
   // No sheet parsed: names and hidden flags only.
   const sheets = sheetsOf(parse(buf, { sheets: [] }));
   return { sheets, sheet: chooseSheet(sheets, sheet) };
@@ -117,9 +125,14 @@ function cellOf(cell: XLSX.CellObject | undefined, date1904: boolean): [string, 
 
 /** The rows of one sheet, blank rows included, merged cells filled across what they span. */
 export async function* readWorkbookRows(input: WorkbookInput, wanted: string | undefined, signal?: ReadSignal, maxRows?: number): AsyncGenerator<TableRow[]> {
-  const buf = await loaded(input);
-  const sheets = sheetsOf(parse(buf, { sheets: [] }));
+  const { buf, rowsById } = await loaded(input);
+  const names = parse(buf, { sheets: [] });
+  const sheets = sheetsOf(names);
   const name = chooseSheet(sheets, wanted);
+  // Rows counted in the XML while the zip was checked: a sheet over the limit is refused without parsing it.
+  const id = names.Workbook?.Sheets?.[sheets.findIndex((s) => s.name === name)] as { id?: string } | undefined; // SheetJS keeps the sheet's relationship id there
+  const counted = id?.id === undefined ? undefined : rowsById.get(id.id);
+  if (maxRows === undefined && counted !== undefined && counted > MAX_ROWS + 1) throw refused('tooManyRows', `more than ${MAX_ROWS} rows`, { limit: MAX_ROWS });
   // One more than the limit allows (header + rows + 1): a sheet with more is refused without parsing the rest.
   const sheetRows = maxRows ?? MAX_ROWS + 2;
   const book = parse(buf, { sheets: name, sheetRows });
