@@ -79,7 +79,7 @@ async function nameKeysOf(db: Db, people: readonly Person[], job: Job | null): P
       byName.set(person.name, keys);
     }
     out[i] = keys;
-    fresh.push({ customer_id: person.id, name: person.name, name_key: keys.key, pinyin_key: keys.pinyin });
+    fresh.push({ customer_id: person.id, name: keyedName(person.name), name_key: keys.key, pinyin_key: keys.pinyin });
     if (job && ++done % 2_000 === 0) {
       job.progress(Math.min(i, people.length), people.length * 2);
       await job.step();
@@ -110,6 +110,15 @@ async function nameKeysOf(db: Db, people: readonly Person[], job: Job | null): P
   return out;
 }
 
+/**
+ * What the cache keeps as "the name the keys were made from": the name behind the version of the
+ * key rules (normalise.ts), so keys made by older rules are made again, never trusted.
+ */
+const KEY_RULES = 'rules-1';
+function keyedName(name: string): string {
+  return `${KEY_RULES}\n${name}`;
+}
+
 type Bucket = { reason: DuplicateReason; value: string; members: number[] };
 
 /**
@@ -134,7 +143,7 @@ export async function findDuplicates(db: Db, access: Access, job: Job | null): P
     ownerName: r.owner_name,
     updatedAt: r.updated_at,
     version: r.version,
-    cached: r.keyed_name === r.name && r.name_key !== null && r.pinyin_key !== null ? { key: r.name_key, pinyin: r.pinyin_key } : null,
+    cached: r.keyed_name === keyedName(r.name) && r.name_key !== null && r.pinyin_key !== null ? { key: r.name_key, pinyin: r.pinyin_key } : null,
   }));
   const total = people.length * 2;
   job?.progress(0, total);
