@@ -224,6 +224,28 @@ export const EXPORT_VALUES = {
   },
 } as const satisfies Record<string, Record<string, Words>>;
 
+/**
+ * A birthday in one cell as an export writes it: a Gregorian one is a plain date (a date cell in
+ * .xlsx); a lunar one is its stored text after the calendar's word, `农历 2020-04L-03` /
+ * `Lunar 1990-08-15`, since the same digits name another day in the other calendar.
+ */
+export function exportedBirthday(date: string, calendar: 'gregorian' | 'lunar', language: ExportLanguage): string {
+  return calendar === 'lunar' && date !== '' ? `${EXPORT_VALUES.calendar.lunar[language]} ${date}` : date;
+}
+
+/**
+ * The lunar date in a cell `exportedBirthday` wrote (either language's word, any case, with or
+ * without the space), or null when the cell does not begin with a calendar word (a plain date:
+ * Gregorian, parsed as any date cell).
+ */
+export function lunarBirthdayOf(cell: string): string | null {
+  const text = cell.trim();
+  for (const word of Object.values(EXPORT_VALUES.calendar.lunar)) {
+    if (text.toLowerCase().startsWith(word.toLowerCase())) return text.slice(word.length).trim();
+  }
+  return null;
+}
+
 /** Tags in one cell, joined by this (the import splits on it among others). */
 export const EXPORT_TAG_SEPARATOR = '、';
 

@@ -71,7 +71,7 @@ beforeAll(async () => {
   });
   await h.call('owner', 'customers.create', { name: '-负号开头的客户', phone: '+86 139 0000 2222', notes: '@SUM(A1)', tags: ['+加号'], grade: 'potential' });
   await h.call('owner', 'customers.create', { name: '😀 表情店', kind: 'person', notes: '-5 度以下不送货', grade: 'normal' });
-  const other = await h.call('owner', 'customers.create', { name: '上海另一家', grade: 'key', ownerId: null });
+  const other = await h.call('owner', 'customers.create', { name: '上海另一家', grade: 'key', ownerId: null, contacts: [{ name: '赵六', birthday: '2020-04L-03', birthdayCalendar: 'lunar' }] });
   await h.call('owner', 'contracts.create', { number: 'HT-0001', title: '年度服务', customerId: other.id, amount: 123456, currency: 'CNY', signedOn: '2026-01-05', startOn: '2026-01-06', endOn: '2026-12-31' });
   await h.call('owner', 'records.create', { customerId: other.id, kind: 'communication', at: Date.UTC(2026, 10, 20, 2), content: '电话回访, 说"很好"', channel: 'phone', followUpOn: '2026-11-25' });
   await h.call('owner', 'surveys.create', { customerId: other.id, at: Date.UTC(2026, 10, 20, 3), channel: 'paper', scores: [{ dimensionId: 1, score: 4 }], nps: 9, comment: '=1+1' });
@@ -174,6 +174,9 @@ describe('exports.run', () => {
       ['北京零壹科技有限公司', '王经理', '13800138000'],
       ['北京零壹科技有限公司', '李会计', '13900001111'],
     ]);
+    // A lunar birthday says its calendar in the cell (the same digits are another Gregorian day).
+    const [lunar] = records(csvRows((await bytesOf(sessions.owner, { entity: 'contacts', format: 'csv', language: 'en-US', filter: { grade: 'key' } })).bytes));
+    expect(lunar).toMatchObject({ Name: '赵六', Birthday: 'Lunar 2020-04L-03', Calendar: 'Lunar' });
     const [contract] = records(csvRows((await bytesOf(sessions.owner, { entity: 'contracts', format: 'csv' })).bytes));
     expect(contract).toMatchObject({ 合同编号: 'HT-0001', 客户名称: '上海另一家', 金额: '1234.56', 币种: 'CNY', 签订日期: '2026-01-05', 合同类型: '销售合同' });
     const [record] = records(csvRows((await bytesOf(sessions.owner, { entity: 'records', format: 'csv' })).bytes));

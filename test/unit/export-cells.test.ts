@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { csvText, daySerial, instantSerial, neutralise, type Cell } from '../../electron/core/areas/exports/cells.ts';
 import { csvBytes, xlsxBytes } from '../../electron/core/areas/exports/writers.ts';
+import { exportedBirthday, lunarBirthdayOf } from '../../shared/api/exports.ts';
 
 async function* pagesOf(...pages: Cell[][][]): AsyncGenerator<Cell[][]> {
   for (const page of pages) yield page;
@@ -39,6 +40,19 @@ describe('neutralise', () => {
     [' =1', ' =1'],
   ])('%j → %j', (value, expected) => {
     expect(neutralise(value)).toBe(expected);
+  });
+});
+
+describe('birthdays', () => {
+  it('writes a lunar birthday with its calendar word and reads it back in either language', () => {
+    expect(exportedBirthday('2020-04L-03', 'lunar', 'zh-CN')).toBe('农历 2020-04L-03');
+    expect(exportedBirthday('1990-08-15', 'lunar', 'en-US')).toBe('Lunar 1990-08-15');
+    expect(exportedBirthday('1990-08-15', 'gregorian', 'zh-CN')).toBe('1990-08-15');
+    expect(exportedBirthday('', 'lunar', 'zh-CN')).toBe('');
+    expect(lunarBirthdayOf('农历 2020-04L-03')).toBe('2020-04L-03');
+    expect(lunarBirthdayOf('lunar 1990-08-15')).toBe('1990-08-15');
+    expect(lunarBirthdayOf('农历1990-08-15')).toBe('1990-08-15');
+    expect(lunarBirthdayOf('1990-08-15')).toBeNull();
   });
 });
 

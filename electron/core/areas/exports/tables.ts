@@ -3,7 +3,7 @@
 // each completed by one query per page with the columns the list does not show. Masking is the
 // list's for what it shows and shared/masking.ts's for the rest, by the same Access.
 import type { z } from 'zod';
-import { EXPORT_COLUMNS, EXPORT_HEADERS, EXPORT_TAG_SEPARATOR, EXPORT_VALUES, type ExportEntity, type ExportInput, type ExportLanguage } from '../../../../shared/api/exports.ts';
+import { EXPORT_COLUMNS, EXPORT_HEADERS, EXPORT_TAG_SEPARATOR, EXPORT_VALUES, exportedBirthday, type ExportEntity, type ExportInput, type ExportLanguage } from '../../../../shared/api/exports.ts';
 import { currencyDigits } from '../../../../shared/api/contracts.ts';
 import { maskEmail, maskPhone, maskWechat } from '../../../../shared/masking.ts';
 import type { Db } from '../../db/database.ts';
@@ -107,8 +107,8 @@ async function* customerRows(db: Db, input: Input & { entity: 'customers' }, acc
         word('size', extra?.size ?? null, lang),
         text(row.ownerName),
         text(extra?.username),
-        // A Gregorian day is a date cell; a lunar one (农历 text) stays text.
-        extra?.birthday_calendar === 'gregorian' ? day(extra.birthday) : text(extra?.birthday),
+        // A Gregorian day is a date cell; a lunar one is text that says so (农历 2020-04L-03).
+        extra?.birthday_calendar === 'gregorian' ? day(extra.birthday) : text(extra ? exportedBirthday(extra.birthday, 'lunar', lang) : null),
         extra?.birthday ? word('calendar', extra.birthday_calendar, lang) : null,
         text(extra?.notes),
         text((tags.get(row.id) ?? []).join(EXPORT_TAG_SEPARATOR)),
@@ -118,7 +118,7 @@ async function* customerRows(db: Db, input: Input & { entity: 'customers' }, acc
         contact ? phone(contact.phone) : null,
         contact ? email(contact.email) : null,
         contact ? wechat(contact.wechat) : null,
-        contact?.birthday_calendar === 'gregorian' ? day(contact.birthday) : text(contact?.birthday),
+        contact?.birthday_calendar === 'gregorian' ? day(contact.birthday) : text(contact ? exportedBirthday(contact.birthday, 'lunar', lang) : null),
         instant(extra?.created_at),
         instant(row.updatedAt),
       ];
@@ -154,7 +154,7 @@ async function* contactRows(db: Db, input: Input & { entity: 'contacts' }, acces
         email(contact.email),
         wechat(contact.wechat),
         word('yesNo', contact.decision_maker === 1 ? 'yes' : 'no', lang),
-        contact.birthday_calendar === 'gregorian' ? day(contact.birthday) : text(contact.birthday),
+        contact.birthday_calendar === 'gregorian' ? day(contact.birthday) : text(exportedBirthday(contact.birthday, 'lunar', lang)),
         contact.birthday ? word('calendar', contact.birthday_calendar, lang) : null,
       ];
     });

@@ -39,6 +39,7 @@ export async function* csvBytes(headers: readonly string[], pages: AsyncIterable
 }
 
 const XML_SPECIAL = /[&<>"]/g;
+const XML_UNSAFE = /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/g; // eslint-disable-line no-control-regex -- the control characters XML 1.0 cannot hold (and CR) are what it finds
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
  * Characters XML 1.0 cannot hold (controls but tab and LF), and CR (which XML readers turn into
@@ -50,7 +51,7 @@ function xmlText(value: string): string {
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
-    .replace(/[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(XML_UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(XML_SPECIAL, (ch) => XML_ESCAPES[ch]!); // the pattern matches only the escaped characters
 }
 
