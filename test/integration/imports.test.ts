@@ -192,6 +192,10 @@ describe('imports', () => {
     expect(lines[2]).toContain('chenqiang@@tenglong');
     expect(lines[2]).toMatch(/邮箱: 不是有效邮箱$/);
 
+    // Contacts alone: named by the contract, not taken by the core yet: refused, nothing read.
+    const contacts = await h.failure('owner', 'imports.preview', { file: await stage(blank), kind: 'contacts', mapping: { headerRow: 2, columns: { contactName: 1 } } }, 'VALIDATION');
+    expect(contacts.details).toEqual({ reason: 'mapping' });
+
     const bad = badRows();
     const second = await importFile(bad);
     expect(second.result.errors.map(({ row, field, code }) => ({ row, field, code }))).toEqual(bad.errors);

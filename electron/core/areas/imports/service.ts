@@ -61,6 +61,8 @@ export async function inspectImport(db: Db, input: { file: FileRef; kind: Import
 }
 
 function prepareOptions(input: PreviewInput): PrepareOptions {
+  // The contract names a 'contacts' kind (contacts of existing customers); the core does not take it yet.
+  if (input.kind !== 'customers') throw refused('mapping', 'contacts alone cannot be imported yet; import customers, each with its contact');
   return { kind: input.kind, mapping: input.mapping, matchOn: input.matchOn, onDuplicate: input.onDuplicate, encoding: input.encoding, sheet: input.sheet };
 }
 
