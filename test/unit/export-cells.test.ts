@@ -82,6 +82,11 @@ describe('csvBytes', () => {
     expect(bytes.toString('utf8')).toBe('\uFEFF名称,备注\r\n"甲, 乙","说""好""\n第二行"\r\n');
   });
 
+  it('quotes a field with a lone line feed or carriage return (a note on two lines stays one field)', async () => {
+    const bytes = await collect(csvBytes(['备注', '下一列'], pagesOf([[{ t: 's', v: '第一行\n第二行' }, { t: 's', v: 'a\rb' }]]), 'utf8bom', nothing));
+    expect(bytes.toString('utf8')).toBe('\uFEFF备注,下一列\r\n"第一行\n第二行","a\rb"\r\n');
+  });
+
   it('writes GB18030 without a BOM; an emoji survives, a lone surrogate becomes U+FFFD (not a silent ?)', async () => {
     const bytes = await collect(csvBytes(['名称'], pagesOf([[{ t: 's', v: '😀店' }], [{ t: 's', v: 'x\uD800y' }]]), 'gb18030', nothing));
     expect(bytes[0]).not.toBe(0xef);

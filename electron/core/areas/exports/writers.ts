@@ -24,8 +24,10 @@ function encode(csv: string, encoding: CsvEncoding): Uint8Array {
 }
 
 function csvLines(rows: readonly (readonly string[])[]): string {
-  // CRLF, as Excel writes and expects; fields with a comma, quote or line break are quoted.
-  return stringify(rows as string[][], { record_delimiter: 'windows' }); // csv-stringify takes mutable arrays but does not change them
+  // CRLF, as Excel writes and expects; fields with a comma, quote or line break are quoted. With a
+  // two-character record delimiter csv-stringify quotes only fields holding the whole "\r\n", so a
+  // lone LF or CR (a note's second line) is matched here, or it would end the row.
+  return stringify(rows as string[][], { record_delimiter: 'windows', quoted_match: /[\r\n]/ }); // csv-stringify takes mutable arrays but does not change them
 }
 
 /** The CSV's bytes, a page at a time: a BOM (UTF-8), the header line, then each page's lines. */
