@@ -107,6 +107,17 @@ describe('audit log display', () => {
       version: { keep: kept.version, merge: gone.version },
     });
     await h.call('owner', 'duplicates.undoMerge', { merge: merged.merge });
+    // An import of two customers from a CSV (features/imports), then its undo.
+    const csv = new TextEncoder().encode('客户名称,手机\r\n导入茶行,13800138001\r\n导入茶庄,13800138002\r\n');
+    async function* csvPiece(): AsyncGenerator<Uint8Array> {
+      yield csv;
+    }
+    const stagedCsv = await h.core.upload('owner', 'import', { name: '客户.csv', declaredSize: csv.length, chunks: csvPiece() });
+    if (!stagedCsv.ok) throw new Error(`upload failed: ${stagedCsv.error.message}`);
+    const importFile = { upload: stagedCsv.value.upload };
+    const inspected = await h.call('owner', 'imports.inspect', { file: importFile, kind: 'customers' });
+    const imported = await h.call('owner', 'imports.run', { file: importFile, kind: 'customers', mapping: inspected.mapping, onError: 'abort' });
+    await h.call('owner', 'imports.undo', { batch: imported.batch! }); // two valid rows: a batch was made
     // Tags management (features/tags): rename, colour, merge and delete, each with its counts.
     await h.call('owner', 'customers.create', { name: '龙门客栈', tags: ['老客户', '茶', '茶叶'] });
     const tagNamed = async (name: string) => (await h.call('owner', 'tags.list', {})).rows.find((t) => t.name === name)!;
