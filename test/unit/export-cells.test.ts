@@ -36,6 +36,11 @@ describe('neutralise', () => {
     ['13800138000', '13800138000'],
     ['01012345678', '01012345678'],
     ["'already", "'already"],
+    // A value already starting with ' before a formula-like character gets one more, so the
+    // import, taking exactly one off, gives the ' back: '=x → ''=x → '=x.
+    ["'=x", "''=x"],
+    ["''+1", "'''+1"],
+    ["'\tx", "''\tx"],
     ['', ''],
     [' =1', ' =1'],
   ])('%j → %j', (value, expected) => {

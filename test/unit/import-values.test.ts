@@ -6,9 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { ContactDraft, CustomerFields } from '../../shared/api/customers.ts';
 import { EXPORT_COLUMNS, EXPORT_HEADERS, EXPORT_VALUES } from '../../shared/api/exports.ts';
 import { IMPORT_FIELDS } from '../../shared/api/imports.ts';
+import { neutralise } from '../../electron/core/areas/exports/cells.ts';
+import { FORMULA_START_CHARACTERS } from '../../shared/formula-text.ts';
+import fc from 'fast-check';
 import {
+  cellText,
   findHeaderRow,
   matchHeaders,
+  parseBirthdayCell,
   parseDateCell,
   parseEmailCell,
   parseGradeCell,
@@ -221,5 +226,43 @@ describe('header matching', () => {
     expect(findHeaderRow(rows, 'customers')).toBe(3);
     expect(findHeaderRow([{ row: 1, cells: [] }, { row: 2, cells: ['foo', 'bar'] }], 'customers')).toBe(2);
     expect(findHeaderRow([], 'customers')).toBe(1);
+  });
+});
+
+describe('cellText (the export formula mark taken off)', () => {
+  it.each([
+    ["'=1+2", '=1+2'],
+    ["'+86 138 0000 0000", '+86 138 0000 0000'],
+    ["'＝1", '＝1'],
+    ["'\tcmd", '\tcmd'],
+    ["''=x", "'=x"],
+    ["'already", "'already"],
+    ["'", "'"],
+    ["''", "''"],
+    ['张三', '张三'],
+  ])('%j → %j', (cell, expected) => {
+    expect(cellText(cell)).toBe(expected);
+  });
+
+  it('undoes the export for any text, over the same list of characters', () => {
+    const piece = fc.constantFrom("'", 'a', ' ', '张', ...FORMULA_START_CHARACTERS);
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }).map((parts) => parts.join('')), (value) => cellText(neutralise(value)) === value));
+  });
+});
+
+describe('parseBirthdayCell', () => {
+  it.each([
+    ['农历 2020-04L-03', { date: '2020-04L-03', calendar: 'lunar' }],
+    ['Lunar 1990-08-15', { date: '1990-08-15', calendar: 'lunar' }],
+    ['lunar1990-08-15', { date: '1990-08-15', calendar: 'lunar' }],
+    ['1990-08-15', { date: '1990-08-15', calendar: 'gregorian' }],
+    ['1990年8月15日', { date: '1990-08-15', calendar: 'gregorian' }],
+    ['', ''],
+  ])('%j', (cell, expected) => {
+    expect(parseBirthdayCell(cell)).toEqual({ ok: true, value: expected });
+  });
+
+  it('refuses what is no date', () => {
+    expect(parseBirthdayCell('明天')).toEqual({ ok: false, code: 'date' });
   });
 });

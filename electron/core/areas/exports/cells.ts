@@ -2,6 +2,8 @@
 // phone number as text (leading zeros, 11 digits), a date as a date, money as a number. CSV has
 // only text, so there the types decide the spelling (YYYY-MM-DD, a fixed number of decimals).
 
+import { neutraliseFormula } from '../../../../shared/formula-text.ts';
+
 /** Text (names, phones, codes: never a number, even when all digits). */
 export type TextCell = { t: 's'; v: string };
 /** A number; `digits` after the point (money: its currency's minor unit). */
@@ -17,17 +19,8 @@ export const number = (value: number | null | undefined, digits = 0): Cell => (v
 export const day = (value: string | null | undefined): Cell => (value ? { t: 'd', v: value } : null);
 export const instant = (value: number | null | undefined): Cell => (value === null || value === undefined ? null : { t: 'i', v: value });
 
-/**
- * Characters that make a spreadsheet read a cell as a formula (or, for tab and CR, shift it into
- * another cell when pasted): `=` `+` `-` `@`, tab, carriage return. Full-width ＝＋－＠ are
- * included: Excel for Chinese Windows turns them into their ASCII twins as it reads a typed cell.
- */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** Text as a spreadsheet will show it, never run: a leading `'` (Excel's own "this is text" mark) before a formula-like start. */
-export function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+/** Text as a spreadsheet will show it, never run (shared/formula-text.ts: the import undoes exactly this). */
+export const neutralise = neutraliseFormula;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -53,7 +53,8 @@ export function merged(existing: CustomerState, values: RowValues, ownerId: numb
       contactChanged = true;
     } else {
       const before = existing.contacts[index]!; // found just above
-      const given = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== '' && value !== false));
+      // A row without the contact's birthday leaves its calendar too (the draft's default 'gregorian' would relabel a lunar one).
+      const given = Object.fromEntries(Object.entries(contact).filter(([key, value]) => value !== '' && value !== false && !(key === 'birthdayCalendar' && contact.birthday === '')));
       const after = { ...before, ...given };
       contactChanged = Object.keys(after).some((key) => after[key as keyof StoredContact] !== before[key as keyof StoredContact]);
       contacts = existing.contacts.map((c, i) => (i === index ? after : c));

@@ -4,13 +4,13 @@
 import type { z } from 'zod';
 import { CustomerDraft, type ContactDraft } from '../../../../shared/api/customers.ts';
 import { IMPORT_MAX_CELL, IMPORT_ROW_CODES, type ImportRowCode, type ImportRowError, type Mapping } from '../../../../shared/api/imports.ts';
-import { dateCell, emailCell, gradeCell, kindCell, phoneCell, sizeCell, stageCell, tagsCell, websiteCell, type Cell, type RawCell } from './cells.ts';
+import { birthdayCell, cellText, emailCell, gradeCell, kindCell, phoneCell, sizeCell, stageCell, tagsCell, websiteCell, type Birthday, type Cell, type RawCell } from './cells.ts';
 
 type Draft = z.output<typeof CustomerDraft>;
 type ContactValues = z.output<typeof ContactDraft>;
 
 /** A customer field an import row may set (the draft's own fields that IMPORT_FIELDS names). */
-export const ROW_CUSTOMER_FIELDS = ['name', 'kind', 'industry', 'region', 'address', 'phone', 'email', 'website', 'grade', 'stage', 'size', 'source', 'notes', 'birthday'] as const;
+export const ROW_CUSTOMER_FIELDS = ['name', 'kind', 'industry', 'region', 'address', 'phone', 'email', 'website', 'grade', 'stage', 'size', 'source', 'notes', 'birthday', 'birthdayCalendar'] as const;
 export type RowCustomerField = (typeof ROW_CUSTOMER_FIELDS)[number];
 const CONTACT_OF = { contactName: 'name', contactTitle: 'title', contactMobile: 'mobile', contactPhone: 'phone', contactEmail: 'email', contactWechat: 'wechat', contactBirthday: 'birthday' } as const;
 type RowContactField = keyof typeof CONTACT_OF;
@@ -32,7 +32,8 @@ export type SourceRow = { row: number; cells: string[]; raw?: readonly RawCell[]
 function cellOf(row: SourceRow, mapping: Mapping, field: string): { text: string; raw: RawCell | undefined } {
   const column = mapping.columns[field];
   if (column === null || column === undefined) return { text: '', raw: undefined };
-  return { text: (row.cells[column] ?? '').trim(), raw: row.raw?.[column] };
+  // The export's formula mark comes off first: `'+86 138…` is the phone +86 138….
+  return { text: cellText((row.cells[column] ?? '').trim()), raw: row.raw?.[column] };
 }
 
 const PARSERS: Partial<Record<string, (text: string, raw?: RawCell) => Cell<unknown>>> = {
@@ -43,11 +44,11 @@ const PARSERS: Partial<Record<string, (text: string, raw?: RawCell) => Cell<unkn
   phone: phoneCell,
   email: emailCell,
   website: websiteCell,
-  birthday: dateCell,
+  birthday: birthdayCell,
   contactMobile: phoneCell,
   contactPhone: phoneCell,
   contactEmail: emailCell,
-  contactBirthday: dateCell,
+  contactBirthday: birthdayCell,
 };
 
 function codeOfIssue(issue: z.core.$ZodIssue): ImportRowCode {
@@ -80,13 +81,21 @@ export function checkRow(row: SourceRow, mapping: Mapping): Checked {
     if (!parsed.ok) errors.push({ row: row.row, field, code: parsed.code, value: text.slice(0, 200) });
     else if (parsed.value !== '' && parsed.value !== null) given[field] = parsed.value;
   }
+  // A birthday cell names its calendar (`农历 2020-04L-03`): the date and the calendar go together.
+  const birthday = given.birthday as Birthday | undefined;
+  if (birthday) Object.assign(given, { birthday: birthday.date, birthdayCalendar: birthday.calendar });
+  const contactBirthday = given.contactBirthday as Birthday | undefined;
+  if (contactBirthday) given.contactBirthday = contactBirthday.date;
   const tags = tagsCell(texts.tags ?? '');
   const tagList = tags.ok ? tags.value : [];
   const fields = Object.fromEntries(ROW_CUSTOMER_FIELDS.filter((field) => field in given).map((field) => [field, given[field]]));
   const contactGiven = Object.keys(CONTACT_OF).some((field) => field in given);
   // A contact with a phone but no name takes the customer's name (a person's own mobile, typically).
   const contact = contactGiven
-    ? Object.fromEntries(Object.entries(CONTACT_OF).map(([field, name]) => [name, given[field] ?? (field === 'contactName' ? (given.name ?? '') : '')]))
+    ? {
+        ...Object.fromEntries(Object.entries(CONTACT_OF).map(([field, name]) => [name, given[field] ?? (field === 'contactName' ? (given.name ?? '') : '')])),
+        ...(contactBirthday ? { birthdayCalendar: contactBirthday.calendar } : {}),
+      }
     : null;
   if (!('name' in given) && !errors.some((e) => e.field === 'name')) errors.push({ row: row.row, field: 'name', code: 'required', value: '' });
   const parsed = CustomerDraft.safeParse({ ...fields, name: given.name ?? '-', tags: tagList, contacts: contact ? [contact] : [] });

@@ -4,6 +4,7 @@
 // required is the import's call ('required'). A cell longer than MAX_CELL is the import's 'tooLong'.
 export { bad, folded, ok, type CellResult, type RawCell } from './result.ts';
 export { MAX_SERIAL, parseDateCell, serialToDate } from './dates.ts';
+export { cellText, parseBirthdayCell, type Birthday } from './text.ts';
 export { parsePhoneCell, phoneKey } from './phones.ts';
 export {
   parseEmailCell,
