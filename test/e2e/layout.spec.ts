@@ -3,7 +3,9 @@
 // are cut with an ellipsis and told in full by a tooltip, phone numbers and contact names never wrap
 // a character per line, a long note scrolls inside a bounded box (and on the detail page shows its
 // first lines until "Show more"), and set-up's whole form, "Restore from backup" to "Create", is on
-// screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review.
+// screen without scrolling. Screenshots at 1366×768 and 1920×1080 are kept for review. The clock is
+// fixed (the core's CLIENTELE_TEST_NOW, the seed's and the page's) at the instant whose short date
+// and time is the widest in both languages, so the date column is measured at its worst every run.
 import type { Locator, Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
@@ -16,6 +18,13 @@ const LONG_REGION = '内蒙古自治区鄂尔多斯市';
 const PHONE = '+86 010-8888-6666 转 8021';
 const NOTE = Array.from({ length: 200 }, (_, i) => `${i + 1}. 季度回访，关注新品需求，客户希望下月安排上门演示并提供报价单。`).join('\n').slice(0, 5000);
 const SMALL = { width: 1366, height: 768 };
+/**
+ * 2026-12-31 22:59 UTC (the page is put in UTC too): two-digit month, day, hour and minute in both
+ * languages, "12/31/26, 10:59 PM" and "2026/12/31 22:59". The customer made here is updated then.
+ */
+const NOW = Date.UTC(2026, 11, 31, 22, 59);
+const CLOCK = { CLIENTELE_TEST_NOW: String(NOW) };
+const WIDEST_DATE = { 'en-US': '12/31/26, 10:59 PM', 'zh-CN': '2026/12/31 22:59' } as const;
 const LARGE = { width: 1920, height: 1080 };
 
 /** The most lines any one piece of text inside the element is laid out on (1: nothing wraps). */
@@ -32,6 +41,22 @@ function lineCount(locator: Locator): Promise<number> {
       most = Math.max(most, tops.size);
     }
     return most;
+  });
+}
+
+/**
+ * Whether the cell's content is cut off: anything inside wider than its box, or the content running
+ * into the cell's own padding (scrollWidth counts the padding as room, so text flush against the
+ * next column, or a pixel past it, would pass that test alone).
+ */
+function isClipped(cell: Locator): Promise<boolean> {
+  return cell.evaluate((el) => {
+    if ([...el.querySelectorAll('*'), el].some((e) => e.scrollWidth > e.clientWidth + 1)) return true;
+    const style = getComputedStyle(el);
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return range.getBoundingClientRect().width > room + 0.5;
   });
 }
 
@@ -52,12 +77,13 @@ for (const [locale, m] of [
   ['en-US', en],
 ] as const) {
   test.describe(`layout at 1366×768 (${locale})`, () => {
-    test.use({ locale, viewport: SMALL });
+    test.use({ locale, viewport: SMALL, timezoneId: 'UTC', appEnv: CLOCK });
 
     test(`archive screens fit the window with the backup reminder shown ${locale}`, async ({ page, app, shot }) => {
       test.setTimeout(180_000); // three screens at two sizes, on a machine other test runs share
-      cli(app.dataDir, ['init', '--shop', '张三小店', '--owner', 'boss']);
-      cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '80', '--seed', '7']);
+      cli(app.dataDir, ['init', '--shop', '张三小店', '--owner', 'boss'], CLOCK);
+      cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '80', '--seed', '7'], CLOCK);
+      await page.clock.setFixedTime(NOW);
       await page.goto(app.url);
       await page.getByLabel(m.signin.username).fill('boss');
       await page.getByLabel(m.signin.password).fill(PASSWORD);
@@ -135,12 +161,18 @@ for (const [locale, m] of [
       for (const row of (await firstRows.all()).slice(0, 12)) {
         for (const index of [0, 2, 3, 6, 8]) {
           const cell = row.locator('td').nth(index);
-          const clipped = await cell.evaluate((el) => [...el.querySelectorAll('*'), el].some((e) => e.scrollWidth > e.clientWidth + 1));
-          expect(clipped, `column ${index} of "${await row.textContent()}" is cut off`).toBe(false);
+          expect(await isClipped(cell), `column ${index} of "${await row.textContent()}" is cut off`).toBe(false);
         }
       }
-      // Free text (name, region) is cut with an ellipsis and told whole by a tooltip.
+      // The customer made above was updated at NOW: the widest date and time there is, shown whole.
       const longRow = firstRows.filter({ hasText: LONG_NAME });
+      const updatedCell = longRow.locator('td').nth(8);
+      await expect(updatedCell).toHaveText(WIDEST_DATE[locale]);
+      expect(await isClipped(updatedCell), `"${WIDEST_DATE[locale]}" is cut off`).toBe(false);
+      await page.setViewportSize(LARGE);
+      expect(await isClipped(updatedCell), `"${WIDEST_DATE[locale]}" is cut off at 1920×1080`).toBe(false);
+      await page.setViewportSize(SMALL);
+      // Free text (name, region) is cut with an ellipsis and told whole by a tooltip.
       await table.evaluate((el, name) => {
         const row = [...el.querySelectorAll('tr')].find((tr) => tr.textContent?.includes(name));
         row?.scrollIntoView({ block: 'center' });
@@ -185,6 +217,7 @@ for (const [locale, m] of [
     });
 
     test(`set-up shows Restore from backup and Create without scrolling ${locale}`, async ({ page, app, shot }) => {
+      await page.clock.setFixedTime(NOW);
       await page.goto(app.url);
       const restore = page.getByRole('button', { name: m.setup.restoreFromBackup });
       await expect(restore).toBeVisible();

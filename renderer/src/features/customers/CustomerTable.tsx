@@ -44,7 +44,8 @@ export function CustomerTable({ rows, query, onSort, ...paging }: Props) {
     { label: t('customer.region'), width: 108, sort: 'region', cell: (row) => <OverflowText text={row.region} /> },
     { label: t('customer.phone'), width: 170, cell: (row) => <OverflowText text={row.phone} /> },
     { label: t('customers.columns.owner'), width: 96, cell: (row) => <OverflowText text={row.ownerName ?? ''} /> },
-    { label: t('customers.sorts.updated'), width: 152, sort: 'updated', cell: (row) => formatShortDateTime(row.updatedAt) },
+    // The widest short date and time, "12/31/26, 10:59 PM" (en-US), is about 137 px; 152 left it no room inside the padding.
+    { label: t('customers.sorts.updated'), width: 168, sort: 'updated', cell: (row) => formatShortDateTime(row.updatedAt) },
   ];
   return (
     <VirtualTable
