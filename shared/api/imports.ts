@@ -81,6 +81,9 @@ export const IMPORT_MAX_CELL = 32_767;
 export const IMPORT_ERRORS_SHOWN = 1_000;
 /** How many checked rows preview gives back. */
 export const IMPORT_SAMPLE_ROWS = 200;
+/** The furthest row the header may be on (a header further down is no table's header). */
+export const IMPORT_MAX_HEADER_ROW = 1000;
+
 /** How many rows after the header inspect gives back. */
 export const IMPORT_INSPECT_ROWS = 20;
 
@@ -232,7 +235,11 @@ export type ImportBatch = z.infer<typeof ImportBatch>;
 export const imports = {
   /** Format, encoding, sheets, header row, the first rows and a proposed mapping. */
   'imports.inspect': method({
-    input: z.object(FileOptions),
+    input: z.object({
+      ...FileOptions,
+      /** The header's row (the file's own 1-based number) as the user chose it; absent: detected. Headers, sample and mapping follow it. */
+      headerRow: z.number().int().min(1).max(IMPORT_MAX_HEADER_ROW).optional(),
+    }),
     output: ImportInspection,
     permission: 'data.import',
   }),

@@ -165,6 +165,29 @@ describe('imports', () => {
     expect(created.created).toBe(2);
   });
 
+  it('inspects again with the header row the user chose: its headers, the rows after it and a mapping matched on them', async () => {
+    const blank = blankLinesAndHeaderOnRow2();
+    const file = await stage(blank);
+    const detected = await h.call('owner', 'imports.inspect', { file, kind: 'customers' });
+    expect(detected.headerRow).toBe(blank.headerRow);
+    expect(detected.mapping.columns.name).toBe(0);
+
+    // Row 1 (the title above the header): its one cell is the only header (at most one field matched), the header row is the sample's first.
+    const above = await h.call('owner', 'imports.inspect', { file, kind: 'customers', headerRow: 1 });
+    expect(above.headerRow).toBe(1);
+    expect(above.mapping.headerRow).toBe(1);
+    expect(above.headers.filter((cell) => cell.trim() !== '')).toHaveLength(1);
+    expect(Object.values(above.mapping.columns).filter((column) => column !== null).length).toBeLessThanOrEqual(1);
+    expect(above.sample[0]).toEqual({ row: blank.headerRow, cells: detected.headers });
+    expect(above.layout).not.toBe(detected.layout);
+
+    // Back to the detected row: the same as inspecting without one.
+    expect(await h.call('owner', 'imports.inspect', { file, kind: 'customers', headerRow: blank.headerRow })).toEqual(detected);
+
+    const past = await h.failure('owner', 'imports.inspect', { file, kind: 'customers', headerRow: 999 }, 'VALIDATION');
+    expect(past.details).toEqual({ reason: 'headerRow', row: 999 });
+  });
+
   it('reports row errors with the file\'s own row numbers (blank lines, header on row 2) and gives the rejected rows back', async () => {
     const blank = blankLinesAndHeaderOnRow2();
     const { inspection, preview, result } = await importFile(blank);

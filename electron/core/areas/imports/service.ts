@@ -29,18 +29,20 @@ export function byteSource(db: Db, file: StagedFile): ByteSource {
 /** Rows looked at for the header (and the sample after it). */
 const HEAD_ROWS = 60;
 
-export async function inspectImport(db: Db, input: { file: FileRef; kind: ImportKind; encoding?: TextEncoding; sheet?: string }, access: Access, now: number): Promise<ImportInspection> {
+export async function inspectImport(db: Db, input: { file: FileRef; kind: ImportKind; encoding?: TextEncoding; sheet?: string; headerRow?: number }, access: Access, now: number): Promise<ImportInspection> {
   const file = await stagedFile(db, access.userId, input.file, 'import', now);
   const src = byteSource(db, file);
   const info = await inspectTable(src, { encoding: input.encoding, sheet: input.sheet });
   const rows: TableRow[] = [];
-  const read = { encoding: info.encoding ?? undefined, sheet: info.sheet ?? undefined, rows: HEAD_ROWS + IMPORT_INSPECT_ROWS };
+  const read = { encoding: info.encoding ?? undefined, sheet: info.sheet ?? undefined, rows: Math.max(HEAD_ROWS, input.headerRow ?? 0) + IMPORT_INSPECT_ROWS };
   for await (const batch of readRows(src, read)) {
     rows.push(...batch);
     if (rows.length >= read.rows) break;
   }
-  const headerRow = findHeaderRow(rows.slice(0, HEAD_ROWS), input.kind);
+  const headerRow = input.headerRow ?? findHeaderRow(rows.slice(0, HEAD_ROWS), input.kind);
   if (headerRow === null) throw refused('empty', 'the file has no rows with anything in them');
+  // A chosen header row: its own cells are the headers (and the mapping is matched on them), past the end is refused.
+  if (!rows.some((r) => r.row === headerRow)) throw refused('headerRow', `the header row ${headerRow} is past the file's last row`, { row: headerRow });
   const headers = rows.find((r) => r.row === headerRow)?.cells ?? [];
   const layout = layoutOf(input.kind, headers);
   const saved = await savedMapping(db, layout);
@@ -109,7 +111,7 @@ export async function runImport(db: Db, input: RunInput, access: Access, now: nu
       layout: layoutOf(input.kind, prepared.headers),
       mapping: input.mapping,
       options: { mapping: input.mapping, matchOn: input.matchOn, onDuplicate: input.onDuplicate, onError: input.onError, encoding: input.encoding ?? null, sheet: input.sheet ?? null },
-      counts: { skipped: prepared.skip, errors: errorCount },
+      counts: { skipped: prepared.skip, errors: errorCount, creates: prepared.create },
     });
     let rejected: RunOutcome['rejected'] = null;
     if (errorCount > 0) {
