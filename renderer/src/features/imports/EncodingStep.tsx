@@ -1,6 +1,6 @@
 import { Alert, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { TEXT_ENCODINGS, type ImportInspection, type TextEncoding } from '../../../../shared/api/imports.ts';
+import { IMPORT_MAX_HEADER_ROW, TEXT_ENCODINGS, type ImportInspection, type TextEncoding } from '../../../../shared/api/imports.ts';
 import { SheetPreview } from './SheetPreview.tsx';
 
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
@@ -9,6 +9,8 @@ type Props = {
   inspection: ImportInspection;
   /** The header row chosen (the detected one until changed) and the rows the page shows for it. */
   headerRow: number;
+  /** The row the core found the header on (null: not known yet). */
+  detectedHeaderRow: number | null;
   headers: readonly string[];
   sample: ImportInspection['sample'];
   busy: boolean;
@@ -19,7 +21,7 @@ type Props = {
 };
 
 /** Step 2: the encoding the file is read in (detected, or the user's), the workbook's sheet, the header row. */
-export function EncodingStep({ inspection, headerRow, headers, sample, busy, problem, onEncoding, onSheet, onHeaderRow }: Props) {
+export function EncodingStep({ inspection, headerRow, detectedHeaderRow, headers, sample, busy, problem, onEncoding, onSheet, onHeaderRow }: Props) {
   const { t } = useTranslation();
   const text = inspection.format === 'csv';
   return (
@@ -71,13 +73,12 @@ export function EncodingStep({ inspection, headerRow, headers, sample, busy, pro
           sx={{ width: 160 }}
           label={t('imports.encoding.headerRow')}
           value={headerRow}
-          disabled={busy}
-          slotProps={{ htmlInput: { min: 1, step: 1 }, inputLabel: { shrink: true } }}
+          slotProps={{ htmlInput: { min: 1, max: IMPORT_MAX_HEADER_ROW, step: 1 }, inputLabel: { shrink: true } }}
           onChange={(event) => {
             const row = Number(event.target.value);
-            if (Number.isInteger(row) && row >= 1) onHeaderRow(row);
+            if (Number.isInteger(row) && row >= 1 && row <= IMPORT_MAX_HEADER_ROW) onHeaderRow(row);
           }}
-          helperText={headerRow === inspection.headerRow ? t('imports.encoding.headerDetected') : undefined}
+          helperText={headerRow === detectedHeaderRow ? t('imports.encoding.headerDetected') : undefined}
         />
       </Stack>
       {text ? <Typography color="text.secondary">{t('imports.encoding.hint')}</Typography> : null}

@@ -31,20 +31,11 @@ const [FILE, ENCODING, MAPPING, CHECK, RUN, SUMMARY] = [0, 1, 2, 3, 4, 5] as con
 /** `cancel`: asked, or asked too late (the rows are being written: the run finishes, and can be undone). */
 type RunState = { state: 'idle' } | { state: 'running'; progress: Progress; cancel: 'none' | 'asked' | 'tooLate' } | { state: 'cancelled' } | { state: 'failed'; message: string } | { state: 'done'; result: ImportResult };
 
-/**
- * The header and the rows after it for the header row the user chose. Inspect reads from the
- * detected header; a later row is taken from the rows it gave back (an earlier one shows the
- * columns by letter: the core reads the file from the chosen row either way).
- */
-function rowsFor(inspection: ImportInspection, headerRow: number): { headers: string[]; sample: ImportInspection['sample'] } {
-  if (headerRow === inspection.headerRow) return { headers: inspection.headers, sample: inspection.sample };
-  const header = inspection.sample.find((line) => line.row === headerRow);
-  return { headers: header?.cells ?? [], sample: inspection.sample.filter((line) => line.row > headerRow) };
-}
+type InspectOptions = { encoding?: TextEncoding; sheet?: string; headerRow?: number };
 
 /** The wizard at `#/import/<kind>`: file → encoding and sheet → mapping → check → run → summary. */
 export function ImportWizardPage({ kind }: { kind: ImportKind }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState<number>(FILE);
   const [chosen, setChosen] = useState<{ name: string; size: number } | null>(null);
   const [file, setFile] = useState<FileRef | null>(null);
@@ -54,6 +45,10 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
   const [inspectProblem, setInspectProblem] = useState<string | null>(null);
   const [encoding, setEncoding] = useState<TextEncoding | undefined>();
   const [sheet, setSheet] = useState<string | undefined>();
+  // The header row the user typed (inspect reads the file again from it) and the one the core found.
+  const [headerChoice, setHeaderChoice] = useState<number | undefined>();
+  const [detectedHeaderRow, setDetectedHeaderRow] = useState<number | null>(null);
+  const inspectSeq = useRef(0);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [policy, setPolicy] = useState<Policy>({ matchOn: 'phone', onDuplicate: 'skip', onError: 'skipRow' });
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -72,15 +67,18 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
   useEffect(() => heading.current?.focus(), [step]);
 
   /** Reads the staged file with these choices; its mapping replaces the one on screen (new headers). Answers why not, or null. */
-  const inspect = async (upload: FileRef, options: { encoding?: TextEncoding; sheet?: string }): Promise<string | null> => {
+  const inspect = async (upload: FileRef, options: InspectOptions): Promise<string | null> => {
+    const mine = ++inspectSeq.current;
     setBusy(true);
     const result = await invoke('imports.inspect', { file: upload, kind, ...options });
+    if (mine !== inspectSeq.current) return null; // a later choice (another header row typed) is being read
     setBusy(false);
     if (!result.ok) {
       logError(result.error);
       return importError(t, result.error);
     }
     setInspection(result.value);
+    if (options.headerRow === undefined) setDetectedHeaderRow(result.value.headerRow);
     setMapping(result.value.mapping);
     setPreview(null);
     return null;
@@ -94,6 +92,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
     setInspectProblem(null);
     setEncoding(undefined);
     setSheet(undefined);
+    setHeaderChoice(undefined);
     const refusal = checkLocally(picked);
     if (refusal) return setFileProblem(localRefusal(t, refusal));
     setBusy(true);
@@ -110,7 +109,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
     setFile(upload);
   };
 
-  const reinspect = async (options: { encoding?: TextEncoding; sheet?: string }) => {
+  const reinspect = async (options: InspectOptions) => {
     if (!file) return;
     setInspectProblem(await inspect(file, options));
   };
@@ -157,7 +156,9 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
     if (!mapping) return;
     setStep(RUN);
     setRun({ state: 'running', progress: { done: 0, total: 0 }, cancel: 'none' });
-    const result = await runImportJob('imports.run', { ...request(mapping, policy), onError: policy.onError }, (progress) =>
+    // The rejected rows' CSV names each error in the language on screen.
+    const language = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+    const result = await runImportJob('imports.run', { ...request(mapping, policy), onError: policy.onError, language }, (progress) =>
       setRun((current) => (current.state === 'running' ? { ...current, progress } : current)),
     );
     if (result.ok) {
@@ -183,8 +184,8 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
     setRun({ state: 'idle' });
   };
 
-  const headerRow = mapping?.headerRow ?? inspection?.headerRow ?? 1;
-  const shown = inspection ? rowsFor(inspection, headerRow) : { headers: [], sample: [] };
+  const headerRow = headerChoice ?? mapping?.headerRow ?? inspection?.headerRow ?? 1;
+  const shown = inspection ? { headers: inspection.headers, sample: inspection.sample } : { headers: [], sample: [] };
   const mappedFields = mapping ? fields.filter((field) => typeof mapping.columns[field] === 'number') : [];
 
   const back = () => setStep((current) => Math.max(FILE, current - 1));
@@ -227,22 +228,24 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
           <EncodingStep
             inspection={inspection}
             headerRow={headerRow}
+            detectedHeaderRow={detectedHeaderRow}
             headers={shown.headers}
             sample={shown.sample}
             busy={busy}
             problem={inspectProblem}
             onEncoding={(chosenEncoding) => {
               setEncoding(chosenEncoding);
-              void reinspect({ encoding: chosenEncoding, ...(sheet ? { sheet } : {}) });
+              void reinspect({ encoding: chosenEncoding, ...(sheet ? { sheet } : {}), ...(headerChoice ? { headerRow: headerChoice } : {}) });
             }}
             onSheet={(chosenSheet) => {
               setSheet(chosenSheet);
+              setHeaderChoice(undefined); // another sheet: its own header, found again
               void reinspect({ ...(encoding ? { encoding } : {}), sheet: chosenSheet });
             }}
             onHeaderRow={(row) => {
-              if (!mapping) return;
-              setMapping({ ...mapping, headerRow: row });
-              setPreview(null);
+              // Read again from that row: its cells are the headers, the mapping is matched on them.
+              setHeaderChoice(row);
+              void reinspect({ ...(encoding ? { encoding } : {}), ...(sheet ? { sheet } : {}), headerRow: row });
             }}
           />
         ) : null}
