@@ -6,7 +6,12 @@ import type { Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
+/** 2026-12-01 09:00 UTC: the core's now, the seed's and the page's (the page in UTC too), so dates never depend on the day the test runs. */
+const NOW = Date.UTC(2026, 11, 1, 9, 0);
+const CLOCK = { CLIENTELE_TEST_NOW: String(NOW) };
+
 async function openShop(page: Page, url: string, strings: typeof en | typeof zh): Promise<void> {
+  await page.clock.setFixedTime(NOW);
   await page.goto(url);
   await page.getByLabel(strings.signin.username).fill('boss');
   await page.getByLabel(strings.signin.password).fill(PASSWORD);
@@ -16,14 +21,14 @@ async function openShop(page: Page, url: string, strings: typeof en | typeof zh)
 
 for (const [language, strings] of [['en-US', en], ['zh-CN', zh]] as const) {
   test.describe(language, () => {
-    test.use({ locale: language });
+    test.use({ locale: language, timezoneId: 'UTC', appEnv: CLOCK });
     for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
       test(`finds contracts by number and title and opens them at ${viewport.width}x${viewport.height}`, async ({ page, app, shot }) => {
         await page.setViewportSize(viewport);
-        cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
+        cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss'], CLOCK);
         // 300 customers bring about 150 seeded contracts.
-        cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5']);
-        cli(app.dataDir, ['contracts', 'add', '--user', 'boss', '--customer', 'C000001', '--number', 'HT-2030-0001', '--title', '展台搭建服务合同', '--signed', '2026-10-01', '--start', '2026-10-01', '--end', '2030-12-31']);
+        cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5'], CLOCK);
+        cli(app.dataDir, ['contracts', 'add', '--user', 'boss', '--customer', 'C000001', '--number', 'HT-2030-0001', '--title', '展台搭建服务合同', '--signed', '2026-10-01', '--start', '2026-10-01', '--end', '2030-12-31'], CLOCK);
         await openShop(page, app.url, strings);
         const box = page.getByRole('combobox', { name: strings.search.label });
         const listbox = page.getByRole('listbox');

@@ -6,7 +6,12 @@ import type { Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
+/** 2026-12-01 09:00 UTC: the core's now, the seed's and the page's (the page in UTC too), so dates never depend on the day the test runs. */
+const NOW = Date.UTC(2026, 11, 1, 9, 0);
+const CLOCK = { CLIENTELE_TEST_NOW: String(NOW) };
+
 async function openShop(page: Page, url: string, strings: typeof en | typeof zh): Promise<void> {
+  await page.clock.setFixedTime(NOW);
   await page.goto(url);
   await page.getByLabel(strings.signin.username).fill('boss');
   await page.getByLabel(strings.signin.password).fill(PASSWORD);
@@ -16,13 +21,13 @@ async function openShop(page: Page, url: string, strings: typeof en | typeof zh)
 
 for (const [language, strings] of [['en-US', en], ['zh-CN', zh]] as const) {
   test.describe(language, () => {
-    test.use({ locale: language });
+    test.use({ locale: language, timezoneId: 'UTC', appEnv: CLOCK });
     for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
       test(`finds a record by its text and opens it at ${viewport.width}x${viewport.height}`, async ({ page, app, shot }) => {
         await page.setViewportSize(viewport);
-        cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
-        cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '20', '--seed', '5']);
-        cli(app.dataDir, ['records', 'add', '--user', 'boss', '--customer', 'C000001', '--kind', 'service', '--service-kind', 'repair', '--at', '2026-11-30T10:00', '--content', '客户反映打印机卡纸，更换搓纸轮后恢复正常']);
+        cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss'], CLOCK);
+        cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '20', '--seed', '5'], CLOCK);
+        cli(app.dataDir, ['records', 'add', '--user', 'boss', '--customer', 'C000001', '--kind', 'service', '--service-kind', 'repair', '--at', '2026-11-30T10:00', '--content', '客户反映打印机卡纸，更换搓纸轮后恢复正常'], CLOCK);
         await openShop(page, app.url, strings);
         const box = page.getByRole('combobox', { name: strings.search.label });
         const listbox = page.getByRole('listbox');
