@@ -111,7 +111,7 @@ export async function runImport(db: Db, input: RunInput, access: Access, now: nu
       layout: layoutOf(input.kind, prepared.headers),
       mapping: input.mapping,
       options: { mapping: input.mapping, matchOn: input.matchOn, onDuplicate: input.onDuplicate, onError: input.onError, encoding: input.encoding ?? null, sheet: input.sheet ?? null },
-      counts: { skipped: prepared.skip, errors: errorCount, creates: prepared.create },
+      counts: { skipped: prepared.skip, errors: errorCount },
     });
     let rejected: RunOutcome['rejected'] = null;
     if (errorCount > 0) {
