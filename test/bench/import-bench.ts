@@ -33,12 +33,16 @@ async function call<T = unknown>(core: Core, method: string, input: unknown): Pr
   return result.value as T; // the core checked it against the contract
 }
 
+function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
+  return round((to.user - from.user + to.system - from.system) / 1000);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-type Run = { stageMs: number; importMs: number; readCheckMs: number; writeMs: number; peakRssOverBeforeMB: number; rssBeforeMB: number };
+type Run = { stageMs: number; importMs: number; readCheckMs: number; writeMs: number; importCpuMs: number; readCheckCpuMs: number; writeCpuMs: number; peakRssOverBeforeMB: number; rssBeforeMB: number };
 
 async function oneRun(name: string, bytes: Buffer, expected: string[][]): Promise<Run> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clientele-bench-import-'));
@@ -60,15 +64,22 @@ async function oneRun(name: string, bytes: Buffer, expected: string[][]): Promis
     });
     if (!staged.ok) throw new Error(`upload: ${staged.error.message}`);
     const t1 = performance.now();
+    // CPU time (user + system, this process: the core runs in it) beside wall time: the machine may be shared.
+    const cpu1 = process.cpuUsage();
+    let cpuChecked = cpu1;
     const file = { upload: staged.value.upload };
     // The last progress event ends the reading and checking; the one transaction follows it.
     let checked = t1;
     const stop = core.onEvent(SESSION, (event) => {
-      if (event.job === 'import' && event.done === event.total) checked = performance.now();
+      if (event.job === 'import' && event.done === event.total) {
+        checked = performance.now();
+        cpuChecked = process.cpuUsage();
+      }
     });
     const inspection = await call<{ mapping: unknown }>(core, 'imports.inspect', { file, kind: 'customers' });
     const result = await call<{ created: number; errorCount: number; errors: unknown[] }>(core, 'imports.run', { file, kind: 'customers', mapping: inspection.mapping });
     const t2 = performance.now();
+    const cpu2 = process.cpuUsage();
     stop();
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -87,7 +98,7 @@ async function oneRun(name: string, bytes: Buffer, expected: string[][]): Promis
     const last = expected.at(-1)![0]!;
     const found = await call<{ total: number }>(core, 'search.query', { q: last });
     if (found.total < 1) throw new Error(`${name}: search finds no ${last}`);
-    return { stageMs: round(t1 - t0), importMs: round(t2 - t1), readCheckMs: round(checked - t1), writeMs: round(t2 - checked), peakRssOverBeforeMB: round((peak - rssBefore) / MiB), rssBeforeMB: round(rssBefore / MiB) };
+    return { stageMs: round(t1 - t0), importMs: round(t2 - t1), readCheckMs: round(checked - t1), writeMs: round(t2 - checked), importCpuMs: cpuMs(cpu1, cpu2), readCheckCpuMs: cpuMs(cpu1, cpuChecked), writeCpuMs: cpuMs(cpuChecked, cpu2), peakRssOverBeforeMB: round((peak - rssBefore) / MiB), rssBeforeMB: round(rssBefore / MiB) };
   } finally {
     await core.shutdown();
     rmSync(dataDir, { recursive: true, force: true });
@@ -103,12 +114,13 @@ for (const format of ['csv', 'xlsx'] as const) {
   const runs: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
     const run = await oneRun(`customers.${format}`, bytes, expected);
-    log(`${format} run ${i + 1}: stage ${Math.round(run.stageMs)} ms, inspect + run ${Math.round(run.importMs)} ms (read and check ${Math.round(run.readCheckMs)}, write ${Math.round(run.writeMs)}), peak RSS +${run.peakRssOverBeforeMB} MB (load ${loadavg()[0]!.toFixed(1)})`);
+    log(`${format} run ${i + 1}: stage ${Math.round(run.stageMs)} ms, inspect + run ${Math.round(run.importMs)} ms (read and check ${Math.round(run.readCheckMs)}, write ${Math.round(run.writeMs)}; CPU ${Math.round(run.importCpuMs)} = ${Math.round(run.readCheckCpuMs)} + ${Math.round(run.writeCpuMs)}), peak RSS +${run.peakRssOverBeforeMB} MB (load ${loadavg()[0]!.toFixed(1)})`);
     runs.push(run);
   }
   figures[format] = {
     fileMB: round(bytes.length / MiB),
     medianImportMs: median(runs.map((r) => r.importMs)),
+    medianImportCpuMs: median(runs.map((r) => r.importCpuMs)),
     medianStageMs: median(runs.map((r) => r.stageMs)),
     medianTotalMs: median(runs.map((r) => r.stageMs + r.importMs)),
     maxPeakRssOverBeforeMB: Math.max(...runs.map((r) => r.peakRssOverBeforeMB)),
