@@ -1,13 +1,19 @@
 // The customer list on a seeded shop: the count, a filter (sent to the core, not applied in the
-// page), and paging as the list scrolls.
+// page), and paging as the list scrolls. On a fixed clock (the core's, the seed's and the page's,
+// the page in UTC) so the seeded dates the list shows are the same every run.
 import { en } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, test } from './fixtures.ts';
 
-test.use({ locale: 'en-US' });
+/** 2026-12-01 09:00 UTC. */
+const NOW = Date.UTC(2026, 11, 1, 9, 0);
+const CLOCK = { CLIENTELE_TEST_NOW: String(NOW) };
+
+test.use({ locale: 'en-US', timezoneId: 'UTC', appEnv: CLOCK });
 
 test('count, grade filter and paging on 300 seeded customers', async ({ page, app, shot }) => {
-  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
-  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5']);
+  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss'], CLOCK);
+  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5'], CLOCK);
+  await page.clock.setFixedTime(NOW);
   await page.goto(app.url);
   await page.getByLabel(en.signin.username).fill('boss');
   await page.getByLabel(en.signin.password).fill(PASSWORD);
@@ -52,8 +58,9 @@ test('count, grade filter and paging on 300 seeded customers', async ({ page, ap
 
 test('filters and sort survive a reload; code, region and stage sort', async ({ page, app, shot }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss']);
-  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5']);
+  cli(app.dataDir, ['init', '--shop', 'Corner Shop', '--owner', 'boss'], CLOCK);
+  cli(app.dataDir, ['seed', '--user', 'boss', '--customers', '300', '--seed', '5'], CLOCK);
+  await page.clock.setFixedTime(NOW);
   await page.goto(app.url);
   await page.getByLabel(en.signin.username).fill('boss');
   await page.getByLabel(en.signin.password).fill(PASSWORD);
