@@ -165,6 +165,8 @@ for (const [locale, messages] of [
       expect(fetched.ok, bytes.toString('utf8')).toBe(true);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString('utf8')).toContain('钱七');
+      // Its error column is in the language on screen (the wizard sends it with the run).
+      expect(bytes.toString('utf8').split('\r\n')[0]).toMatch(locale === 'en-US' ? /,Errors$/ : /,错误$/);
       await noSidewaysScroll(page);
       await bothSizes(page, shot, 'summary');
 
@@ -303,8 +305,20 @@ test.describe('import a workbook (en-US)', () => {
     const sheet = page.getByLabel(t('imports.encoding.sheet'));
     await expect(sheet).toHaveValue('客户名单');
     await expect(sheet.locator('option', { hasText: t('imports.encoding.hiddenSheet', { name: '数据字典' }) })).toHaveCount(1);
-    await expect(page.getByLabel(t('imports.encoding.headerRow'))).toHaveValue('2');
-    await expect(page.getByRole('table', { name: t('imports.encoding.previewTable') })).toContainText('客户名称');
+    const headerRow = page.getByLabel(t('imports.encoding.headerRow'));
+    await expect(headerRow).toHaveValue('2');
+    const previewTable = page.getByRole('table', { name: t('imports.encoding.previewTable') });
+    await expect(previewTable).toContainText('客户名称');
+    await expect(page.getByText(t('imports.encoding.headerDetected'), { exact: true })).toBeVisible();
+    // A row above the detected one: the file is read again from it, row 2's headers now a row of the table.
+    await headerRow.fill('1');
+    await expect(page.getByText(t('imports.encoding.headerDetected'), { exact: true })).toBeHidden();
+    await expect(previewTable.getByRole('row').filter({ hasText: '客户名称' })).toHaveCount(1);
+    await expect(previewTable.getByRole('row').filter({ hasText: '客户名称' })).toContainText('2');
+    await shot('header-row-above');
+    // And back: the detected header again.
+    await headerRow.fill('2');
+    await expect(page.getByText(t('imports.encoding.headerDetected'), { exact: true })).toBeVisible();
     await noSidewaysScroll(page);
     await bothSizes(page, shot, 'workbook');
     await page.getByRole('button', { name: t('imports.next') }).click();
