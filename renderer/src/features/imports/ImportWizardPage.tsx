@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Link, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { Box, Button, Link, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../../../shared/api/files.ts';
@@ -8,7 +8,6 @@ import {
   type ImportInspection,
   type ImportKind,
   type ImportPreview,
-  type ImportResult,
   type Mapping,
   type TextEncoding,
 } from '../../../../shared/api/imports.ts';
@@ -17,19 +16,17 @@ import { uploadFile } from '../../api/files.ts';
 import { logError } from '../../app/errors.ts';
 import { dataChanged } from '../../app/query.ts';
 import { hrefOf } from '../../app/router.ts';
-import { CheckStep, ProgressLine, type Policy } from './CheckStep.tsx';
+import { CheckStep, type Policy } from './CheckStep.tsx';
 import { EncodingStep } from './EncodingStep.tsx';
 import { FileStep } from './FileStep.tsx';
 import { MappingStep, mappingComplete } from './MappingStep.tsx';
+import { RunStep, type RunState } from './RunStep.tsx';
 import { SummaryStep } from './SummaryStep.tsx';
 import { checkLocally, importError, localRefusal } from './import-format.ts';
 import { cancelImportJob, runImportJob, type Progress } from './import-job.ts';
 
 const STEPS = ['file', 'encoding', 'mapping', 'check', 'run', 'summary'] as const;
 const [FILE, ENCODING, MAPPING, CHECK, RUN, SUMMARY] = [0, 1, 2, 3, 4, 5] as const;
-
-/** `cancel`: asked, or asked too late (the rows are being written: the run finishes, and can be undone). */
-type RunState = { state: 'idle' } | { state: 'running'; progress: Progress; cancel: 'none' | 'asked' | 'tooLate' } | { state: 'cancelled' } | { state: 'failed'; message: string } | { state: 'done'; result: ImportResult };
 
 type InspectOptions = { encoding?: TextEncoding; sheet?: string; headerRow?: number };
 
@@ -275,23 +272,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
             onRetry={() => mapping && void check(mapping, policy)}
           />
         ) : null}
-        {step === RUN ? (
-          <Stack spacing={2}>
-            {run.state === 'running' ? (
-              <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-                <Box sx={{ flex: 1 }}>
-                  <ProgressLine progress={run.progress} label={t('imports.run.running')} />
-                </Box>
-                <Button onClick={() => void cancelRun()} disabled={run.cancel !== 'none'}>
-                  {run.cancel === 'asked' ? t('imports.run.cancelling') : t('common.cancel')}
-                </Button>
-              </Stack>
-            ) : null}
-            {run.state === 'running' && run.cancel === 'tooLate' ? <Alert severity="info">{t('imports.run.tooLate')}</Alert> : null}
-            {run.state === 'cancelled' ? <Alert severity="info">{t('imports.run.cancelled')}</Alert> : null}
-            {run.state === 'failed' ? <Alert severity="error">{t('imports.run.failed', { reason: run.message })}</Alert> : null}
-          </Stack>
-        ) : null}
+        {step === RUN ? <RunStep run={run} onCancel={() => void cancelRun()} onBack={() => setStep(CHECK)} /> : null}
         {step === SUMMARY && run.state === 'done' && chosen ? <SummaryStep result={run.result} fileName={chosen.name} onAnother={startOver} /> : null}
       </Box>
       {step < RUN ? (
@@ -310,13 +291,6 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
               {t('imports.run.start')}
             </Button>
           )}
-        </Stack>
-      ) : null}
-      {step === RUN && (run.state === 'cancelled' || run.state === 'failed') ? (
-        <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'flex-end' }}>
-          <Button variant="contained" onClick={() => setStep(CHECK)}>
-            {t('imports.run.backToCheck')}
-          </Button>
         </Stack>
       ) : null}
     </Stack>
