@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // One seed for every property test: see the file.
+    setupFiles: ['test/fast-check-seed.ts'],
     // argon2id is slow on purpose, integration tests derive keys for several users, and the CLI
     // tests start a process per command (about 3 s of CPU each to load the core through tsx):
     // on a 2-core machine running two test files at once, 30 s was too tight for the CLI files.

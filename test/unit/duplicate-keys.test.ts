@@ -107,6 +107,10 @@ describe('name key', () => {
     ['Acme Trading LLC', 'acmetrading'],
     ['張偉', '张伟'],
     ['公司', '公司'],
+    // Found by the idempotence property: a suffix that appears only once the space is dropped.
+    ['北公 司', '北'],
+    ['Acme Co .,Ltd', 'acme'],
+    ['⿰龜 ', '龟'],
   ])('%s → %s', (raw, key) => {
     expect(nameKey(raw)).toBe(key);
   });

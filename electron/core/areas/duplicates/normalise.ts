@@ -5,7 +5,7 @@
 //   1. name key: NFKC (full-width → half-width), traditional → simplified (opencc-js), lower case,
 //      company suffixes (有限公司, 有限责任公司, 股份有限公司, 集团, 公司, Co., Ltd., Ltd., Inc., LLC,
 //      Limited, Corp.) taken off the end (repeatedly, over trailing punctuation), then every space
-//      and punctuation mark dropped: 北京華信科技有限公司, 北京华信科技 and 北京华信科技（集团）有限公司
+//      and punctuation mark dropped, both again until nothing changes: 北京華信科技有限公司, 北京华信科技 and 北京华信科技（集团）有限公司
 //      are all 北京华信科技.
 //   2. pinyin key: the name key with every Chinese character read as toneless pinyin (pinyin-pro,
 //      each character alone, so a character always reads the same).
@@ -122,6 +122,19 @@ const HAN = /\p{Script=Han}/u;
 
 /** The name as compared: width, traditional/simplified, case, company suffix, spaces and punctuation ignored. */
 export function nameKey(raw: string): string {
+  // Again until nothing changes, because a key must be its own key (the finder compares keys of
+  // merged names): dropping a space can make a new suffix ("北公 司" → "北公司" → "北"), and OpenCC
+  // converts a character differently after a symbol it drops ("⿰龜" → "⿰龜", then "龜" → "龟").
+  let key = nameKeyOnce(raw);
+  for (let round = 0; round < 8; round += 1) {
+    const next = nameKeyOnce(key);
+    if (next === key) break;
+    key = next;
+  }
+  return key;
+}
+
+function nameKeyOnce(raw: string): string {
   const lower = toSimplified(raw.normalize('NFKC')).toLowerCase().trim();
   const stripped = stripSuffixes(lower).replace(NOT_NAME, '');
   return stripped === '' ? lower.replace(/\s+/g, '') : stripped;
