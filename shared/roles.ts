@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   /** Import customers and contacts from files, and undo an import (areas/imports). */
   'data.import',
   'reports.read',
+  /** Edit the product/service catalogue that sales lines pick from (areas/sales). */
+  'catalogue.manage',
+  /** Value grading: propose, accept/reject, apply, edit cut-offs and rules (areas/grading). The owner accepts. */
+  'grading.manage',
   'print',
   'system.status',
   'system.check',
@@ -35,8 +39,9 @@ export type Access = Permission | 'public' | 'signedIn';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'print', 'system.status', 'system.check'],
-  staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'print'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'catalogue.manage', 'print', 'system.status', 'system.check'],
+  // Staff see the dashboard too, limited to their own customers when the scope setting is on.
+  staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'reports.read', 'print'],
   viewer: ['customers.read', 'users.read'],
 };
 
