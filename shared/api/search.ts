@@ -57,8 +57,26 @@ export const RecordSearchHit = z.object({
 });
 export type RecordSearchHit = z.infer<typeof RecordSearchHit>;
 
+/**
+ * A sale one of whose line names (the product or service) holds the query (2 or more characters):
+ * the one search box finds the customer by what they bought. Opens the sale (or its customer).
+ */
+export const SaleSearchHit = z.object({
+  kind: z.literal('sale'),
+  /** The sale's id (as saleId: every hit has an `id`). */
+  id: Id,
+  saleId: Id,
+  customerId: Id,
+  customerName: z.string(),
+  /** The day sold, 'YYYY-MM-DD'. */
+  soldOn: z.string(),
+  /** The line names around the match. */
+  snippet: z.string(),
+});
+export type SaleSearchHit = z.infer<typeof SaleSearchHit>;
+
 /** Any hit of the one search box. */
-export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit]);
+export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit, SaleSearchHit]);
 export type AnySearchHit = z.infer<typeof AnySearchHit>;
 
 export const search = {
@@ -72,7 +90,8 @@ export const search = {
    * them), `contractTotal` how many contracts, counted up to 1,000 (`contractTotalCapped`: more
    * match; the contract list with `q` counts and shows them all). Records whose texts hold the
    * query (3 or more characters) come last, newest first, keeping a quarter of the page when the
-   * others fill it.
+   * others fill it. Sales whose line names hold the query follow the records (newest first, a
+   * quarter of the page likewise).
    */
   'search.query': method({
     input: z.object({ q: SearchText, limit: z.number().int().min(1).max(50).default(20) }),

@@ -9,11 +9,11 @@ import { Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** Later issues add survey, complaint and sale. */
-export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care', 'merge'] as const;
+export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care', 'merge', 'sale'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What an entry opens: the record, visit, contract or file it is about; a grade change opens the customer. */
-export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey', 'complaint'] as const;
+export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey', 'complaint', 'sale'] as const;
 
 /** A service record's status or a visit's; null for the other kinds. */
 export const TIMELINE_STATUSES = ['open', 'done', 'planned', 'postponed', 'cancelled', 'new', 'inProgress', 'resolved', 'closed'] as const;
@@ -50,6 +50,9 @@ export const TIMELINE_TEXT_CHARS = 200;
  *   Care notes in the recycle bin are shown (`deleted`, restorable by care.restoreNote).
  * - merge: at = when another customer was merged into this one; title = that customer's name and
  *   code (`张三 (C000123)`); text = ''; staff = who merged; opens the customer. Gone once undone.
+ * - sale: at = local midnight of the day sold (soldOn); title = the lines' names (the list's summary);
+ *   text = the total as '1234.50 CNY', then the notes; staff = who sold; opens the sale. Sales in the
+ *   recycle bin are shown (`deleted`, restorable by sales.restore).
  * Deleted contracts are not shown; records and visits in the recycle bin are (`deleted`), and
  * `actions.restore` says whether this caller may restore them (records.restore / visits.restore).
  */
