@@ -77,6 +77,13 @@ export const VALIDATION_MESSAGES = [
   // duplicates (shared/api/duplicates.ts)
   /** A customer merged into itself. */
   'sameCustomer',
+  // sales (shared/api/sales.ts)
+  /** A sale line's discount is more than its amount, or a line or the total is beyond the largest exact amount. */
+  'amount',
+  /** The catalogue item does not exist. */
+  'item',
+  /** Not a month as YYYY-MM. */
+  'month',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 
