@@ -69,7 +69,7 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-const WORDS: Record<JobName, string> = { rekey: 'a re-key', seed: 'a seed', auditVerify: 'an audit check', auditExport: 'an audit export', attachmentsVerify: 'a check of the attached files', duplicates: 'a search for duplicate customers', import: 'an import', export: 'an export' };
+const WORDS: Record<JobName, string> = { rekey: 'a re-key', seed: 'a seed', auditVerify: 'an audit check', auditExport: 'an audit export', attachmentsVerify: 'a check of the attached files', duplicates: 'a search for duplicate customers', import: 'an import', export: 'an export', grading: 'a grading proposal' };
 
 /**
  * Refuses anything that must not run while a re-key of this core does (a write answers busy then;

@@ -9,7 +9,7 @@ import { method } from './method.ts';
  * progress ('backup') and its own cancel (backup.cancel), since it keeps the database open while
  * it writes.
  */
-export const JOB_NAMES = ['rekey', 'seed', 'auditVerify', 'auditExport', 'attachmentsVerify', 'duplicates', 'export', 'import'] as const;
+export const JOB_NAMES = ['rekey', 'seed', 'auditVerify', 'auditExport', 'attachmentsVerify', 'duplicates', 'export', 'import', 'grading'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const jobs = {

@@ -127,6 +127,17 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'imports.run': () => [{ file: { upload: 'f'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }],
   'imports.list': () => [{}],
   'imports.undo': () => [{ batch: 999_999 }],
+  // Grading is the owner's (grading.manage): refused to masked roles before anything is read.
+  'grading.settings': () => [{}],
+  'grading.updateSettings': () => [{ currency: 'CNY', cutoffs: { a: 70, b: 20 }, monthly: true, rules: [{ abc: null, minR: null, minF: null, minM: null, grade: 'normal' }] }],
+  'grading.propose': () => [{}],
+  'grading.current': () => [{}],
+  'grading.get': () => [{ id: 999_999 }],
+  'grading.proposals': () => [{}],
+  'grading.items': () => [{ proposalId: 999_999 }],
+  'grading.decide': () => [{ proposalId: 999_999, customerIds: 'all', decision: 'accepted' }],
+  'grading.apply': () => [{ proposalId: 999_999 }],
+  'grading.discard': () => [{ proposalId: 999_999 }],
   // Contracts carry their customer's name and code, no contact details: every customer's contracts
   // are listed and read (the seed's and one per customer made below).
   'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),

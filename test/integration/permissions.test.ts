@@ -190,6 +190,17 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'imports.run': () => ({ file: { upload: 'A'.repeat(22) }, kind: 'customers', mapping: { headerRow: 1, columns: { name: 0 } } }),
   'imports.list': () => ({}),
   'imports.undo': () => ({ batch: 999 }),
+  // Grading (owner only): settings written back as they are, an empty proposal for the owner; the rest aim at a proposal that does not exist.
+  'grading.settings': () => ({}),
+  'grading.updateSettings': () => ({ currency: 'CNY', cutoffs: { a: 70, b: 20 }, monthly: true, rules: [{ abc: null, minR: null, minF: null, minM: null, grade: 'normal' }] }),
+  'grading.propose': () => ({}),
+  'grading.current': () => ({}),
+  'grading.get': () => ({ id: 999 }),
+  'grading.proposals': () => ({}),
+  'grading.items': () => ({ proposalId: 999 }),
+  'grading.decide': () => ({ proposalId: 999, customerIds: 'all', decision: 'accepted' }),
+  'grading.apply': () => ({ proposalId: 999 }),
+  'grading.discard': () => ({ proposalId: 999 }),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
