@@ -383,7 +383,65 @@ export type CustomerMergeMovesTable = { merge_id: number; table_name: string; ro
 export type DuplicateDismissalsTable = { low_id: number; high_id: number; at: number; by_user: number | null };
 export type DuplicateNameKeysTable = { customer_id: number; name: string; name_key: string; pinyin_key: string };
 
+/** The catalogue, sales and their lines, and the summaries triggers keep (migration 0022; areas/sales). */
+export type CatalogueItemsTable = {
+  id: Generated<number>;
+  name: string;
+  kind: 'product' | 'service';
+  unit: Generated<string>;
+  price_minor: number;
+  currency: string;
+  active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+  version: Generated<number>;
+};
+export type SalesTable = {
+  id: Generated<number>;
+  customer_id: number;
+  /** 'YYYY-MM-DD', the shop's local calendar day. */
+  sold_on: string;
+  currency: string;
+  total_minor: number;
+  contract_id: number | null;
+  staff_id: number | null;
+  notes: Generated<string>;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+export type SaleLinesTable = {
+  id: Generated<number>;
+  sale_id: number;
+  position: number;
+  item_id: number | null;
+  name: string;
+  quantity_milli: number;
+  unit_price_minor: number;
+  discount_minor: Generated<number>;
+  amount_minor: number;
+};
+export type SalesMonthlyTable = {
+  customer_id: number;
+  month: string;
+  currency: string;
+  revenue_minor: number;
+  sale_count: number;
+  grade: string;
+  owner_id: number | null;
+  live: number;
+};
+export type CustomerSalesTable = { customer_id: number; first_on: string; last_on: string; sale_count: number };
+
 export type DB = {
+  catalogue_items: CatalogueItemsTable;
+  sales: SalesTable;
+  sale_lines: SaleLinesTable;
+  sales_monthly: SalesMonthlyTable;
+  customer_sales: CustomerSalesTable;
   customer_merges: CustomerMergesTable;
   customer_merge_moves: CustomerMergeMovesTable;
   duplicate_dismissals: DuplicateDismissalsTable;
