@@ -25,14 +25,13 @@ import { standardsArea } from './standards.ts';
 import { exportsArea } from './exports.ts';
 import { importsArea } from './imports.ts';
 import { duplicatesArea } from './duplicates.ts';
-import { gradingArea } from './grading.ts';
 import { dashboardArea } from './dashboard.ts';
 import { gradingArea } from './grading.ts';
 import { salesArea } from './sales.ts';
 import { churnArea } from './churn.ts';
 
 /** Every area of the contract, one line each: adding an area adds its line here. */
-export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, timelineArea, printArea, visitsArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea, gradingArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, timelineArea, printArea, visitsArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea] as const;
 
 type Area = (typeof AREAS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
