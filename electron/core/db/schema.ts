@@ -65,6 +65,9 @@ export type GradeHistoryTable = {
   grade: string;
   changed_at: number;
   changed_by: number | null;
+  /** Added by migration 0023: who suggested it (a grading proposal's rule kind, an import, a merge) and the proposal. */
+  source: Generated<'manual' | 'abc' | 'rfm' | 'import' | 'merge'>;
+  proposal_id: number | null;
 };
 
 export type AuditLogTable = {
@@ -436,7 +439,54 @@ export type SalesMonthlyTable = {
 };
 export type CustomerSalesTable = { customer_id: number; first_on: string; last_on: string; sale_count: number };
 
+export type GradingProposalsTable = {
+  id: Generated<number>;
+  created_at: number;
+  created_by: number | null;
+  month: string;
+  period_from: string;
+  period_to: string;
+  as_of: string;
+  monthly: number;
+  status: Generated<'open' | 'applied' | 'discarded'>;
+  currency: string;
+  cutoff_a: number;
+  cutoff_b: number;
+  /** JSON GradingRule[]. */
+  rules: string;
+  graded: number;
+  /** JSON [{ currency, customers, totalMinor }]. */
+  other_currencies: Generated<string>;
+  applied_at: number | null;
+  applied_by: number | null;
+  closed_at: number | null;
+};
+export type GradingProposalItemsTable = {
+  proposal_id: number;
+  position: number;
+  customer_id: number;
+  customer_version: number;
+  from_grade: string;
+  to_grade: string;
+  source: 'abc' | 'rfm';
+  abc: 'A' | 'B' | 'C';
+  r: number;
+  f: number;
+  m: number;
+  days_since: number;
+  sale_count: number;
+  revenue_minor: number;
+  rule: number;
+  share: number;
+  rank: number;
+  of: number;
+  decision: Generated<'pending' | 'accepted' | 'rejected'>;
+  outcome: 'applied' | 'skipped' | null;
+};
+
 export type DB = {
+  grading_proposals: GradingProposalsTable;
+  grading_proposal_items: GradingProposalItemsTable;
   catalogue_items: CatalogueItemsTable;
   sales: SalesTable;
   sale_lines: SaleLinesTable;
