@@ -77,11 +77,16 @@ export type CliContext = {
     comment?: string;
     // complaints (`seed --complaints`)
     complaints?: string;
+    // sales (commands/sales.ts; `seed --sales`)
+    line?: string[];
+    sales?: string;
     // import (commands/imports.ts; --encoding, --out, --force, --lang shared)
     mapping?: string;
     'on-duplicate'?: string;
     'match-on'?: string;
     'dry-run'?: boolean;
+    // grading (commands/grading.ts)
+    'accept-all'?: boolean;
     // today (commands/today.ts)
     date?: string;
     scope?: string;

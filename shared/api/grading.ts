@@ -12,9 +12,8 @@ import { method } from './method.ts';
 export const ABC_CLASSES = ['A', 'B', 'C'] as const;
 export type AbcClass = (typeof ABC_CLASSES)[number];
 
-/** Where a grade history row came from: by hand, a grading proposal (by its rule's kind), an import, a merge. */
-export const GRADE_SOURCES = ['manual', 'abc', 'rfm', 'import', 'merge'] as const;
-export type GradeSource = (typeof GRADE_SOURCES)[number];
+// Where a grade history row came from (defined beside the customer's grade history, which carries it).
+export { GRADE_SOURCES, type GradeSource } from './customers.ts';
 
 export const PROPOSAL_STATUSES = ['open', 'applied', 'discarded'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];

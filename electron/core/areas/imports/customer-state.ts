@@ -103,7 +103,7 @@ export async function writeState(tx: Db, stored: StoredCustomer, next: CustomerS
   }
   let gradeHistoryId: number | null = null;
   if (options.gradeHistory && fields.grade !== stored.fields.grade) {
-    gradeHistoryId = (await tx.insertInto('grade_history').values({ customer_id: stored.id, grade: fields.grade, changed_at: now, changed_by: actorId }).returning('id').executeTakeFirstOrThrow()).id;
+    gradeHistoryId = (await tx.insertInto('grade_history').values({ customer_id: stored.id, grade: fields.grade, changed_at: now, changed_by: actorId, source: 'import' }).returning('id').executeTakeFirstOrThrow()).id;
   }
   await engine.search.put(tx, stored.id, searchDocument({ ...fields, code: stored.code, contacts }, fields.kind === 'person'));
   return { version: stored.version + 1, updatedAt: now, gradeHistoryId };
