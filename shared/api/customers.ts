@@ -12,6 +12,9 @@ export const GRADES = ['vip', 'key', 'normal', 'potential'] as const;
 export const SIZES = ['micro', 'small', 'medium', 'large'] as const;
 export const CALENDARS = ['gregorian', 'lunar'] as const;
 export const SORTS = ['name', 'updated', 'grade', 'code', 'region', 'stage'] as const;
+/** Where a grade history row came from: by hand, a grading proposal (by its rule's kind: areas/grading), an import, a merge. */
+export const GRADE_SOURCES = ['manual', 'abc', 'rfm', 'import', 'merge'] as const;
+export type GradeSource = (typeof GRADE_SOURCES)[number];
 
 export type Stage = (typeof STAGES)[number];
 export type Grade = (typeof GRADES)[number];
@@ -129,7 +132,8 @@ export const Customer = z.object({
   ownerName: z.string().nullable(),
   tags: z.array(z.string()),
   contacts: z.array(Contact),
-  gradeHistory: z.array(z.object({ grade: z.enum(GRADES), at: z.number(), byName: z.string().nullable() })),
+  /** Newest first. `source` abc/rfm with `proposalId`: "suggested by ABC, accepted by byName". */
+  gradeHistory: z.array(z.object({ grade: z.enum(GRADES), at: z.number(), byName: z.string().nullable(), source: z.enum(GRADE_SOURCES), proposalId: Id.nullable() })),
   createdAt: z.number(),
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),

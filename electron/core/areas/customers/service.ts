@@ -153,7 +153,7 @@ async function getCustomer(db: Db, id: number, options: { includeDeleted?: boole
   const history = await db
     .selectFrom('grade_history as g')
     .leftJoin('users as u', 'u.id', 'g.changed_by')
-    .select(['g.grade', 'g.changed_at', 'u.display_name'])
+    .select(['g.grade', 'g.changed_at', 'u.display_name', 'g.source', 'g.proposal_id'])
     .where('g.customer_id', '=', id)
     .orderBy('g.changed_at', 'desc')
     .orderBy('g.id', 'desc')
@@ -165,7 +165,7 @@ async function getCustomer(db: Db, id: number, options: { includeDeleted?: boole
     ownerName: row.owner_name,
     tags: tags.map((tag) => tag.name),
     contacts: contacts.map(contactFromRow),
-    gradeHistory: history.map((h) => ({ grade: h.grade as Customer['grade'], at: h.changed_at, byName: h.display_name })), // grade_history holds contract grades
+    gradeHistory: history.map((h) => ({ grade: h.grade as Customer['grade'], at: h.changed_at, byName: h.display_name, source: h.source, proposalId: h.proposal_id })), // grade_history holds contract grades
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
