@@ -7,8 +7,11 @@
 // viewers (staff asking for it are refused). An item is (kind, refId) at one occurrence (its day):
 // snoozing or marking it done hides that occurrence only (inbox_marks), so the next birthday or the
 // next return visit shows again. Follow-ups are done on the record itself (records.followUpDone).
+// A seventh section, churn warnings (areas/churn), lists the top warnings by value at risk; they
+// are dismissed with a reason where they live (churn.dismiss), not snoozed or marked done here.
 import { z } from 'zod';
 import { defineArea } from './area.ts';
+import { ChurnReason } from './churn.ts';
 import { CalendarDate, Id } from './customers.ts';
 import { method } from './method.ts';
 import type { Role } from '../roles.ts';
@@ -16,7 +19,7 @@ import type { Role } from '../roles.ts';
 export const TODAY_SCOPES = ['mine', 'everyone'] as const;
 export type TodayScope = (typeof TODAY_SCOPES)[number];
 
-export const TODAY_SECTIONS = ['visits', 'followUps', 'returnVisits', 'complaints', 'contracts', 'occasions'] as const;
+export const TODAY_SECTIONS = ['visits', 'followUps', 'returnVisits', 'complaints', 'contracts', 'occasions', 'churn'] as const;
 export type TodaySection = (typeof TODAY_SECTIONS)[number];
 
 /** The occasions (care) an item of the occasions section may be: its kind is the occasion's. */
@@ -26,9 +29,9 @@ export type OccasionKind = (typeof OCCASION_KINDS)[number];
 /**
  * What an item is, and so what its refId names: a visit, a record (its follow-up), a customer
  * (return visit, birthday, founding anniversary), a complaint, a contract (expiring, signing
- * anniversary), a contact (contact's birthday).
+ * anniversary), a contact (contact's birthday), a customer at risk (churn warning).
  */
-export const TODAY_KINDS = ['visit', 'followUp', 'returnVisit', 'complaint', 'contract', ...OCCASION_KINDS] as const;
+export const TODAY_KINDS = ['visit', 'followUp', 'returnVisit', 'complaint', 'contract', ...OCCASION_KINDS, 'churn'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /** Where "open" leads: the page of this thing. */
@@ -101,6 +104,8 @@ export const TodayItem = z.object({
     noted: z.boolean().nullable(),
     contactId: Id.nullable(),
     contractId: Id.nullable(),
+    /** Churn warning: its value at risk (grading currency, minor units) and its reasons (churn.list's). */
+    churn: z.object({ valueMinor: z.number().int(), currency: z.string(), reasons: z.array(ChurnReason) }).nullable(),
   }),
   actions: TodayActions,
 });
@@ -129,6 +134,8 @@ export const Today = z.object({
     complaints: TodaySectionPage,
     contracts: TodaySectionPage,
     occasions: TodaySectionPage,
+    /** The top CHURN_TODAY_LIMIT churn warnings by value at risk (open → customer); total: all of them. */
+    churn: TodaySectionPage,
   }),
 });
 export type Today = z.infer<typeof Today>;

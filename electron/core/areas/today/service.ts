@@ -67,6 +67,7 @@ const EMPTY_DETAILS: TodayItem['details'] = {
   noted: null,
   contactId: null,
   contractId: null,
+  churn: null,
 };
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD), through UTC midnights where every day has 24 hours. */
@@ -508,7 +509,8 @@ export async function readToday(db: Db, query: { scope?: TodayScope | undefined;
   const complaints = await complaintsSection(db, ask);
   const contracts = await contractsSection(db, ask);
   const occasions = await occasionsSection(db, ask);
-  const sections = { visits, followUps, returnVisits, complaints, contracts, occasions };
+  const churn: TodaySectionPage = { items: [], total: 0 }; // areas/churn's source comes next
+  const sections = { visits, followUps, returnVisits, complaints, contracts, occasions, churn };
   await attachSnoozes(
     db,
     Object.values(sections).flatMap((section) => section.items),
@@ -581,6 +583,7 @@ async function itemCustomer(db: Db, ref: ItemRef, access: Access, operation: str
     contract: sql`(SELECT customer_id FROM contracts WHERE id = ${ref.refId} AND deleted_at IS NULL)`,
     contractAnniversary: sql`(SELECT customer_id FROM contracts WHERE id = ${ref.refId} AND deleted_at IS NULL)`,
     contactBirthday: sql`(SELECT customer_id FROM contacts WHERE id = ${ref.refId})`,
+    churn: sql`${ref.refId}`,
   };
   const row = await db
     .selectFrom('customers as c')
