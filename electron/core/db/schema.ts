@@ -383,6 +383,15 @@ export type CustomerMergesTable = {
   undone_by: number | null;
 };
 export type CustomerMergeMovesTable = { merge_id: number; table_name: string; row_id: number; row_key: Generated<string>; before: string | null };
+/** A churn warning dismissed: one row per customer and rule, with the fingerprint of the facts it was dismissed on (migration 0024; areas/churn). */
+export type ChurnDismissalsTable = {
+  customer_id: number;
+  rule: 'interval' | 'cadence' | 'satisfaction' | 'complaints' | 'contract';
+  fingerprint: string;
+  reason: string;
+  dismissed_by: number | null;
+  dismissed_at: number;
+};
 export type DuplicateDismissalsTable = { low_id: number; high_id: number; at: number; by_user: number | null };
 export type DuplicateNameKeysTable = { customer_id: number; name: string; name_key: string; pinyin_key: string };
 
@@ -522,6 +531,7 @@ export type DB = {
   file_uploads: FileUploadsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  churn_dismissals: ChurnDismissalsTable;
   users: UsersTable;
   customers: CustomersTable;
   contacts: ContactsTable;

@@ -25,8 +25,9 @@ import { migration0020 } from '../../areas/imports/migrations/0020-imports.ts';
 import { migration0021 } from '../../areas/duplicates/migrations/0021-merges.ts';
 import { migration0022 } from '../../areas/sales/migrations/0022-sales.ts';
 import { migration0023 } from '../../areas/grading/migrations/0023-grading.ts';
+import { migration0024 } from '../../areas/churn/migrations/0024-churn.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
