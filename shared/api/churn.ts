@@ -85,7 +85,7 @@ export const ComplaintsReason = z.object({
   open: z.number().int().min(1),
   /** Of those, past their deadline. */
   overdue: z.number().int().min(0),
-  /** The open complaints, oldest deadline first (at most 20). */
+  /** The open complaints, oldest deadline first. */
   complaintIds: z.array(Id),
 });
 
