@@ -6,9 +6,13 @@ export default defineConfig({
     environment: 'node',
     // One seed for every property test: see the file.
     setupFiles: ['test/fast-check-seed.ts'],
+    // The CLI the tests start is bundled once per run (test/cli-bundle.ts: tsx in every process cost
+    // seconds of CPU per command).
+    globalSetup: ['test/cli-bundle.ts'],
     // argon2id is slow on purpose, integration tests derive keys for several users, and the CLI
-    // tests start a process per command (about 3 s of CPU each to load the core through tsx):
-    // on a 2-core machine running two test files at once, 30 s was too tight for the CLI files.
+    // tests start a process per command (about 3 s of CPU each to load the core through tsx, about
+    // 1 s from the bundle): on a 2-core machine running two test files at once, 30 s was too tight
+    // for the CLI files.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

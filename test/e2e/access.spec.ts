@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { cliEntry } from '../cli-bundle.ts';
 import { en, zh } from '../i18n-resources.ts';
 import { cli, expect, SHOP_PASSWORD as PASSWORD, signIn, switchLanguage, test } from './fixtures.ts';
 
@@ -158,7 +159,7 @@ const VERA_OWN = 'maple-lantern-phrase-47';
 function addSignedUpUser(dataDir: string, username: string, role: string, own: string): void {
   const env = { ...process.env, CLIENTELE_PASSWORD: PASSWORD, CLIENTELE_NEW_PASSWORD: STAFF_INITIAL };
   const run = (args: string[], extra: Record<string, string>) => {
-    const result = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], { cwd: ROOT, env: { ...env, ...extra }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cliEntry(), ...args, '--data-dir', dataDir], { cwd: ROOT, env: { ...env, ...extra }, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
   };
   run(['users', 'add', username, '--role', role, '--display-name', username.toUpperCase(), '--user', 'boss'], {});

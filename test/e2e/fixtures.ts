@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cliEntry } from '../cli-bundle.ts';
 import { en } from '../i18n-resources.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -13,7 +14,7 @@ export const ARTIFACTS = join(ROOT, 'test/artifacts/e2e');
 export type App = { url: string; dataDir: string; process: ChildProcess };
 
 async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<App> {
-  const child = spawn(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [cliEntry(), 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +61,7 @@ export const SHOP_PASSWORD = 'a-long-shop-password-42';
 
 /** Runs `clientele ARGS --data-dir DIR` to its end (password from SHOP_PASSWORD) and expects success; returns its stdout. */
 export function cli(dataDir: string, args: string[], env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
+  const run = spawnSync(process.execPath, [cliEntry(), ...args, '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, CLIENTELE_PASSWORD: SHOP_PASSWORD, ...env },
     encoding: 'utf8',

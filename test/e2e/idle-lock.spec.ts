@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { cliEntry } from '../cli-bundle.ts';
 import { en } from '../i18n-resources.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
@@ -15,7 +16,7 @@ test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
 
 function setUpShop(dataDir: string): void {
   for (const args of [['init', '--shop', 'Corner Shop', '--owner', 'boss'], ['seed', '--user', 'boss', '--customers', '20']]) {
-    const run = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), ...args, '--data-dir', dataDir], {
+    const run = spawnSync(process.execPath, [cliEntry(), ...args, '--data-dir', dataDir], {
       cwd: ROOT,
       env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
       encoding: 'utf8',

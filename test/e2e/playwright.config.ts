@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // The CLI (`clientele serve` for each test, `cli()` in the fixtures) starts from a bundle built
+  // at the start of the run (test/cli-bundle.ts), not through tsx in every process.
+  globalSetup: '../cli-bundle.ts',
   outputDir: '../../test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -2,6 +2,7 @@
 // user out with the time shown; the right password (after the lock) opens the app.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { cliEntry } from '../cli-bundle.ts';
 import { en } from '../i18n-resources.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -12,7 +13,7 @@ test.use({ locale: 'en-US' });
 
 test('wrong passwords show attempts left, then the lock-out time', async ({ page, app, shot }) => {
   // Set the shop up from the command line into the same data dir (a second door, same core rules).
-  const init = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), 'init', '--data-dir', app.dataDir, '--shop', 'Corner Shop', '--owner', 'boss', '--json'], {
+  const init = spawnSync(process.execPath, [cliEntry(), 'init', '--data-dir', app.dataDir, '--shop', 'Corner Shop', '--owner', 'boss', '--json'], {
     cwd: ROOT,
     env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
     encoding: 'utf8',
@@ -41,7 +42,7 @@ test('wrong passwords show attempts left, then the lock-out time', async ({ page
 });
 
 test('a fresh sign-in opens the shell and sign-out returns to sign-in', async ({ page, app }) => {
-  const init = spawnSync(process.execPath, [resolve(ROOT, 'electron/cli/bin.mjs'), 'init', '--data-dir', app.dataDir, '--shop', 'Corner Shop', '--owner', 'boss'], {
+  const init = spawnSync(process.execPath, [cliEntry(), 'init', '--data-dir', app.dataDir, '--shop', 'Corner Shop', '--owner', 'boss'], {
     cwd: ROOT,
     env: { ...process.env, CLIENTELE_PASSWORD: PASSWORD },
     encoding: 'utf8',

@@ -2,13 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import { openEncrypted } from '../../electron/core/db/sqlite/open.ts';
 import { childEnv, databaseKeyOf, openWithKey, testClock } from './harness.ts';
+import { BIN } from './fixtures/processes.ts';
 
-const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 /** Every CLI run here reads this clock, not today's date. */
 const clock = testClock();
 const PASSWORD = 'cli-password-4815';

@@ -6,12 +6,12 @@ import * as XLSX from '@e965/xlsx';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, coreOn, testClock } from './harness.ts';
+import { BIN } from './fixtures/processes.ts';
 
-const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 const PASSWORD = 'cli-password-4815';
 const clock = testClock();
 clock.now = new Date(2026, 10, 22, 12, 0, 0).getTime();

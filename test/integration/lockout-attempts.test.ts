@@ -1,14 +1,12 @@
 // The lock-out holds however attempts arrive: a parallel burst through one core, several CLI
 // processes at once, the password change's "current password", and names that do not exist.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readKeyslots } from '../../electron/core/crypto/keyslots.ts';
 import { MAX_FAILURES } from '../../electron/core/areas/auth/lockout.ts';
 import type { AppError } from '../../shared/errors.ts';
 import { addUser, childEnv, codeOf, makeHarness, OWNER_PASSWORD, USER_PASSWORD, type Harness } from './harness.ts';
-
-const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
+import { BIN } from './fixtures/processes.ts';
 
 /** Wrong secrets actually tested: each one leaves an `auth.signInFailed` event in keyslots.json. */
 function testedFailures(dataDir: string): number {

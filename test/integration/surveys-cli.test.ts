@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, coreOn, testClock } from './harness.ts';
+import { BIN } from './fixtures/processes.ts';
 
-const BIN = resolve(import.meta.dirname, '../../electron/cli/bin.mjs');
 const PASSWORD = 'cli-password-4815';
 const clock = testClock();
 clock.now = new Date(2026, 11, 2, 10, 0, 0).getTime();
