@@ -26,3 +26,4 @@ export { area as care } from './care/area.tsx';
 export { area as imports } from './imports/area.tsx';
 export { area as duplicates } from './duplicates/area.tsx';
 export { area as exports } from './exports/area.tsx';
+export { area as sales } from './sales/area.tsx';
