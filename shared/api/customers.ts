@@ -171,6 +171,10 @@ export const CustomerFilters = z.object({
   tag: text(40).optional(),
   /** What was typed into search: every customer search.query counts ("see all results"). */
   q: SearchText.optional(),
+  /** Created on or after this local day (the dashboard's new customers). */
+  createdFrom: CalendarDate.optional(),
+  /** Created on or before this local day. */
+  createdTo: CalendarDate.optional(),
 });
 export type CustomerFilters = z.infer<typeof CustomerFilters>;
 

@@ -152,7 +152,33 @@ export const Agenda = z.object({
 });
 export type Agenda = z.infer<typeof Agenda>;
 
+/** The visits list's filters (the dashboard's visits per staff member open it): each optional. */
+export const VisitFilters = z.object({
+  /** Who went (or goes). */
+  staffId: Id.optional(),
+  customerId: Id.optional(),
+  status: VisitStatusSchema.optional(),
+  /** The visits' days, both included. */
+  from: VisitDay.optional(),
+  to: VisitDay.optional(),
+});
+export type VisitFiltersInput = z.input<typeof VisitFilters>;
+
+export const VisitQuery = VisitFilters.extend({
+  /** The `next` of the previous page: opaque. */
+  after: z.string().max(2000).nullable().default(null),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type VisitQueryInput = z.input<typeof VisitQuery>;
+
+export const VisitPage = z.object({ rows: z.array(VisitRow), next: z.string().nullable() });
+export type VisitPage = z.infer<typeof VisitPage>;
+
 export const visits = {
+  /** Visits of the customers the caller sees, newest first (day, minute, id), keyset paged. */
+  'visits.list': method({ input: VisitQuery, output: VisitPage, permission: 'customers.read' }),
+  /** How many visits the list holds for the same filters. */
+  'visits.count': method({ input: VisitFilters, output: z.object({ count: z.number().int() }), permission: 'customers.read' }),
   'visits.get': method({ input: IdInput, output: Visit, permission: 'customers.read' }),
   'visits.agenda': method({ input: AgendaQuery, output: Agenda, permission: 'customers.read' }),
   'visits.create': method({ input: VisitDraft, output: VisitChange, permission: 'customers.write' }),

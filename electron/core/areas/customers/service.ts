@@ -20,7 +20,8 @@ import { reserveCustomerCodes } from './codes.ts';
 import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
 import { purgeComplaintsOf } from '../complaints/service.ts';
-import { purgeRecordsOf } from '../records/service.ts';
+import { dayStart, purgeRecordsOf } from '../records/service.ts';
+import { addDays } from '../../../../shared/contract-status.ts';
 import { countSurveysOf, purgeSurveysOf } from '../surveys/service.ts';
 import { purgeVisitsOf } from '../visits/service.ts';
 import { purgeCareOf } from '../care/service.ts';
@@ -61,6 +62,9 @@ function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, fil
   if (filters.ownerId) q = q.where('c.owner_id', '=', filters.ownerId);
   if (filters.noOwner) q = q.where('c.owner_id', 'is', null);
   if (filters.q !== undefined) q = q.where(searchFilter(filters.q, access));
+  // Local days (the machine's time zone: the shop's), as instants: from the first day's midnight to the next day's after the last.
+  if (filters.createdFrom) q = q.where('c.created_at', '>=', dayStart(filters.createdFrom));
+  if (filters.createdTo) q = q.where('c.created_at', '<', dayStart(addDays(filters.createdTo, 1)));
   if (filters.tag) {
     const tag = filters.tag;
     q = q.where('c.id', 'in', (eb: ExpressionBuilder<DB, 'customers'>) =>

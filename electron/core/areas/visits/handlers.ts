@@ -1,13 +1,15 @@
 // Visit plans' methods, seen through the caller's access (scope and masking).
 import type { HandlerContext } from '../../api/context.ts';
 import { access, db, type Handlers } from '../../api/handler-kit.ts';
-import { completeVisit, createVisit, deleteVisit, readAgenda, readVisit, rescheduleVisit, restoreVisit, setVisitStatus, updateVisit, type Actor } from './service.ts';
+import { completeVisit, countVisits, createVisit, listVisits, deleteVisit, readAgenda, readVisit, rescheduleVisit, restoreVisit, setVisitStatus, updateVisit, type Actor } from './service.ts';
 
 async function actor(ctx: HandlerContext): Promise<Actor> {
   return { ...(await access(ctx)), now: ctx.state.clock() };
 }
 
 export const visitHandlers = {
+  'visits.list': async (ctx, input) => listVisits(db(ctx), input, await access(ctx)),
+  'visits.count': async (ctx, input) => countVisits(db(ctx), input, await access(ctx)),
   'visits.get': async (ctx, input) => readVisit(db(ctx), input.id, await access(ctx)),
   'visits.agenda': async (ctx, input) => readAgenda(db(ctx), input, await access(ctx)),
   'visits.create': async (ctx, input) => createVisit(db(ctx), input, await actor(ctx)),

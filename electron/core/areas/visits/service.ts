@@ -17,6 +17,9 @@ import {
   type VisitRecordValue,
   type VisitRow,
   type VisitStatus,
+  type VisitFilters,
+  type VisitPage,
+  type VisitQuery,
 } from '../../../../shared/api/visits.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { maskPhone } from '../../../../shared/masking.ts';
@@ -24,6 +27,7 @@ import { canOwnCustomers, CUSTOMER_OWNER_ROLES } from '../../../../shared/roles.
 import type { z } from 'zod';
 import { transaction, type Db } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
+import { keysetPage, type SortColumn } from '../../db/keyset.ts';
 import { appendAudit, changedFields, type FieldChange } from '../audit/service.ts';
 import type { Access } from '../users/access.ts';
 import { insertRecord } from '../records/service.ts';
@@ -246,6 +250,48 @@ export function agendaQuery(db: Db, query: Query, access: Access) {
   if (query.staffId !== null) q = q.where('v.staff_id', '=', query.staffId);
   if (!query.includeCancelled) q = q.where('v.status', '!=', 'cancelled');
   return q.orderBy('v.on_day').orderBy('v.start_minute').orderBy('v.id');
+}
+
+type Filters = z.output<typeof VisitFilters>;
+
+/** The visits list's rows for the filters: live visits of customers the caller sees (exported for the dashboard's test). */
+export function filteredVisits<Q extends SelectQueryBuilder<Joined, 'v' | 'c' | 'u' | 'k', unknown>>(query: Q, filters: Filters, access: Access): Q {
+  let q = visible(query, access).where('v.deleted_at', 'is', null);
+  if (filters.staffId !== undefined) q = q.where('v.staff_id', '=', filters.staffId);
+  if (filters.customerId !== undefined) q = q.where('v.customer_id', '=', filters.customerId);
+  if (filters.status !== undefined) q = q.where('v.status', '=', filters.status);
+  if (filters.from !== undefined) q = q.where('v.on_day', '>=', filters.from);
+  if (filters.to !== undefined) q = q.where('v.on_day', '<=', filters.to);
+  return q as Q; // a where keeps the builder's type, which TypeScript cannot see through the generic Q
+}
+
+const NEWEST_VISITS = [
+  { column: 'v.on_day', direction: 'desc' },
+  { column: 'v.start_minute', direction: 'desc' },
+  { column: 'v.id', direction: 'desc' },
+] as const satisfies readonly SortColumn<'v.on_day' | 'v.start_minute' | 'v.id'>[];
+
+/** Visits newest first (day, minute, id), keyset paged: through visits_agenda_staff for one staff member, else visits_agenda. */
+export async function listVisits(db: Db, query: z.output<typeof VisitQuery>, access: Access): Promise<VisitPage> {
+  const page = await keysetPage(filteredVisits(listing(db), query, access), NEWEST_VISITS, query.after, query.limit);
+  return { rows: page.rows.map((row) => rowFor(row, access)), next: page.nextCursor };
+}
+
+/** How many visits the list holds for these filters. */
+export async function countVisits(db: Db, filters: Filters, access: Access): Promise<{ count: number }> {
+  const row = await filteredVisits(joined(db), filters, access)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst();
+  return { count: Number(row?.count ?? 0) };
+}
+
+/** The list's count for the filters per staff member who went, most first (the dashboard's visits per staff member). */
+export async function countVisitsByStaff(db: Db, filters: Filters, access: Access): Promise<{ staffId: number; staffName: string; count: number }[]> {
+  const rows = await filteredVisits(joined(db), filters, access)
+    .select((eb) => ['v.staff_id as staffId', 'u.display_name as staffName', eb.fn.countAll<number>().as('count')])
+    .groupBy('v.staff_id')
+    .execute();
+  return rows.map((row) => ({ staffId: row.staffId, staffName: row.staffName, count: Number(row.count) })).sort((a, b) => b.count - a.count || a.staffId - b.staffId);
 }
 
 /** The agenda's columns: the staff member asked for, or every active one who can own customers and anyone else with a visit in it. */
