@@ -12,6 +12,7 @@ import { cliClock, TEST_NOW_VARIABLE } from './clock.ts';
 import { audit } from './commands/audit.ts';
 import { backup, restore, verifyBackup } from './commands/backup.ts';
 import { contracts } from './commands/contracts.ts';
+import { sales } from './commands/sales.ts';
 import { records } from './commands/records.ts';
 import { visits } from './commands/visits.ts';
 import { surveys } from './commands/surveys.ts';
@@ -32,7 +33,7 @@ Commands:
   init    --shop NAME --owner USER        create the encrypted database (password: CLIENTELE_PASSWORD or prompt)
   status  --user USER                     schema version, cipher, row counts, file sizes
   check   --user USER                     integrity check
-  seed    --user USER [--customers N] [--records N] [--visits N] [--surveys N] [--complaints N] [--seed S]
+  seed    --user USER [--customers N] [--records N] [--visits N] [--surveys N] [--complaints N] [--sales N] [--seed S]
                                           fill with deterministic demo data (records go to the shop's customers,
                                           some of them about 2,000 each; up to 1,000,000; visits over the active
                                           staff and the eight weeks around today, past ones mostly done)
@@ -71,6 +72,12 @@ Commands:
                 [--start YYYY-MM-DD --end YYYY-MM-DD] [--type sales|service|framework|nda|other] --user USER
                                                        a new contract for the customer with that code (the amount as
                                                        decimal text in the currency's units; no signed date: a draft)
+
+  sales add --customer CODE --line "name,qty,price[,discount]" [--line ...] [--date YYYY-MM-DD] [--currency CNY] --user USER
+                                                       a sale for the customer with that code (quantity and prices as
+                                                       decimal text: "茶叶,1.5,12.50"; no date: today)
+  sales list [--customer CODE] --user USER             the sales the user sees, newest first
+  sales check                --user USER               the sales summaries against a full recomputation; exit 1 if they differ
 
   records add --customer CODE --kind service|communication [--at ISO] [--content TEXT] [--staff USER]
               [--phase presale|insale|aftersale] [--service-kind K] [--status open|done]
@@ -154,6 +161,7 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   logo,
   attachments,
   contracts,
+  sales,
   records,
   visits,
   surveys,
@@ -163,7 +171,7 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   grading,
   import: importCommand,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'import']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'import']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -228,6 +236,9 @@ export async function main(argv: string[]): Promise<number> {
         comment: { type: 'string' },
         // complaints (seed)
         complaints: { type: 'string' },
+        // sales (--customer, --currency shared; --sales for seed)
+        line: { type: 'string', multiple: true },
+        sales: { type: 'string' },
         // today
         date: { type: 'string' },
         scope: { type: 'string' },

@@ -77,6 +77,9 @@ export type CliContext = {
     comment?: string;
     // complaints (`seed --complaints`)
     complaints?: string;
+    // sales (commands/sales.ts; `seed --sales`)
+    line?: string[];
+    sales?: string;
     // import (commands/imports.ts; --encoding, --out, --force, --lang shared)
     mapping?: string;
     'on-duplicate'?: string;

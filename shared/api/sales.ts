@@ -267,6 +267,16 @@ export type SaleCount = z.infer<typeof SaleCount>;
 
 const IdInput = z.object({ id: Id });
 
+/** Where a summary table differs from a full recomputation: the table, the key and both values (null: no row). */
+export const SummaryDifference = z.object({
+  table: z.enum(['sales_monthly', 'customer_sales']),
+  /** customer_id, and for sales_monthly the month and currency, separated by spaces. */
+  key: z.string(),
+  stored: z.string().nullable(),
+  expected: z.string().nullable(),
+});
+export type SummaryDifference = z.infer<typeof SummaryDifference>;
+
 export const sales = {
   /** The catalogue, active items by name (also the inactive ones when asked). */
   'catalogue.list': method({ input: CatalogueQuery, output: z.object({ rows: z.array(CatalogueItem) }), permission: 'customers.write' }),
@@ -285,6 +295,8 @@ export const sales = {
   'sales.update': method({ input: SaleUpdate, output: Sale, permission: 'customers.write' }),
   'sales.delete': method({ input: IdInput, output: z.object({ id: Id }), permission: 'customers.delete' }),
   'sales.restore': method({ input: IdInput, output: Sale, permission: 'customers.delete' }),
+  /** The summary tables (revenue per customer and month, first/last sale) against a full recomputation from the sales; `ok` when equal. */
+  'sales.check': method({ input: z.object({}).default({}), output: z.object({ ok: z.boolean(), differences: z.array(SummaryDifference) }), permission: 'system.check' }),
 };
 
 export const salesArea = defineArea({

@@ -35,11 +35,13 @@ export const system = {
       surveys: z.number().int().min(0).max(200_000).default(0),
       /** Complaints over the shop's customers and active staff, opened in the year before today (most answered). */
       complaints: z.number().int().min(0).max(200_000).default(0),
+      /** Sales over the shop's customers (about 2.2 lines each) in the 24 months before today, seasonal; a demo catalogue first when it is empty. */
+      sales: z.number().int().min(0).max(1_000_000).default(0),
       seed: z.number().int().default(1),
     })
       // A seed that adds nothing is a mistake (`--customers 0`).
-      .refine((input) => input.customers + input.records + input.visits + input.surveys + input.complaints > 0, { path: ['customers'], message: 'required' }),
-    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), records: z.number().int(), recordsMs: z.number(), visits: z.number().int(), surveys: z.number().int(), complaints: z.number().int(), ms: z.number() }),
+      .refine((input) => input.customers + input.records + input.visits + input.surveys + input.complaints + input.sales > 0, { path: ['customers'], message: 'required' }),
+    output: z.object({ customers: z.number().int(), contacts: z.number().int(), contracts: z.number().int(), attachments: z.number().int(), records: z.number().int(), recordsMs: z.number(), visits: z.number().int(), surveys: z.number().int(), complaints: z.number().int(), sales: z.number().int(), saleLines: z.number().int(), ms: z.number() }),
     permission: 'system.seed',
   }),
 };

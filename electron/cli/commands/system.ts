@@ -56,13 +56,14 @@ export async function seed(ctx: CliContext): Promise<number> {
   const visits = ctx.options.visits === undefined ? 0 : Number(ctx.options.visits);
   const surveys = ctx.options.surveys === undefined ? 0 : Number(ctx.options.surveys);
   const complaints = ctx.options.complaints === undefined ? 0 : Number(ctx.options.complaints);
-  if (customers === 0 && records === 0 && visits === 0 && surveys === 0 && complaints === 0) throw new CliError('VALIDATION', 'seed needs --customers N, --records N, --visits N, --surveys N and/or --complaints N');
+  const sales = ctx.options.sales === undefined ? 0 : Number(ctx.options.sales);
+  if (customers === 0 && records === 0 && visits === 0 && surveys === 0 && complaints === 0 && sales === 0) throw new CliError('VALIDATION', 'seed needs --customers N, --records N, --visits N, --surveys N, --complaints N and/or --sales N');
   const seedValue = ctx.options.seed === undefined ? 1 : Number(ctx.options.seed);
   const stop = showProgress(ctx, 'seed');
   try {
-    const done = await call(ctx, 'system.seed', { customers, records, visits, surveys, complaints, seed: seedValue });
+    const done = await call(ctx, 'system.seed', { customers, records, visits, surveys, complaints, sales, seed: seedValue });
     const recordLine = done.records > 0 ? `; ${done.records} records in ${(done.recordsMs / 1000).toFixed(1)} s (${Math.round(done.records / Math.max(done.recordsMs / 1000, 0.001))} records/s, search index included)` : '';
-    print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts, ${done.contracts} contracts and ${done.attachments} attachments${recordLine}${done.visits > 0 ? `; ${done.visits} visits` : ''}${done.surveys > 0 ? `; ${done.surveys} surveys` : ''}${done.complaints > 0 ? `; ${done.complaints} complaints` : ''} in ${(done.ms / 1000).toFixed(1)} s`);
+    print(ctx, done, `seeded ${done.customers} customers with ${done.contacts} contacts, ${done.contracts} contracts and ${done.attachments} attachments${recordLine}${done.visits > 0 ? `; ${done.visits} visits` : ''}${done.surveys > 0 ? `; ${done.surveys} surveys` : ''}${done.complaints > 0 ? `; ${done.complaints} complaints` : ''}${done.sales > 0 ? `; ${done.sales} sales (${done.saleLines} lines)` : ''} in ${(done.ms / 1000).toFixed(1)} s`);
     return 0;
   } finally {
     stop();

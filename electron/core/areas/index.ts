@@ -27,7 +27,8 @@ import { todayArea } from './today/index.ts';
 import { importsArea } from './imports/index.ts';
 import { duplicatesArea } from './duplicates/index.ts';
 import { exportsArea } from './exports/index.ts';
-import { dashboardArea } from './dashboard/index.ts';
 import { gradingArea } from './grading/index.ts';
+import { dashboardArea } from './dashboard/index.ts';
+import { salesArea } from './sales/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, gradingArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea];

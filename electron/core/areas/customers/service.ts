@@ -20,6 +20,7 @@ import { reserveCustomerCodes } from './codes.ts';
 import { purgeCustomerAttachments } from '../attachments/service.ts';
 import { purgeContractsOf } from '../contracts/service.ts';
 import { purgeComplaintsOf } from '../complaints/service.ts';
+import { purgeSalesOf } from '../sales/service.ts';
 import { dayStart, purgeRecordsOf } from '../records/service.ts';
 import { addDays } from '../../../../shared/contract-status.ts';
 import { countSurveysOf, purgeSurveysOf } from '../surveys/service.ts';
@@ -441,6 +442,7 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     // Its visits before its records (a done visit points at the record it made), its records
     // (participants, search documents) before its contracts (a service record may name one).
     // Its surveys after its complaints (a complaint names its survey), before its visits and records (a survey names them).
+    await purgeSalesOf(tx, id); // before its contracts, which a sale may name
     await purgeComplaintsOf(tx, id);
     await purgeSurveysOf(tx, id);
     await purgeVisitsOf(tx, id);

@@ -41,7 +41,7 @@ const FIELD_COLUMNS: Record<MergeField, readonly string[]> = {
 };
 
 /** The tables a merge moves by customer_id, as MERGE_TABLES names them. */
-const BY_CUSTOMER = { contracts: 'contracts', records: 'records', visits: 'visits', surveys: 'surveys', complaints: 'complaints', careNotes: 'care_notes' } as const;
+const BY_CUSTOMER = { contracts: 'contracts', records: 'records', visits: 'visits', surveys: 'surveys', complaints: 'complaints', careNotes: 'care_notes', sales: 'sales' } as const;
 /** Today's kinds whose ref_id is a customer (shared/api/today.ts TODAY_KINDS). */
 const CUSTOMER_MARK_KINDS = ['returnVisit', 'birthday', 'founding'];
 /** Rows per statement: well under SQLite's bound values. */

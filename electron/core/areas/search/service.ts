@@ -5,7 +5,7 @@
 // (exact name or code, phone ending with the digits, name beginning with the query) is its own
 // indexed query, newest first, then the remaining matches newest first. A role that sees contact
 // details masked matches only on their visible runs, in the count as well as in the page.
-import type { AnySearchHit, ContractSearchHit, RecordSearchHit, SearchHit } from '../../../../shared/api/search.ts';
+import type { AnySearchHit, ContractSearchHit, SearchHit } from '../../../../shared/api/search.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { engine } from '../../db/engine.ts';
@@ -14,6 +14,7 @@ import { SEARCH_TIERS, type SearchMatch } from './search-engine.ts';
 import { matchedField, needsPinyin, planQuery, searchFields, spell, spellingsOf, type SearchPlan, type SearchableContact } from './search-text.ts';
 import { searchContracts } from './contracts.ts';
 import { searchRecords } from './records.ts';
+import { searchSales } from '../sales/search.ts';
 
 /** The page of customers, best first; `strong` of them lead it as exact names or codes. */
 export type SearchResult = { hits: SearchHit[]; total: number; strong: number };
@@ -68,14 +69,16 @@ export async function searchEverything(db: Db, q: string, limit: number, access:
   const customers = await searchCustomers(db, q, limit, access);
   const contracts = await searchContracts(db, q, limit, access, today);
   const records = await searchRecords(db, q, limit, access);
-  return { hits: withRecords(mergeHits(customers, contracts, limit), records, limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
+  const sales = await searchSales(db, q, limit, access);
+  return { hits: withRecords(withRecords(mergeHits(customers, contracts, limit), records, limit), sales, limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
 }
 
 /**
  * Records after customers and contracts (a name or number typed is meant first): they fill what
- * the page has left, and keep a quarter of it when the others would fill it all.
+ * the page has left, and keep a quarter of it when the others would fill it all. Sales (by their
+ * line names) come after the records the same way.
  */
-export function withRecords(page: AnySearchHit[], records: RecordSearchHit[], limit: number): AnySearchHit[] {
+export function withRecords(page: AnySearchHit[], records: readonly AnySearchHit[], limit: number): AnySearchHit[] {
   const take = Math.min(records.length, Math.max(limit - page.length, Math.ceil(limit / 4)));
   return [...page.slice(0, limit - take), ...records.slice(0, take)];
 }

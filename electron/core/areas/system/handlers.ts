@@ -6,6 +6,7 @@ import { seedRecords } from '../records/seed.ts';
 import { seedVisits } from '../visits/seed.ts';
 import { seedSurveys } from '../surveys/seed.ts';
 import { seedComplaints } from '../complaints/seed.ts';
+import { seedSales } from '../sales/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -54,6 +55,8 @@ export const systemHandlers = {
       const surveys = made.cancelled || records.cancelled || visits.cancelled ? { surveys: 0, ms: 0, cancelled: true } : await seedSurveys(database, surveyOptions, job);
       const complaintOptions = { complaints: input.complaints, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
       const complaints = made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled ? { complaints: 0, ms: 0, cancelled: true } : await seedComplaints(database, complaintOptions, job);
+      const saleOptions = { sales: input.sales, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
+      const sales = made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled || complaints.cancelled ? { sales: 0, lines: 0, ms: 0, cancelled: true } : await seedSales(database, saleOptions, job);
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, {
@@ -68,15 +71,16 @@ export const systemHandlers = {
             ...(visits.visits > 0 ? [{ field: 'visits', before: null, after: visits.visits }] : []),
             ...(surveys.surveys > 0 ? [{ field: 'surveys', before: null, after: surveys.surveys }] : []),
             ...(complaints.complaints > 0 ? [{ field: 'complaints', before: null, after: complaints.complaints }] : []),
+            ...(sales.sales > 0 ? [{ field: 'sales', before: null, after: sales.sales }] : []),
           ],
         }),
       );
-      if (made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled || complaints.cancelled) {
+      if (made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled || complaints.cancelled || sales.cancelled) {
         // Only what was asked for is named: `after 1200 customers; those stay`.
-        const also = [...(input.records > 0 ? [`${records.records} records`] : []), ...(input.visits > 0 ? [`${visits.visits} visits`] : []), ...(input.surveys > 0 ? [`${surveys.surveys} surveys`] : []), ...(input.complaints > 0 ? [`${complaints.complaints} complaints`] : [])];
+        const also = [...(input.records > 0 ? [`${records.records} records`] : []), ...(input.visits > 0 ? [`${visits.visits} visits`] : []), ...(input.surveys > 0 ? [`${surveys.surveys} surveys`] : []), ...(input.complaints > 0 ? [`${complaints.complaints} complaints`] : []), ...(input.sales > 0 ? [`${sales.sales} sales`] : [])];
         throw new AppFailure('CANCELLED', `the seed was cancelled after ${made.customers} customers${also.map((part) => `, ${part}`).join('')}; those stay`);
       }
-      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, surveys: surveys.surveys, complaints: complaints.complaints, ms: Math.round(performance.now() - started) };
+      return { customers: made.customers, contacts: made.contacts, contracts: made.contracts, attachments: made.attachments, records: records.records, recordsMs: records.ms, visits: visits.visits, surveys: surveys.surveys, complaints: complaints.complaints, sales: sales.sales, saleLines: sales.lines, ms: Math.round(performance.now() - started) };
     });
   },
 

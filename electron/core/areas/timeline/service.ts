@@ -17,6 +17,7 @@ import type { Access } from '../users/access.ts';
 import { renewBeforeReading } from '../contracts/service.ts';
 import { careSource } from './sources/care.ts';
 import { complaintsSource } from './sources/complaints.ts';
+import { salesSource } from './sources/sales.ts';
 import { contractEventsSource } from './sources/contract-events.ts';
 import { contractExpiredSource } from './sources/contract-expired.ts';
 import { contractSignedSource } from './sources/contract-signed.ts';
@@ -31,7 +32,7 @@ import { visitsSource } from './sources/visits.ts';
 type Query = z.output<typeof TimelineQuery>;
 
 /** Every source, one line each: a new kind of entry (surveys, complaints, sales) adds its source here. */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource, salesSource];
 
 /** Rows of the statement that are no entries: the customer when this caller sees it, a contract of it due a renewal. */
 const CUSTOMER_ROW = 'customer';
