@@ -99,6 +99,7 @@ describe('contract rule', () => {
     ['a later contract exists', [contract(1, {}), contract(2, { signedOn: '2026-12-01', endOn: '2027-12-20' })], null],
     ['a draft of the next one counts as a later contract', [contract(1, {}), contract(2, { signedOn: null, endOn: null })], null],
     ['an open-ended contract covers the future', [contract(1, {}), contract(2, { endOn: null })], null],
+    ['an auto-renewing contract covers the future, whatever its end date now', [contract(1, {}), contract(2, { endOn: '2026-12-05', autoRenew: true })], null],
     ['an earlier contract is no later contract', [contract(1, {}), contract(2, { endOn: '2026-06-30' })], 1],
     ['a terminated other contract is no later contract', [contract(1, {}), contract(2, { endOn: '2028-01-01', terminatedOn: '2026-11-30' })], 1],
     ['terminated itself: not "expiring"', [contract(1, { terminatedOn: '2026-11-30' })], null],

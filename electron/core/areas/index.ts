@@ -30,5 +30,6 @@ import { exportsArea } from './exports/index.ts';
 import { gradingArea } from './grading/index.ts';
 import { dashboardArea } from './dashboard/index.ts';
 import { salesArea } from './sales/index.ts';
+import { churnArea } from './churn/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea];

@@ -114,8 +114,8 @@ export type ContractFacts = {
 /**
  * A signed contract ending within CHURN_CONTRACT_DAYS after today (or ended within as many days
  * before it), without auto-renew and not terminated, with no later contract: no other of the
- * customer's live contracts, not terminated, ends after it or has no end (a draft of the next one
- * counts: the renewal is under way). Given all of the customer's live contracts. The one ending
+ * customer's live contracts, not terminated, ends after it, has no end or renews itself (its end
+ * rolls forward; a draft of the next one counts too: the renewal is under way). Given all of the customer's live contracts. The one ending
  * latest is named (the earlier ones have a later contract); equal ends: the lowest id.
  */
 export function contractRule(contracts: readonly ContractFacts[], today: string): ChurnReasonOf<'contract'> | null {
@@ -125,7 +125,7 @@ export function contractRule(contracts: readonly ContractFacts[], today: string)
     .filter((c) => c.signedOn !== null && c.terminatedOn === null && !c.autoRenew && c.endOn !== null && c.endOn >= from && c.endOn <= to)
     .sort((a, b) => (a.endOn! < b.endOn! ? -1 : a.endOn! > b.endOn! ? 1 : a.id - b.id)); // filtered to those with an end
   for (const candidate of candidates) {
-    const later = contracts.some((other) => other.id !== candidate.id && other.terminatedOn === null && (other.endOn === null || other.endOn > candidate.endOn!)); // candidates have an end
+    const later = contracts.some((other) => other.id !== candidate.id && other.terminatedOn === null && (other.autoRenew || other.endOn === null || other.endOn > candidate.endOn!)); // candidates have an end
     if (!later) return { rule: 'contract', contractId: candidate.id, number: candidate.number, endOn: candidate.endOn!, ended: candidate.endOn! < today };
   }
   return null;
