@@ -194,13 +194,13 @@ describe('permissions and scope', () => {
 
 describe('the search box', () => {
   it("finds the sale's customer by a product name (3+ characters by trigram, 2 through the catalogue)", async () => {
-    const made = await h.call('owner', 'sales.create', draft({ customerId: other, lines: [{ itemId: tea, name: '西湖龙井 特级', quantityMilli: 1000, unitPriceMinor: 100 }] }));
-    const long = await h.call('owner', 'search.query', { q: '龙井 特级' });
+    const made = await h.call('owner', 'sales.create', draft({ customerId: other, lines: [{ itemId: tea, name: '西湖龙井特级', quantityMilli: 1000, unitPriceMinor: 100 }] }));
+    const long = await h.call('owner', 'search.query', { q: '龙井特级' });
     expect(long.hits.some((hit) => hit.kind === 'sale' && hit.saleId === made.id && hit.customerName === '远方商行')).toBe(true);
     const short = await h.call('owner', 'search.query', { q: '龙井' });
     expect(short.hits.some((hit) => hit.kind === 'sale' && hit.customerId === other)).toBe(true);
     await h.call('owner', 'sales.delete', { id: made.id });
-    const gone = await h.call('owner', 'search.query', { q: '龙井 特级' });
+    const gone = await h.call('owner', 'search.query', { q: '龙井特级' });
     expect(gone.hits.some((hit) => hit.kind === 'sale' && hit.saleId === made.id)).toBe(false);
   });
 });
