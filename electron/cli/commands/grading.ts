@@ -1,6 +1,7 @@
 // `clientele grading propose|apply ID|show ID [--accept-all] --json --user OWNER`: value grading
 // from the command line, through the same methods as the app (grading.manage: the owner). The
 // proposal goes out as data with all its items (every page), so a script can review it.
+import type { MethodOutput } from '../../../shared/api/contract.ts';
 import type { GradingItem, GradingProposal } from '../../../shared/api/grading.ts';
 import { call, CliError, print, signIn, table, type CliContext } from '../session.ts';
 
@@ -8,7 +9,7 @@ async function allItems(ctx: CliContext, proposalId: number): Promise<GradingIte
   const items: GradingItem[] = [];
   let cursor: string | null = null;
   do {
-    const page = await call(ctx, 'grading.items', { proposalId, cursor, limit: 100 });
+    const page: MethodOutput<'grading.items'> = await call(ctx, 'grading.items', { proposalId, cursor, limit: 100 });
     items.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor !== null);
