@@ -72,7 +72,8 @@ type Props = {
   runningHead: string;
   /** Where Back leads when there is no page to go back to (the view was opened by its address). */
   backTo: Route;
-  loaded: Loaded<PrintMethod>;
+  /** The document's state (any method's: the dashboard's PDF is drawn from dashboard.get). */
+  loaded: { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready' };
   /** A document's own words for a refusal (e.g. another's visit sheet under the staff scope); else the error's usual text. */
   failureText?: (error: AppError) => string | null;
   children: ReactNode;
