@@ -14,6 +14,7 @@ import { GradeChip, StageChip } from './CustomerChips.tsx';
 import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerSections.tsx';
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
+import { CustomerSalesSection } from '../sales/CustomerSalesSection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
 import { NewComplaintButton } from '../complaints/NewComplaintButton.tsx';
 import { SurveyButton } from '../surveys/SurveyButton.tsx';
@@ -89,6 +90,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <ContactsSection customer={c} />
       <GradeHistorySection customer={c} />
       <CustomerContractsSection customer={c} />
+      <CustomerSalesSection customer={c} />
       <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />
       {/* Last: it loads further pages as it scrolls into view, so nothing below it is pushed away. */}
       <CustomerTimelineSection customer={c} />

@@ -3,6 +3,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import DescriptionIcon from '@mui/icons-material/Description';
 import PeopleIcon from '@mui/icons-material/People';
 import HandymanIcon from '@mui/icons-material/Handyman';
+import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -14,6 +15,8 @@ import { GradeChip } from '../customers/CustomerChips.tsx';
 import { DEFAULT_QUERY, formatListQuery } from '../customers/list-query.ts';
 import { ContractStatusChip } from '../contracts/ContractChips.tsx';
 import { DEFAULT_QUERY as DEFAULT_CONTRACT_QUERY, formatContractQuery } from '../contracts/list-query.ts';
+import { formatDay } from '../contracts/money.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { useSearch, type SearchAnswer } from './use-search.ts';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -48,8 +51,8 @@ function optionsOf(answer: SearchAnswer | null): Option[] {
   return options;
 }
 
-const KIND_ICONS = { customer: PeopleIcon, contract: DescriptionIcon, record: HandymanIcon } as const;
-const KIND_COLORS = { customer: 'primary.main', contract: 'secondary.main', record: 'success.main' } as const;
+const KIND_ICONS = { customer: PeopleIcon, contract: DescriptionIcon, record: HandymanIcon, sale: PointOfSaleIcon } as const;
+const KIND_COLORS = { customer: 'primary.main', contract: 'secondary.main', record: 'success.main', sale: 'warning.main' } as const;
 
 /** What kind of thing a hit is, as an icon over its word ("Customer", "Contract", "Record"). */
 function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
@@ -78,7 +81,9 @@ function HitLines({ hit }: { hit: AnySearchHit }) {
       ? [hit.name, [hit.code, hit.phone, matchedLine(t, hit)]]
       : hit.kind === 'contract'
         ? [hit.title, [hit.number, t('search.contractOf', { customer: hit.customerName })]]
-        : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
+        : hit.kind === 'sale'
+          ? [hit.snippet, [t('search.saleOf', { customer: hit.customerName }), formatDay(hit.soldOn, currentLanguage())]]
+          : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
   return (
     <Box sx={{ flex: 1, minWidth: 0 }}>
       <Typography noWrap sx={{ fontWeight: 500 }}>

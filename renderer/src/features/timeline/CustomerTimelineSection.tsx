@@ -12,6 +12,7 @@ import EventNoteIcon from '@mui/icons-material/EventNote';
 import FavoriteIcon from '@mui/icons-material/FavoriteBorder';
 import HandymanIcon from '@mui/icons-material/Handyman';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
+import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import ReportProblemIcon from '@mui/icons-material/ReportProblemOutlined';
 import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
 import StarIcon from '@mui/icons-material/Star';
@@ -53,18 +54,20 @@ const ICONS: { [K in TimelineKind | 'survey' | 'complaint' | 'care']?: ReactNode
   complaint: <ReportProblemIcon />,
   care: <FavoriteIcon />,
   merge: <CallMergeIcon />,
+  sale: <PointOfSaleIcon />,
 };
 
-type Restorable = 'record' | 'visit' | 'survey' | 'complaint';
+type Restorable = 'record' | 'visit' | 'survey' | 'complaint' | 'sale';
 const RESTORE: Record<Restorable, (id: number) => Promise<unknown>> = {
   record: (id) => call('records.restore', { id }),
   visit: (id) => call('visits.restore', { id }),
   survey: (id) => call('surveys.restore', { id }),
   complaint: (id) => call('complaints.restore', { id }),
+  sale: (id) => call('sales.restore', { id }),
 };
 const isRestorable = (kind: string): kind is Restorable => kind in RESTORE;
 
-/** Restores a record, visit, survey or complaint from the timeline, where it is shown marked as deleted. */
+/** Restores a record, visit, survey, complaint or sale from the timeline, where it is shown marked as deleted. */
 function useRestoreEntry() {
   const { t } = useTranslation();
   const notify = useNotify();
