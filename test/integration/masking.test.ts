@@ -179,6 +179,11 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'visits.complete': (c) => [{ id: c.visitIds[0]!, version: 999, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }],
   'visits.delete': (c) => [{ id: c.visitIds[0]!, version: 999 }],
   'visits.restore': (c) => [{ id: c.visitIds[0]! }],
+  // The visits list shows their contact's phones too: every visit, in pages of 100.
+  'visits.list': () => [{ limit: 100 }],
+  'visits.count': () => [{}],
+  // Figures only (staff names in visits per staff member), no contact details.
+  'dashboard.get': () => [{}],
   // Today's items carry names and codes, no contact details; marks answer the reference only.
   'today.get': () => [{}, { scope: 'mine' }, { day: '2026-12-02' }],
   'today.counts': () => [{}],

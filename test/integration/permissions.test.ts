@@ -110,6 +110,10 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'visits.complete': () => ({ id: 999, version: STALE, outcome: 'x', record: { kind: 'communication', channel: 'visit' } }),
   'visits.delete': () => ({ id: 999, version: STALE }),
   'visits.restore': () => ({ id: 999 }),
+  'visits.list': (role, f) => ({ staffId: f.userIds[role], from: '2026-01-01', to: '2026-12-31' }),
+  'visits.count': (role, f) => ({ staffId: f.userIds[role] }),
+  // The dashboard: reports.read (staff too, scoped to their customers when the setting is on).
+  'dashboard.get': () => ({}),
   // Today in the role's default scope (staff: mine); marks aim at a visit that does not exist (NOT_FOUND where allowed).
   'today.get': () => ({}),
   'today.counts': () => ({}),
