@@ -33,6 +33,7 @@ import { dayStart, markFollowUpDone } from '../records/service.ts';
 import type { Access } from '../users/access.ts';
 import { returnCadences } from '../standards/deadline.ts';
 import { careSources, type Occasion, type ReturnVisitDue } from './care-sources.ts';
+import { churnSection } from './churn-source.ts';
 
 /** A caller at an instant (the clock of the context). */
 export type Actor = Access & { now: number };
@@ -509,7 +510,7 @@ export async function readToday(db: Db, query: { scope?: TodayScope | undefined;
   const complaints = await complaintsSection(db, ask);
   const contracts = await contractsSection(db, ask);
   const occasions = await occasionsSection(db, ask);
-  const churn: TodaySectionPage = { items: [], total: 0 }; // areas/churn's source comes next
+  const churn = await churnSection(db, ask, EMPTY_DETAILS);
   const sections = { visits, followUps, returnVisits, complaints, contracts, occasions, churn };
   await attachSnoozes(
     db,
@@ -615,6 +616,7 @@ type MarkInput = ItemRef & ({ snoozeUntil: string } | { done: true });
  */
 export async function markItem(db: Db, input: MarkInput, actor: Actor): Promise<TodayMarkResult> {
   const ref: ItemRef = { kind: input.kind, refId: input.refId, occurrence: input.occurrence };
+  if (ref.kind === 'churn') throw new AppFailure('VALIDATION', 'today.mark: a churn warning is dismissed with a reason where it is listed (churn.dismiss), not snoozed or marked done');
   if ('snoozeUntil' in input && input.snoozeUntil <= localDay(actor.now)) {
     throw new AppFailure('VALIDATION', 'today.mark: snooze it to a day after today', [{ path: ['snoozeUntil'], message: 'snoozeDay' }]);
   }
