@@ -138,6 +138,11 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'grading.decide': () => [{ proposalId: 999_999, customerIds: 'all', decision: 'accepted' }],
   'grading.apply': () => [{ proposalId: 999_999 }],
   'grading.discard': () => [{ proposalId: 999_999 }],
+  // Churn warnings carry names, codes and facts (days, scores, contract numbers), no contact details.
+  'churn.list': () => [{}, { limit: 100 }],
+  'churn.dismiss': (c) => [{ customerId: c.customers[0]!.id, rule: 'cadence', reason: 'x' }],
+  'churn.settings': () => [{}],
+  'churn.setSettings': () => [{ k: 2 }],
   // Contracts carry their customer's name and code, no contact details: every customer's contracts
   // are listed and read (the seed's and one per customer made below).
   'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),

@@ -205,6 +205,11 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'grading.decide': () => ({ proposalId: 999, customerIds: 'all', decision: 'accepted' }),
   'grading.apply': () => ({ proposalId: 999 }),
   'grading.discard': () => ({ proposalId: 999 }),
+  // Churn: list and settings read; a dismissal of a warning the customer does not have (CONFLICT where allowed); k written back as it is (grading.manage).
+  'churn.list': () => ({}),
+  'churn.dismiss': (role, f) => ({ customerId: f.customerIds[role], rule: 'contract', reason: 'x' }),
+  'churn.settings': () => ({}),
+  'churn.setSettings': () => ({ k: 2 }),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
