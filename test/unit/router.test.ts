@@ -54,6 +54,8 @@ const ADDRESSES: [string, Route][] = [
   ['#/records/9/surveys/new', { name: 'surveyNew', recordId: 9 }],
   ['#/visits/5/surveys/new', { name: 'surveyNew', visitId: 5 }],
   ['#/reports', { name: 'reports' }],
+  ['#/reports?from=2026-01&to=2026-12', { name: 'reports', query: 'from=2026-01&to=2026-12' }],
+  ['#/print/dashboard?from=2026-01&to=2026-12', { name: 'printDashboard', query: 'from=2026-01&to=2026-12' }],
   ['#/print/visit-sheet?from=2026-12-01&to=2026-12-07&staff=3', { name: 'printVisitSheet', query: 'from=2026-12-01&to=2026-12-07&staff=3' }],
   ['#/print/customers/7', { name: 'printCustomerProfile', customerId: 7 }],
   ['#/print/service-reports/9', { name: 'printServiceReport', recordId: 9 }],

@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Stack, TextField } from '@mui/material';
+import { Autocomplete, Button, Chip, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/users.ts';
 import { GRADES, STAGES, type CustomerFilters as Filters } from '../../../../shared/api/customers.ts';
@@ -77,6 +77,17 @@ export function CustomerFilters({ filters, onChange, facets, users, offerNoOwner
         ...users.map((u): [string, string] => [String(u.id), u.displayName || u.username]),
       ])}
       {facet('tag', t('customers.filterTag'), facets.tags)}
+      {/* Set only by a link (the dashboard's new customers): shown so the list says why it is shorter. */}
+      {filters.createdFrom || filters.createdTo ? (
+        <Chip
+          label={t('customers.filterCreated', { from: filters.createdFrom ?? '…', to: filters.createdTo ?? '…' })}
+          onDelete={() => {
+            const { createdFrom: _from, createdTo: _to, ...rest } = filters; // both go together
+            onChange(rest);
+          }}
+          data-testid="filter-created"
+        />
+      ) : null}
       {Object.keys(filters).length > 0 ? (
         <Button size="small" onClick={() => onChange({})}>
           {t('customers.clearFilters')}

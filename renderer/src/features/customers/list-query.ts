@@ -30,6 +30,11 @@ export function parseListQuery(search: string | undefined): ListQuery {
     const value = params.get(key)?.trim();
     if (value && value.length <= MAX_TEXT) filters[key] = value;
   }
+  // Created from/to (local days): the dashboard's "new customers" opens the list with them.
+  for (const key of ['createdFrom', 'createdTo'] as const) {
+    const day = params.get(key) ?? '';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day)) filters[key] = day;
+  }
   const owner = params.get('owner');
   if (owner === 'none') filters.noOwner = true;
   else if (owner && /^[1-9]\d{0,9}$/.test(owner)) filters.ownerId = Number(owner);
@@ -45,6 +50,8 @@ export function formatListQuery(query: ListQuery): string {
   if (filters.grade) params.set('grade', filters.grade);
   if (filters.stage) params.set('stage', filters.stage);
   for (const key of TEXT_FILTERS) if (filters[key]) params.set(key, filters[key]);
+  if (filters.createdFrom) params.set('createdFrom', filters.createdFrom);
+  if (filters.createdTo) params.set('createdTo', filters.createdTo);
   if (filters.noOwner) params.set('owner', 'none');
   else if (filters.ownerId) params.set('owner', String(filters.ownerId));
   if (query.sort !== DEFAULT_QUERY.sort || query.direction !== DEFAULT_DIRECTION[query.sort]) {

@@ -36,7 +36,7 @@ function useCommon() {
 export function GradePie({ data, skipAnimation, width }: { data: Dashboard['customersByGrade'] } & Common) {
   const { t, lng, localeText } = useCommon();
   const open = opener(data.map((g) => g.link));
-  const shown = data.map((g, i) => ({ id: g.grade, value: g.count, label: t(`customers.grades.${g.grade}`), index: i })).filter((g) => g.value > 0);
+  const shown = data.map((g, i) => ({ id: g.grade, value: g.count, label: t(`customer.grades.${g.grade}`), index: i })).filter((g) => g.value > 0);
   return (
     <PieChart
       height={HEIGHT}
@@ -58,7 +58,7 @@ export function StageBars({ data, skipAnimation, width }: { data: Dashboard['cus
       skipAnimation={skipAnimation}
       localeText={localeText}
       hideLegend
-      xAxis={[{ scaleType: 'band', data: data.map((s) => t(`customers.stages.${s.stage}`)) }]}
+      xAxis={[{ scaleType: 'band', data: data.map((s) => t(`customer.stages.${s.stage}`)) }]}
       yAxis={[{ valueFormatter: compact(lng), tickMinStep: 1 }]}
       series={[{ id: 'stage', data: data.map((s) => s.count), label: t('reports.customers'), valueFormatter: (v) => formatCount(v ?? 0, lng) }]}
       onItemClick={(_event, item) => opener(data.map((s) => s.link))(item.dataIndex)}
@@ -105,7 +105,7 @@ export function RevenueGradeBars({ dashboard, currency, skipAnimation, width }: 
       skipAnimation={skipAnimation}
       localeText={localeText}
       hideLegend
-      xAxis={[{ scaleType: 'band', data: grades.map((g) => t(`customers.grades.${g.grade}`)) }]}
+      xAxis={[{ scaleType: 'band', data: grades.map((g) => t(`customer.grades.${g.grade}`)) }]}
       yAxis={[{ valueFormatter: compact(lng), width: 56 }]}
       series={[
         {

@@ -66,13 +66,13 @@ export function dashboardTables(d: Dashboard, { t, lng }: Words): FigureTableDat
       id: 'customersByGrade',
       title: t('reports.customersByGrade'),
       head: [t('reports.grade'), t('reports.customers')],
-      rows: d.customersByGrade.map((g) => ({ key: g.grade, cells: [label(t(`customers.grades.${g.grade}`)), count(g.count, lng, g.link)] })),
+      rows: d.customersByGrade.map((g) => ({ key: g.grade, cells: [label(t(`customer.grades.${g.grade}`)), count(g.count, lng, g.link)] })),
     },
     {
       id: 'customersByStage',
       title: t('reports.customersByStage'),
       head: [t('reports.stage'), t('reports.customers')],
-      rows: d.customersByStage.map((s) => ({ key: s.stage, cells: [label(t(`customers.stages.${s.stage}`)), count(s.count, lng, s.link)] })),
+      rows: d.customersByStage.map((s) => ({ key: s.stage, cells: [label(t(`customer.stages.${s.stage}`)), count(s.count, lng, s.link)] })),
     },
     {
       id: 'revenueByMonth',
@@ -96,7 +96,7 @@ export function dashboardTables(d: Dashboard, { t, lng }: Words): FigureTableDat
       rows: d.customersByGrade.map(({ grade }) => ({
         key: grade,
         cells: [
-          label(t(`customers.grades.${grade}`)),
+          label(t(`customer.grades.${grade}`)),
           ...d.revenueByGrade.flatMap((r) => {
             const g = r.grades.find((x) => x.grade === grade);
             return g ? [money(g.totalMinor, r.currency, lng, g.link), count(g.saleCount, lng, g.link)] : [label('–'), label('–')];
