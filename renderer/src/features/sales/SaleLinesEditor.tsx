@@ -1,5 +1,5 @@
 import { Autocomplete, Box, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
-import DeleteIcon from '@mui/icons-material/DeleteOutline';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../../../shared/api/sales.ts';
