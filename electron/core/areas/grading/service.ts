@@ -393,44 +393,47 @@ export async function decideItems(db: Db, input: { proposalId: number; customerI
 
 /**
  * Applies the accepted items in one transaction: each customer whose version is still the one
- * proposed (not edited, deleted or merged since) gets the suggested grade, version + 1, and a grade
- * history row (source abc/rfm, the proposal, changed_by the owner applying); the others are
- * skipped and listed. The proposal is then 'applied'.
+ * proposed (not edited, deleted or merged since) gets the suggested grade, version + 1, a grade
+ * history row (source abc/rfm, the proposal, changed_by the owner applying) and an audit entry; the
+ * others are skipped and listed. The proposal is then 'applied'. Set-based statements (a shop may
+ * accept tens of thousands of changes at once); the audit entries go one by one (each seals the
+ * previous one's hash).
  */
 export async function applyProposal(db: Db, proposalId: number, actor: GradingActor): Promise<ApplyResult> {
   const skipped = await transaction(db, async (tx) => {
     await openProposal(tx, proposalId, 'apply');
-    const accepted = await tx
+    // Decide each accepted item's outcome from the customer as it is now.
+    await sql`
+      UPDATE grading_proposal_items SET outcome = CASE
+        WHEN EXISTS (SELECT 1 FROM customers c WHERE c.id = grading_proposal_items.customer_id AND c.version = grading_proposal_items.customer_version
+                     AND c.deleted_at IS NULL AND c.grade = grading_proposal_items.from_grade) THEN 'applied'
+        ELSE 'skipped' END
+      WHERE proposal_id = ${proposalId} AND decision = 'accepted'`.execute(tx);
+    await sql`
+      INSERT INTO grade_history (customer_id, grade, changed_at, changed_by, source, proposal_id)
+      SELECT customer_id, to_grade, ${actor.now}, ${actor.userId}, source, proposal_id FROM grading_proposal_items
+      WHERE proposal_id = ${proposalId} AND outcome = 'applied' ORDER BY position`.execute(tx);
+    // The sales summary's copy of the grade follows through sales-core's trigger on customers.
+    await sql`
+      UPDATE customers SET
+        grade = (SELECT i.to_grade FROM grading_proposal_items i WHERE i.proposal_id = ${proposalId} AND i.customer_id = customers.id),
+        version = version + 1,
+        updated_at = ${actor.now}
+      WHERE id IN (SELECT customer_id FROM grading_proposal_items WHERE proposal_id = ${proposalId} AND outcome = 'applied')`.execute(tx);
+    const outcomes = await tx
       .selectFrom('grading_proposal_items as i')
       .leftJoin('customers as c', 'c.id', 'i.customer_id')
-      .select(['i.position', 'i.customer_id', 'i.customer_version', 'i.from_grade', 'i.to_grade', 'i.source', 'c.name', 'c.code', 'c.version', 'c.grade', 'c.deleted_at'])
+      .select(['i.customer_id', 'i.from_grade', 'i.to_grade', 'i.outcome', 'c.name', 'c.code'])
       .where('i.proposal_id', '=', proposalId)
       .where('i.decision', '=', 'accepted')
       .orderBy('i.position')
       .execute();
     const skipped: ApplyResult['skipped'] = [];
-    for (const item of accepted) {
-      const current = item.version === item.customer_version && item.deleted_at === null && item.grade === item.from_grade;
-      await tx
-        .updateTable('grading_proposal_items')
-        .set({ outcome: current ? 'applied' : 'skipped' })
-        .where('proposal_id', '=', proposalId)
-        .where('position', '=', item.position)
-        .execute();
-      if (!current) {
+    for (const item of outcomes) {
+      if (item.outcome !== 'applied') {
         skipped.push({ customerId: item.customer_id, customerName: item.name ?? '', customerCode: item.code ?? '' });
         continue;
       }
-      await tx
-        .updateTable('customers')
-        .set({ grade: item.to_grade as Grade, version: item.customer_version + 1, updated_at: actor.now }) // to_grade was taken from the rules' grades
-        .where('id', '=', item.customer_id)
-        .where('version', '=', item.customer_version)
-        .execute();
-      await tx
-        .insertInto('grade_history')
-        .values({ customer_id: item.customer_id, grade: item.to_grade, changed_at: actor.now, changed_by: actor.userId, source: item.source, proposal_id: proposalId })
-        .execute();
       await appendAudit(tx, {
         at: actor.now,
         userId: actor.userId,
@@ -451,7 +454,7 @@ export async function applyProposal(db: Db, proposalId: number, actor: GradingAc
       entity: 'gradingProposal',
       entityId: proposalId,
       changes: [
-        { field: 'applied', before: null, after: accepted.length - skipped.length },
+        { field: 'applied', before: null, after: outcomes.length - skipped.length },
         { field: 'skipped', before: null, after: skipped.length },
       ],
     });
