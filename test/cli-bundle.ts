@@ -13,10 +13,10 @@
 // - `import.meta.url/dirname/filename` keep the source file's values (a plugin writes them in), so
 //   paths found relative to a source file (the renderer's build dir, …) are the same as under tsx.
 //   The exceptions are the two files that find the worker threads' code: bundled, they look for
-//   <name>.cjs beside themselves, as in the packaged app, so the threads (the core worker of
-//   `serve`, the re-key and checkpoint threads) are bundled beside the CLI too, the way
-//   build/bundle-electron.mjs does for the app (CommonJS, import.meta shimmed).
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   <name>.cjs beside themselves (as in the packaged app), so the threads (the core worker of
+//   `serve`, the re-key and checkpoint threads) are bundled beside the CLI too, each an ESM bundle
+//   that a one-line <name>.cjs imports (as dev-entry.mjs imports the TypeScript under tsx).
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -62,7 +62,7 @@ const common: BuildOptions = {
   plugins: [sourceImportMeta],
 };
 
-/** The threads, as build/bundle-electron.mjs makes them (CommonJS, so import.meta is shimmed). */
+/** The threads the core starts (electron/core/worker/threads.ts, core-in-worker.ts). */
 const THREADS = {
   'core-worker': 'electron/core/worker/core-worker.ts',
   'rekey-thread': 'electron/core/db/sqlite/rekey-thread.ts',
@@ -91,16 +91,13 @@ export async function buildCliBundle(): Promise<string> {
       },
       outfile: entry,
     }),
-    ...Object.entries(THREADS).map(([name, source]) =>
-      build({
-        ...common,
-        format: 'cjs',
-        define: { 'import.meta.url': '__clienteleImportMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
-        banner: { js: '"use strict";\nconst __clienteleImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-        entryPoints: [join(ROOT, source)],
-        outfile: join(outDir, `${name}.cjs`),
-      }),
-    ),
+    // Each thread as ESM too (packages resolve as under tsx: a CommonJS bundle would require() them,
+    // and some export a path to `import` only). The code looks for <name>.cjs, so that file only
+    // imports the ESM bundle, as dev-entry.mjs imports the TypeScript after registering tsx.
+    ...Object.entries(THREADS).map(async ([name, source]) => {
+      await build({ ...common, format: 'esm', entryPoints: [join(ROOT, source)], outfile: join(outDir, `${name}.mjs`) });
+      writeFileSync(join(outDir, `${name}.cjs`), `// The ${name} thread: its ESM bundle (test/cli-bundle.ts).\nimport(require('node:url').pathToFileURL(require('node:path').join(__dirname, '${name}.mjs')).href);\n`);
+    }),
   ]);
   return entry;
 }
