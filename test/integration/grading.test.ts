@@ -69,6 +69,7 @@ describe('grading', () => {
     await h.call('owner', 'grading.decide', { proposalId: proposal.id, customerIds: [id.a!, id.b!, id.c!], decision: 'accepted' });
     const decided = await h.call('owner', 'grading.decide', { proposalId: proposal.id, customerIds: [id.d!], decision: 'rejected' });
     expect(decided.counts).toMatchObject({ accepted: 3, rejected: 1, pending: 1 });
+    expect(await grade('a')).toBe('normal'); // accepting is not applying
     expect((await h.call('owner', 'grading.items', { proposalId: proposal.id, decision: 'accepted' })).rows.map((r) => r.customerId)).toEqual([id.a, id.b, id.c]);
     // b is edited after the proposal (a new phone): its suggestion no longer stands on what the owner saw.
     const b = await h.call('owner', 'customers.get', { id: id.b! });
