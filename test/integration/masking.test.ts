@@ -143,6 +143,19 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'churn.dismiss': (c) => [{ customerId: c.customers[0]!.id, rule: 'cadence', reason: 'x' }],
   'churn.settings': () => [{}],
   'churn.setSettings': () => [{ k: 2 }],
+  // Sales carry their customer's name and code, no contact details: a sale of the first customer made, read, listed, counted.
+  'catalogue.list': () => [{}],
+  'catalogue.create': () => [{ name: '西湖龙井', priceMinor: 100 }],
+  'catalogue.update': () => [{ id: 999_999, version: 1 }],
+  'catalogue.setActive': () => [{ id: 999_999, version: 1, active: false }],
+  'sales.list': () => [{ limit: 100 }, { q: '龙井', limit: 100 }],
+  'sales.count': () => [{}],
+  'sales.get': () => [{ id: 1 }],
+  'sales.create': (c) => [{ customerId: c.customers[0]!.id, soldOn: '2026-11-30', lines: [{ name: '西湖龙井', quantityMilli: 1000, unitPriceMinor: 100 }] }],
+  'sales.update': (c) => [{ id: 1, version: 999, customerId: c.customers[0]!.id, soldOn: '2026-11-30', lines: [{ name: '西湖龙井', quantityMilli: 1000, unitPriceMinor: 100 }] }],
+  'sales.delete': () => [{ id: 999_999 }],
+  'sales.restore': () => [{ id: 999_999 }],
+  'sales.check': () => [{}],
   // Contracts carry their customer's name and code, no contact details: every customer's contracts
   // are listed and read (the seed's and one per customer made below).
   'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),

@@ -210,6 +210,20 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'churn.dismiss': (role, f) => ({ customerId: f.customerIds[role], rule: 'contract', reason: 'x' }),
   'churn.settings': () => ({}),
   'churn.setSettings': () => ({ k: 2 }),
+  // Sales: a catalogue item that does not exist (NOT_FOUND where allowed), a new one named per role;
+  // a sale of the role's own customer; edits, deletes and restores aimed at a sale that does not exist.
+  'catalogue.list': () => ({}),
+  'catalogue.create': (role, f) => ({ name: `目录 ${role} ${f.staffScope}`, priceMinor: 100 }),
+  'catalogue.update': () => ({ id: 999_999, version: STALE }),
+  'catalogue.setActive': () => ({ id: 999_999, version: STALE, active: false }),
+  'sales.list': () => ({ month: '2026-11', q: '茶' }),
+  'sales.count': () => ({ currency: 'CNY' }),
+  'sales.get': () => ({ id: 999_999 }),
+  'sales.create': (role, f) => ({ customerId: f.customerIds[role], soldOn: '2026-11-30', lines: [{ name: '茶', quantityMilli: 1000, unitPriceMinor: 100 }] }),
+  'sales.update': (role, f) => ({ id: 999_999, version: STALE, customerId: f.customerIds[role], soldOn: '2026-11-30', lines: [{ name: '茶', quantityMilli: 1000, unitPriceMinor: 100 }] }),
+  'sales.delete': () => ({ id: 999_999 }),
+  'sales.restore': () => ({ id: 999_999 }),
+  'sales.check': () => ({}),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
