@@ -171,7 +171,7 @@ function lastDayOf(month: string): string {
 }
 
 /** The filters every reading of sales shares (the list, the count, the dashboard's drill-down). */
-function filtered<Q extends SelectQueryBuilder<Joined, 's' | 'c' | 'u' | 'k', unknown>>(query: Q, filters: Filters, access: Access): Q {
+function filtered<O>(query: SelectQueryBuilder<Joined, 's' | 'c' | 'u' | 'k', O>, filters: Filters, access: Access): SelectQueryBuilder<Joined, 's' | 'c' | 'u' | 'k', O> {
   let q = visible(query, access);
   q = filters.deleted ? q.where('s.deleted_at', 'is not', null) : q.where('s.deleted_at', 'is', null);
   if (filters.customerId !== undefined) q = q.where('s.customer_id', '=', filters.customerId);
@@ -189,7 +189,7 @@ function filtered<Q extends SelectQueryBuilder<Joined, 's' | 'c' | 'u' | 'k', un
       sql<SqlBool>`(instr(lower(s.notes), lower(${text})) > 0 OR EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id AND instr(lower(l.name), lower(${text})) > 0))`,
     );
   }
-  return q as Q; // as in visible()
+  return q;
 }
 
 function listing(db: Db) {
