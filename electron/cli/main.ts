@@ -22,6 +22,7 @@ import { attachments } from './commands/attachments.ts';
 import { exportCommand } from './commands/exports.ts';
 import { duplicates } from './commands/duplicates.ts';
 import { grading } from './commands/grading.ts';
+import { churn } from './commands/churn.ts';
 import { importCommand } from './commands/imports.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
@@ -118,6 +119,10 @@ Commands:
   grading apply ID [--accept-all] --user OWNER         change the accepted items' grades (--accept-all: accept every
                                                        pending item first); customers edited since are skipped
 
+  churn list [--rule interval|cadence|satisfaction|complaints|contract] --user USER
+                                                       the churn warnings the user sees, by value at risk (the last 12
+                                                       months' revenue), each with its reasons and their facts
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -169,9 +174,10 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   export: exportCommand,
   duplicates,
   grading,
+  churn,
   import: importCommand,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'import']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'churn', 'import']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -253,6 +259,8 @@ export async function main(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         // grading
         'accept-all': { type: 'boolean', default: false },
+        // churn
+        rule: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -87,6 +87,8 @@ export type CliContext = {
     'dry-run'?: boolean;
     // grading (commands/grading.ts)
     'accept-all'?: boolean;
+    // churn (commands/churn.ts)
+    rule?: string;
     // today (commands/today.ts)
     date?: string;
     scope?: string;
