@@ -19,7 +19,7 @@ const CUSTOMERS = 5;
 
 let h: Harness;
 let raw: SqliteDatabase;
-let customers: number[] = [];
+const customers: number[] = [];
 let staffId: number;
 
 beforeAll(async () => {
