@@ -8,6 +8,7 @@ import type { Grade } from '../../../../shared/api/customers.ts';
 import type { TodayActions, TodayItem } from '../../../../shared/api/today.ts';
 import { hrefOf } from '../../app/router.ts';
 import { GradeChip } from '../customers/CustomerChips.tsx';
+import { ChurnWhy } from '../churn/ChurnWhy.tsx';
 import { SnoozeButton } from './SnoozeButton.tsx';
 import { dueText, formatShortDay, isOccasion, itemTitle, occasionFacts } from './today-format.ts';
 
@@ -49,7 +50,7 @@ function Action({ label, tip, icon, onClick }: { label: string; tip: string; ico
 }
 
 /** The customer, when the title is not already its name. */
-const namesCustomer = (item: TodayItem) => item.kind === 'returnVisit' || item.kind === 'birthday' || item.kind === 'founding';
+const namesCustomer = (item: TodayItem) => item.kind === 'returnVisit' || item.kind === 'birthday' || item.kind === 'founding' || item.kind === 'churn';
 
 /** One item: what it is and when, opened by its title, acted on by one click on each button. */
 export function TodayItemRow({ item, day, onComplete, onSnooze, onDone, onCareNote }: Props) {
@@ -87,6 +88,7 @@ export function TodayItemRow({ item, day, onComplete, onSnooze, onDone, onCareNo
         <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
           {facts.join(' · ')}
         </Typography>
+        {item.details.churn ? <ChurnWhy churn={item.details.churn} /> : null}
         {namesCustomer(item) ? null : (
           <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
             <Link href={hrefOf({ name: 'customer', id: item.customerId })} color="inherit" underline="hover">

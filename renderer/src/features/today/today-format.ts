@@ -74,6 +74,8 @@ export function dueText(t: TFunction, item: TodayItem, day: string): string | nu
     case 'returnVisit':
       if (!item.dueOn) return null;
       return item.dueOn === day ? t('today.dueToday') : t('today.dueOn', { date: formatShortDay(item.dueOn) });
+    case 'churn':
+      return null; // a warning has no due day: its sentences say why it is listed
     default:
       return formatShortDay(item.occurrence);
   }
