@@ -393,11 +393,12 @@ export async function decideItems(db: Db, input: { proposalId: number; customerI
 
 /**
  * Applies the accepted items in one transaction: each customer whose version is still the one
- * proposed (not edited, deleted or merged since) gets the suggested grade, version + 1, a grade
- * history row (source abc/rfm, the proposal, changed_by the owner applying) and an audit entry; the
- * others are skipped and listed. The proposal is then 'applied'. Set-based statements (a shop may
- * accept tens of thousands of changes at once); the audit entries go one by one (each seals the
- * previous one's hash).
+ * proposed (not edited, deleted or merged since) gets the suggested grade, version + 1 and a grade
+ * history row (source abc/rfm, the proposal, changed_by the owner applying); the others are skipped
+ * and listed. The proposal is then 'applied'. Set-based statements: a shop may accept tens of
+ * thousands of changes at once. As an import does, one audit entry stands for the whole apply
+ * (counts); which customers changed, from what to what, is kept in the proposal's items (outcome)
+ * and each customer's grade history names the proposal.
  */
 export async function applyProposal(db: Db, proposalId: number, actor: GradingActor): Promise<ApplyResult> {
   const skipped = await transaction(db, async (tx) => {
@@ -423,28 +424,14 @@ export async function applyProposal(db: Db, proposalId: number, actor: GradingAc
     const outcomes = await tx
       .selectFrom('grading_proposal_items as i')
       .leftJoin('customers as c', 'c.id', 'i.customer_id')
-      .select(['i.customer_id', 'i.from_grade', 'i.to_grade', 'i.outcome', 'c.name', 'c.code'])
+      .select(['i.customer_id', 'i.outcome', 'c.name', 'c.code'])
       .where('i.proposal_id', '=', proposalId)
       .where('i.decision', '=', 'accepted')
       .orderBy('i.position')
       .execute();
-    const skipped: ApplyResult['skipped'] = [];
-    for (const item of outcomes) {
-      if (item.outcome !== 'applied') {
-        skipped.push({ customerId: item.customer_id, customerName: item.name ?? '', customerCode: item.code ?? '' });
-        continue;
-      }
-      await appendAudit(tx, {
-        at: actor.now,
-        userId: actor.userId,
-        username: actor.username,
-        action: 'customer.update',
-        entity: 'customer',
-        entityId: item.customer_id,
-        label: item.name ?? '',
-        changes: [{ field: 'grade', before: item.from_grade, after: item.to_grade }],
-      });
-    }
+    const skipped: ApplyResult['skipped'] = outcomes
+      .filter((item) => item.outcome !== 'applied')
+      .map((item) => ({ customerId: item.customer_id, customerName: item.name ?? '', customerCode: item.code ?? '' }));
     await tx.updateTable('grading_proposals').set({ status: 'applied', applied_at: actor.now, applied_by: actor.userId, closed_at: actor.now }).where('id', '=', proposalId).execute();
     await appendAudit(tx, {
       at: actor.now,
