@@ -118,7 +118,7 @@ export async function updateCatalogueItem(db: Db, input: z.output<typeof Catalog
     if (next.price_minor !== row.price_minor || next.currency !== row.currency) {
       changes.push({ field: 'price', before: `${formatAmount(row.price_minor, row.currency)} ${row.currency}`, after: `${formatAmount(next.price_minor, next.currency)} ${next.currency}` });
     }
-    if (next.kind !== row.kind) changes.push({ field: 'kind', before: row.kind, after: next.kind });
+    if (next.kind !== row.kind) changes.push({ field: 'catalogueKind', before: row.kind, after: next.kind });
     if (next.unit !== row.unit) changes.push({ field: 'unit', before: row.unit, after: next.unit });
     await auditItem(tx, actor, 'catalogue.update', { id: row.id, name: next.name }, changes);
     return itemFor(await readItem(tx, row.id, 'catalogue.update'));
