@@ -6,7 +6,8 @@
 // is refused in words on its field and nothing typed is lost; corrected, Ctrl+Enter saves. The total
 // is computed from integers (1.5 × 129.99 = 194.985 → 194.99 half up). The section, the sales list
 // (with its count and total per currency, also for the dashboard's drill-down filters in the
-// address) and the customer's timeline show it; the timeline entry opens the sale. Screenshots at
+// address) and the customer's timeline show it; the timeline entry opens the sale, and so does the
+// search box's hit for a product name. The catalogue settings tab lists the items. Screenshots at
 // 1366×768 and 1920×1080.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
@@ -157,6 +158,22 @@ for (const [locale, messages] of [
       await page.goto(`${base}#/sales?month=2026-11`);
       await expect(count.locator('[data-count]')).toHaveAttribute('data-count', '0');
       await expect(page.getByText(t('sales.empty'))).toBeVisible();
+
+      // The one search box finds the sale by a product name, and opens it.
+      await page.getByRole('combobox', { name: t('search.label') }).fill('复合滤芯');
+      const hit = page.locator('li[data-kind="sale"]');
+      await expect(hit).toHaveCount(1);
+      await expect(hit).toContainText(t('search.saleOf', { customer: LONG }));
+      await hit.click();
+      await expect(page).toHaveURL(new RegExp(`#/sales/${saleId}$`));
+
+      // Settings → Catalogue: the owner's items, each editable and deactivatable.
+      await page.goto(`${base}#/settings/catalogue`);
+      const items = page.locator('tr[data-catalogue-id]');
+      await expect(items).toHaveCount(2);
+      await expect(items.filter({ hasText: CLEANING })).toContainText(money(locale, '288.50'));
+      await expect(items.first().getByRole('button', { name: t('catalogue.deactivate') })).toBeVisible();
+      await bothSizes(page, shot, `catalogue-${locale}`);
     });
   });
 }
