@@ -330,7 +330,7 @@ export type InboxMarksTable = {
 // Imports (areas/imports/migrations/0020-imports.ts).
 export type ImportBatchesTable = {
   id: Generated<number>;
-  kind: 'customers' | 'contacts';
+  kind: 'customers' | 'contacts' | 'sales';
   file_name: string;
   file_sha256: string;
   layout: string;
@@ -354,7 +354,9 @@ export type ImportBatchItemsTable = {
   left_version: number;
   left_updated_at: number;
 };
-export type ImportMappingsTable = { layout: string; kind: 'customers' | 'contacts'; mapping: string; saved_by: number | null; saved_at: number };
+export type ImportMappingsTable = { layout: string; kind: 'customers' | 'contacts' | 'sales'; mapping: string; saved_by: number | null; saved_at: number };
+// Sales imports (areas/imports/migrations/0025-import-sales.ts).
+export type ImportBatchSalesTable = { batch_id: number; sale_id: number; left_version: number };
 export type ImportStagingTable = {
   run: string;
   row: number;
@@ -508,6 +510,7 @@ export type DB = {
   import_batches: ImportBatchesTable;
   import_batch_items: ImportBatchItemsTable;
   import_mappings: ImportMappingsTable;
+  import_batch_sales: ImportBatchSalesTable;
   import_staging: ImportStagingTable;
   service_standards: ServiceStandardsTable;
   calendar_days: CalendarDaysTable;

@@ -26,8 +26,9 @@ import { migration0021 } from '../../areas/duplicates/migrations/0021-merges.ts'
 import { migration0022 } from '../../areas/sales/migrations/0022-sales.ts';
 import { migration0023 } from '../../areas/grading/migrations/0023-grading.ts';
 import { migration0024 } from '../../areas/churn/migrations/0024-churn.ts';
+import { migration0025 } from '../../areas/imports/migrations/0025-import-sales.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
