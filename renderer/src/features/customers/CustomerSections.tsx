@@ -178,7 +178,10 @@ export function GradeHistorySection({ customer: c }: { customer: Customer }) {
             <ListItem key={`${entry.at}-${i}`} disableGutters>
               <ListItemText
                 primary={
-                  entry.byName
+                  // A grade a proposal suggested says so: "suggested by ABC, accepted by 王老板" (the owner who applied it).
+                  (entry.source === 'abc' || entry.source === 'rfm') && entry.byName
+                    ? t('grading.historySuggested', { grade: t(`customer.grades.${entry.grade}`), date: formatDate(entry.at), source: t(`grading.sources.${entry.source}`), name: entry.byName })
+                    : entry.byName
                     ? t('customer.gradeHistoryBy', { grade: t(`customer.grades.${entry.grade}`), date: formatDate(entry.at), name: entry.byName })
                     : t('customer.gradeHistoryEntry', { grade: t(`customer.grades.${entry.grade}`), date: formatDate(entry.at) })
                 }
