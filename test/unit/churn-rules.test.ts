@@ -7,6 +7,8 @@ import {
   churnFingerprint,
   complaintsRule,
   contractRule,
+  dayNumber,
+  daysBetween,
   intervalRule,
   satisfactionRule,
   type ContractFacts,
@@ -135,5 +137,16 @@ describe('fingerprints and the contract', () => {
     const one = complaintsRule([{ id: 1, dueAt: 10 }], 5)!;
     expect(churnFingerprint(complaintsRule([{ id: 1, dueAt: 10 }], 11)!)).not.toBe(churnFingerprint(one)); // now past its deadline
     expect(churnFingerprint(complaintsRule([{ id: 2, dueAt: 10 }], 5)!)).not.toBe(churnFingerprint(one)); // another complaint
+  });
+});
+
+describe('day arithmetic', () => {
+  it('counts days as the calendar does, across leap days, month and year ends', () => {
+    const viaDate = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+    const days: string[] = [];
+    for (let t = Date.UTC(1999, 11, 25); t <= Date.UTC(2001, 2, 5); t += 86_400_000 * 3) days.push(new Date(t).toISOString().slice(0, 10));
+    days.push('2024-02-28', '2024-02-29', '2024-03-01', '2100-02-28', '2100-03-01', '1970-01-01');
+    for (const from of days) for (const to of ['2000-02-29', '2000-03-01', '2026-12-02', '1970-01-01']) expect(daysBetween(from, to), `${from} → ${to}`).toBe(viaDate(from, to));
+    expect(dayNumber('1970-01-01')).toBe(0);
   });
 });

@@ -10,11 +10,26 @@ import {
 import type { Grade } from '../../../../shared/api/customers.ts';
 import { addDays } from '../../../../shared/contract-status.ts';
 
-const DAY_MS = 86_400_000;
+/**
+ * The day's number counted from 1970-01-01 (YYYY-MM-DD, proleptic Gregorian), in integer
+ * arithmetic: the list judges tens of thousands of customers, and parsing dates was its hot spot.
+ */
+export function dayNumber(day: string): number {
+  const y0 = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  // Days from civil (H. Hinnant): years start in March so the leap day comes last.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD), through UTC midnights where every day has 24 hours. */
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export type IntervalFacts = {

@@ -289,7 +289,12 @@ async function warnings(db: Db, who: Who, now: number, rule: ChurnRule | undefin
   const [dismissed, value] = await Promise.all([dismissals(db, ids), values(db, who, gradingWindow(now), currency)]);
   const list: Warning[] = [];
   for (const [id, reasons] of gathered.reasons) {
-    const shown = reasons.filter((reason) => dismissed.get(`${id}:${reason.rule}`) !== churnFingerprint(reason)).sort(byRuleOrder(CHURN_RULES));
+    // The fingerprint only where a dismissal stands (few): most reasons have none.
+    const shown = reasons.filter((reason) => {
+      const stored = dismissed.get(`${id}:${reason.rule}`);
+      return stored === undefined || stored !== churnFingerprint(reason);
+    });
+    if (shown.length > 1) shown.sort(byRuleOrder(CHURN_RULES));
     if (shown.length === 0) continue;
     if (rule !== undefined && !shown.some((reason) => reason.rule === rule)) continue;
     list.push({ customer: gathered.customers.get(id)!, value: value.get(id) ?? 0, reasons: shown }); // noted with its reasons
