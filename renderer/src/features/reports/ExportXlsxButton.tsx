@@ -2,24 +2,20 @@
 // to the browser's downloads. Offered only with `data.export` (DashboardPage checks).
 import TableViewIcon from '@mui/icons-material/TableView';
 import { Button } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/api/dashboard.ts';
-import { keyOf } from '../../app/query.ts';
 import { useNotify } from '../../app/notify.tsx';
-import type { Period } from './period.ts';
 import { dashboardTables } from './tables.ts';
 import { workbookBytes } from './workbook.ts';
 
-export function ExportXlsxButton({ period, disabled }: { period: Period; disabled: boolean }) {
+/** `dashboard`: the figures on screen (null while none are). */
+export function ExportXlsxButton({ dashboard, disabled }: { dashboard: Dashboard | null; disabled: boolean }) {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
-    const dashboard = client.getQueryData<Dashboard>(keyOf('dashboard.get', period));
     if (!dashboard) return;
     setBusy(true);
     try {
@@ -40,7 +36,7 @@ export function ExportXlsxButton({ period, disabled }: { period: Period; disable
   };
 
   return (
-    <Button variant="outlined" startIcon={<TableViewIcon />} disabled={disabled || busy} onClick={() => void run()}>
+    <Button variant="outlined" startIcon={<TableViewIcon />} disabled={disabled || busy || dashboard === null} onClick={() => void run()}>
       {busy ? t('reports.exporting') : t('reports.exportXlsx')}
     </Button>
   );
