@@ -278,6 +278,11 @@ describe('audit log display', () => {
     await h.call('owner', 'today.mark', { kind: 'complaint', refId: filed.id, occurrence: '2026-11-23', snoozeUntil: '2100-01-01' });
     await h.call('owner', 'today.mark', { kind: 'complaint', refId: filed.id, occurrence: '2026-11-23', done: true });
     await h.call('owner', 'today.unmark', { kind: 'complaint', refId: filed.id, occurrence: '2026-11-23' });
+    // Churn (areas/churn): a contract ending within 30 days without renewal warns; the warning dismissed with a reason; k changed.
+    const leaving = await h.call('owner', 'customers.create', { name: '远航贸易' });
+    await h.call('owner', 'contracts.create', { number: 'HT-CHURN', title: '到期不续', customerId: leaving.id, signedOn: '2026-01-01', startOn: '2026-01-01', endOn: '2026-12-10' });
+    await h.call('owner', 'churn.dismiss', { customerId: leaving.id, rule: 'contract', reason: '客户已口头续约' });
+    await h.call('owner', 'churn.setSettings', { k: 3 });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
     await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });
