@@ -167,6 +167,23 @@ for (const [locale, messages] of [
       await hit.click();
       await expect(page).toHaveURL(new RegExp(`#/sales/${saleId}$`));
 
+      // Deleted, it goes to the recycle bin (out of the totals) and is restored from there.
+      await page.getByRole('button', { name: t('common.delete') }).click();
+      await page.getByRole('dialog', { name: t('saleDetail.deleteTitle') }).getByRole('button', { name: t('common.delete') }).click();
+      await expect(page.getByTestId('sale-deleted')).toBeVisible();
+      // The list remembers its last filters (month 2026-11 above): cleared, the live list holds none.
+      await page.goto(`${base}#/sales`);
+      await page.getByRole('button', { name: t('sales.clearFilters') }).click();
+      await expect(page).toHaveURL(/#\/sales$/);
+      await expect(count.locator('[data-count]')).toHaveAttribute('data-count', '0');
+      await page.getByLabel(t('sales.recycleBin')).check();
+      await expect(page).toHaveURL(/#\/sales\?deleted=1$/);
+      await expect(rows).toHaveCount(1);
+      await rows.nth(0).click();
+      await page.getByTestId('sale-deleted').getByRole('button', { name: t('saleDetail.restore') }).click();
+      await expect(page.getByTestId('sale-deleted')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: t('common.delete') })).toBeVisible();
+
       // Settings → Catalogue: the owner's items, each editable and deactivatable.
       await page.goto(`${base}#/settings/catalogue`);
       const items = page.locator('tr[data-catalogue-id]');

@@ -85,5 +85,7 @@ describe('the sales list address', () => {
     expect(filters).toEqual({ month: '2026-11', grade: 'vip', currency: 'CNY', ownerId: 3, q: '滤芯', customerId: 12 });
     expect(parseSaleQuery(formatSaleQuery(filters))).toEqual(filters);
     expect(formatSaleQuery({})).toBe('');
+    expect(parseSaleQuery('deleted=1')).toEqual({ deleted: true });
+    expect(parseSaleQuery('deleted=yes')).toEqual({});
   });
 });

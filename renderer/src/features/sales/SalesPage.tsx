@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Link, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,7 @@ export function saleFilters(filters: SaleListFilters): SaleFiltersInput {
 export function SalesPage({ search }: { search?: string }) {
   const { t } = useTranslation();
   const canWrite = useCan('customers.write');
+  const canDelete = useCan('customers.delete');
   const users = useUsers();
   const [adding, setAdding] = useState(false);
   const [filters, setFilters] = useListQuery<SaleListFilters>(remembered, search, parseSaleQuery, formatSaleQuery);
@@ -96,6 +97,9 @@ export function SalesPage({ search }: { search?: string }) {
           <Chip label={t('sales.ownerFilter', { name: owner ? owner.displayName || owner.username : `#${filters.ownerId}` })} onDelete={() => setFilter('ownerId', undefined)} />
         ) : null}
         {filters.contractId !== undefined ? <Chip label={t('sales.contractFilter')} onDelete={() => setFilter('contractId', undefined)} /> : null}
+        {canDelete ? (
+          <FormControlLabel control={<Switch checked={filters.deleted === true} onChange={(e) => setFilter('deleted', e.target.checked ? true : undefined)} />} label={t('sales.recycleBin')} />
+        ) : null}
         {Object.keys(filters).length > 0 ? (
           <Button size="small" onClick={() => setFilters(() => ({}))}>
             {t('sales.clearFilters')}
@@ -214,7 +218,7 @@ function SaleList({ filters }: { filters: SaleListFilters }) {
         loaded={list.data !== undefined}
         failed={list.error !== null}
         loadMore={loadMore}
-        emptyText={Object.keys(filters).length > 0 ? t('sales.empty') : t('sales.emptyAll')}
+        emptyText={filters.deleted ? t('sales.emptyBin') : Object.keys(filters).length > 0 ? t('sales.empty') : t('sales.emptyAll')}
       />
     </>
   );

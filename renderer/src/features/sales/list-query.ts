@@ -16,6 +16,8 @@ export type SaleListFilters = {
   currency?: string;
   contractId?: number;
   q?: string;
+  /** The recycle bin's sales instead of the live ones (customers.delete). */
+  deleted?: true;
 };
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -45,6 +47,7 @@ export function parseSaleQuery(search: string | undefined): SaleListFilters {
   if (CURRENCY.test(currency)) filters.currency = currency;
   const q = (params.get('q') ?? '').trim();
   if (q !== '') filters.q = q.slice(0, MAX_Q);
+  if (params.get('deleted') === '1') filters.deleted = true;
   return filters;
 }
 
@@ -57,5 +60,6 @@ export function formatSaleQuery(filters: SaleListFilters): string {
     const value = filters[key];
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
+  if (filters.deleted) params.set('deleted', '1');
   return params.toString();
 }
