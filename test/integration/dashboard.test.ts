@@ -212,6 +212,21 @@ describe('a staff member with "staff see only their own customers" on', () => {
   });
 });
 
+describe('churn risks', () => {
+  it('follow the churn list at once after a write (a dismissal), though the answer is kept between calls', async () => {
+    const before = await h.call('owner', 'dashboard.get', {});
+    const list = await h.call('owner', 'churn.list', { limit: 100 });
+    expect(before.churnRisks.count).toBe(list.total);
+    expect(before.churnRisks.value).toEqual([{ currency: list.currency, valueMinor: list.totalValueMinor }]);
+    const single = list.rows.find((row) => row.reasons.length === 1)!;
+    expect(single, 'a customer warned for one reason').toBeDefined();
+    await h.call('owner', 'churn.dismiss', { customerId: single.customerId, rule: single.reasons[0]!.rule, reason: '已电话沟通' });
+    const after = await h.call('owner', 'dashboard.get', {});
+    expect(after.churnRisks.count).toBe(before.churnRisks.count - 1);
+    expect(after.churnRisks.count).toBe((await h.call('owner', 'churn.list', { limit: 1 })).total);
+  });
+});
+
 describe('the period', () => {
   it('takes the months asked for, and refuses one ending before it starts or longer than 36 months', async () => {
     const d = await h.call('owner', 'dashboard.get', { from: '2025-11', to: '2025-12' });
