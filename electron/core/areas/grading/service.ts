@@ -199,12 +199,12 @@ export async function proposeGrading(db: Db, actor: GradingActor, options: Propo
       .executeTakeFirstOrThrow();
     // One statement for all items: the rows go in as one JSON array (compiling tens of thousands of
     // bound rows is what a proposal at 100,000 customers would otherwise spend its time on).
-    const rows = items.map((item, i) => [i + 1, item.customerId, item.version, item.fromGrade, item.toGrade, item.source, item.abc, item.r, item.f, item.m, item.daysSince, item.saleCount, item.revenueMinor, item.reason.rule, item.reason.share, item.reason.rank, item.reason.of]);
+    const itemRows = items.map((item, i) => [i + 1, item.customerId, item.version, item.fromGrade, item.toGrade, item.source, item.abc, item.r, item.f, item.m, item.daysSince, item.saleCount, item.revenueMinor, item.reason.rule, item.reason.share, item.reason.rank, item.reason.of]);
     await sql`
       INSERT INTO grading_proposal_items (proposal_id, position, customer_id, customer_version, from_grade, to_grade, source, abc, r, f, m, days_since, sale_count, revenue_minor, rule, share, rank, of)
       SELECT ${id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9,
              j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14, j.value ->> 15, j.value ->> 16
-      FROM json_each(${JSON.stringify(rows)}) AS j`.execute(tx);
+      FROM json_each(${JSON.stringify(itemRows)}) AS j`.execute(tx);
     await appendAudit(tx, { at: actor.now, userId: actor.userId, username: actor.username, action: 'grading.propose', entity: 'gradingProposal', entityId: id, label: `${window.from}..${window.to}`, changes: [{ field: 'items', before: null, after: items.length }] });
     return id;
   });
