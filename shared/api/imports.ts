@@ -11,8 +11,12 @@ import { Id } from './customers.ts';
 import { Download, FileRef } from './files.ts';
 import { method } from './method.ts';
 
-/** What one row of the file becomes: a customer (with at most one contact and its tags), or a contact of an existing customer. */
-export const IMPORT_KINDS = ['customers', 'contacts'] as const;
+/**
+ * What one row of the file becomes: a customer (with at most one contact and its tags), a contact
+ * of an existing customer, or one line of a sale (rows with the same receipt number, customer and
+ * day are one sale; a row without a receipt number is a sale of its own).
+ */
+export const IMPORT_KINDS = ['customers', 'contacts', 'sales'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The target fields of each kind, in the order the mapping step lists them. */
@@ -45,6 +49,12 @@ export const IMPORT_FIELDS = {
   ],
   /** A contact attached to an existing customer, found by its code or else by its exact name. */
   contacts: ['customerCode', 'customerName', 'contactName', 'contactTitle', 'contactMobile', 'contactPhone', 'contactEmail', 'contactWechat', 'contactBirthday'],
+  /**
+   * A sale line of an existing customer (found by its code, else by its exact name). Quantity to
+   * thousandths, unit price and discount (an amount off the line, not a percentage) in the currency's
+   * minor units, all read as exact decimals; currency empty or no column: CNY.
+   */
+  sales: ['soldOn', 'receiptNo', 'customerCode', 'customerName', 'product', 'quantity', 'unitPrice', 'discount', 'currency', 'notes'],
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportField<K extends ImportKind = ImportKind> = (typeof IMPORT_FIELDS)[K][number];
 
@@ -52,6 +62,7 @@ export type ImportField<K extends ImportKind = ImportKind> = (typeof IMPORT_FIEL
 export const REQUIRED_IMPORT_FIELDS = {
   customers: ['name'],
   contacts: ['contactName'],
+  sales: ['soldOn', 'product', 'quantity', 'unitPrice'],
 } as const satisfies { [K in ImportKind]: readonly ImportField<K>[] };
 
 export function isImportField(kind: ImportKind, field: string): boolean {
@@ -115,6 +126,10 @@ export const IMPORT_ROW_CODES = [
   'ambiguous',
   'lunarDate',
   'invalid',
+  /** Sales: a currency code this app does not know. */
+  'currency',
+  /** Sales: a line whose discount is more than its amount, or a sale whose total is past the limit. */
+  'amount',
 ] as const;
 export type ImportRowCode = (typeof IMPORT_ROW_CODES)[number];
 
@@ -195,6 +210,8 @@ export const ImportPreview = z.object({
   create: z.number().int(),
   update: z.number().int(),
   skip: z.number().int(),
+  /** Sales imports: how many lines the sales to create hold (`create` counts the sales). */
+  lines: z.number().int().optional(),
   errors: z.array(ImportRowError),
   errorCount: z.number().int(),
   sampleRows: z.array(
@@ -207,6 +224,8 @@ export const ImportResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
+  /** Sales imports: the lines of the sales created (`created` counts the sales). */
+  lines: z.number().int().optional(),
   errors: z.array(ImportRowError),
   errorCount: z.number().int(),
   /** The batch to undo; null when nothing was written. */

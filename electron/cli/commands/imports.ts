@@ -1,4 +1,4 @@
-// `clientele import ...`: importing customers from a file and undoing an import, from the command
+// `clientele import ...`: importing customers or sales from a file and undoing an import, from the command
 // line. The file is staged from its path through the core's file channel (checked and read by the
 // core under the same limits as every door), inspected (encoding, header row, the mapping saved for
 // its layout or auto-matched), then previewed (--dry-run) or run: the same core calls the wizard makes.
@@ -83,13 +83,51 @@ async function customers(ctx: CliContext): Promise<number> {
   return result.errorCount > 0 ? 1 : 0;
 }
 
+/** `import sales FILE [--encoding E] [--mapping FILE.json] [--dry-run] [--out REJECTED.csv]`: each row a sale line; the same receipt number, customer and day one sale. */
+async function sales(ctx: CliContext): Promise<number> {
+  const path = ctx.args[0];
+  if (!path || ctx.args.length > 1) throw new CliError('VALIDATION', 'import sales needs one FILE: clientele import sales FILE --user USER');
+  const encoding = choice<TextEncoding>(ctx.options.encoding, TEXT_ENCODINGS, '--encoding');
+  const out = ctx.options.out === undefined ? null : checkOut(ctx.options.out, ctx.options.force ?? false);
+  await signIn(ctx);
+  const upload = await stagePath(ctx, 'import', path);
+  const file = { upload: upload.upload };
+  const inspection = await call(ctx, 'imports.inspect', { file, kind: 'sales', encoding });
+  const mapping = ctx.options.mapping ? await mappingFrom(ctx.options.mapping, inspection.mapping, inspection.headers) : inspection.mapping;
+  const request = { file, kind: 'sales' as const, encoding, mapping };
+  const brief = (errors: readonly { row: number; field: string; code: string }[]) => errors.map(({ row, field, code }) => ({ row, field, code }));
+  const mapped = IMPORT_FIELDS.sales.filter((field) => mapping.columns[field] !== null && mapping.columns[field] !== undefined);
+  const head = `${upload.name}: ${inspection.format}${inspection.encoding ? ` ${inspection.encoding}` : ''}, header on row ${mapping.headerRow}, ${mapped.length} fields mapped (${mapped.join(', ')})`;
+  const errorLines = (errors: readonly { row: number; field: string; code: string; value: string }[]) => errors.map((e) => `  row ${e.row} ${e.field}: ${e.code} (${e.value})`);
+  if (ctx.options['dry-run']) {
+    const preview = await call(ctx, 'imports.preview', request);
+    const value = { created: preview.create, lines: preview.lines ?? 0, errors: brief(preview.errors), errorCount: preview.errorCount, batch: null, dryRun: true };
+    print(ctx, value, [head, `dry run: would create ${preview.create} sales with ${preview.lines ?? 0} lines; ${preview.errorCount} rows with errors`, ...errorLines(preview.errors)].join('\n'));
+    return preview.errorCount > 0 ? 1 : 0;
+  }
+  const result = await call(ctx, 'imports.run', { ...request, language: ctx.options.lang === 'en-US' ? 'en-US' : 'zh-CN' });
+  if (out && result.rejected) await saveDownload(ctx, result.rejected, out, ctx.options.force ?? false);
+  const value = { created: result.created, lines: result.lines ?? 0, errors: brief(result.errors), errorCount: result.errorCount, batch: result.batch, ...(out && result.rejected ? { rejected: out } : {}) };
+  print(
+    ctx,
+    value,
+    [
+      head,
+      `created ${result.created} sales with ${result.lines ?? 0} lines; ${result.errorCount} rows with errors${result.batch === null ? '' : ` (batch ${result.batch}: clientele import undo ${result.batch})`}`,
+      ...errorLines(result.errors),
+      ...(out && result.rejected ? [`rejected rows written to ${out}`] : []),
+    ].join('\n'),
+  );
+  return result.errorCount > 0 ? 1 : 0;
+}
+
 /** `import undo BATCH`. */
 async function undo(ctx: CliContext): Promise<number> {
   const batch = Number(ctx.args[0]);
   if (!Number.isInteger(batch) || batch <= 0) throw new CliError('VALIDATION', 'import undo needs the batch number: clientele import undo BATCH --user USER');
   await signIn(ctx);
   const result = await call(ctx, 'imports.undo', { batch });
-  print(ctx, { batch, ...result }, `import ${batch} undone: ${result.removed} customers removed, ${result.restored} restored`);
+  print(ctx, { batch, ...result }, `import ${batch} undone: ${result.removed} removed, ${result.restored} restored`);
   return 0;
 }
 
@@ -103,7 +141,8 @@ async function list(ctx: CliContext): Promise<number> {
 
 export async function importCommand(ctx: CliContext, sub: string | undefined): Promise<number> {
   if (sub === 'customers') return customers(ctx);
+  if (sub === 'sales') return sales(ctx);
   if (sub === 'undo') return undo(ctx);
   if (sub === 'list') return list(ctx);
-  throw new CliError('VALIDATION', 'import needs a sub-command: customers FILE, undo BATCH or list');
+  throw new CliError('VALIDATION', 'import needs a sub-command: customers FILE, sales FILE, undo BATCH or list');
 }

@@ -27,6 +27,8 @@ const CODES: Record<Language, Record<ImportRowCode, string>> = {
     ambiguous: '匹配到多个客户',
     lunarDate: '不是有效农历日期',
     invalid: '内容无效',
+    currency: '币种无法识别',
+    amount: '折扣超过金额或合计过大',
   },
   'en-US': {
     required: 'required',
@@ -47,6 +49,8 @@ const CODES: Record<Language, Record<ImportRowCode, string>> = {
     ambiguous: 'matches several customers',
     lunarDate: 'not a valid lunar date',
     invalid: 'invalid',
+    currency: 'unknown currency',
+    amount: 'discount more than the amount, or total too large',
   },
 };
 

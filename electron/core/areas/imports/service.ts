@@ -18,6 +18,7 @@ import { clearStaging, prepare, type PrepareOptions, type Prepared } from './pre
 import { inspectTable, readRows, type ByteSource, type TableRow } from './read/index.ts';
 import { refused } from './read/failures.ts';
 import { rejectedCsv } from './rejected.ts';
+import { applySales, prepareSales } from './sales-import.ts';
 
 type RunInput = z.output<(typeof imports)['imports.run']['input']>;
 type PreviewInput = z.output<(typeof imports)['imports.preview']['input']>;
@@ -70,6 +71,10 @@ function prepareOptions(input: PreviewInput): PrepareOptions {
 
 export async function previewImport(db: Db, input: PreviewInput, access: Access, now: number, job: Job): Promise<ImportPreview> {
   const file = await stagedFile(db, access.userId, input.file, 'import', now);
+  if (input.kind === 'sales') {
+    const { headers: _headers, drafts: _drafts, ...preview } = await prepareSales(db, byteSource(db, file), { mapping: input.mapping, encoding: input.encoding, sheet: input.sheet }, access, job, null);
+    return preview;
+  }
   const { headers: _headers, ...preview } = await prepare(db, byteSource(db, file), prepareOptions(input), job, null);
   return preview;
 }
@@ -87,11 +92,52 @@ async function releaseOldRejected(db: Db, now: number): Promise<void> {
 
 export type RunOutcome = Omit<z.output<(typeof imports)['imports.run']['output']>, 'rejected'> & { rejected: { blob: StoredBlob; name: string } | null };
 
+/** A sales import's run (sales-import.ts): checked and grouped, then written in one transaction. */
+async function runSalesImport(db: Db, input: RunInput, access: Access, now: number, job: Job, file: StagedFile, runKey: string): Promise<RunOutcome> {
+  const prepared = await prepareSales(db, byteSource(db, file), { mapping: input.mapping, encoding: input.encoding, sheet: input.sheet }, access, job, { key: runKey, now });
+  const { errors, errorCount } = prepared;
+  if (input.onError === 'abort' && errorCount > 0) return { created: 0, updated: 0, skipped: 0, lines: 0, errors, errorCount, batch: null, rejected: null };
+  job.beyondCancel();
+  const applied = await applySales(
+    db,
+    {
+      access,
+      now,
+      file: { upload: file.id, name: file.name, sha256: file.blob.sha256 },
+      layout: layoutOf('sales', prepared.headers),
+      mapping: input.mapping,
+      options: { mapping: input.mapping, onError: input.onError, encoding: input.encoding ?? null, sheet: input.sheet ?? null },
+      errors: errorCount,
+    },
+    prepared.drafts,
+  );
+  const rejected = errorCount > 0 ? await storeRejected(db, file, runKey, prepared.headers, input, now) : null;
+  return { created: applied.created, updated: 0, skipped: 0, lines: applied.lines, errors, errorCount, batch: applied.batch, rejected };
+}
+
+async function storeRejected(db: Db, file: StagedFile, runKey: string, headers: string[], input: RunInput, now: number): Promise<NonNullable<RunOutcome['rejected']>> {
+  const blob = await storeBlob(db, rejectedCsv(db, runKey, headers, input.mapping.columns, input.language), {
+    maxBytes: 400 * MiB,
+    now,
+    keep: (tx, stored) => holdBlob(tx, stored.id, `${REJECTED_HOLDER}${now}:${runKey}`),
+  });
+  const base = file.name.replace(/\.[^.]*$/, '');
+  return { blob, name: `${base}-${input.language === 'zh-CN' ? '未导入' : 'rejected'}.csv` };
+}
+
 export async function runImport(db: Db, input: RunInput, access: Access, now: number, job: Job): Promise<RunOutcome> {
   const file = await stagedFile(db, access.userId, input.file, 'import', now);
   const runKey = randomBytes(12).toString('hex');
   await releaseOldRejected(db, now);
   try {
+    if (input.kind === 'sales') {
+      try {
+        return await runSalesImport(db, input, access, now, job, file, runKey);
+      } catch (error) {
+        if (error instanceof AppFailure && error.code === 'CANCELLED') throw new AppFailure('CANCELLED', 'imports.run: cancelled; nothing was imported');
+        throw error;
+      }
+    }
     let prepared: Prepared;
     try {
       prepared = await prepare(db, byteSource(db, file), prepareOptions(input), job, { key: runKey, now });

@@ -8,6 +8,7 @@ import { engine } from '../../db/engine.ts';
 import { appendAudit } from '../audit/service.ts';
 import type { Access } from '../users/access.ts';
 import { loadCustomers, writeState, type CustomerState } from './customer-state.ts';
+import { undoSalesBatch } from './sales-import.ts';
 
 /** The tables whose rows belong to a customer: one of them, and a created customer cannot simply go. */
 const OWN_ROWS = ['contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes'] as const;
@@ -26,6 +27,24 @@ export async function undoBatch(db: Db, batchId: number, access: Access, now: nu
     const batch = await tx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
     if (!batch) throw new AppFailure('NOT_FOUND', `imports.undo: there is no import batch ${batchId}`);
     if (batch.undone_at !== null) throw new AppFailure('CONFLICT', `imports.undo: import ${batchId} was undone already`, { reason: 'undone' });
+    if (batch.kind === 'sales') {
+      const undone = await undoSalesBatch(tx, batchId);
+      await tx.updateTable('import_batches').set({ undone_at: now, undone_by: access.userId }).where('id', '=', batchId).execute();
+      await appendAudit(tx, {
+        at: now,
+        userId: access.userId,
+        username: access.username,
+        action: 'import.undo',
+        entity: 'import',
+        entityId: batchId,
+        label: batch.file_name,
+        changes: [
+          { field: 'removed', before: null, after: undone.removed },
+          { field: 'restored', before: null, after: 0 },
+        ],
+      });
+      return undone;
+    }
     const items = await tx.selectFrom('import_batch_items').select(['customer_id', 'action', 'left_version', 'old_values']).where('batch_id', '=', batchId).orderBy('id').execute();
     const ids = items.map((item) => item.customer_id);
     const current = new Map<number, { name: string; version: number; deleted_at: number | null }>();

@@ -57,10 +57,24 @@ const CONTACT_WORDS: Record<(typeof IMPORT_FIELDS)['contacts'][number], string[]
   contactBirthday: ['生日', '出生日期', 'birthday', 'date of birth', 'dob'],
 };
 
+const SALE_WORDS: Record<(typeof IMPORT_FIELDS)['sales'][number], string[]> = {
+  soldOn: ['销售日期', '日期', '销售时间', '交易日期', '购买日期', '开单日期', 'date', 'sale date', 'sold on', 'order date'],
+  receiptNo: ['单号', '销售单号', '订单号', '单据号', '小票号', '票号', '收据号', 'receipt no', 'receipt number', 'receipt', 'order no', 'order number', 'invoice no'],
+  customerCode: ['客户编号', '客户代码', '编号', 'customer code', 'code'],
+  customerName: ['客户名称', '客户', '客户名', '公司名称', '单位名称', 'customer', 'customer name', 'company'],
+  product: ['产品', '商品', '服务', '产品/服务', '产品名称', '商品名称', '服务项目', '项目', '品名', 'product', 'item', 'service', 'product name', 'description'],
+  quantity: ['数量', '件数', 'quantity', 'qty'],
+  unitPrice: ['单价', '价格', '售价', 'unit price', 'price'],
+  discount: ['折扣', '优惠', '折让', '折扣金额', '优惠金额', 'discount'],
+  currency: ['币种', '货币', 'currency'],
+  notes: ['备注', '说明', '附注', 'notes', 'note', 'remarks', 'memo'],
+};
+
 /** An export column's import field of the same meaning (contacts' export columns are named without "contact"). */
 const EXPORT_COLUMN_FIELD: { [K in ImportKind]: Record<string, string> } = {
   customers: { ownerName: 'ownerUsername' },
   contacts: { name: 'contactName', title: 'contactTitle', mobile: 'contactMobile', phone: 'contactPhone', email: 'contactEmail', wechat: 'contactWechat', birthday: 'contactBirthday' },
+  sales: {},
 };
 
 /** A header word's field, and how surely it names it: 0 the export's own header of that field, 1 any other word. */
@@ -78,7 +92,7 @@ function dictionary(kind: ImportKind): Dictionary {
     const rank = column === field ? 0 : 1;
     for (const word of Object.values(words)) if ((exact.get(headerKey(word))?.rank ?? 2) > rank) exact.set(headerKey(word), { field, rank });
   }
-  const table = (kind === 'customers' ? CUSTOMER_WORDS : CONTACT_WORDS) as Record<string, string[]>;
+  const table = (kind === 'customers' ? CUSTOMER_WORDS : kind === 'contacts' ? CONTACT_WORDS : SALE_WORDS) as Record<string, string[]>;
   const words: [string, string][] = [];
   for (const field of fields) {
     for (const word of table[field] ?? []) {
