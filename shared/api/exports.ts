@@ -9,8 +9,9 @@ import { ContractFilters, CONTRACT_SORTS } from './contracts.ts';
 import { RecordQuery } from './records.ts';
 import { SurveyQuery } from './surveys.ts';
 import { Download } from './files.ts';
+import { SaleFilters } from './sales.ts';
 
-export const EXPORT_ENTITIES = ['customers', 'contacts', 'contracts', 'records', 'surveys'] as const;
+export const EXPORT_ENTITIES = ['customers', 'contacts', 'contracts', 'records', 'surveys', 'sales'] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -45,6 +46,8 @@ export const ExportInput = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('contracts'), filter: ContractListFilter.default({ sort: 'end', direction: 'asc' }), ...common }),
   z.object({ entity: z.literal('records'), filter: RecordListFilter.default({}), ...common }),
   z.object({ entity: z.literal('surveys'), filter: SurveyListFilter.default({}), ...common }),
+  /** One row per sale line, newest sale first (the sales list's order); cursor and limit are ignored. */
+  z.object({ entity: z.literal('sales'), filter: SaleFilters.default({ deleted: false }), ...common }),
 ]);
 export type ExportInput = z.input<typeof ExportInput>;
 
@@ -59,6 +62,8 @@ export const EXPORT_COLUMNS = {
   contracts: ['number', 'title', 'customerCode', 'customerName', 'type', 'status', 'amount', 'currency', 'signedOn', 'startOn', 'endOn', 'ownerName', 'notes'],
   records: ['customerCode', 'customerName', 'kind', 'at', 'staffName', 'phase', 'serviceKind', 'status', 'channel', 'durationMinutes', 'contractNumber', 'content', 'result', 'followUpOn'],
   surveys: ['customerCode', 'customerName', 'at', 'staffName', 'channel', 'nps', 'comment'],
+  // receiptNo is the sale's number: the lines of one sale share it, so the file imports back as the same sales.
+  sales: ['soldOn', 'receiptNo', 'customerCode', 'customerName', 'product', 'quantity', 'unitPrice', 'discount', 'amount', 'currency', 'contractNumber', 'staffName', 'notes'],
 } as const satisfies Record<ExportEntity, readonly string[]>;
 export type ExportColumn<E extends ExportEntity> = (typeof EXPORT_COLUMNS)[E][number];
 
@@ -152,6 +157,21 @@ export const EXPORT_HEADERS: { [E in ExportEntity]: Record<ExportColumn<E>, Word
     channel: { 'zh-CN': '调查方式', 'en-US': 'Channel' },
     nps: { 'zh-CN': 'NPS', 'en-US': 'NPS' },
     comment: { 'zh-CN': '意见', 'en-US': 'Comment' },
+  },
+  sales: {
+    soldOn: { 'zh-CN': '销售日期', 'en-US': 'Date' },
+    receiptNo: { 'zh-CN': '单号', 'en-US': 'Receipt no.' },
+    customerCode: { 'zh-CN': '客户编号', 'en-US': 'Customer code' },
+    customerName: { 'zh-CN': '客户名称', 'en-US': 'Customer' },
+    product: { 'zh-CN': '产品/服务', 'en-US': 'Product' },
+    quantity: { 'zh-CN': '数量', 'en-US': 'Quantity' },
+    unitPrice: { 'zh-CN': '单价', 'en-US': 'Unit price' },
+    discount: { 'zh-CN': '折扣', 'en-US': 'Discount' },
+    amount: { 'zh-CN': '金额', 'en-US': 'Amount' },
+    currency: { 'zh-CN': '币种', 'en-US': 'Currency' },
+    contractNumber: { 'zh-CN': '合同编号', 'en-US': 'Contract number' },
+    staffName: { 'zh-CN': '销售人员', 'en-US': 'Sold by' },
+    notes: { 'zh-CN': '备注', 'en-US': 'Notes' },
   },
 };
 

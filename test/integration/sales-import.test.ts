@@ -106,7 +106,7 @@ describe('sales import', () => {
       ['2026-11-02', '', codeA, '', '咖啡', '1', '10', '11', '', ''], // row 10: discount past the amount
       ['2026-11-02', '', codeA, '', '咖啡', '1', '10', '', 'XYZ', ''], // row 11: unknown currency
       ['2026-11-02', '', codeA, '', '', '1', '10', '', '', ''], // row 12: no product
-      ['2026-11-02', '', codeA, '', '好咖啡', '0.001', '10', '', 'JPY', ''], // row 13: fine (JPY has no minor unit)
+      ['2026-11-02', '', codeA, '', '好咖啡', '2.5', '10', '', 'JPY', ''], // row 13: fine (JPY has no minor unit)
     ];
     const file = gbkFile(rows);
     const before = await h.call('owner', 'sales.count', {});
@@ -132,7 +132,7 @@ describe('sales import', () => {
     expect(result).toMatchObject({ created: 1, lines: 1, errorCount: 10 });
     expect(result.rejected).not.toBeNull();
     const only = (await h.call('owner', 'sales.list', { limit: 10 })).rows;
-    expect(only.map((r) => [r.currency, r.totalMinor])).toEqual([['JPY', 10]]);
+    expect(only.map((r) => [r.currency, r.totalMinor])).toEqual([['JPY', 25]]);
     await summariesEqual();
   });
 

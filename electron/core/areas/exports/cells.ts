@@ -8,14 +8,28 @@ import { neutraliseFormula } from '../../../../shared/formula-text.ts';
 export type TextCell = { t: 's'; v: string };
 /** A number; `digits` after the point (money: its currency's minor unit). */
 export type NumberCell = { t: 'n'; v: number; digits: number };
+/**
+ * An exact decimal (money from minor units, quantities from thousandths): its digits as text, so
+ * neither format ever passes it through a float; `digits` chooses the .xlsx number format.
+ */
+export type DecimalCell = { t: 'x'; v: string; digits: number };
 /** A calendar day, YYYY-MM-DD. */
 export type DayCell = { t: 'd'; v: string };
 /** An instant, milliseconds since epoch, written in the shop's local time to the minute. */
 export type InstantCell = { t: 'i'; v: number };
-export type Cell = TextCell | NumberCell | DayCell | InstantCell | null;
+export type Cell = TextCell | NumberCell | DecimalCell | DayCell | InstantCell | null;
 
 export const text = (value: string | null | undefined): Cell => (value === null || value === undefined || value === '' ? null : { t: 's', v: value });
 export const number = (value: number | null | undefined, digits = 0): Cell => (value === null || value === undefined ? null : { t: 'n', v: value, digits });
+export const decimal = (value: string | null | undefined, digits: number): Cell => (value === null || value === undefined ? null : { t: 'x', v: value, digits });
+
+/** Integer minor units as the currency's amount, exactly: 123456 with 2 digits → '1234.56', -5 → '-0.05'. */
+export function minorText(minor: number, digits: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const units = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return digits === 0 ? `${sign}${units}` : `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}
+
 export const day = (value: string | null | undefined): Cell => (value ? { t: 'd', v: value } : null);
 export const instant = (value: number | null | undefined): Cell => (value === null || value === undefined ? null : { t: 'i', v: value });
 
@@ -38,6 +52,8 @@ export function csvText(cell: Cell): string {
       return neutralise(cell.v);
     case 'n':
       return cell.v.toFixed(cell.digits);
+    case 'x':
+      return cell.v;
     case 'd':
       return cell.v;
     case 'i':

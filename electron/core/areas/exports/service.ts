@@ -29,6 +29,7 @@ const FILE_WORDS: Record<ExportEntity, Record<ExportLanguage, string>> = {
   contracts: { 'zh-CN': '合同', 'en-US': 'contracts' },
   records: { 'zh-CN': '服务记录', 'en-US': 'records' },
   surveys: { 'zh-CN': '满意度调查', 'en-US': 'surveys' },
+  sales: { 'zh-CN': '销售记录', 'en-US': 'sales' },
 };
 
 /** The file's name for the user: what, and the day it was made. */

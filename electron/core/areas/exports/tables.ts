@@ -12,7 +12,9 @@ import { countCustomers, listCustomers } from '../customers/service.ts';
 import { listContracts, summarizeContracts } from '../contracts/service.ts';
 import { listRecords } from '../records/service.ts';
 import { listSurveys } from '../surveys/service.ts';
-import { day, instant, number, text, type Cell } from './cells.ts';
+import { listSales } from '../sales/service.ts';
+import { formatQuantity } from '../../../../shared/api/sales.ts';
+import { day, decimal, instant, minorText, number, text, type Cell } from './cells.ts';
 
 type Input = z.output<typeof ExportInput>;
 /** Rows per page: the list functions take any size in the core (the door caps pages at 100); fewer, larger pages cost fewer queries. */
@@ -287,6 +289,47 @@ async function surveyTable(db: Db, input: Input & { entity: 'surveys' }, access:
   return { headers, total: 0, pages: pages() };
 }
 
+/**
+ * One row per sale line, the sales in the list's order (newest first) and each sale's lines in
+ * their own order. Money is written from minor units as exact decimals (the currency's digits),
+ * quantities from thousandths ('1.5'): never through a float.
+ */
+async function* saleRows(db: Db, input: Input & { entity: 'sales' }, access: Access): AsyncGenerator<Cell[][]> {
+  for await (const rows of pagesOf(async (cursor) => listSales(db, { ...input.filter, cursor, limit: PAGE }, access))) {
+    const ids = rows.map((row) => row.id);
+    const notes = new Map((await db.selectFrom('sales').select(['id', 'notes']).where('id', 'in', ids).execute()).map((row) => [row.id, row.notes]));
+    const lines = new Map<number, { name: string; quantity_milli: number; unit_price_minor: number; discount_minor: number; amount_minor: number }[]>();
+    for (const line of await db
+      .selectFrom('sale_lines')
+      .select(['sale_id', 'name', 'quantity_milli', 'unit_price_minor', 'discount_minor', 'amount_minor'])
+      .where('sale_id', 'in', ids)
+      .orderBy('sale_id')
+      .orderBy('position')
+      .execute()) {
+      lines.set(line.sale_id, [...(lines.get(line.sale_id) ?? []), line]);
+    }
+    yield rows.flatMap((row) => {
+      const digits = currencyDigits(row.currency);
+      const money = (minor: number) => decimal(minorText(minor, digits), digits);
+      return (lines.get(row.id) ?? []).map((line) => [
+        day(row.soldOn),
+        text(String(row.id)),
+        text(row.customerCode),
+        text(row.customerName),
+        text(line.name),
+        decimal(formatQuantity(line.quantity_milli), 3),
+        money(line.unit_price_minor),
+        money(line.discount_minor),
+        money(line.amount_minor),
+        text(row.currency),
+        text(row.contractNumber),
+        text(row.staffName),
+        text(notes.get(row.id)),
+      ]);
+    });
+  }
+}
+
 /** The table an export input asks for, as the caller sees it. */
 export async function exportTable(db: Db, input: Input, access: Access, now: number): Promise<ExportTable> {
   const headers = headersOf(input.entity, input.language);
@@ -305,5 +348,8 @@ export async function exportTable(db: Db, input: Input, access: Access, now: num
       return { headers, total: 0, pages: recordRows(db, input, access) };
     case 'surveys':
       return surveyTable(db, input, access);
+    case 'sales':
+      // The total counts sales, the rows are their lines: progress says "not known ahead" (0).
+      return { headers, total: 0, pages: saleRows(db, input, access) };
   }
 }

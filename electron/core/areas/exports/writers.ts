@@ -87,6 +87,9 @@ function cellXml(ref: string, cell: Cell): string {
       return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(neutralise(cell.v))}</t></is></c>`;
     case 'n':
       return `<c r="${ref}" s="${numberStyle(cell.digits, cell.digits > 0)}"><v>${cell.v}</v></c>`;
+    case 'x':
+      // The exact decimal text: Excel reads it as its number, no float of ours rounds it first.
+      return `<c r="${ref}" s="${numberStyle(cell.digits, true)}"><v>${cell.v}</v></c>`;
     case 'd':
       return `<c r="${ref}" s="2"><v>${daySerial(cell.v)}</v></c>`;
     case 'i':
