@@ -132,8 +132,8 @@ export const ChurnRow = z.object({
 export type ChurnRow = z.infer<typeof ChurnRow>;
 
 export const ChurnQuery = z.object({
-  /** From the previous page's `next`. */
-  cursor: z.string().max(200).nullable().default(null),
+  /** From the previous page's `next` (it carries the last row's name sort key: room for long names). */
+  cursor: z.string().max(4000).nullable().default(null),
   limit: z.number().int().min(1).max(100).default(50),
   /** Only customers with a reason of this rule (their other reasons are still listed). */
   rule: z.enum(CHURN_RULES).optional(),
