@@ -9,7 +9,8 @@ import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { errorMessage } from '../../app/errors.ts';
 import { useNotify } from '../../app/notify.tsx';
 import { useCoreMutation } from '../../app/query.ts';
-import { hrefOf } from '../../app/router.ts';
+import { onAppReset } from '../../app/reset.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
 import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatMoney } from '../contracts/money.ts';
@@ -17,13 +18,18 @@ import { ProposalItems } from './ProposalItems.tsx';
 
 const STATUS_COLOR = { open: 'info', applied: 'success', discarded: 'default' } as const;
 
+// An applied proposal is no longer the open one: the page moves to its own address, and its
+// result (which customers were skipped) goes along, kept until sign-out like other remembered state.
+const applyResults = new Map<number, ApplyResult>();
+onAppReset(() => applyResults.clear());
+
 /** One proposal: what it graded, its counts, accept/reject all, apply, and its items. */
 export function ProposalView({ proposal: p }: { proposal: GradingProposal }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [filter, setFilter] = useState<Decision | 'all'>('all');
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<ApplyResult | null>(null);
+  const [result, setResult] = useState<ApplyResult | null>(() => applyResults.get(p.id) ?? null);
   const decide = useCoreMutation('grading.decide');
   const apply = useCoreMutation('grading.apply');
   const open = p.status === 'open';
@@ -38,7 +44,9 @@ export function ProposalView({ proposal: p }: { proposal: GradingProposal }) {
         onSuccess: (value) => {
           setConfirming(false);
           setResult(value);
+          applyResults.set(p.id, value);
           notify({ message: t('grading.appliedNotice', { count: value.proposal.counts.applied }) });
+          navigate({ name: 'gradingProposal', id: p.id });
         },
       },
     );
