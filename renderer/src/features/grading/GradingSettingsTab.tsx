@@ -72,8 +72,8 @@ function SettingsForm({ stored, k }: { stored: GradingSettings; k: number }) {
         </div>
         {failure ? <Alert severity="error">{errorMessage(t, failure)}</Alert> : null}
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }} role="group" aria-label={t('grading.cutoffs')}>
-          <TextField size="small" sx={{ width: 150 }} label={t('grading.cutoffA')} value={values.a} onChange={(e) => set({ a: e.target.value })} error={errors.a !== undefined} helperText={message('a')} slotProps={{ htmlInput: { inputMode: 'numeric' }, input: { endAdornment: '%' } }} />
-          <TextField size="small" sx={{ width: 150 }} label={t('grading.cutoffB')} value={values.b} onChange={(e) => set({ b: e.target.value })} error={errors.b !== undefined} helperText={message('b')} slotProps={{ htmlInput: { inputMode: 'numeric' }, input: { endAdornment: '%' } }} />
+          <TextField size="small" sx={{ width: 210 }} label={t('grading.cutoffA')} value={values.a} onChange={(e) => set({ a: e.target.value })} error={errors.a !== undefined} helperText={message('a')} slotProps={{ htmlInput: { inputMode: 'numeric' }, input: { endAdornment: '%' } }} />
+          <TextField size="small" sx={{ width: 210 }} label={t('grading.cutoffB')} value={values.b} onChange={(e) => set({ b: e.target.value })} error={errors.b !== undefined} helperText={message('b')} slotProps={{ htmlInput: { inputMode: 'numeric' }, input: { endAdornment: '%' } }} />
           <TextField size="small" sx={{ width: 150 }} label={t('grading.cutoffC')} value={cShare} disabled slotProps={{ input: { endAdornment: '%' } }} helperText={t('grading.cutoffCHelp')} />
           <TextField size="small" sx={{ width: 150 }} label={t('grading.currency')} value={values.currency} onChange={(e) => set({ currency: e.target.value })} error={errors.currency !== undefined} helperText={message('currency') ?? t('grading.currencyHelp')} />
         </Stack>
