@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Chip, FormControlLabel, FormLabel, LinearProgress, Paper, Radio, RadioGroup, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { MATCH_ON, ON_DUPLICATE, type ImportAction, type ImportPreview, type MatchOn, type OnDuplicate, type OnError } from '../../../../shared/api/imports.ts';
+import { MATCH_ON, ON_DUPLICATE, type ImportAction, type ImportKind, type ImportPreview, type MatchOn, type OnDuplicate, type OnError } from '../../../../shared/api/imports.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { RowErrors } from './RowErrors.tsx';
 import type { Progress } from './import-job.ts';
@@ -12,6 +12,8 @@ const ACTION_COLOR: Record<ImportAction, 'success' | 'info' | 'default' | 'error
 export type Policy = { matchOn: MatchOn; onDuplicate: OnDuplicate; onError: OnError };
 
 type Props = {
+  /** Sales: no duplicate policy (every sale is new); counts in sales and lines. */
+  kind?: ImportKind;
   policy: Policy;
   onPolicy: (policy: Policy) => void;
   /** The fields mapped to a column, in the mapping's order: the sample rows' columns. */
@@ -53,11 +55,20 @@ export function ProgressLine({ progress, label }: { progress: Progress; label: s
 }
 
 /** Step 4: what a run would do with these choices, each error by row and field, the sample rows' actions. */
-export function CheckStep({ policy, onPolicy, fields, preview, checking, problem, onCancel, onRetry }: Props) {
+export function CheckStep({ kind = 'customers', policy, onPolicy, fields, preview, checking, problem, onCancel, onRetry }: Props) {
   const { t } = useTranslation();
+  // Sales lines are never matched against existing rows: each file's sales are new ones.
+  const sales = kind === 'sales';
   return (
     <Stack spacing={2}>
+      {sales ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('imports.check.salesHint')}
+        </Typography>
+      ) : null}
       <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        {sales ? null : (
+          <>
         <TextField
           select
           size="small"
@@ -92,6 +103,8 @@ export function CheckStep({ policy, onPolicy, fields, preview, checking, problem
             ))}
           </RadioGroup>
         </Stack>
+          </>
+        )}
         <FormControlLabel
           control={<Switch checked={policy.onError === 'abort'} onChange={(event) => onPolicy({ ...policy, onError: event.target.checked ? 'abort' : 'skipRow' })} />}
           label={t('imports.check.allOrNothing')}
@@ -125,9 +138,18 @@ export function CheckStep({ policy, onPolicy, fields, preview, checking, problem
           <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="import-counts">
             <Figure label={t('imports.counts.rows')} value={preview.rows} testId="import-count-rows" />
             <Figure label={t('imports.counts.valid')} value={preview.valid} testId="import-count-valid" />
-            <Figure label={t('imports.counts.create')} value={preview.create} testId="import-count-create" />
-            <Figure label={t('imports.counts.update')} value={preview.update} testId="import-count-update" />
-            <Figure label={t('imports.counts.skip')} value={preview.skip} testId="import-count-skip" />
+            {sales ? (
+              <>
+                <Figure label={t('imports.counts.sales')} value={preview.create} testId="import-count-create" />
+                <Figure label={t('imports.counts.lines')} value={preview.lines ?? 0} testId="import-count-lines" />
+              </>
+            ) : (
+              <>
+                <Figure label={t('imports.counts.create')} value={preview.create} testId="import-count-create" />
+                <Figure label={t('imports.counts.update')} value={preview.update} testId="import-count-update" />
+                <Figure label={t('imports.counts.skip')} value={preview.skip} testId="import-count-skip" />
+              </>
+            )}
             <Figure label={t('imports.counts.errors')} value={preview.errorCount} testId="import-count-errors" />
           </Stack>
           {preview.errorCount > 0 ? (

@@ -262,6 +262,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
         ) : null}
         {step === CHECK ? (
           <CheckStep
+            kind={kind}
             policy={policy}
             onPolicy={changePolicy}
             fields={mappedFields}
@@ -273,7 +274,7 @@ export function ImportWizardPage({ kind }: { kind: ImportKind }) {
           />
         ) : null}
         {step === RUN ? <RunStep run={run} onCancel={() => void cancelRun()} onBack={() => setStep(CHECK)} /> : null}
-        {step === SUMMARY && run.state === 'done' && chosen ? <SummaryStep result={run.result} fileName={chosen.name} onAnother={startOver} /> : null}
+        {step === SUMMARY && run.state === 'done' && chosen ? <SummaryStep kind={kind} result={run.result} fileName={chosen.name} onAnother={startOver} /> : null}
       </Box>
       {step < RUN ? (
         <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'flex-end' }}>

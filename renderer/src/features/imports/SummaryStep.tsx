@@ -3,17 +3,18 @@ import DownloadIcon from '@mui/icons-material/Download';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../../shared/api/imports.ts';
+import type { ImportKind, ImportResult } from '../../../../shared/api/imports.ts';
 import { downloadUrl } from '../../api/files.ts';
 import { hrefOf } from '../../app/router.ts';
 import { Figure } from './CheckStep.tsx';
 import { RowErrors } from './RowErrors.tsx';
 import { UndoImportDialog } from './UndoImportDialog.tsx';
 
-type Props = { result: ImportResult; fileName: string; onAnother: () => void };
+type Props = { kind?: ImportKind; result: ImportResult; fileName: string; onAnother: () => void };
 
 /** Step 6: what the run did, the rejected rows to fix and import again, Undo, and the ways on. */
-export function SummaryStep({ result, fileName, onAnother }: Props) {
+export function SummaryStep({ kind = 'customers', result, fileName, onAnother }: Props) {
+  const sales = kind === 'sales';
   const { t } = useTranslation();
   const [undoing, setUndoing] = useState(false);
   const [undone, setUndone] = useState(false);
@@ -21,9 +22,18 @@ export function SummaryStep({ result, fileName, onAnother }: Props) {
     <Stack spacing={2} data-testid="import-summary">
       <Alert severity={result.batch === null ? 'info' : 'success'}>{result.batch === null ? t('imports.summary.nothing') : t('imports.summary.done', { file: fileName })}</Alert>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Figure label={t('imports.counts.created')} value={result.created} testId="import-result-created" />
-        <Figure label={t('imports.counts.updated')} value={result.updated} testId="import-result-updated" />
-        <Figure label={t('imports.counts.skipped')} value={result.skipped} testId="import-result-skipped" />
+        {sales ? (
+          <>
+            <Figure label={t('imports.counts.salesCreated')} value={result.created} testId="import-result-created" />
+            <Figure label={t('imports.counts.linesCreated')} value={result.lines ?? 0} testId="import-result-lines" />
+          </>
+        ) : (
+          <>
+            <Figure label={t('imports.counts.created')} value={result.created} testId="import-result-created" />
+            <Figure label={t('imports.counts.updated')} value={result.updated} testId="import-result-updated" />
+            <Figure label={t('imports.counts.skipped')} value={result.skipped} testId="import-result-skipped" />
+          </>
+        )}
         <Figure label={t('imports.counts.errors')} value={result.errorCount} testId="import-result-errors" />
       </Stack>
       {result.errorCount > 0 ? (
@@ -48,7 +58,7 @@ export function SummaryStep({ result, fileName, onAnother }: Props) {
           </Button>
         ) : null}
         <Button onClick={onAnother}>{t('imports.summary.another')}</Button>
-        <Link href={hrefOf({ name: 'customers' })}>{t('imports.summary.toCustomers')}</Link>
+        {sales ? <Link href={hrefOf({ name: 'sales' })}>{t('imports.summary.toSales')}</Link> : <Link href={hrefOf({ name: 'customers' })}>{t('imports.summary.toCustomers')}</Link>}
         <Link href={hrefOf({ name: 'importHistory' })}>{t('imports.history.link')}</Link>
       </Stack>
       {undoing && result.batch !== null ? <UndoImportDialog batch={result.batch} fileName={fileName} onClose={() => setUndoing(false)} onUndone={() => setUndone(true)} /> : null}

@@ -15,6 +15,8 @@ import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { CURRENCIES, formatDay, formatMoney } from '../contracts/money.ts';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
+import { ExportButton } from '../exports/ExportButton.tsx';
+import { ImportButton } from '../imports/ImportButton.tsx';
 import { useUsers } from '../customers/use-users.ts';
 import { formatSaleQuery, parseSaleQuery, type SaleListFilters } from './list-query.ts';
 import { SaleDialog } from './SaleDialog.tsx';
@@ -72,6 +74,8 @@ export function SalesPage({ search }: { search?: string }) {
           {t('sales.title')}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        <ImportButton kind="sales" />
+        <ExportButton entity="sales" filter={saleFilters(filters)} />
         {canWrite ? (
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
             {t('sales.new')}
