@@ -95,7 +95,7 @@ export function ImportHistoryPage() {
         </Box>
       ) : null}
       <Link href={hrefOf({ name: 'customers' })}>{t('imports.summary.toCustomers')}</Link>
-      {undoing ? <UndoImportDialog batch={undoing.id} fileName={undoing.fileName} onClose={() => setUndoing(null)} /> : null}
+      {undoing ? <UndoImportDialog batch={undoing.id} kind={undoing.kind} fileName={undoing.fileName} onClose={() => setUndoing(null)} /> : null}
     </Stack>
   );
 }

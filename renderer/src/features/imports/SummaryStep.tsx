@@ -61,7 +61,7 @@ export function SummaryStep({ kind = 'customers', result, fileName, onAnother }:
         {sales ? <Link href={hrefOf({ name: 'sales' })}>{t('imports.summary.toSales')}</Link> : <Link href={hrefOf({ name: 'customers' })}>{t('imports.summary.toCustomers')}</Link>}
         <Link href={hrefOf({ name: 'importHistory' })}>{t('imports.history.link')}</Link>
       </Stack>
-      {undoing && result.batch !== null ? <UndoImportDialog batch={result.batch} fileName={fileName} onClose={() => setUndoing(false)} onUndone={() => setUndone(true)} /> : null}
+      {undoing && result.batch !== null ? <UndoImportDialog batch={result.batch} kind={kind} fileName={fileName} onClose={() => setUndoing(false)} onUndone={() => setUndone(true)} /> : null}
     </Stack>
   );
 }
