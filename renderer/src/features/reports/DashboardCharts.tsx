@@ -44,6 +44,8 @@ export function GradePie({ data, skipAnimation, width }: { data: Dashboard['cust
       skipAnimation={skipAnimation}
       localeText={localeText}
       series={[{ data: shown, innerRadius: 40, paddingAngle: 1, valueFormatter: (item) => formatCount(item.value, lng), highlightScope: { fade: 'global', highlight: 'item' } }]}
+      // On paper (a fixed width) the legend goes below the pie: beside it, the narrow column broke the names.
+      {...(width ? { slotProps: { legend: { direction: 'horizontal', position: { vertical: 'bottom', horizontal: 'center' } } } } as const : {})}
       onItemClick={(_event, item) => open(shown[item.dataIndex]?.index)}
     />
   );

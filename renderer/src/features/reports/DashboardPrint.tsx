@@ -17,7 +17,7 @@ import { parsePeriod, type Period } from './period.ts';
 import { dashboardTables, type FigureTableData } from './tables.ts';
 
 /** The chart's width on A4 (180 mm of text width at 96 px per inch, a little less). */
-const WIDTH = 660;
+const WIDTH = 600;
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready'; data: Dashboard };
 
