@@ -283,6 +283,53 @@ describe('audit log display', () => {
     await h.call('owner', 'contracts.create', { number: 'HT-CHURN', title: '到期不续', customerId: leaving.id, signedOn: '2026-01-01', startOn: '2026-01-01', endOn: '2026-12-10' });
     await h.call('owner', 'churn.dismiss', { customerId: leaving.id, rule: 'contract', reason: '客户已口头续约' });
     await h.call('owner', 'churn.setSettings', { k: 3 });
+    // Catalogue and sales (features/sales): an item added, changed in every field, withdrawn; a sale
+    // entered, changed (customer, day, lines, total, notes), deleted and restored; sales imported from a CSV.
+    const longjing = await h.call('owner', 'catalogue.create', { name: '西湖龙井', kind: 'product', unit: '盒', priceMinor: 68_000 });
+    const course = await h.call('owner', 'catalogue.update', { id: longjing.id, version: longjing.version, name: '茶艺培训课', kind: 'service', unit: '次', priceMinor: 30_000 });
+    await h.call('owner', 'catalogue.setActive', { id: course.id, version: course.version, active: false });
+    const sold = await h.call('owner', 'sales.create', { customerId: leaving.id, soldOn: '2026-11-20', currency: 'CNY', lines: [{ itemId: longjing.id, name: '西湖龙井', quantityMilli: 1500, unitPriceMinor: 68_000 }] });
+    const resold = await h.call('owner', 'sales.update', {
+      id: sold.id,
+      version: sold.version,
+      customerId: other.id,
+      soldOn: '2026-11-21',
+      currency: 'CNY',
+      notes: '送货上门',
+      lines: [{ name: '紫砂茶壶', quantityMilli: 1000, unitPriceMinor: 88_000, discountMinor: 8_000 }],
+    });
+    const unsold = await h.call('owner', 'sales.delete', { id: resold.id });
+    await h.call('owner', 'sales.restore', { id: unsold.id });
+    const salesCsv = new TextEncoder().encode(`销售日期,单号,客户编号,客户名称,产品,数量,单价,币种\r\n2026-11-02,S-1,${other.code},龙腾科技,铁观音,2,120.50,CNY\r\n`);
+    async function* salesPiece(): AsyncGenerator<Uint8Array> {
+      yield salesCsv;
+    }
+    const stagedSales = await h.core.upload('owner', 'import', { name: '销售.csv', declaredSize: salesCsv.length, chunks: salesPiece() });
+    if (!stagedSales.ok) throw new Error(`upload failed: ${stagedSales.error.message}`);
+    const salesFile = { upload: stagedSales.value.upload };
+    const salesInspected = await h.call('owner', 'imports.inspect', { file: salesFile, kind: 'sales' });
+    const salesImported = await h.call('owner', 'imports.run', { file: salesFile, kind: 'sales', mapping: salesInspected.mapping, onError: 'abort' });
+    await h.call('owner', 'imports.undo', { batch: salesImported.batch! });
+    // Value grading (features/grading): cut-offs, monthly and rules changed; a proposal made, its
+    // items accepted and one rejected, applied; another made and discarded.
+    const gradingSettings = await h.call('owner', 'grading.settings', {});
+    await h.call('owner', 'grading.updateSettings', {
+      ...gradingSettings,
+      cutoffs: { a: 60, b: 30 },
+      monthly: false,
+      rules: [
+        { abc: 'A', minR: null, minF: 2, minM: null, grade: 'vip' },
+        { abc: null, minR: 3, minF: null, minM: null, grade: 'key' },
+        { abc: null, minR: null, minF: null, minM: null, grade: 'potential' },
+      ],
+    });
+    const proposal = await h.call('owner', 'grading.propose', {});
+    await h.call('owner', 'grading.decide', { proposalId: proposal.id, customerIds: 'all', decision: 'accepted' });
+    const [firstItem] = (await h.call('owner', 'grading.items', { proposalId: proposal.id, limit: 1 })).rows;
+    await h.call('owner', 'grading.decide', { proposalId: proposal.id, customerIds: [firstItem!.customerId], decision: 'rejected' });
+    await h.call('owner', 'grading.apply', { proposalId: proposal.id });
+    const spareProposal = await h.call('owner', 'grading.propose', {});
+    await h.call('owner', 'grading.discard', { proposalId: spareProposal.id });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
     await h.call('owner', 'users.resetPassword', { id: viewer.id, newPassword: 'another-start-2231' });
@@ -356,6 +403,24 @@ describe('audit log display', () => {
       }
     });
   }
+
+  it('says sales, catalogue, grading and churn entries in words', async () => {
+    const zhF = await formatFor('zh-CN', users);
+    const enF = await formatFor('en-US', users);
+    const lines = (f: AuditFormat, action: string) => {
+      const entry = entries.find((e) => e.action === action)!;
+      return entry.changes.map((c) => auditChangeLine(f, c, entry.changes));
+    };
+    expect(lines(zhF, 'catalogue.update')).toContain('产品或服务: 产品 → 服务');
+    expect(lines(enF, 'sale.update')).toContain('Sold on: November 20, 2026 → November 21, 2026');
+    expect(lines(zhF, 'churn.dismiss')).toEqual(['预警规则: 合同到期未续约', '原因: 客户已口头续约']);
+    expect(lines(enF, 'grading.decide')[0]).toMatch(/^Decision: (Accepted|Rejected)$/);
+    const settings = lines(zhF, 'grading.settings');
+    expect(settings[0]).toBe('ABC 分界: A类 70%，B类 20%，C类 10% → A类 60%，B类 30%，C类 10%');
+    // Each rule as the rules tab says it, numbered, never its stored keys (minR, abc).
+    expect(settings[2]).toContain('规则2：近度分不低于 3的客户设为重点客户。');
+    expect(lines(enF, 'grading.settings')[2]).toContain('Rule 3: All other customers become Potential.');
+  });
 
   it('says the reported cases in words', async () => {
     const zhF = await formatFor('zh-CN', users);

@@ -350,15 +350,17 @@ export async function listItems(db: Db, query: { proposalId: number; decision?: 
 // ---------------------------------------------------------------------------------------------
 // Deciding and applying
 
-async function openProposal(tx: Db, id: number, what: string): Promise<void> {
-  const row = await tx.selectFrom('grading_proposals').select('status').where('id', '=', id).executeTakeFirst();
+/** The open proposal's period as its audit entries name it (`2025-12..2026-11`), else a failure. */
+async function openProposal(tx: Db, id: number, what: string): Promise<string> {
+  const row = await tx.selectFrom('grading_proposals').select(['status', 'period_from', 'period_to']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(id);
   if (row.status !== 'open') throw new AppFailure('CONFLICT', `grading.${what}: proposal ${id} is ${row.status}, no longer open`, { reason: 'status' });
+  return `${row.period_from}..${row.period_to}`;
 }
 
 export async function decideItems(db: Db, input: { proposalId: number; customerIds: readonly number[] | 'all'; decision: Decision }, actor: GradingActor): Promise<GradingProposal> {
   await transaction(db, async (tx) => {
-    await openProposal(tx, input.proposalId, 'decide');
+    const period = await openProposal(tx, input.proposalId, 'decide');
     let q = tx.updateTable('grading_proposal_items').set({ decision: input.decision }).where('proposal_id', '=', input.proposalId);
     if (input.customerIds !== 'all') q = q.where('customer_id', 'in', input.customerIds);
     const result = await q.executeTakeFirst();
@@ -369,8 +371,13 @@ export async function decideItems(db: Db, input: { proposalId: number; customerI
       action: 'grading.decide',
       entity: 'gradingProposal',
       entityId: input.proposalId,
-      label: input.decision,
-      changes: [{ field: 'items', before: null, after: input.customerIds === 'all' ? `all (${Number(result.numUpdatedRows)})` : input.customerIds.join(',') }],
+      label: period,
+      // The decision as its code (the audit log says it in words) and how many items it took; which
+      // customers is kept in the proposal's items.
+      changes: [
+        { field: 'decision', before: null, after: input.decision },
+        { field: 'items', before: null, after: Number(result.numUpdatedRows) },
+      ],
     });
   });
   return getProposal(db, input.proposalId);
@@ -387,7 +394,7 @@ export async function decideItems(db: Db, input: { proposalId: number; customerI
  */
 export async function applyProposal(db: Db, proposalId: number, actor: GradingActor): Promise<ApplyResult> {
   const skipped = await transaction(db, async (tx) => {
-    await openProposal(tx, proposalId, 'apply');
+    const period = await openProposal(tx, proposalId, 'apply');
     // Decide each accepted item's outcome from the customer as it is now.
     await sql`
       UPDATE grading_proposal_items SET outcome = CASE
@@ -425,6 +432,7 @@ export async function applyProposal(db: Db, proposalId: number, actor: GradingAc
       action: 'grading.apply',
       entity: 'gradingProposal',
       entityId: proposalId,
+      label: period,
       changes: [
         { field: 'applied', before: null, after: outcomes.length - skipped.length },
         { field: 'skipped', before: null, after: skipped.length },
@@ -437,9 +445,9 @@ export async function applyProposal(db: Db, proposalId: number, actor: GradingAc
 
 export async function discardProposal(db: Db, proposalId: number, actor: GradingActor): Promise<GradingProposal> {
   await transaction(db, async (tx) => {
-    await openProposal(tx, proposalId, 'discard');
+    const period = await openProposal(tx, proposalId, 'discard');
     await tx.updateTable('grading_proposals').set({ status: 'discarded', closed_at: actor.now }).where('id', '=', proposalId).execute();
-    await appendAudit(tx, { at: actor.now, userId: actor.userId, username: actor.username, action: 'grading.discard', entity: 'gradingProposal', entityId: proposalId });
+    await appendAudit(tx, { at: actor.now, userId: actor.userId, username: actor.username, action: 'grading.discard', entity: 'gradingProposal', entityId: proposalId, label: period });
   });
   return getProposal(db, proposalId);
 }

@@ -4,9 +4,11 @@
 // renders every kind of entry the core writes, in both languages, and fails on a raw code.
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../../shared/api/audit.ts';
+import { GradingRule } from '../../../../shared/api/grading.ts';
 import { parseLunarDate } from '../../../../shared/lunar-date.ts';
 import { bytesIn, calendarDateIn, lunarDateIn } from '../../i18n/format.ts';
 import { decimalText, formatMoney } from '../contracts/money.ts';
+import { ruleSentence } from '../grading/grading-format.ts';
 
 export type AuditFormat = {
   t: TFunction;
@@ -33,10 +35,14 @@ const ENUMS: Record<string, string> = {
   complaintStatus: 'complaint.statuses',
   // Today's marks (features/today): what kind of item was snoozed or done.
   itemKind: 'today.kinds',
+  // A catalogue item's kind (features/sales), a grading decision (features/grading), a dismissed churn rule (features/churn).
+  catalogueKind: 'catalogue.kinds',
+  decision: 'grading.decisions',
+  rule: 'churn.rules',
 };
 
 /** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates, a printed visit sheet's days, a visit's day). */
-const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn', 'onDay', 'occurrence', 'snoozedUntil']);
+const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn', 'onDay', 'occurrence', 'snoozedUntil', 'soldOn']);
 
 /** Contact fields in the order shown after the name. */
 const CONTACT_DETAILS = ['title', 'phone', 'mobile', 'email', 'wechat', 'birthday'] as const;
@@ -131,6 +137,19 @@ function scoreText(f: AuditFormat, value: unknown): string {
   return `${name} ${value.score}`;
 }
 
+/** Grading's cut-offs as stored (`{ a: 70, b: 20 }`): "A 70%, B 20%, C 10%" (C is the rest). */
+function cutoffsText(f: AuditFormat, value: unknown): string | null {
+  if (!isRecord(value) || typeof value.a !== 'number' || typeof value.b !== 'number') return null;
+  return f.t('audit.values.cutoffs', { a: value.a, b: value.b, c: 100 - value.a - value.b });
+}
+
+/** Grading's rules as stored: each as the rules tab says it ("Customers in class A → VIP"), in order. */
+function rulesText(f: AuditFormat, value: unknown): string | null {
+  const rules = GradingRule.array().safeParse(value);
+  if (!rules.success) return null;
+  return rules.data.map((rule, i) => f.t('audit.values.ruleNumbered', { n: i + 1, rule: ruleSentence(f.t, rule, f.lng) })).join(f.lng === 'zh-CN' ? '' : ' ');
+}
+
 function plain(f: AuditFormat, value: unknown): string {
   if (isEmpty(value)) return f.t('common.none');
   if (typeof value === 'boolean') return f.t(value ? 'common.yes' : 'common.no');
@@ -156,6 +175,8 @@ export function auditValue(f: AuditFormat, field: string, value: unknown, beside
   if (field === 'scores' && Array.isArray(value)) return list(f, value.map((s) => scoreText(f, s)));
   if (field === 'fileSize' && typeof value === 'number') return bytesIn(f.lng, value);
   if (field === 'logo') return fileText(f, value) ?? plain(f, value);
+  if (field === 'cutoffs') return cutoffsText(f, value) ?? plain(f, value);
+  if (field === 'rules') return rulesText(f, value) ?? plain(f, value);
   if (DATE_FIELDS.has(field) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDateIn(f.lng, value);
   const enumKeys = ENUMS[field];
   // A customer's kind (company, person) here; another area's `kind` (a record's) below, from its own texts.
