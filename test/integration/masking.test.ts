@@ -202,6 +202,7 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'visits.count': () => [{}],
   // Figures only (staff names in visits per staff member), no contact details.
   'dashboard.get': () => [{}],
+  'dashboard.export': () => [{ format: 'pdf' }, { format: 'xlsx' }],
   // Today's items carry names and codes, no contact details; marks answer the reference only.
   'today.get': () => [{}, { scope: 'mine' }, { day: '2026-12-02' }],
   'today.counts': () => [{}],
@@ -252,6 +253,8 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+const CALENDAR_VALUE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
 /** What of the seeded contact details an answer gives away. */
 function leaks(seeded: Seeded, answer: unknown): string[] {
   const found: string[] = [];
@@ -265,6 +268,10 @@ function leaks(seeded: Seeded, answer: unknown): string[] {
   // The masked form shows at most 4 digits in a row: any longer run taken from a seeded phone is a leak.
   for (const value of strings(answer)) {
     if (seeded.harmless.has(value)) continue;
+    // A whole value that is a calendar month or day (`2026-02`, `2026-02-14`: the dashboard's months, a
+    // list's days) is a date the core wrote, not a phone: its six or eight digits may sit inside a
+    // seeded number by chance. A phone is never stored or masked in that shape.
+    if (CALENDAR_VALUE.test(value)) continue;
     for (const run of value.replace(/[\s\-().+]/g, '').match(/\d{5,}/g) ?? []) {
       if (seeded.phoneDigits.some((digits) => digits.includes(run))) found.push(`${run} in "${value}"`);
     }
