@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { GRADES, Id, STAGES } from './customers.ts';
 import { method } from './method.ts';
+import type { Permission } from '../roles.ts';
 import { Month, monthsBetween } from './surveys.ts';
 
 /** The longest period one dashboard covers. */
@@ -38,6 +39,14 @@ const Minor = z.number().int();
 export const CountFigure = z.object({ count: Count, link: Link });
 export type CountFigure = z.infer<typeof CountFigure>;
 
+/** A period ending before it starts is refused ('dateOrder'), one longer than DASHBOARD_MONTHS_MAX months too ('monthSpan'). */
+function checkPeriod(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (q.from === undefined || q.to === undefined) return;
+  if (!Month.safeParse(q.from).success || !Month.safeParse(q.to).success) return;
+  if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
+  else if (monthsBetween(q.from, q.to) > DASHBOARD_MONTHS_MAX) ctx.addIssue({ code: 'custom', path: ['to'], message: 'monthSpan' });
+}
+
 export const DashboardQuery = z
   .object({
     /** First month, YYYY-MM; left out: DASHBOARD_DEFAULT_MONTHS − 1 months before `to`. */
@@ -46,12 +55,7 @@ export const DashboardQuery = z
     to: Month.optional(),
   })
   .default({})
-  .superRefine((q, ctx) => {
-    if (q.from === undefined || q.to === undefined) return;
-    if (!Month.safeParse(q.from).success || !Month.safeParse(q.to).success) return;
-    if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'dateOrder' });
-    else if (monthsBetween(q.from, q.to) > DASHBOARD_MONTHS_MAX) ctx.addIssue({ code: 'custom', path: ['to'], message: 'monthSpan' });
-  });
+  .superRefine(checkPeriod);
 export type DashboardQueryInput = z.input<typeof DashboardQuery>;
 
 /** One currency's revenue over some sales: total in minor units and the number of sales. */
@@ -101,6 +105,27 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
+/** The dashboard's exports: its tables as a workbook, or the printed document (saved as PDF). */
+export const DASHBOARD_EXPORT_FORMATS = ['xlsx', 'pdf'] as const;
+export type DashboardExportFormat = (typeof DASHBOARD_EXPORT_FORMATS)[number];
+/** Each export is a right of its own (PRODUCT.md, Access control): the core checks it on every call, the UI offers only these. */
+export const DASHBOARD_EXPORT_RIGHTS: Record<DashboardExportFormat, Permission> = { xlsx: 'data.export', pdf: 'print' };
+
+export const DashboardExportQuery = z
+  .object({ from: Month.optional(), to: Month.optional(), format: z.enum(DASHBOARD_EXPORT_FORMATS) })
+  .superRefine(checkPeriod);
+export type DashboardExportQueryInput = z.input<typeof DashboardExportQuery>;
+
+/**
+ * The number of table rows an export of these figures holds: the tables the page shows beside its
+ * charts, the PDF prints and the workbook holds (renderer features/reports/tables.ts builds them;
+ * a test keeps the two equal). The audit log records it, as every export's row count.
+ */
+export function dashboardTableRows(d: Dashboard): number {
+  const fixed = 2 /* new customers */ + 2 /* complaints */ + 1 /* contracts expiring */ + 1; /* churn warnings */
+  return fixed + d.customersByGrade.length * 2 /* by grade, revenue by grade */ + d.customersByStage.length + d.period.months.length + d.satisfactionByMonth.length + d.visitsByStaff.length;
+}
+
 export const dashboard = {
   /**
    * Every figure for the period (default: the last 12 local months), from indexes and summary
@@ -108,6 +133,12 @@ export const dashboard = {
    * DASHBOARD_MONTHS_MAX months too ('monthSpan').
    */
   'dashboard.get': method({ input: DashboardQuery, output: Dashboard, permission: 'reports.read' }),
+  /**
+   * The same figures as `dashboard.get` for that period and scope, for an export: `xlsx` needs
+   * `data.export`, `pdf` (the printed dashboard) needs `print` (FORBIDDEN otherwise), and each call
+   * appends an audit entry `dashboard.export` (format, period, number of table rows) before answering.
+   */
+  'dashboard.export': method({ input: DashboardExportQuery, output: Dashboard, permission: 'reports.read' }),
 };
 
-export const dashboardArea = defineArea({ methods: dashboard, auditEntities: [], auditActions: [] });
+export const dashboardArea = defineArea({ methods: dashboard, auditEntities: ['dashboard'], auditActions: ['dashboard.export'] });

@@ -346,6 +346,9 @@ describe('audit log display', () => {
     await h.call('owner', 'system.rekey', {});
     await h.call('owner', 'audit.export', {});
     await h.call('owner', 'exports.run', { entity: 'customers', format: 'csv', encoding: 'gb18030' });
+    // The dashboard's exports (features/reports): its tables as .xlsx, the printed dashboard.
+    await h.call('owner', 'dashboard.export', { from: '2026-01', to: '2026-12', format: 'xlsx' });
+    await h.call('owner', 'dashboard.export', { from: '2026-01', to: '2026-12', format: 'pdf' });
     const backup = await h.call('owner', 'backup.create', { folder: backupDir });
     await h.call('owner', 'backup.verify', { file: backup.file, credentials: { username: 'boss', password: OWNER_PASSWORD } });
     // The restored data holds the log as it was when the backup was made: keep what came after too.

@@ -114,6 +114,8 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'visits.count': (role, f) => ({ staffId: f.userIds[role] }),
   // The dashboard: reports.read (staff too, scoped to their customers when the setting is on).
   'dashboard.get': () => ({}),
+  // The printed dashboard needs `print` (staff have it); the .xlsx needs data.export (dashboard-export.test.ts).
+  'dashboard.export': () => ({ format: 'pdf' }),
   // Today in the role's default scope (staff: mine); marks aim at a visit that does not exist (NOT_FOUND where allowed).
   'today.get': () => ({}),
   'today.counts': () => ({}),

@@ -37,12 +37,12 @@ function lastDayOf(month: string): string {
  * ending with `to`. Checked again here because a default may be what makes it wrong (a `from` after
  * the current month).
  */
-export function periodOf(query: Query, today: string): Period {
+export function periodOf(query: Query, today: string, operation = 'dashboard.get'): Period {
   const to = query.to ?? today.slice(0, 7);
   const from = query.from ?? addMonths(`${to}-01`, -(DASHBOARD_DEFAULT_MONTHS - 1)).slice(0, 7);
-  if (from > to) throw new AppFailure('VALIDATION', `dashboard.get: the period starts (${from}) after it ends (${to})`, [{ path: ['to'], message: 'dateOrder' }]);
+  if (from > to) throw new AppFailure('VALIDATION', `${operation}: the period starts (${from}) after it ends (${to})`, [{ path: ['to'], message: 'dateOrder' }]);
   if (monthsBetween(from, to) > DASHBOARD_MONTHS_MAX) {
-    throw new AppFailure('VALIDATION', `dashboard.get: the period ${from}..${to} is longer than ${DASHBOARD_MONTHS_MAX} months`, [{ path: ['to'], message: 'monthSpan' }]);
+    throw new AppFailure('VALIDATION', `${operation}: the period ${from}..${to} is longer than ${DASHBOARD_MONTHS_MAX} months`, [{ path: ['to'], message: 'monthSpan' }]);
   }
   return { from, to, months: monthRange(from, to), firstDay: `${from}-01`, lastDay: lastDayOf(to) };
 }
@@ -158,9 +158,9 @@ async function satisfaction(db: Db, period: Period, access: Access): Promise<Das
 }
 
 /** Every figure of the dashboard for this caller at `now`. */
-export async function readDashboard(db: Db, query: Query, access: Access, now: number): Promise<Dashboard> {
+export async function readDashboard(db: Db, query: Query, access: Access, now: number, operation = 'dashboard.get'): Promise<Dashboard> {
   const today = localDay(now);
-  const period = periodOf(query, today);
+  const period = periodOf(query, today, operation);
   // Contracts due to renew today are renewed first, as every contracts read does, so the count equals the list's.
   await renewBeforeReading(db, now);
   const complaints = await countComplaints(db, access, now);
