@@ -11,6 +11,7 @@ import { addMonths, formatPeriod, monthsOf, parsePeriod, presetOf, presetPeriod 
 import { sheetName } from '../../renderer/src/features/reports/workbook.ts';
 import { parseSaleQuery } from '../../renderer/src/features/sales/list-query.ts';
 import { parseSurveyQuery } from '../../renderer/src/features/surveys/list-query.ts';
+import { parseVisitListQuery } from '../../renderer/src/features/visits/visit-list-query.ts';
 
 describe('dashboard period', () => {
   it('defaults to the last 12 months ending with this month, across a year', () => {
@@ -75,8 +76,11 @@ describe('dashboard drill-down', () => {
     expect(parseContractQuery(expiring.query).filters).toEqual({ expiringWithinDays: 30 });
   });
 
-  it('opens a staff member’s agenda at the end of the period, and the churn list', () => {
-    expect(queryOf({ area: 'visits', filters: { staffId: 3, from: '2026-01-01', to: '2026-12-31', status: 'done' } })).toEqual({ name: 'visits', query: 'view=week&day=2026-12-31&staff=3' });
+  it('opens the visits list with the staff member, the days and the status (the bar’s count), and the churn list', () => {
+    const link: Link = { area: 'visits', filters: { staffId: 3, from: '2026-01-01', to: '2026-12-31', status: 'done' } };
+    const visits = queryOf(link);
+    expect(visits).toEqual({ name: 'visitList', query: 'staffId=3&status=done&from=2026-01-01&to=2026-12-31' });
+    expect(parseVisitListQuery(visits.query)).toEqual(link.filters);
     expect(queryOf({ area: 'churn', filters: {} })).toEqual({ name: 'churn', query: '' });
   });
 });

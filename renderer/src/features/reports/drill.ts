@@ -10,7 +10,7 @@ import { formatContractQuery, parseContractQuery } from '../contracts/list-query
 import { formatListQuery, parseListQuery } from '../customers/list-query.ts';
 import { formatSaleQuery, parseSaleQuery } from '../sales/list-query.ts';
 import { formatSurveyQuery, parseSurveyQuery } from '../surveys/list-query.ts';
-import { formatAgendaQuery } from '../visits/agenda-query.ts';
+import { formatVisitListQuery, parseVisitListQuery } from '../visits/visit-list-query.ts';
 
 /** The core's filter name → the list address's parameter, where they differ. */
 const PARAMS: Partial<Record<Link['area'], Record<string, string>>> = {
@@ -23,15 +23,6 @@ function search(link: Link): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(link.filters)) params.set(rename[key] ?? key, String(value));
   return params.toString();
-}
-
-/**
- * Visits have no list by period, only the agenda (a day or a week): the staff member's week that
- * ends the period opens, their latest visits in view. Not a list of exactly the visits counted.
- */
-function visitsQuery(link: Link): string {
-  const { staffId, to } = link.filters;
-  return formatAgendaQuery({ view: 'week', day: typeof to === 'string' ? to : '', ...(typeof staffId === 'number' ? { staff: staffId } : {}) });
 }
 
 /** The list's address for a link: its search string as the list itself writes it. */
@@ -49,7 +40,7 @@ export function routeOfLink(link: Link): Route {
     case 'contracts':
       return { name: 'contracts', query: formatContractQuery(parseContractQuery(raw)) };
     case 'visits':
-      return { name: 'visits', query: visitsQuery(link) };
+      return { name: 'visitList', query: formatVisitListQuery(parseVisitListQuery(raw)) };
     case 'churn':
       return { name: 'churn' };
   }

@@ -2,6 +2,7 @@ import { Button, Checkbox, FormControlLabel, IconButton, Stack, TextField, Toggl
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router.ts';
 import { formatCalendarDate } from '../../i18n/format.ts';
 import { isDay, stepDay, type AgendaQuery, type AgendaStaff, type AgendaView } from './agenda-query.ts';
 
@@ -30,13 +31,16 @@ export function AgendaToolbar({ query, days, today, staff, staffOptions, wholeSh
         size="small"
         exclusive
         value={query.view}
-        onChange={(_e, view: AgendaView | null) => {
-          if (view) onChange({ view });
+        onChange={(_e, view: AgendaView | 'list' | null) => {
+          // The list is its own page (filters by days, status, customer): this staff member's visits.
+          if (view === 'list') navigate({ name: 'visitList', ...(typeof staff === 'number' ? { query: `staffId=${staff}` } : {}) });
+          else if (view) onChange({ view });
         }}
         aria-label={t('visits.view')}
       >
         <ToggleButton value="day">{t('visits.day')}</ToggleButton>
         <ToggleButton value="week">{t('visits.week')}</ToggleButton>
+        <ToggleButton value="list">{t('visits.list')}</ToggleButton>
       </ToggleButtonGroup>
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
         <Tooltip title={week ? t('visits.previousWeek') : t('visits.previousDay')}>
