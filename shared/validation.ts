@@ -65,7 +65,7 @@ export const VALIDATION_MESSAGES = [
   'visit',
   /** A dimension that is retired or does not exist, given twice, or a dimension key that is taken or malformed. */
   'dimension',
-  /** A range of months longer than its limit (trends: 60 months). */
+  /** A range of months longer than its limit (trends: 60 months, the dashboard: 36); the sentence names no number. */
   'monthSpan',
   /** Today: an item is snoozed to a day after today. */
   'snoozeDay',
@@ -84,6 +84,9 @@ export const VALIDATION_MESSAGES = [
   'item',
   /** Not a month as YYYY-MM. */
   'month',
+  // grading (shared/api/grading.ts)
+  /** The A and B cut-offs add up to more than 100 %, leaving C less than nothing. */
+  'cutoffs',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 
