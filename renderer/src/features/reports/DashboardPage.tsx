@@ -56,7 +56,7 @@ export function DashboardPage({ search }: { search?: string }) {
             {t('reports.exportPdf')}
           </Button>
         ) : null}
-        {canExport ? <ExportXlsxButton dashboard={problem === null ? (dashboard.data ?? null) : null} disabled={dashboard.isFetching} /> : null}
+        {canExport ? <ExportXlsxButton period={problem === null ? period : null} disabled={dashboard.data === undefined} /> : null}
       </Stack>
       <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }} role="group" aria-label={t('reports.period')}>
         <ToggleButtonGroup exclusive size="small" value={preset} onChange={(_e, next: Preset | null) => next && setPeriod(presetPeriod(next, thisMonth))} aria-label={t('reports.period')} sx={{ height: 40 }}>

@@ -1,8 +1,9 @@
 // The dashboard as a printed document (the PDF export): the same figures for the period in the
 // address, each chart followed by its table, on A4 through the print views' frame (PrintView: fonts
-// loaded before printing, Print / Save as PDF / Back). Offered with the `print` right; the figures
-// are the caller's own (dashboard.get scopes them as on screen).
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+// loaded before printing, Print / Save as PDF / Back). Offered with the `print` right, which the
+// core checks: the figures come from `dashboard.export` (format pdf), which scopes them as on screen
+// and writes the print in the audit log, once per opening of this view.
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/api/dashboard.ts';
 import type { AppError } from '../../../../shared/errors.ts';
@@ -21,24 +22,28 @@ const WIDTH = 600;
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready'; data: Dashboard };
 
-/** Asked once per period (not through the query cache, which asks again after every write). */
-function useDashboardOnce(period: Period): Loaded {
+/**
+ * Asked once per period: each answer is an audited print, so not through the query cache (it asks
+ * again after every write) and not again when the effect runs twice for the same period (React's
+ * strict mode mounts effects twice in development): the ref remembers the period already asked.
+ */
+export function useDashboardPrintOnce(period: Period): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const asked = useRef<string | null>(null);
   const { from, to } = period;
   useEffect(() => {
-    let current = true;
+    const key = `${from}..${to}`;
+    if (asked.current === key) return;
+    asked.current = key;
     setLoaded({ state: 'loading' });
-    void invoke('dashboard.get', { from, to }).then((result) => {
-      if (!current) return;
+    void invoke('dashboard.export', { from, to, format: 'pdf' }).then((result) => {
+      if (asked.current !== key) return; // another period was asked since
       if (result.ok) setLoaded({ state: 'ready', data: result.value });
       else {
         logError(result.error);
         setLoaded({ state: 'failed', error: result.error });
       }
     });
-    return () => {
-      current = false;
-    };
   }, [from, to]);
   return loaded;
 }
@@ -110,7 +115,7 @@ export function DashboardPrint({ query }: { query: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const period = parsePeriod(query, currentMonth());
-  const loaded = useDashboardOnce(period);
+  const loaded = useDashboardPrintOnce(period);
   const title = t('reports.printTitle', { from: period.from, to: period.to });
   const printedBy = session.user.displayName || session.user.username;
   return (
