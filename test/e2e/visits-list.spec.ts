@@ -133,6 +133,8 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
 
     // The agenda's List toggle opens the list of the agenda's staff member.
     await page.goto(`${app.url.split('#')[0]!.replace(/\/$/, '')}#/visits?view=week&day=2026-12-01&staff=${staffId}`);
+    await expect(page.getByTestId('agenda-range')).toBeVisible();
+    await shot('agenda-with-list-toggle');
     await page.getByRole('button', { name: T.visits.list, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`#/visits/list\\?staffId=${staffId}$`));
     await expect(count).toHaveAttribute('data-count', '6');

@@ -128,7 +128,7 @@ function VisitList({ filters }: { filters: VisitListFilters }) {
   // Fixed widths hold each column's longest short value in both languages; free text is cut with an
   // ellipsis and told whole by a tooltip.
   const columns: Column<VisitRow, NoSort>[] = [
-    { label: t('visitList.when'), width: 190, cell: (row) => `${formatCalendarDate(row.onDay)} ${formatMinute(row.startMinute)}` },
+    { label: t('visitList.when'), width: 225, cell: (row) => `${formatCalendarDate(row.onDay)} ${formatMinute(row.startMinute)}` },
     {
       label: t('visit.customer'),
       width: 260,
