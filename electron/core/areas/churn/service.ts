@@ -4,7 +4,8 @@
 // contracts ending around today), joined here in memory by customer, judged by the pure rules
 // (rules.ts), less what the shop dismissed on the same facts, and sorted by value at risk: the
 // customer's revenue over the grading window (sales_monthly, grading currency). Never a query
-// per customer: at 100,000 customers the list stays well under a second (bench:dashboard).
+// per customer. The sorted warnings are kept while nothing is written (kept.ts), so churn.list's
+// pages, Today's churn section and the dashboard's churn risks share one computation.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import {
   CHURN_CONTRACT_DAYS,
@@ -30,6 +31,7 @@ import { dayStart } from '../records/service.ts';
 import { readSetting, writeSetting } from '../settings/service.ts';
 import { returnCadences } from '../standards/deadline.ts';
 import type { Access } from '../users/access.ts';
+import { keptWarnings, viewOf, type View, type Warning, type Warnings } from './kept.ts';
 import {
   byRuleOrder,
   cadenceRule,
@@ -92,21 +94,22 @@ function seen(who: Who): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
 }
 
-/** What every customer with a reason carries for the sort and the row. */
-type Customer = { id: number; grade: Grade; ownerId: number | null; nameSort: string };
-type Gathered = { customers: Map<number, Customer>; reasons: Map<number, ChurnReason[]> };
+/**
+ * Every customer with a reason, as the warning the list will carry (its value filled in later),
+ * made only when a rule answers a reason: most rows a rule reads answer none. `until`: the
+ * earliest deadline of an open complaint not yet overdue (kept.ts: the list holds until then).
+ */
+type Gathered = { warnings: Map<number, Warning>; until: number };
 
-function note(into: Gathered, customer: Customer, reason: ChurnReason | null): void {
+function note(into: Gathered, row: CustomerCols, reason: ChurnReason | null): void {
   if (reason === null) return;
-  into.customers.set(customer.id, customer);
-  const list = into.reasons.get(customer.id);
-  if (list) list.push(reason);
-  else into.reasons.set(customer.id, [reason]);
+  const known = into.warnings.get(row.id);
+  if (known) known.reasons.push(reason);
+  else into.warnings.set(row.id, { id: row.id, grade: row.grade, ownerId: row.ownerId, nameSort: row.nameSort, value: 0, reasons: [reason] });
 }
 
 type CustomerCols = { id: number; grade: Grade; ownerId: number | null; nameSort: string };
 const CUSTOMER_COLS = sql`c.id AS id, c.grade AS grade, c.owner_id AS ownerId, c.name_sort AS nameSort`;
-const customerOf = (row: CustomerCols): Customer => ({ id: row.id, grade: row.grade, ownerId: row.ownerId, nameSort: row.nameSort });
 
 type Judge = { today: string; now: number; k: number; cadences: Record<Grade, number> };
 
@@ -123,7 +126,7 @@ async function intervalFacts(db: Db, who: Who, judge: Judge, into: Gathered): Pr
       AND (julianday(${judge.today}) - julianday(s.last_on)) * (s.sale_count - 1) > ${judge.k} * (julianday(s.last_on) - julianday(s.first_on))
       AND ${seen(who)}`.execute(db);
   for (const row of rows.rows) {
-    note(into, customerOf(row), intervalRule({ firstOn: row.firstOn, lastOn: row.lastOn, saleCount: row.saleCount, lastContactOn: localDay(row.lastContactAt), k: judge.k, today: judge.today }));
+    note(into, row, intervalRule({ firstOn: row.firstOn, lastOn: row.lastOn, saleCount: row.saleCount, lastContactOn: localDay(row.lastContactAt), k: judge.k, today: judge.today }));
   }
 }
 
@@ -139,7 +142,7 @@ async function cadenceFacts(db: Db, who: Who, judge: Judge, into: Gathered): Pro
   for (const row of rows.rows) {
     note(
       into,
-      customerOf(row),
+      row,
       cadenceRule({ grade: row.grade, cadenceDays: judge.cadences[row.grade], lastContactOn: localDay(row.lastContactAt), neverContacted: row.lastContactAt <= row.createdAt, today: judge.today }),
     );
   }
@@ -169,7 +172,7 @@ async function satisfactionFacts(db: Db, who: Who, judge: Judge, into: Gathered)
     const latest = rows.rows[i]!;
     const before = rows.rows[i + 1]!; // ordered by customer, then latest first; every customer here has two
     if (latest.id !== before.id || latest.rn !== 1) continue;
-    note(into, customerOf(latest), satisfactionRule(facts(latest), facts(before)));
+    note(into, latest, satisfactionRule(facts(latest), facts(before)));
     i++;
   }
 }
@@ -180,11 +183,13 @@ async function complaintsFacts(db: Db, who: Who, judge: Judge, into: Gathered): 
     SELECT ${CUSTOMER_COLS}, k.id AS complaintId, k.due_at AS dueAt
     FROM complaints AS k INDEXED BY complaints_open INNER JOIN customers AS c ON c.id = k.customer_id
     WHERE k.deleted_at IS NULL AND k.status IN ('new', 'inProgress') AND ${seen(who)}`.execute(db);
-  const byCustomer = new Map<number, { customer: Customer; open: OpenComplaint[] }>();
+  const byCustomer = new Map<number, { customer: CustomerCols; open: OpenComplaint[] }>();
   for (const row of rows.rows) {
-    const entry = byCustomer.get(row.id) ?? { customer: customerOf(row), open: [] };
+    const entry = byCustomer.get(row.id) ?? { customer: row, open: [] };
     entry.open.push({ id: row.complaintId, dueAt: row.dueAt });
     byCustomer.set(row.id, entry);
+    // Overdue is dueAt < now: this one turns overdue just after its deadline.
+    if (row.dueAt >= judge.now && row.dueAt < into.until) into.until = row.dueAt;
   }
   for (const { customer, open } of byCustomer.values()) note(into, customer, complaintsRule(open, judge.now));
 }
@@ -203,9 +208,9 @@ async function contractFacts(db: Db, who: Who, judge: Judge, into: Gathered): Pr
         WHERE e.end_on BETWEEN ${addDays(judge.today, -CHURN_CONTRACT_DAYS)} AND ${addDays(judge.today, CHURN_CONTRACT_DAYS)}
           AND e.deleted_at IS NULL AND e.terminated_on IS NULL AND e.signed_on IS NOT NULL AND e.auto_renew = 0)
       AND ${seen(who)}`.execute(db);
-  const byCustomer = new Map<number, { customer: Customer; contracts: ContractFacts[] }>();
+  const byCustomer = new Map<number, { customer: CustomerCols; contracts: ContractFacts[] }>();
   for (const row of rows.rows) {
-    const entry = byCustomer.get(row.id) ?? { customer: customerOf(row), contracts: [] };
+    const entry = byCustomer.get(row.id) ?? { customer: row, contracts: [] };
     entry.contracts.push({ id: row.contractId, number: row.number, signedOn: row.signedOn, endOn: row.endOn, autoRenew: row.autoRenew === 1, terminatedOn: row.terminatedOn });
     byCustomer.set(row.id, entry);
   }
@@ -222,7 +227,7 @@ const GATHER: Record<ChurnRule, (db: Db, who: Who, judge: Judge, into: Gathered)
 
 /** Every customer's live reasons (dismissed ones included), one query per rule. */
 async function gather(db: Db, who: Who, judge: Judge): Promise<Gathered> {
-  const into: Gathered = { customers: new Map(), reasons: new Map() };
+  const into: Gathered = { warnings: new Map(), until: Infinity };
   // One after the other: one connection.
   for (const rule of CHURN_RULES) await GATHER[rule](db, who, judge, into);
   return into;
@@ -255,10 +260,8 @@ async function values(db: Db, who: Who, window: { from: string; to: string }, cu
 // ---------------------------------------------------------------------------------------------
 // The list
 
-type Warning = { customer: Customer; value: number; reasons: ChurnReason[] };
-
 /** Value desc, then the name's sort key, then id: the list's one order (and its cursor's). */
-function compare(a: { value: number; nameSort: string; id: number }, b: { value: number; nameSort: string; id: number }): number {
+function compare(a: Key, b: Key): number {
   return b.value - a.value || (a.nameSort < b.nameSort ? -1 : a.nameSort > b.nameSort ? 1 : 0) || a.id - b.id;
 }
 
@@ -280,48 +283,62 @@ function decodeCursor(cursor: string): Key {
   throw new AppFailure('VALIDATION', 'churn.list: the cursor is not one this list made; start from the first page', [{ path: ['cursor'], message: 'cursor' }]);
 }
 
-/** The warnings of the customers asked about, not dismissed on the same facts, sorted by value at risk. */
-async function warnings(db: Db, who: Who, now: number, rule: ChurnRule | undefined): Promise<{ list: Warning[]; currency: string; today: string }> {
+/**
+ * Every warning of the customers asked about, less the reasons dismissed on the same facts, with
+ * its value, sorted by value at risk. Fingerprints are made only for the customers with a
+ * dismissal (few); the sort compares the warnings themselves (no key objects per comparison).
+ */
+async function warnings(db: Db, who: Who, now: number): Promise<Warnings> {
   const judge = await judgeAt(db, now);
   const { currency } = await readGradingSettings(db);
   const gathered = await gather(db, who, judge);
-  const ids = who.customerIds ?? null;
-  const [dismissed, value] = await Promise.all([dismissals(db, ids), values(db, who, gradingWindow(now), currency)]);
+  const [dismissed, value] = await Promise.all([dismissals(db, who.customerIds), values(db, who, gradingWindow(now), currency)]);
+  const dismissedCustomers = new Set<number>();
+  for (const key of dismissed.keys()) dismissedCustomers.add(Number(key.slice(0, key.indexOf(':'))));
   const list: Warning[] = [];
-  for (const [id, reasons] of gathered.reasons) {
-    // The fingerprint only where a dismissal stands (few): most reasons have none.
-    const shown = reasons.filter((reason) => {
-      const stored = dismissed.get(`${id}:${reason.rule}`);
-      return stored === undefined || stored !== churnFingerprint(reason);
-    });
-    if (shown.length > 1) shown.sort(byRuleOrder(CHURN_RULES));
-    if (shown.length === 0) continue;
-    if (rule !== undefined && !shown.some((reason) => reason.rule === rule)) continue;
-    list.push({ customer: gathered.customers.get(id)!, value: value.get(id) ?? 0, reasons: shown }); // noted with its reasons
+  for (const w of gathered.warnings.values()) {
+    if (dismissedCustomers.has(w.id)) {
+      w.reasons = w.reasons.filter((reason) => {
+        const stored = dismissed.get(`${w.id}:${reason.rule}`);
+        return stored === undefined || stored !== churnFingerprint(reason);
+      });
+      if (w.reasons.length === 0) continue;
+    }
+    if (w.reasons.length > 1) w.reasons.sort(byRuleOrder(CHURN_RULES));
+    w.value = value.get(w.id) ?? 0;
+    list.push(w);
   }
-  const key = (w: Warning): Key => ({ value: w.value, nameSort: w.customer.nameSort, id: w.customer.id });
-  list.sort((a, b) => compare(key(a), key(b)));
-  return { list, currency, today: judge.today };
+  list.sort(compare);
+  return { list, currency, today: judge.today, until: gathered.until };
 }
 
 /**
  * churn.list: the warnings of the live customers in the caller's sight (and of one responsible
- * staff member when asked), by value at risk, keyset paged. A plain function of the database,
- * the caller and the query, so the dashboard's bench times it as it is.
+ * staff member when asked), by value at risk, keyset paged. Every page reads the caller's kept
+ * warnings (kept.ts: computed once while nothing is written, shared with Today and the
+ * dashboard), then the page's names only.
  */
 export async function listChurn(db: Db, actor: ChurnActor, query: ChurnQueryValue): Promise<ChurnPage> {
-  const who: Who = { scopeOwnerId: actor.scopeOwnerId, ownerId: query.ownerId ?? null, customerIds: null };
-  const { list, currency, today } = await warnings(db, who, actor.now, query.rule);
-  return pageOf(db, actor, list, query, currency, today);
+  const who: Who = { scopeOwnerId: actor.scopeOwnerId, ownerId: null, customerIds: null };
+  const entry = await keptWarnings(db, actor.scopeOwnerId, actor.now, () => warnings(db, who, actor.now));
+  const view = viewOf(entry, { ownerId: query.ownerId, rule: query.rule });
+  return pageOf(db, actor, view, query, entry.warnings);
 }
 
-async function pageOf(db: Db, access: Access, list: Warning[], query: ChurnQueryValue, currency: string, today: string): Promise<ChurnPage> {
-  let start = 0;
-  if (query.cursor !== null) {
-    const after = decodeCursor(query.cursor);
-    start = list.findIndex((w) => compare({ value: w.value, nameSort: w.customer.nameSort, id: w.customer.id }, after) > 0);
-    if (start < 0) start = list.length;
+/** The first index whose warning comes after `after` in the list's order (binary search: the list is sorted). */
+function firstAfter(list: readonly Warning[], after: Key): number {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compare(list[mid]!, after) > 0) high = mid; // mid < list.length
+    else low = mid + 1;
   }
+  return low;
+}
+
+async function pageOf(db: Db, access: Access, view: View, query: ChurnQueryValue, all: Warnings): Promise<ChurnPage> {
+  const { list } = view;
+  const start = query.cursor === null ? 0 : firstAfter(list, decodeCursor(query.cursor));
   const page = list.slice(start, start + query.limit);
   const details = page.length === 0
     ? new Map<number, { name: string; code: string; ownerName: string | null }>()
@@ -334,24 +351,24 @@ async function pageOf(db: Db, access: Access, list: Warning[], query: ChurnQuery
             .where(
               'c.id',
               'in',
-              page.map((w) => w.customer.id),
+              page.map((w) => w.id),
             )
             .execute()
         ).map((row) => [row.id, row]),
       );
   const write = roleHas(access.role, 'customers.write');
   const rows = page.map((w): ChurnRow => {
-    const detail = details.get(w.customer.id);
+    const detail = details.get(w.id);
     return {
-      customerId: w.customer.id,
+      customerId: w.id,
       customerName: detail?.name ?? '',
       customerCode: detail?.code ?? '',
-      grade: w.customer.grade,
-      ownerId: w.customer.ownerId,
+      grade: w.grade,
+      ownerId: w.ownerId,
       ownerName: detail?.ownerName ?? null,
       valueMinor: w.value,
-      currency,
-      reasons: w.reasons,
+      currency: all.currency,
+      reasons: [...w.reasons], // the kept warning's own list stays as it is
       actions: { dismiss: write, planVisit: write },
     };
   });
@@ -359,11 +376,11 @@ async function pageOf(db: Db, access: Access, list: Warning[], query: ChurnQuery
   const more = start + page.length < list.length;
   return {
     rows,
-    next: more && last ? encodeCursor({ value: last.value, nameSort: last.customer.nameSort, id: last.customer.id }) : null,
+    next: more && last ? encodeCursor(last) : null,
     total: list.length,
-    totalValueMinor: list.reduce((sum, w) => sum + w.value, 0),
-    currency,
-    day: today,
+    totalValueMinor: view.totalValue,
+    currency: all.currency,
+    day: all.today,
   };
 }
 
@@ -383,9 +400,9 @@ export async function dismissChurn(db: Db, input: { customerId: number; rule: Ch
       .executeTakeFirst();
     if (!customer) throw new AppFailure('NOT_FOUND', `churn.dismiss: customer ${input.customerId} does not exist, is in the recycle bin, or is not one you see`);
     const judge = await judgeAt(tx, actor.now);
-    const into: Gathered = { customers: new Map(), reasons: new Map() };
+    const into: Gathered = { warnings: new Map(), until: Infinity };
     await GATHER[input.rule](tx, { scopeOwnerId: actor.scopeOwnerId, ownerId: null, customerIds: [customer.id] }, judge, into);
-    const reason = into.reasons.get(customer.id)?.find((r) => r.rule === input.rule);
+    const reason = into.warnings.get(customer.id)?.reasons.find((r) => r.rule === input.rule);
     const fingerprint = reason === undefined ? null : churnFingerprint(reason);
     const before = await tx.selectFrom('churn_dismissals').select('fingerprint').where('customer_id', '=', customer.id).where('rule', '=', input.rule).executeTakeFirst();
     if (fingerprint === null || before?.fingerprint === fingerprint) {

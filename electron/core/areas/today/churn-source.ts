@@ -1,7 +1,9 @@
 // Today's churn section, read from areas/churn: the top warnings by value at risk, as judged now
 // (the list's own order and total). "Mine" is the customers the caller is responsible for. A
 // warning is dismissed where it lives (churn.dismiss, with a reason), so it has no snooze or done
-// here; open leads to the customer.
+// here; open leads to the customer. The warnings are the churn area's kept ones (areas/churn/
+// kept.ts: computed once while nothing is written, shared with churn.list and the dashboard), so
+// Today stays a read of indexes on every load but the first after a write.
 import { CHURN_TODAY_LIMIT } from '../../../../shared/api/churn.ts';
 import type { TodayItem, TodaySectionPage } from '../../../../shared/api/today.ts';
 import type { Db } from '../../db/database.ts';
