@@ -148,6 +148,15 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     expect(text).toMatch(/10,277\.00/);
     expect(text).toMatch(/900\.00/);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', file, join(ARTIFACTS, `dashboard-${lng}`)]);
+    // Each export went through the core and is in the audit log once: the .xlsx, then the print.
+    type Entry = { username: string; changes: { field: string; after: unknown }[] };
+    const logged = await caller(request, app.url)<{ rows: Entry[] }>('audit.list', { action: 'dashboard.export' });
+    const said = (e: Entry) => ['dashboardFormat', 'dashboardFrom', 'dashboardTo'].map((field) => e.changes.find((c) => c.field === field)?.after);
+    expect(logged.rows.map(said)).toEqual([
+      ['pdf', '2026-01', '2026-12'],
+      ['xlsx', '2026-01', '2026-12'],
+    ]);
+    expect(logged.rows.map((e) => e.username)).toEqual(['boss', 'boss']);
   });
 
   test(`staff: their own customers' figures, PDF but no .xlsx (${lng})`, async ({ page, app, shot, request }) => {
@@ -169,5 +178,9 @@ for (const lng of ['en-US', 'zh-CN'] as const) {
     await bars.nth(10).click();
     await expect(page).toHaveURL(/#\/sales\?month=2026-11&currency=CNY$/);
     await expect(page.getByTestId('sales-count').locator('[data-count]')).toHaveAttribute('data-count', '2');
+    // The printed dashboard is theirs to make (the print right): the core answers it, scoped.
+    await page.goto(`${app.url.split('#')[0]!.replace(/\/$/, '')}#/print/dashboard?from=2026-01&to=2026-12`);
+    await expect(page.locator('.print-root[data-print-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.print-root')).toContainText(T.reports.scopeNote);
   });
 }
