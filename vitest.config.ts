@@ -15,5 +15,9 @@ export default defineConfig({
     // for the CLI files.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Two test files at once even on a 2-core machine (vitest's default there is one: cores - 1):
+    // most files wait on child processes, argon2 or the disk, so the second file uses the time the
+    // first one waits; the suite ran ~20 min with one worker.
+    maxWorkers: 2,
   },
 });
