@@ -89,8 +89,17 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 /** Switches the app's language with the app bar's language menu. */
 export async function switchLanguage(page: Page, to: 'zh-CN' | 'en-US'): Promise<void> {
-  await page.getByRole('button', { name: /^(Language|语言):/ }).first().click();
-  await page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' }).click();
+  const choice = page.getByRole('menuitem', { name: to === 'zh-CN' ? '简体中文' : 'English' });
+  // The switch's own name says the language in use ("语言: 简体中文" / "Language: English").
+  const switched = page.getByRole('button', { name: to === 'zh-CN' ? '语言: 简体中文' : 'Language: English' });
+  // The menu can close or re-mount under the pointer when the page re-renders (data arriving just
+  // after sign-in, on a busy machine): open it again and choose again until the language is in use.
+  await expect(async () => {
+    if (await switched.first().isVisible()) return;
+    if (!(await choice.isVisible())) await page.getByRole('button', { name: /^(Language|语言):/ }).first().click({ timeout: 5_000 });
+    await choice.click({ timeout: 5_000 });
+    await expect(switched.first()).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByRole('menu')).toBeHidden();
 }
 
