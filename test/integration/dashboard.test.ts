@@ -101,7 +101,7 @@ async function listCount(session: string, link: Link): Promise<number> {
       let listed = 0;
       let after: string | null = null;
       do {
-        const page = await h.call(session, 'visits.list', { ...f, after, limit: 1 });
+        const page: { rows: { onDay: string; status: string }[]; next: string | null } = await h.call(session, 'visits.list', { ...f, after, limit: 1 });
         listed += page.rows.length;
         for (const row of page.rows) expect(row.onDay >= String(link.filters.from) && row.onDay <= String(link.filters.to) && row.status === 'done').toBe(true);
         after = page.next;
