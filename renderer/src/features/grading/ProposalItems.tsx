@@ -44,7 +44,7 @@ export function ProposalItems({ proposal: p, decision }: { proposal: GradingProp
   const columns: Column<GradingItem, NoSort>[] = [
     {
       label: t('grading.columns.customer'),
-      width: 230,
+      width: 220,
       cell: (row) => (
         <OverflowText text={row.customerName}>
           <Link href={hrefOf({ name: 'customer', id: row.customerId })} underline="hover" onClick={(e) => e.stopPropagation()}>
@@ -55,7 +55,7 @@ export function ProposalItems({ proposal: p, decision }: { proposal: GradingProp
     },
     {
       label: t('grading.columns.change'),
-      width: 200,
+      width: 190,
       cell: (row) => (
         <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }} component="span" aria-label={t('grading.changeLabel', { from: t(`customer.grades.${row.fromGrade}`), to: t(`customer.grades.${row.toGrade}`) })}>
           <GradeChip grade={row.fromGrade} />
@@ -64,9 +64,9 @@ export function ProposalItems({ proposal: p, decision }: { proposal: GradingProp
         </Stack>
       ),
     },
-    { label: t('grading.columns.abc'), width: 56, cell: (row) => row.abc },
-    { label: t('grading.columns.rfm'), width: 90, cell: (row) => <span title={t('grading.rfmTip', { r: row.r, f: row.f, m: row.m })}>{`${row.r} / ${row.f} / ${row.m}`}</span> },
-    { label: t('grading.columns.revenue'), width: 140, align: 'right', cell: (row) => formatMoney(row.revenueMinor, row.currency, lng) },
+    { label: t('grading.columns.abc'), width: 50, cell: (row) => row.abc },
+    { label: t('grading.columns.rfm'), width: 84, cell: (row) => <span title={t('grading.rfmTip', { r: row.r, f: row.f, m: row.m })}>{`${row.r} / ${row.f} / ${row.m}`}</span> },
+    { label: t('grading.columns.revenue'), width: 130, align: 'right', cell: (row) => formatMoney(row.revenueMinor, row.currency, lng) },
     { label: t('grading.columns.reason'), cell: (row) => <OverflowText text={reasonSentence(t, row, p.rules, lng)} /> },
     {
       label: t('grading.columns.decision'),
@@ -101,7 +101,8 @@ export function ProposalItems({ proposal: p, decision }: { proposal: GradingProp
       ) : null}
       <VirtualTable
         label={t('grading.itemsLabel')}
-        minWidth={1150}
+        // Fits the content area at 1366×768 (about 1,100 px beside the navigation), no sideways scroll.
+        minWidth={1060}
         columns={columns}
         rows={list.rows}
         getRowKey={(row) => row.customerId}
