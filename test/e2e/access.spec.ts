@@ -81,8 +81,10 @@ test('owner adds a staff user, who must choose a password and sees no owner sett
   await expect(page.getByTestId('shop-name')).toHaveText('Corner Shop');
   await expect(userMenu(page)).toContainText('Li Na');
 
-  // Staff: no Reports, and Settings has only their own account
-  await expect(page.getByRole('link', { name: en.nav.reports })).toHaveCount(0);
+  // Staff: the dashboard of their own customers (Reports), no value grading (the owner's), and
+  // Settings has only their own account
+  await expect(page.getByRole('link', { name: en.nav.reports })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Value grading' })).toHaveCount(0);
   await page.getByRole('link', { name: en.nav.settings }).click();
   await expect(page.getByRole('heading', { name: en.account.title })).toBeVisible();
   await expect(page.getByRole('tab', { name: en.settings.tabs.users })).toHaveCount(0);

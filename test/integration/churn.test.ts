@@ -5,6 +5,7 @@
 // the k setting (owner only); who may do what; Today's churn section.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnRow } from '../../shared/api/churn.ts';
+import { localDay } from '../../shared/contract-status.ts';
 import type { Role } from '../../shared/roles.ts';
 import { makeHarness, OWNER_PASSWORD, shopWithRoles, TEST_START, USER_PASSWORD, type Harness } from './harness.ts';
 
@@ -86,7 +87,7 @@ describe('churn warnings', () => {
     expect(page.day).toBe('2027-03-22');
     expect(rows.interval?.reasons).toEqual([{ rule: 'interval', daysSince: 97, usualDays: 10, k: 2, lastOn: '2026-12-15' }]);
     expect(rows.cadence?.reasons).toEqual([{ rule: 'cadence', daysSince: 120, cadenceDays: 30, grade: 'vip', lastOn: '2026-11-22', neverContacted: true }]);
-    expect(rows.satisfaction?.reasons).toEqual([expect.objectContaining({ rule: 'satisfaction', before: 5, after: 3, scale: 'csat', surveyOn: '2026-11-22' })]);
+    expect(rows.satisfaction?.reasons).toEqual([expect.objectContaining({ rule: 'satisfaction', before: 5, after: 3, scale: 'csat', surveyOn: localDay(TEST_START + 7_200_000) })]);
     expect(rows.complaints?.reasons).toEqual([expect.objectContaining({ rule: 'complaints', open: 1, overdue: 1 })]);
     expect(rows.contract?.reasons).toEqual([expect.objectContaining({ rule: 'contract', number: 'HT-1', endOn: '2027-04-01', ended: false })]);
     for (const quiet of ['steady', 'contacted', 'renewed', 'quiet']) expect(rows[quiet], quiet).toBeUndefined();
