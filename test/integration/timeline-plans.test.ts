@@ -99,6 +99,7 @@ const INDEXES: Record<string, RegExp[]> = {
   contractSigned: [/USING INDEX contracts_customer \(customer_id=\?\)/],
   contractExpired: [/USING INDEX contracts_customer \(customer_id=\?\)/],
   contractEvents: [/USING INDEX contracts_customer \(customer_id=\?\)/],
+  sales: [/USING INDEX sales_by_customer \(customer_id=\?/],
 };
 
 describe('timeline plans', () => {
@@ -124,6 +125,12 @@ describe('timeline plans', () => {
                 expect(plan.filter((step) => /TEMP B-TREE/.test(step)), where).toEqual(['USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY']);
                 if (staffId !== null) expect(plan[0], where).toMatch(/records_timeline_staff \(customer_id=\? AND staff_id=\?/);
               }
+              if (source.name === 'sales') {
+                // A sale's title (its first lines' names) is one range seek of its lines, not a scan of
+                // an inner SELECT; the walk is in order of the day; only those few names are sorted.
+                expect(plan, where).toContain('SEARCH l USING INDEX sale_lines_by_sale (sale_id=? AND position<?)');
+                expect(plan.filter((step) => /TEMP B-TREE/.test(step)), where).toEqual(['USE TEMP B-TREE FOR group_concat(ORDER BY)']);
+              }
               if (['visits', 'grade', 'surveys', 'complaints'].includes(source.name) || (source.name === 'files' && i === 0)) expect(plan.some((step) => /TEMP B-TREE/.test(step)), where).toBe(false);
               if (source.name === 'contractEvents') expect(plan[1], where).toMatch(/USING INDEX contract_events_contract \(contract_id=\?\)/);
               checked++;
@@ -143,8 +150,8 @@ describe('timeline plans', () => {
       expect(plan.filter((step) => /^SCAN /.test(step)).every((step) => /^SCAN s\d+$/.test(step)), plan.join(' / ')).toBe(true);
       const tables = plan.filter((step) => /^SEARCH /.test(step)).map((step) => step.split(' ')[1]);
       // records through the counting view; c: the customer check; k: the contracts (and the renewal check)
-      // m, d: the merges and the merged customers they name
-      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c', 's', 'n', 'm', 'd']));
+      // m, d: the merges and the merged customers they name; s, l: the surveys, the sales and the sales' lines
+      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c', 's', 'n', 'm', 'd', 'l']));
       expect(plan.filter((step) => step === 'USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY').length).toBe(1);
     }
   });
