@@ -1,5 +1,5 @@
 // One timeline per customer (timeline.list): records, visits, contracts signed / renewed /
-// terminated / expired, grade changes and files in one order (at, kind, refId, all descending), so
+// terminated / expired, grade changes, files and sales in one order (at, kind, refId, all descending), so
 // entries at the same instant page exactly whatever the page size; deleted records and visits
 // marked and restorable by the customers' rule; the kind and staff filters; the staff scope; every
 // role; a malformed cursor. Records and visits are written straight into their tables (their
@@ -170,6 +170,11 @@ beforeAll(async () => {
   expected.push({ at: midnight(D2) + 170 * 60_000, kind: 'care', refId: n2.id, staffId: ids.manager, deleted: true, createdBy: ids.owner });
   await h.call('owner', 'care.addNote', { customerId: other, occasion: 'other', onDay: D2, note: 'x', at: midnight(D2) }); // another customer's
 
+  // Sales, through their service: one sold on D2 (at its local midnight, beside the other kinds) by the staff member.
+  const sale = await h.call('owner', 'sales.create', { customerId: customer, soldOn: D2, currency: 'CNY', staffId: ids.staff, notes: '备货', lines: [{ name: '西湖龙井', quantityMilli: 2000, unitPriceMinor: 12_000 }] });
+  expected.push({ at: midnight(D2), kind: 'sale', refId: sale.id, staffId: ids.staff, deleted: false });
+  await h.call('owner', 'sales.create', { customerId: other, soldOn: D2, currency: 'CNY', lines: [{ name: '茶', quantityMilli: 1000, unitPriceMinor: 100 }] }); // another customer's
+
   // A merge into the customer (by the manager, at the clock's now) stands; one undone leaves nothing.
   const mergeOf = async (name: string) => {
     const kept = await h.call('manager', 'customers.get', { id: customer });
@@ -210,9 +215,9 @@ describe('timeline', () => {
     expect(page.next).toBeNull();
     expect(page.entries.map(keyOf)).toEqual(expected.map(keyOf));
     expect(new Set(page.entries.map((e) => e.kind))).toEqual(new Set(TIMELINE_KINDS));
-    // At D2's midnight: records, a visit, a grade change, a signing, an expiry and files together.
+    // At D2's midnight: records, a visit, a grade change, a signing, an expiry, files and a sale together.
     const atD2 = new Set(page.entries.filter((e) => e.at === midnight(D2)).map((e) => e.kind));
-    expect(atD2).toEqual(new Set(['service', 'communication', 'visit', 'grade', 'contractSigned', 'contractExpired', 'file']));
+    expect(atD2).toEqual(new Set(['service', 'communication', 'visit', 'grade', 'contractSigned', 'contractExpired', 'file', 'sale']));
   });
 
   it('pages to the same sequence with pages of 1, 2, 3 and 50', async () => {
@@ -241,6 +246,7 @@ describe('timeline', () => {
     expect(entries.filter((e) => e.kind === 'grade').map((e) => e.title)).toEqual(['normal', 'vip', 'vip', 'vip']);
     expect(entries.find((e) => e.kind === 'grade')).toMatchObject({ staffName: '老板', open: { kind: 'customer', id: customer } });
     expect(entries.find((e) => e.kind === 'file' && e.staffId === ids.staff)).toMatchObject({ title: '报价单.txt', text: '第一版', open: { kind: 'attachment' } });
+    expect(entries.find((e) => e.kind === 'sale')).toMatchObject({ title: '西湖龙井', text: '240.00 CNY 备货', staffName: 'staff', open: { kind: 'sale' } });
     expect(entries.some((e) => e.title === 'old.txt' || e.title === 'HT-BIN' || e.title === 'HT-DRAFT' || e.title === 'HT-OTHER')).toBe(false);
     // A long content is cut to 200 characters.
     const long = insertRecord({ at: midnight('2020-01-01'), kind: 'communication', staffId: null, createdBy: ids.owner, content: '长'.repeat(20_000) });
@@ -336,6 +342,6 @@ describe('timeline', () => {
     await h.failure('owner', 'timeline.list', { customerId: customer, after: '' }, 'VALIDATION');
     await h.failure('owner', 'timeline.list', { customerId: customer, limit: 0 }, 'VALIDATION');
     await h.failure('owner', 'timeline.list', { customerId: customer, limit: 101 }, 'VALIDATION');
-    await h.failure('owner', 'timeline.list', { customerId: customer, kinds: ['sale'] }, 'VALIDATION');
+    await h.failure('owner', 'timeline.list', { customerId: customer, kinds: ['nosuchkind'] }, 'VALIDATION');
   });
 });
