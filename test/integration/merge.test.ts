@@ -1,6 +1,7 @@
 // Merge and undo (areas/duplicates/service.ts) through the core: every kind of linked row moves to
 // the kept customer and back again exactly (full table dumps compared), the merged customer is in no
-// list, search or recycle bin, the shop's survey totals stay as they were, stale versions and edits
+// list, search or recycle bin, the shop's survey totals stay as they were, the sales summaries agree
+// with a recomputation (sales.check) after merge and undo, stale versions and edits
 // since are refused, and only owner and manager may merge.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { attach, rawDb } from './attachments-kit.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 /** Every table a merge touches, whole (customers without what any write bumps: version, updated_at). */
-const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history'];
+const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales'];
 
 function dump(raw: SqliteDatabase): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
@@ -31,7 +32,7 @@ const AT = Date.UTC(2026, 10, 20, 2);
 let mobiles = 0;
 
 /** A customer with `n` of every kind of linked row (n ≥ 1 gives one contact at least). */
-async function customerWithLinks(h: Harness, name: string, phone: string, tags: string[], n: Partial<Record<'contacts' | 'contracts' | 'records' | 'visits' | 'surveys' | 'complaints' | 'care' | 'files', number>>, raw: SqliteDatabase) {
+async function customerWithLinks(h: Harness, name: string, phone: string, tags: string[], n: Partial<Record<'contacts' | 'contracts' | 'records' | 'visits' | 'surveys' | 'complaints' | 'care' | 'files' | 'sales', number>>, raw: SqliteDatabase) {
   const contacts = Array.from({ length: n.contacts ?? 0 }, (_, i) => ({ name: `${name}联系人${i}`, mobile: `139${String(++mobiles).padStart(8, '0')}` }));
   const customer = await h.call('owner', 'customers.create', { name, phone, tags, contacts, birthday: '1990-12-05' });
   const contactId = customer.contacts[0]?.id;
@@ -51,6 +52,9 @@ async function customerWithLinks(h: Harness, name: string, phone: string, tags: 
   for (let i = 0; i < (n.surveys ?? 0); i++) await h.call('owner', 'surveys.create', { customerId: customer.id, at: AT - i * 86_400_000, scores: [{ dimensionId: 1, score: 4 }], nps: 9, staffId: 1 });
   for (let i = 0; i < (n.complaints ?? 0); i++) await h.call('owner', 'complaints.create', { customerId: customer.id, category: 'service', severity: 'low', description: `投诉 ${i}`, source: 'phone', assigneeId: null });
   for (let i = 0; i < (n.care ?? 0); i++) await h.call('owner', 'care.addNote', { customerId: customer.id, occasion: 'other', onDay: '2026-11-20', note: `关怀 ${i}` });
+  for (let i = 0; i < (n.sales ?? 0); i++) {
+    await h.call('owner', 'sales.create', { customerId: customer.id, soldOn: `2026-${String(10 + (i % 2)).padStart(2, '0')}-0${1 + i}`, currency: 'CNY', staffId: 1, lines: [{ name: `商品 ${i}`, quantityMilli: 1000 + i * 500, unitPriceMinor: 9_900 }] });
+  }
   for (let i = 0; i < (n.files ?? 0); i++) await attach(h, 'owner', { kind: 'customer', id: customer.id }, Buffer.from(`${name} file ${i}`), `f${i}.txt`);
   // Today's marks on the customer itself (its birthday, a return visit).
   raw.prepare('INSERT INTO inbox_marks (kind, ref_id, occurrence, done_at, by_user, at) VALUES (?, ?, ?, ?, 1, ?)').run('birthday', customer.id, '2026-12-05', AT, AT);
@@ -72,8 +76,8 @@ describe('merge and undo', () => {
   });
 
   it('moves every linked kind to the kept customer, hides the merged one, and undo restores every row exactly', async () => {
-    const keep = await customerWithLinks(h, '北京华信科技有限公司', '010-12345678', ['老客户', '批发'], { contacts: 2, contracts: 1, records: 2, visits: 1, surveys: 1, complaints: 1, care: 1, files: 1 }, raw);
-    const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2 }, raw);
+    const keep = await customerWithLinks(h, '北京华信科技有限公司', '010-12345678', ['老客户', '批发'], { contacts: 2, contracts: 1, records: 2, visits: 1, surveys: 1, complaints: 1, care: 1, files: 1, sales: 1 }, raw);
+    const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2, sales: 3 }, raw);
     // The merged customer's contract has its own file, which goes with the contract.
     await attach(h, 'owner', { kind: 'contract', id: merge.contractIds[0]! }, Buffer.from('contract scan'), 'scan.txt');
     const trendsBefore = await h.call('owner', 'surveys.trends', { from: '2026-10', to: '2026-12' });
@@ -83,10 +87,10 @@ describe('merge and undo', () => {
     h.clock.now += 60_000;
     const result = await h.call('owner', 'duplicates.merge', { keep: keep.id, merge: merge.id, fields: { phone: 'merge', grade: 'keep' }, version: { keep: keep.version, merge: merge.version } });
     // Today's marks: the return visit's moves; the birthday's (same day as the kept customer's own mark) stays behind, hidden.
-    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1 });
+    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3 });
 
     // Every linked row is the kept customer's now; the merged one has only what the kept one had too (a shared tag).
-    for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes']) {
+    for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes', 'sales', 'customer_sales']) {
       expect(raw.prepare(`SELECT count(*) FROM ${table} WHERE customer_id = ?`).pluck().get(merge.id), table).toBe(0);
     }
     expect(raw.prepare("SELECT count(*) FROM attachments WHERE owner_kind = 'customer' AND owner_id = ?").pluck().get(merge.id)).toBe(0);
@@ -130,10 +134,15 @@ describe('merge and undo', () => {
     const history = await h.call('owner', 'duplicates.merges', {});
     expect(history.rows[0]).toMatchObject({ id: result.merge, kept: { id: keep.id }, merged: { id: merge.id, code: merge.code }, undoable: true, undoneAt: null, moved: result.moved });
 
+    // The sales summaries (kept by triggers) agree with a recomputation after the merge and after undo.
+    expect(await h.call('owner', 'sales.check', {})).toEqual({ ok: true, differences: [] });
+    expect((await h.call('owner', 'sales.list', { customerId: keep.id })).rows.length).toBe(4);
+
     // Undo: every row as it was, both customers back, searchable, no timeline entry.
     h.clock.now += 60_000;
     await h.call('owner', 'duplicates.undoMerge', { merge: result.merge });
     expect(dump(raw)).toEqual(before);
+    expect(await h.call('owner', 'sales.check', {})).toEqual({ ok: true, differences: [] });
     expect((await h.call('owner', 'customers.get', { id: merge.id })).contacts.map((c) => c.name)).toEqual(merge.contacts.map((c) => c.name));
     const again = await h.call('owner', 'search.query', { q: merge.code });
     expect(again.hits.filter((hit) => hit.kind === 'customer').map((hit) => hit.id)).toEqual([merge.id]);
