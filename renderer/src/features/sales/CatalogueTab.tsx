@@ -23,8 +23,8 @@ function conflictReason(error: AppFailure): string | null {
 }
 
 /**
- * Settings → Catalogue: the products and services sales lines are picked from. Everyone who enters
- * sales sees it; adding, editing and deactivating need catalogue.manage (the owner, managers).
+ * Settings → Catalogue: the products and services sales lines are picked from. The tab is for its
+ * editors (catalogue.manage: the owner, managers); staff pick from it in the sale form.
  * An item is never deleted: sales that named it keep their own copy of the name and price.
  */
 export function CatalogueTab() {

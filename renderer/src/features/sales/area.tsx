@@ -22,6 +22,8 @@ export const area = {
     { name: 'sale', paths: ['sales/:id'], permission: 'customers.read', render: (route) => <SaleDetailPage key={route.id} id={route.id} /> },
   ],
   nav: [{ id: 'sales', labelKey: 'nav.sales', icon: <PointOfSaleIcon />, order: 35, to: { name: 'sales' }, permission: 'customers.read' }],
-  // Read by whoever enters sales (the core's catalogue.list: customers.write); edited with catalogue.manage.
-  settingsTabs: [{ id: 'catalogue', labelKey: 'catalogue.tab', order: 35, permission: 'customers.write', Component: CatalogueTab }],
+  // The tab for its editors only (owner, manager: catalogue.manage). Staff read the catalogue where they
+  // use it, in the sale form's line picker (the core's catalogue.list: customers.write), and their
+  // Settings stays their own account.
+  settingsTabs: [{ id: 'catalogue', labelKey: 'catalogue.tab', order: 35, permission: 'catalogue.manage', Component: CatalogueTab }],
 } satisfies Area;
