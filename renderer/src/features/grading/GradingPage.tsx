@@ -44,7 +44,11 @@ function CurrentProposal() {
   const { state, propose, cancel } = usePropose();
   const running = state.step === 'running';
   const percent = running && state.total > 0 ? Math.min(100, (state.done / state.total) * 100) : null;
-  const proposal = current.data?.proposal ?? null;
+  // While a new proposal is made, and until the reload shows it, the one it replaces is not shown:
+  // a decision taken on it would land on a proposal already discarded.
+  const shown = current.data?.proposal ?? null;
+  const replaced = running || (state.step === 'made' && shown !== null && shown.id !== state.proposalId);
+  const proposal = replaced ? null : shown;
   return (
     <Stack spacing={2}>
       <Typography color="text.secondary">{t('grading.intro')}</Typography>
@@ -70,7 +74,7 @@ function CurrentProposal() {
       {state.step === 'failed' ? <Alert severity="error">{errorMessage(t, state.error)}</Alert> : null}
       {current.error ? <Alert severity="error">{errorMessage(t, current.error)}</Alert> : null}
       {current.isPending ? <LinearProgress aria-label={t('grading.loading')} /> : null}
-      {current.data && !proposal && !running ? <Alert severity="info">{t('grading.noOpen')}</Alert> : null}
+      {current.data && !proposal && !replaced ? <Alert severity="info">{t('grading.noOpen')}</Alert> : null}
       {proposal ? <ProposalView proposal={proposal} /> : null}
     </Stack>
   );

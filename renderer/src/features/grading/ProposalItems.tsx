@@ -44,7 +44,7 @@ export function ProposalItems({ proposal: p, decision }: { proposal: GradingProp
   const columns: Column<GradingItem, NoSort>[] = [
     {
       label: t('grading.columns.customer'),
-      width: 220,
+      width: 210,
       cell: (row) => (
         <OverflowText text={row.customerName}>
           <Link href={hrefOf({ name: 'customer', id: row.customerId })} underline="hover" onClick={(e) => e.stopPropagation()}>
@@ -66,7 +66,7 @@ export function ProposalItems({ proposal: p, decision }: { proposal: GradingProp
     },
     { label: t('grading.columns.abc'), width: 50, cell: (row) => row.abc },
     { label: t('grading.columns.rfm'), width: 84, cell: (row) => <span title={t('grading.rfmTip', { r: row.r, f: row.f, m: row.m })}>{`${row.r} / ${row.f} / ${row.m}`}</span> },
-    { label: t('grading.columns.revenue'), width: 130, align: 'right', cell: (row) => formatMoney(row.revenueMinor, row.currency, lng) },
+    { label: t('grading.columns.revenue'), width: 140, align: 'right', cell: (row) => formatMoney(row.revenueMinor, row.currency, lng) },
     { label: t('grading.columns.reason'), cell: (row) => <OverflowText text={reasonSentence(t, row, p.rules, lng)} /> },
     {
       label: t('grading.columns.decision'),

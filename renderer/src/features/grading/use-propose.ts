@@ -8,6 +8,8 @@ import { dataChanged } from '../../app/query.ts';
 
 export type ProposeState =
   | { step: 'idle' }
+  /** The proposal just made: the page shows no other until the reloaded `grading.current` has it. */
+  | { step: 'made'; proposalId: number }
   /** `started`: the first progress event came (a cancel before it would find no job). */
   | { step: 'running'; done: number; total: number; started: boolean; cancelAsked: boolean }
   | { step: 'cancelled' }
@@ -31,7 +33,7 @@ export function usePropose() {
     progress.close();
     runningRef.current = false;
     if (result.ok) {
-      setState({ step: 'idle' });
+      setState({ step: 'made', proposalId: result.value.id });
       dataChanged();
     } else if (result.error.code === 'CANCELLED') setState({ step: 'cancelled' });
     else {
