@@ -27,8 +27,14 @@ import { migration0022 } from '../../areas/sales/migrations/0022-sales.ts';
 import { migration0023 } from '../../areas/grading/migrations/0023-grading.ts';
 import { migration0024 } from '../../areas/churn/migrations/0024-churn.ts';
 import { migration0025 } from '../../areas/imports/migrations/0025-import-sales.ts';
+import { migration0026 } from '../../areas/needs/migrations/0026-needs.ts';
+import { migration0027 } from '../../areas/competitors/migrations/0027-competitors.ts';
+import { migration0028 } from '../../areas/events/migrations/0028-events.ts';
+import { migration0029 } from '../../areas/loyalty/migrations/0029-loyalty.ts';
+import { migration0030 } from '../../areas/stories/migrations/0030-stories.ts';
+import { migration0031 } from '../../areas/holidays/migrations/0031-holidays.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028, migration0029, migration0030, migration0031];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
