@@ -25,6 +25,14 @@ export const PERMISSIONS = [
   'catalogue.manage',
   /** Value grading: propose, accept/reject, apply, edit cut-offs and rules (areas/grading). The owner accepts. */
   'grading.manage',
+  /** The competitor register (areas/competitors): add, edit, retire competitors. Presence at a customer is customers.write. */
+  'competitors.manage',
+  /** Customer events (areas/events): create, edit, cancel events and invite customers. Replies and attendance are customers.write. */
+  'events.manage',
+  /** The loyalty programme's set-up (areas/loyalty): tiers, earning rules, expiry, rewards. The owner sets it. */
+  'loyalty.manage',
+  /** Points corrections by hand (a ledger entry with its reason; areas/loyalty). Earning from sales and redeeming are customers.write. */
+  'points.adjust',
   'print',
   'system.status',
   'system.check',
@@ -39,7 +47,7 @@ export type Access = Permission | 'public' | 'signedIn';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'catalogue.manage', 'print', 'system.status', 'system.check'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'tags.manage', 'users.read', 'data.export', 'data.import', 'reports.read', 'catalogue.manage', 'competitors.manage', 'events.manage', 'points.adjust', 'print', 'system.status', 'system.check'],
   // Staff see the dashboard too, limited to their own customers when the scope setting is on.
   staff: ['customers.read', 'customers.write', 'customers.delete', 'users.read', 'reports.read', 'print'],
   viewer: ['customers.read', 'users.read'],
