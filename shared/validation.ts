@@ -87,6 +87,24 @@ export const VALIDATION_MESSAGES = [
   // grading (shared/api/grading.ts)
   /** The A and B cut-offs add up to more than 100 %, leaving C less than nothing. */
   'cutoffs',
+  // competitors (shared/api/competitors.ts)
+  /** The competitor is not in the register, or is retired. */
+  'competitor',
+  // loyalty (shared/api/loyalty.ts)
+  /** Too few points for a redeem or a correction (a balance never goes negative), or a correction of 0. */
+  'points',
+  /** Tiers: keys not unique, the first threshold not 0, or thresholds not rising. */
+  'tiers',
+  /** A tier key other than 1–40 of a-z, 0-9, '-', '_'. */
+  'tierKey',
+  /** The loyalty programme is not enabled. */
+  'loyaltyOff',
+  /** The customer is not a member of the loyalty programme. */
+  'member',
+  /** The reward does not exist, is inactive, or none is left. */
+  'reward',
+  /** The referred customer was counted already, or is the referrer. */
+  'referred',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 
