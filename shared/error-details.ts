@@ -87,6 +87,10 @@ export const ERROR_DETAILS = {
       z.object({ reason: z.literal('editedSince'), customers: z.array(z.object({ id: z.number(), name: z.string() })).readonly() }),
       /** An undo of something already undone. */
       z.object({ reason: z.literal('undone') }),
+      /** A customer event is full: a 'yes' reply beyond its capacity (shared/api/events.ts). */
+      z.object({ reason: z.literal('capacity') }),
+      /** A customer event was cancelled: no more invitations, replies or attendance. */
+      z.object({ reason: z.literal('cancelled') }),
     ]),
     /** A value that is taken (a user name). */
     FieldIssues,

@@ -9,11 +9,11 @@ import { Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** Later issues add survey, complaint and sale. */
-export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care', 'merge', 'sale'] as const;
+export const TIMELINE_KINDS = ['service', 'communication', 'visit', 'contractSigned', 'contractRenewed', 'contractTerminated', 'contractExpired', 'grade', 'file', 'survey', 'complaint', 'care', 'merge', 'sale', 'event', 'need'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What an entry opens: the record, visit, contract or file it is about; a grade change opens the customer. */
-export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey', 'complaint', 'sale'] as const;
+export const TIMELINE_OPEN_KINDS = ['record', 'visit', 'contract', 'attachment', 'customer', 'survey', 'complaint', 'sale', 'event'] as const;
 
 /** A service record's status or a visit's; null for the other kinds. */
 export const TIMELINE_STATUSES = ['open', 'done', 'planned', 'postponed', 'cancelled', 'new', 'inProgress', 'resolved', 'closed'] as const;
@@ -53,6 +53,13 @@ export const TIMELINE_TEXT_CHARS = 200;
  * - sale: at = local midnight of the day sold (soldOn); title = the lines' names (the list's summary);
  *   text = the total as '1234.50 CNY', then the notes; staff = who sold; opens the sale. Sales in the
  *   recycle bin are shown (`deleted`, restorable by sales.restore).
+ * - event: a customer's attendance at a customer event (attended = true): at = local midnight of
+ *   the event's day plus its start minute (when set); title = the event's title; text = its place;
+ *   staff = who marked the attendance; refId = the invitation's id; opens the event. Events in the
+ *   recycle bin are not shown.
+ * - need: a need noted (areas/needs): at = when it was noted; title = the need's kind code (pain,
+ *   product, service, expectation, budget, decision); text = its title; staff = who noted it; opens
+ *   the customer (a need has no page of its own). Needs in the recycle bin are not shown.
  * Deleted contracts are not shown; records and visits in the recycle bin are (`deleted`), and
  * `actions.restore` says whether this caller may restore them (records.restore / visits.restore).
  */
