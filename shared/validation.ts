@@ -87,6 +87,9 @@ export const VALIDATION_MESSAGES = [
   // grading (shared/api/grading.ts)
   /** The A and B cut-offs add up to more than 100 %, leaving C less than nothing. */
   'cutoffs',
+  // needs (shared/api/needs.ts)
+  /** A budget's lower end is above its upper end. */
+  'budgetOrder',
   // competitors (shared/api/competitors.ts)
   /** The competitor is not in the register, or is retired. */
   'competitor',
@@ -105,6 +108,9 @@ export const VALIDATION_MESSAGES = [
   'reward',
   /** The referred customer was counted already, or is the referrer. */
   'referred',
+  // stories (shared/api/stories.ts)
+  /** A file a story refers to is not one kept with its customer (or is in the recycle bin). */
+  'attachment',
 ] as const;
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];
 

@@ -29,11 +29,16 @@ import { dashboardArea } from './dashboard.ts';
 import { gradingArea } from './grading.ts';
 import { salesArea } from './sales.ts';
 import { churnArea } from './churn.ts';
-import { loyaltyArea } from './loyalty.ts';
+import { storiesArea } from './stories.ts';
+import { holidaysArea } from './holidays.ts';
+import { needsArea } from './needs.ts';
 import { eventsArea } from './events.ts';
+import { performanceArea } from './performance.ts';
+import { loyaltyArea } from './loyalty.ts';
+import { competitorsArea } from './competitors.ts';
 
 /** Every area of the contract, one line each: adding an area adds its line here. */
-export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, timelineArea, printArea, visitsArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea, loyaltyArea, eventsArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, timelineArea, printArea, visitsArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea, competitorsArea, loyaltyArea, performanceArea, needsArea, storiesArea, holidaysArea, eventsArea] as const;
 
 type Area = (typeof AREAS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

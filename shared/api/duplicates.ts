@@ -33,7 +33,7 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
  * files go with their contract or record), records, visits, surveys, complaints, careNotes,
  * inboxMarks (Today's done/snoozed marks), gradeHistory (stays with each customer: never moved, 0).
  */
-export const MERGE_TABLES = ['contacts', 'customerTags', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'complaints', 'careNotes', 'inboxMarks', 'sales'] as const;
+export const MERGE_TABLES = ['contacts', 'customerTags', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'complaints', 'careNotes', 'inboxMarks', 'sales', 'needs', 'stories', 'competitorPresence'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 const Cursor = z.string().max(2000).nullable().default(null);

@@ -30,6 +30,12 @@ import { exportsArea } from './exports/index.ts';
 import { gradingArea } from './grading/index.ts';
 import { dashboardArea } from './dashboard/index.ts';
 import { salesArea } from './sales/index.ts';
+import { loyaltyArea } from './loyalty/index.ts';
 import { churnArea } from './churn/index.ts';
+import { storiesArea } from './stories/index.ts';
+import { holidaysArea } from './holidays/index.ts';
+import { competitorsArea } from './competitors/index.ts';
+import { performanceArea } from './performance/index.ts';
+import { needsArea } from './needs/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea, competitorsArea, performanceArea, storiesArea, holidaysArea, needsArea, loyaltyArea];

@@ -316,6 +316,60 @@ export type CareNotesTable = {
   version: Generated<number>;
 };
 
+/** Success stories of customers (migration 0030; areas/stories). */
+export type StoriesTable = {
+  id: Generated<number>;
+  customer_id: number;
+  title: string;
+  background: string;
+  what_we_did: string;
+  results: string;
+  /** JSON array of { label, value }. */
+  result_figures: string;
+  named_consent: 'yes' | 'no' | 'ask';
+  story_on: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+
+/** The customer's files a story refers to (migration 0030). */
+export type StoryFilesTable = { story_id: number; attachment_id: number; position: number };
+
+/** Needs analysis (migration 0026; areas/needs). */
+export type NeedsTable = {
+  id: Generated<number>;
+  customer_id: number;
+  kind: 'pain' | 'product' | 'service' | 'expectation' | 'budget' | 'decision';
+  title: string;
+  detail: Generated<string>;
+  item_id: number | null;
+  needed_by: string | null;
+  response_hours: number | null;
+  on_site: Generated<number>;
+  training: Generated<number>;
+  budget_min_minor: number | null;
+  budget_max_minor: number | null;
+  currency: Generated<string>;
+  status: Generated<'open' | 'met' | 'dropped'>;
+  status_at: number;
+  noted_by: number | null;
+  noted_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+
+export type NeedContactsTable = {
+  need_id: number;
+  contact_id: number;
+  position: number;
+};
+
 /** Snoozed and done items of the Today inbox (migration 0017; areas/today). */
 export type InboxMarksTable = {
   kind: string;
@@ -410,6 +464,43 @@ export type CatalogueItemsTable = {
   updated_at: number;
   version: Generated<number>;
 };
+/** Customer events and their invitations (migration 0028; areas/events). */
+export type EventsTable = {
+  id: Generated<number>;
+  title: string;
+  kind: 'launch' | 'dinner' | 'training' | 'exchange' | 'other';
+  /** 'YYYY-MM-DD', the shop's local calendar day. */
+  on_day: string;
+  start_minute: number | null;
+  duration_minutes: number | null;
+  place: Generated<string>;
+  capacity: number | null;
+  budget_minor: number | null;
+  currency: Generated<string>;
+  notes: Generated<string>;
+  cancelled_at: number | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  version: Generated<number>;
+};
+export type EventInvitationsTable = {
+  id: Generated<number>;
+  event_id: number;
+  customer_id: number;
+  contact_id: number | null;
+  reply: Generated<'pending' | 'yes' | 'no' | 'maybe'>;
+  replied_at: number | null;
+  replied_by: number | null;
+  /** NULL until marked; 1 came, 0 did not. */
+  attended: number | null;
+  attended_at: number | null;
+  attended_by: number | null;
+  invited_at: number;
+  invited_by: number | null;
+};
 export type SalesTable = {
   id: Generated<number>;
   customer_id: number;
@@ -449,6 +540,86 @@ export type SalesMonthlyTable = {
   live: number;
 };
 export type CustomerSalesTable = { customer_id: number; first_on: string; last_on: string; sale_count: number };
+
+// Loyalty (migration 0029, areas/loyalty)
+export type LoyaltySettingsTable = {
+  id: number;
+  enabled: number;
+  currency: string;
+  per_amount_minor: number;
+  points_per_amount: number;
+  /** JSON [{ itemId, points }]. */
+  per_item: string;
+  expiry_months: number;
+  referral_points: number;
+  /** JSON Tier[] (shared/api/loyalty.ts), lowest first. */
+  tiers: string;
+  expired_through: string | null;
+  updated_at: number;
+  version: number;
+};
+export type LoyaltyMembersTable = {
+  customer_id: number;
+  joined_on: string;
+  tier_key: string;
+  balance: number;
+  next_expiry_on: string | null;
+  tier_checked_on: string | null;
+  created_at: number;
+};
+export type PointsLedgerTable = {
+  id: Generated<number>;
+  customer_id: number;
+  kind: 'earn' | 'referral' | 'redeem' | 'expire' | 'correction' | 'reversal';
+  points: number;
+  on_day: string;
+  at: number;
+  sale_id: number | null;
+  reward_id: number | null;
+  coupon_id: number | null;
+  expires_on: string | null;
+  reason: string;
+  created_by: number | null;
+  remaining: number;
+  reverses_id: number | null;
+};
+export type LoyaltyTierChangesTable = {
+  id: Generated<number>;
+  customer_id: number;
+  at: number;
+  on_day: string;
+  from_key: string | null;
+  to_key: string;
+  qualifying: number;
+  threshold: number;
+  cause: 'earn' | 'expiry' | 'reversal' | 'correction' | 'settings' | 'merge' | 'daily';
+};
+export type LoyaltyRewardsTable = { id: Generated<number>; name: string; points: number; active: number; stock: number | null; created_at: number; updated_at: number; version: Generated<number> };
+export type LoyaltyCouponsTable = {
+  id: Generated<number>;
+  code: string;
+  customer_id: number;
+  reward_id: number;
+  points: number;
+  issued_on: string;
+  used_on: string | null;
+  status: 'open' | 'used' | 'void';
+  created_by: number | null;
+  created_at: number;
+};
+export type LoyaltyReferralsTable = { id: Generated<number>; customer_id: number; referred_id: number; entry_id: number; at: number };
+export type LoyaltyMergesTable = {
+  merge_id: number;
+  kept_id: number;
+  merged_id: number;
+  kept_member: string | null;
+  merged_member: string | null;
+  last_entry_id: number;
+  entry_ids: string;
+  coupon_ids: string;
+  referral_ids: string;
+  tier_change_id: number | null;
+};
 
 export type GradingProposalsTable = {
   id: Generated<number>;
@@ -495,7 +666,37 @@ export type GradingProposalItemsTable = {
   outcome: 'applied' | 'skipped' | null;
 };
 
+/** Competitor analysis (migration 0027, areas/competitors). */
+export type CompetitorsTable = {
+  id: Generated<number>;
+  name: string;
+  products: Generated<string>;
+  price_level: 'low' | 'similar' | 'high' | null;
+  strengths: Generated<string>;
+  weaknesses: Generated<string>;
+  notes: Generated<string>;
+  active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+  version: Generated<number>;
+};
+export type CompetitorPresenceTable = {
+  id: Generated<number>;
+  customer_id: number;
+  competitor_id: number;
+  products: Generated<string>;
+  share_percent: number | null;
+  contract_end_on: string | null;
+  position: Generated<'ahead' | 'even' | 'behind' | 'unknown'>;
+  notes: Generated<string>;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  version: Generated<number>;
+};
 export type DB = {
+  competitors: CompetitorsTable;
+  competitor_presence: CompetitorPresenceTable;
   grading_proposals: GradingProposalsTable;
   grading_proposal_items: GradingProposalItemsTable;
   catalogue_items: CatalogueItemsTable;
@@ -503,6 +704,14 @@ export type DB = {
   sale_lines: SaleLinesTable;
   sales_monthly: SalesMonthlyTable;
   customer_sales: CustomerSalesTable;
+  loyalty_settings: LoyaltySettingsTable;
+  loyalty_members: LoyaltyMembersTable;
+  points_ledger: PointsLedgerTable;
+  loyalty_tier_changes: LoyaltyTierChangesTable;
+  loyalty_rewards: LoyaltyRewardsTable;
+  loyalty_coupons: LoyaltyCouponsTable;
+  loyalty_referrals: LoyaltyReferralsTable;
+  loyalty_merges: LoyaltyMergesTable;
   customer_merges: CustomerMergesTable;
   customer_merge_moves: CustomerMergeMovesTable;
   duplicate_dismissals: DuplicateDismissalsTable;
@@ -519,8 +728,14 @@ export type DB = {
   survey_scores: SurveyScoresTable;
   survey_month_totals: SurveyMonthTotalsTable;
   complaints: ComplaintsTable;
+  events: EventsTable;
+  event_invitations: EventInvitationsTable;
   complaint_events: ComplaintEventsTable;
   care_notes: CareNotesTable;
+  needs: NeedsTable;
+  need_contacts: NeedContactsTable;
+  stories: StoriesTable;
+  story_files: StoryFilesTable;
   inbox_marks: InboxMarksTable;
   records: RecordsTable;
   record_participants: RecordParticipantsTable;

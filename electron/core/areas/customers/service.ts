@@ -1,9 +1,9 @@
 // The customer archive: list (keyset pages), count, detail, create, update (optimistic
 // concurrency), soft delete and restore. Search index entries are written in the same transaction.
-import { type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { AppFailure } from '../../../../shared/errors.ts';
-import { CustomerRow, type Customer, type CustomerDraft, type CustomerFilters, type CustomerPage, type CustomerQuery } from '../../../../shared/api/customers.ts';
+import { CustomerRow, GRADES, type Grade, type Customer, type CustomerDraft, type CustomerFilters, type CustomerPage, type CustomerQuery } from '../../../../shared/api/customers.ts';
 import { transaction, type Db } from '../../db/database.ts';
 import { engine } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
@@ -23,9 +23,13 @@ import { purgeComplaintsOf } from '../complaints/service.ts';
 import { purgeSalesOf } from '../sales/service.ts';
 import { dayStart, purgeRecordsOf } from '../records/service.ts';
 import { addDays } from '../../../../shared/contract-status.ts';
+import { returnCadences } from '../standards/deadline.ts';
 import { countSurveysOf, purgeSurveysOf } from '../surveys/service.ts';
 import { purgeVisitsOf } from '../visits/service.ts';
 import { purgeCareOf } from '../care/service.ts';
+import { purgeNeedsOf } from '../needs/service.ts';
+import { purgeStoriesOf } from '../stories/service.ts';
+import { purgeInvitationsOf } from '../events/service.ts';
 import { purgeInboxMarksOf } from '../today/service.ts';
 import { columnOf } from '../../db/columns.ts';
 import { CONTACT_FIELDS, contactColumns, contactFromRow, CUSTOMER_FIELDS, customerColumns, customerFieldsFromRow, type CustomerFieldValues } from './fields.ts';
@@ -53,8 +57,20 @@ function rowFor({ createdBy, ...row }: StoredRow, access: Access): CustomerRow {
   return maskRow({ ...row, actions: customerActions(access, { createdBy }) }, access);
 }
 
-function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters, access: Access): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
+/** For a `returnDueBy` filter: per grade, the instant a last contact must be before to be due by that day (as care's returnVisitsDue). */
+async function returnDueBefore(db: Db, filters: CustomerFilters): Promise<Record<Grade, number> | undefined> {
+  if (filters.returnDueBy === undefined) return undefined;
+  const cadences = await returnCadences(db);
+  const day = filters.returnDueBy;
+  return Object.fromEntries(GRADES.map((grade) => [grade, dayStart(addDays(day, -cadences[grade] + 1))])) as Record<Grade, number>; // one entry per grade
+}
+
+function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, filters: CustomerFilters, access: Access, dueBefore?: Record<Grade, number>): Q { // eslint-disable-line @typescript-eslint/no-explicit-any -- shared by the row and count queries
   let q = query.where('c.deleted_at', 'is', null);
+  if (filters.returnDueBy !== undefined) {
+    if (!dueBefore) throw new Error('customers: a returnDueBy filter needs its cadences (returnDueBefore)');
+    q = q.where(sql<SqlBool>`(${sql.join(GRADES.map((grade) => sql`(c.grade = ${grade} AND c.last_contact_at < ${dueBefore[grade]})`), sql` OR `)})`);
+  }
   if (access.scopeOwnerId !== null) q = q.where('c.owner_id', '=', access.scopeOwnerId);
   if (filters.grade) q = q.where('c.grade', '=', filters.grade);
   if (filters.stage) q = q.where('c.stage', '=', filters.stage);
@@ -91,8 +107,16 @@ const SORTS: Record<Query['sort'], (direction: 'asc' | 'desc') => Sort> = {
 };
 
 export async function listCustomers(db: Db, query: Query, access: Access): Promise<z.infer<typeof CustomerPage>> {
-  const page = await keysetPage(applyFilters(listing(db), query, access), SORTS[query.sort](query.direction), query.cursor, query.limit);
+  const page = await keysetPage(applyFilters(listing(db), query, access, await returnDueBefore(db, query)), SORTS[query.sort](query.direction), query.cursor, query.limit);
   return { rows: page.rows.map((row) => rowFor(row, access)), nextCursor: page.nextCursor };
+}
+
+/**
+ * The live customers a filter gives this caller (the list's own where, scope included), as a query
+ * to select from: set-based writes over "the customers of this filter" (events' invitations).
+ */
+export async function filteredCustomers(db: Db, filters: CustomerFilters, access: Access) {
+  return applyFilters(db.selectFrom('customers as c'), filters, access, await returnDueBefore(db, filters));
 }
 
 export async function countCustomers(db: Db, filters: CustomerFilters, access: Access): Promise<number> {
@@ -105,7 +129,7 @@ export async function countCustomers(db: Db, filters: CustomerFilters, access: A
     const inBin = await counted(db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('count')).where('deleted_at', 'is not', null));
     return everything - inBin;
   }
-  return counted(applyFilters(db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters, access));
+  return counted(applyFilters(db.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('count')), filters, access, await returnDueBefore(db, filters)));
 }
 
 export async function customerFacets(db: Db, access: Access): Promise<{ industries: string[]; regions: string[]; tags: string[] }> {
@@ -448,6 +472,9 @@ export async function purgeCustomer(db: Db, id: number, access: Access, now: num
     await purgeVisitsOf(tx, id);
     await purgeRecordsOf(tx, id);
     await purgeCareOf(tx, id); // before its contracts and contacts, which its care notes may name
+    await purgeNeedsOf(tx, id); // before its contacts, which its decision makers name
+    await purgeStoriesOf(tx, id); // their links to its files went with the files (ON DELETE CASCADE)
+    await purgeInvitationsOf(tx, id); // before its contacts, which an invitation may name
     await purgeContractsOf(tx, id);
     await tx.deleteFrom('customers').where('id', '=', id).execute();
     await engine.search.remove(tx, id);

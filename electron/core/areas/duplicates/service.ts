@@ -18,6 +18,8 @@ import { refreshLastContactOf } from '../care/last-contact.ts';
 import { regionSortKey } from '../customers/sort-keys.ts';
 import { nameSortKey, searchDocument } from '../search/search-text.ts';
 import type { Access } from '../users/access.ts';
+import { mergeLoyalty, undoLoyaltyMerge } from '../loyalty/merge.ts';
+import { movePresence, returnPresence } from '../competitors/merge.ts';
 
 export type Actor = Access & { now: number };
 
@@ -41,7 +43,7 @@ const FIELD_COLUMNS: Record<MergeField, readonly string[]> = {
 };
 
 /** The tables a merge moves by customer_id, as MERGE_TABLES names them. */
-const BY_CUSTOMER = { contracts: 'contracts', records: 'records', visits: 'visits', surveys: 'surveys', complaints: 'complaints', careNotes: 'care_notes', sales: 'sales' } as const;
+const BY_CUSTOMER = { contracts: 'contracts', records: 'records', visits: 'visits', surveys: 'surveys', complaints: 'complaints', careNotes: 'care_notes', sales: 'sales', needs: 'needs', stories: 'stories' } as const;
 /** Today's kinds whose ref_id is a customer (shared/api/today.ts TODAY_KINDS). */
 const CUSTOMER_MARK_KINDS = ['returnVisit', 'birthday', 'founding'];
 /** Rows per statement: well under SQLite's bound values. */
@@ -171,6 +173,10 @@ export async function mergeCustomers(
       await inChunks(ids, (chunk) => tx.updateTable(table).set({ customer_id: kept.id }).where('id', 'in', chunk).execute());
       for (const id of ids) moves.push({ table: name, rowId: id });
     }
+    // Competitor presence: one row per customer and competitor, the kept customer's winning (areas/competitors/merge.ts).
+    for (const id of await movePresence(tx, kept.id, merged.id)) moves.push({ table: 'competitorPresence', rowId: id });
+    // The loyalty programme: points, coupons, referrals, membership (areas/loyalty/merge.ts).
+    await mergeLoyalty(tx, mergeId, kept.id, merged.id, now);
     // The customer's own files (a contract's or record's go with it).
     const files = (await tx.selectFrom('attachments').select('id').where('owner_kind', '=', 'customer').where('owner_id', '=', merged.id).execute()).map((r) => r.id);
     await inChunks(files, (chunk) => tx.updateTable('attachments').set({ owner_id: kept.id }).where('id', 'in', chunk).execute());
@@ -254,6 +260,13 @@ export async function undoMerge(db: Db, id: number, actor: Actor): Promise<Recor
       const ids = of(name).map((m) => m.row_id);
       await inChunks(ids, (chunk) => tx.updateTable(table).set({ customer_id: merged.id }).where('id', 'in', chunk).where('customer_id', '=', kept.id).execute());
     }
+    await returnPresence(
+      tx,
+      kept.id,
+      merged.id,
+      of('competitorPresence').map((m) => m.row_id),
+    );
+    await undoLoyaltyMerge(tx, id);
     const files = of('attachments').map((m) => m.row_id);
     await inChunks(files, (chunk) => tx.updateTable('attachments').set({ owner_id: merged.id }).where('owner_kind', '=', 'customer').where('id', 'in', chunk).where('owner_id', '=', kept.id).execute());
     for (const move of of('inboxMarks')) {

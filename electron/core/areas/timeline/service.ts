@@ -16,6 +16,7 @@ import type { Db } from '../../db/database.ts';
 import type { Access } from '../users/access.ts';
 import { renewBeforeReading } from '../contracts/service.ts';
 import { careSource } from './sources/care.ts';
+import { needsSource } from './sources/needs.ts';
 import { complaintsSource } from './sources/complaints.ts';
 import { salesSource } from './sources/sales.ts';
 import { contractEventsSource } from './sources/contract-events.ts';
@@ -32,7 +33,7 @@ import { visitsSource } from './sources/visits.ts';
 type Query = z.output<typeof TimelineQuery>;
 
 /** Every source, one line each: a new kind of entry (surveys, complaints, sales) adds its source here. */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource, salesSource];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource, salesSource, needsSource];
 
 /** Rows of the statement that are no entries: the customer when this caller sees it, a contract of it due a renewal. */
 const CUSTOMER_ROW = 'customer';
