@@ -158,7 +158,7 @@ export const LedgerEntry = z.object({
   id: Id,
   customerId: Id,
   kind: z.enum(LEDGER_KINDS),
-  /** Signed, never 0: earn/referral > 0, redeem/expire < 0, correction/reversal either. */
+  /** Signed: earn/referral > 0, redeem/expire < 0, correction ≠ 0, reversal ≤ 0 (0 only when a sale's points were all spent: its reason says the shortfall). */
   points: z.number().int(),
   onDay: CalendarDate,
   at: z.number(),

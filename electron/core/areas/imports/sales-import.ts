@@ -27,6 +27,7 @@ import type { Job } from '../../jobs.ts';
 import { appendAudit } from '../audit/service.ts';
 import { insertSales, type SaleInsert } from '../sales/service.ts';
 import { indexSale } from '../sales/search.ts';
+import { onSaleChanged, onSalesInserted } from '../loyalty/sale-points.ts';
 import type { Access } from '../users/access.ts';
 import { saveMapping } from './mappings.ts';
 import { checkMapping } from './prepare.ts';
@@ -290,6 +291,7 @@ export async function applySales(db: Db, ctx: SalesApplyContext, drafts: SalesPr
       tx,
       drafts.map(({ rows: _rows, ...draft }) => ({ ...draft, createdBy: access.userId, createdAt: now })),
     );
+    await onSalesInserted(tx, ids, access, now); // members' sales earn points in the import's transaction
     const versions = new Map<number, number>();
     for (let start = 0; start < ids.length; start += 500) {
       for (const s of await tx.selectFrom('sales').select(['id', 'version']).where('id', 'in', ids.slice(start, start + 500)).execute()) versions.set(s.id, s.version);
@@ -324,7 +326,7 @@ const NAMED = 50;
  * edited, deleted (moved to the recycle bin) or purged since: CONFLICT 'editedSince' naming their
  * customers.
  */
-export async function undoSalesBatch(tx: Db, batchId: number): Promise<{ removed: number; restored: number }> {
+export async function undoSalesBatch(tx: Db, batchId: number, now: number): Promise<{ removed: number; restored: number }> {
   const items = await tx.selectFrom('import_batch_sales').select(['sale_id', 'left_version']).where('batch_id', '=', batchId).execute();
   const ids = items.map((i) => i.sale_id);
   const current = new Map<number, { version: number; deleted_at: number | null; customer_id: number; name: string }>();
@@ -358,5 +360,7 @@ export async function undoSalesBatch(tx: Db, batchId: number): Promise<{ removed
     await tx.deleteFrom('sales').where('id', 'in', chunk).execute();
     for (const id of chunk) await indexSale(tx, id); // the sale is gone: its document goes
   }
+  // Points the sales earned are reversed (sales gone: 'saleDeleted'); a no-op when none earned.
+  for (const id of ids) await onSaleChanged(tx, id, { userId: null }, now);
   return { removed: ids.length, restored: 0 };
 }

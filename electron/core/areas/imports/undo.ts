@@ -28,7 +28,7 @@ export async function undoBatch(db: Db, batchId: number, access: Access, now: nu
     if (!batch) throw new AppFailure('NOT_FOUND', `imports.undo: there is no import batch ${batchId}`);
     if (batch.undone_at !== null) throw new AppFailure('CONFLICT', `imports.undo: import ${batchId} was undone already`, { reason: 'undone' });
     if (batch.kind === 'sales') {
-      const undone = await undoSalesBatch(tx, batchId);
+      const undone = await undoSalesBatch(tx, batchId, now);
       await tx.updateTable('import_batches').set({ undone_at: now, undone_by: access.userId }).where('id', '=', batchId).execute();
       await appendAudit(tx, {
         at: now,

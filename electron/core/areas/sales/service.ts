@@ -37,6 +37,7 @@ import type { Actor } from '../records/service.ts';
 import type { Access } from '../users/access.ts';
 import { indexNewSales, indexSale, unindexSalesOf } from './search.ts';
 import { lineSummary, summaryOf } from './summary-text.ts';
+import { onSaleChanged } from '../loyalty/sale-points.ts';
 
 export type { Actor } from '../records/service.ts';
 
@@ -434,6 +435,7 @@ export async function createSale(db: Db, draft: SaleDraftValue, actor: Actor): P
       lines.map((l, position) => ({ ...l, saleId: id, position })),
     );
     await indexSale(tx, id);
+    await onSaleChanged(tx, id, actor, actor.now); // the loyalty programme's points, same transaction
     await audit(tx, actor, 'sale.create', { id, soldOn: draft.soldOn, customer }, [
       { field: 'customerId', before: null, after: { id: draft.customerId, name: customer.name, code: customer.code } },
       { field: 'soldOn', before: null, after: draft.soldOn },
@@ -484,6 +486,7 @@ export async function updateSale(db: Db, id: number, version: number, draft: Sal
       lines.map((l, position) => ({ ...l, saleId: id, position })),
     );
     await indexSale(tx, id);
+    await onSaleChanged(tx, id, actor, actor.now); // reverses the old earn, earns again
     const changes: FieldChange[] = [];
     if (draft.customerId !== row.customer_id) changes.push({ field: 'customerId', before: { id: row.customer_id, name: row.customer_name, code: row.customer_code }, after: { id: draft.customerId, name: customer.name, code: customer.code } });
     if (draft.soldOn !== row.sold_on) changes.push({ field: 'soldOn', before: row.sold_on, after: draft.soldOn });
@@ -507,6 +510,7 @@ export async function deleteSale(db: Db, id: number, actor: Actor): Promise<{ id
       .where('id', '=', id)
       .execute();
     await indexSale(tx, id);
+    await onSaleChanged(tx, id, actor, actor.now); // its points reversed
     await audit(tx, actor, 'sale.delete', { id, soldOn: row.sold_on, customer: { name: row.customer_name, code: row.customer_code } });
     return { id };
   });
@@ -523,6 +527,7 @@ export async function restoreSale(db: Db, id: number, actor: Actor): Promise<Sal
       .where('id', '=', id)
       .execute();
     await indexSale(tx, id);
+    await onSaleChanged(tx, id, actor, actor.now); // earns again
     await audit(tx, actor, 'sale.restore', { id, soldOn: row.sold_on, customer: { name: row.customer_name, code: row.customer_code } });
     return saleFor(tx, await storedFor(tx, id, actor, false, operation), actor);
   });
