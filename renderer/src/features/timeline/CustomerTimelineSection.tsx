@@ -13,6 +13,7 @@ import FavoriteIcon from '@mui/icons-material/FavoriteBorder';
 import HandymanIcon from '@mui/icons-material/Handyman';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
+import CelebrationIcon from '@mui/icons-material/Celebration';
 import ReportProblemIcon from '@mui/icons-material/ReportProblemOutlined';
 import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
 import StarIcon from '@mui/icons-material/Star';
@@ -55,6 +56,7 @@ const ICONS: { [K in TimelineKind | 'survey' | 'complaint' | 'care']?: ReactNode
   care: <FavoriteIcon />,
   merge: <CallMergeIcon />,
   sale: <PointOfSaleIcon />,
+  event: <CelebrationIcon />,
 };
 
 type Restorable = 'record' | 'visit' | 'survey' | 'complaint' | 'sale';

@@ -29,7 +29,7 @@ export function entryTitle(t: TFunction, entry: Pick<TimelineEntry, 'kind' | 'ti
 }
 
 /** Route names of the pages an entry opens, by what it opens. */
-const PAGE_OF = { record: 'record', visit: 'visit', contract: 'contract', survey: 'survey', complaint: 'complaint', sale: 'sale' } as const;
+const PAGE_OF = { record: 'record', visit: 'visit', contract: 'contract', survey: 'survey', complaint: 'complaint', sale: 'sale', event: 'event' } as const;
 const hasPage = (kind: string): kind is keyof typeof PAGE_OF => kind in PAGE_OF;
 
 /**

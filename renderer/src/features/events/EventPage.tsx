@@ -1,0 +1,156 @@
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import BlockIcon from '@mui/icons-material/Block';
+import EditIcon from '@mui/icons-material/Edit';
+import PrintIcon from '@mui/icons-material/Print';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Event } from '../../../../shared/api/events.ts';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { DETAIL_DL_SX, DetailField, DetailHeader, DetailQuery } from '../../app/DetailPage.tsx';
+import { errorMessage } from '../../app/errors.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { dataChanged, useCoreMutation, useCoreQuery } from '../../app/query.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDay, formatMoney } from '../contracts/money.ts';
+import { EffectPanel } from './EffectPanel.tsx';
+import { EventDialog } from './EventDialog.tsx';
+import { eventTime } from './event-format.ts';
+import { EventStatusChip } from './EventsPage.tsx';
+import { InvitationsSection } from './InvitationsSection.tsx';
+
+/** `#/events/:id`: the event's details and counts, its invitations, and after the day its effect. */
+export function EventPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const event = useCoreQuery('events.get', { id });
+  return (
+    <DetailQuery query={event} backText={t('events.back')} onBack={() => navigate({ name: 'events' })}>
+      {(data) => <EventView event={data} />}
+    </DetailQuery>
+  );
+}
+
+const COUNT_KEYS = ['invited', 'yes', 'maybe', 'no', 'pending', 'attended'] as const;
+
+function EventView({ event: e }: { event: Event }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
+  const overCapacity = e.capacity !== null && e.counts.yes > e.capacity;
+  return (
+    <Stack spacing={2.5} sx={{ maxWidth: 1200, mx: 'auto' }}>
+      <DetailHeader
+        back={
+          <Box>
+            <Button startIcon={<ArrowBackIcon />} href={hrefOf({ name: 'events' })}>
+              {t('events.back')}
+            </Button>
+          </Box>
+        }
+        notice={null}
+        title={e.title}
+        meta={
+          <>
+            <EventStatusChip event={e} />
+            <Typography color="text.secondary">{[formatDay(e.onDay, language), eventTime(e)].filter(Boolean).join(' ')}</Typography>
+          </>
+        }
+        actions={
+          <>
+            {e.actions.print ? (
+              <Button variant="outlined" startIcon={<PrintIcon />} href={hrefOf({ name: 'printEventSignIn', id: e.id })}>
+                {t('events.signInSheet')}
+              </Button>
+            ) : null}
+            {e.actions.cancel ? (
+              <Button variant="outlined" color="warning" startIcon={<BlockIcon />} onClick={() => setDialog('cancel')}>
+                {t('events.cancelEvent')}
+              </Button>
+            ) : null}
+            {e.actions.edit ? (
+              <Button variant="contained" startIcon={<EditIcon />} onClick={() => setDialog('edit')}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Paper component="section" sx={{ p: 3 }} aria-labelledby="event-details-title">
+        <Typography variant="h6" component="h2" id="event-details-title" sx={{ mb: 2 }}>
+          {t('events.details')}
+        </Typography>
+        <Box component="dl" sx={DETAIL_DL_SX}>
+          <DetailField label={t('events.field.kind')}>{t(`events.kinds.${e.kind}`)}</DetailField>
+          <DetailField label={t('events.field.onDay')}>{formatDay(e.onDay, language)}</DetailField>
+          <DetailField label={t('events.field.time')}>{eventTime(e)}</DetailField>
+          <DetailField label={t('events.field.capacity')}>{e.capacity === null ? '' : formatNumber(e.capacity)}</DetailField>
+          <DetailField label={t('events.field.budget')}>{e.budgetMinor === null ? '' : formatMoney(e.budgetMinor, e.currency, language)}</DetailField>
+          <DetailField label={t('events.field.place')} wide>
+            {e.place}
+          </DetailField>
+          {e.notes ? (
+            <DetailField label={t('events.field.notes')} wide>
+              {e.notes}
+            </DetailField>
+          ) : null}
+        </Box>
+        <Box sx={{ ...DETAIL_DL_SX, gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', mt: 2 }} component="dl" data-testid="event-counts">
+          {COUNT_KEYS.map((key) => (
+            <Box key={key} data-count={key} data-value={e.counts[key]}>
+              <Typography component="dt" variant="caption" color="text.secondary">
+                {t(`events.counts.${key}`)}
+              </Typography>
+              <Typography component="dd" variant="h6" sx={{ m: 0 }}>
+                {formatNumber(e.counts[key])}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+        {overCapacity ? (
+          <Alert severity="warning" sx={{ mt: 2 }}>
+            {t('events.overCapacity', { capacity: formatNumber(e.capacity ?? 0) })}
+          </Alert>
+        ) : null}
+      </Paper>
+      {e.actions.effect && e.status === 'held' ? <EffectPanel eventId={e.id} /> : null}
+      <InvitationsSection event={e} />
+      {dialog === 'edit' ? <EventDialog event={e} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'cancel' ? <CancelDialog event={e} onClose={() => setDialog(null)} /> : null}
+    </Stack>
+  );
+}
+
+/** Marks the event cancelled (its invitations stay): the core's events.cancel. */
+function CancelDialog({ event: e, onClose }: { event: Event; onClose: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const cancel = useCoreMutation('events.cancel');
+  const confirm = () =>
+    cancel.mutate(
+      { id: e.id, version: e.version },
+      {
+        onSuccess: () => {
+          onClose();
+          notify({ message: t('events.cancelled') });
+        },
+        onError: (error) => {
+          if (error.code === 'CONFLICT') dataChanged();
+        },
+      },
+    );
+  return (
+    <ConfirmDialog
+      titleId="cancel-event-title"
+      title={t('events.cancelTitle')}
+      body={t('events.cancelBody', { title: e.title })}
+      problem={cancel.error ? errorMessage(t, cancel.error) : null}
+      confirmLabel={t('events.cancelConfirm')}
+      color="warning"
+      pending={cancel.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,160 @@
+import { Alert, Box, Button, Chip, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EVENT_WHEN, type Event, type EventWhen } from '../../../../shared/api/events.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { listMemory, useListQuery } from '../../app/list-address.ts';
+import { OverflowText } from '../../app/OverflowText.tsx';
+import { usePagedQuery } from '../../app/query.ts';
+import { navigate } from '../../app/router.ts';
+import { useCan } from '../../app/session.tsx';
+import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDay } from '../contracts/money.ts';
+import { EventDialog } from './EventDialog.tsx';
+import { eventTime } from './event-format.ts';
+
+const PAGE_SIZE = 50;
+const MAX_Q = 200;
+const remembered = listMemory((query) => ({ name: 'events', query }));
+
+/** The list's choice, as its address keeps it: which events (upcoming by default) and the search. */
+export type EventListQuery = { when: EventWhen; q?: string };
+
+export function parseEventQuery(search: string): EventListQuery {
+  const params = new URLSearchParams(search);
+  const when = EVENT_WHEN.find((w) => w === params.get('when')) ?? 'upcoming';
+  const q = (params.get('q') ?? '').trim().slice(0, MAX_Q);
+  return q === '' ? { when } : { when, q };
+}
+
+export function formatEventQuery(query: EventListQuery): string {
+  const params = new URLSearchParams();
+  if (query.when !== 'upcoming') params.set('when', query.when);
+  if (query.q) params.set('q', query.q);
+  return params.toString();
+}
+
+// One order, the core's (upcoming: soonest first; else latest first): no column sorts.
+type NoSort = 'onDay';
+const CORE_ORDER = { onDay: 'asc' } as const;
+const noSort = () => undefined;
+
+/** `#/events`: the shop's customer events, upcoming first; "New event" for events.manage. */
+export function EventsPage({ search }: { search?: string }) {
+  const { t } = useTranslation();
+  const canManage = useCan('events.manage');
+  const [adding, setAdding] = useState(false);
+  const [query, setQuery] = useListQuery<EventListQuery>(remembered, search, parseEventQuery, formatEventQuery);
+  const [text, setText] = useState(query.q ?? '');
+  const applyText = () => setQuery((current) => (text.trim() === '' ? { when: current.when } : { ...current, q: text.trim() }));
+
+  return (
+    <Stack spacing={2} sx={{ height: '100%' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h5" component="h1">
+          {t('events.title')}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        {canManage ? (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+            {t('events.new')}
+          </Button>
+        ) : null}
+      </Stack>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          aria-label={t('events.whenLabel')}
+          value={query.when}
+          onChange={(_e, when: EventWhen | null) => when && setQuery((current) => ({ ...current, when }))}
+        >
+          {EVENT_WHEN.map((when) => (
+            <ToggleButton key={when} value={when}>
+              {t(`events.when.${when}`)}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <TextField
+          size="small"
+          type="search"
+          sx={{ width: 240 }}
+          label={t('events.q')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={applyText}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') applyText();
+          }}
+        />
+      </Stack>
+      <EventList query={query} />
+      {adding ? <EventDialog event={null} onClose={() => setAdding(false)} /> : null}
+    </Stack>
+  );
+}
+
+/** The event's status as a chip: cancelled in grey, held in green. */
+export function EventStatusChip({ event }: { event: Pick<Event, 'status'> }) {
+  const { t } = useTranslation();
+  const color = event.status === 'held' ? 'success' : event.status === 'cancelled' ? 'default' : 'primary';
+  return <Chip size="small" variant="outlined" color={color} label={t(`events.statuses.${event.status}`)} />;
+}
+
+function EventList({ query }: { query: EventListQuery }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const input = { when: query.when, ...(query.q ? { q: query.q } : {}), limit: PAGE_SIZE };
+  const list = usePagedQuery('events.list', input);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const columns: Column<Event, NoSort>[] = [
+    { label: t('events.columns.day'), width: 170, cell: (row) => [formatDay(row.onDay, language), eventTime(row)].filter(Boolean).join(' ') },
+    { label: t('events.columns.title'), cell: (row) => <OverflowText text={row.title} /> },
+    { label: t('events.columns.kind'), width: 150, cell: (row) => t(`events.kinds.${row.kind}`) },
+    { label: t('events.columns.place'), width: 200, cell: (row) => <OverflowText text={row.place} /> },
+    { label: t('events.columns.invited'), width: 80, align: 'right', cell: (row) => formatNumber(row.counts.invited) },
+    { label: t('events.columns.yes'), width: 90, align: 'right', cell: (row) => formatNumber(row.counts.yes) },
+    { label: t('events.columns.attended'), width: 90, align: 'right', cell: (row) => formatNumber(row.counts.attended) },
+    { label: t('events.columns.status'), width: 110, cell: (row) => <EventStatusChip event={row} /> },
+  ];
+  return (
+    <>
+      {list.error ? (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {errorMessage(t, list.error)}
+        </Alert>
+      ) : null}
+      <VirtualTable
+        label={t('events.tableLabel')}
+        minWidth={1000}
+        columns={columns}
+        rows={list.rows}
+        getRowKey={(row) => row.id}
+        rowKeyAttribute="data-event-id"
+        onOpen={(row) => navigate({ name: 'event', id: row.id })}
+        sort="onDay"
+        direction={query.when === 'upcoming' ? 'asc' : 'desc'}
+        defaultDirection={CORE_ORDER}
+        onSort={noSort}
+        scrollKey={JSON.stringify(input)}
+        hasMore={hasNextPage}
+        loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
+        loaded={list.data !== undefined}
+        failed={list.error !== null}
+        loadMore={loadMore}
+        emptyText={query.q ? t('events.empty') : t('events.emptyAll')}
+      />
+    </>
+  );
+}
