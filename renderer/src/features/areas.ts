@@ -29,4 +29,5 @@ export { area as exports } from './exports/area.tsx';
 export { area as sales } from './sales/area.tsx';
 export { area as grading } from './grading/area.tsx';
 export { area as churn } from './churn/area.tsx';
+export { area as loyalty } from './loyalty/area.tsx';
 export { area as events } from './events/area.tsx';

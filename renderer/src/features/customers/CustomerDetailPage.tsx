@@ -16,6 +16,7 @@ import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 import { CustomerSalesSection } from '../sales/CustomerSalesSection.tsx';
 import { CustomerEventsSection } from '../events/CustomerEventsSection.tsx';
+import { CustomerLoyaltySection } from '../loyalty/CustomerLoyaltySection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
 import { NewComplaintButton } from '../complaints/NewComplaintButton.tsx';
 import { SurveyButton } from '../surveys/SurveyButton.tsx';
@@ -93,6 +94,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <CustomerContractsSection customer={c} />
       <CustomerSalesSection customer={c} />
       <CustomerEventsSection customer={c} />
+      <CustomerLoyaltySection customer={c} />
       <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />
       {/* Last: it loads further pages as it scrolls into view, so nothing below it is pushed away. */}
       <CustomerTimelineSection customer={c} />
