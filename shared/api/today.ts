@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { ChurnReason } from './churn.ts';
+import { FestivalDue } from './holidays.ts';
 import { CalendarDate, Id } from './customers.ts';
 import { method } from './method.ts';
 import type { Role } from '../roles.ts';
@@ -137,6 +138,12 @@ export const Today = z.object({
     /** The top CHURN_TODAY_LIMIT churn warnings by value at risk (open → customer); total: all of them. */
     churn: TodaySectionPage,
   }),
+  /**
+   * Holiday care (kind 'holiday', areas/holidays): the festivals from the day through the shop's
+   * daysAhead with customers of the greeted grades still to greet ("mine": the caller's customers);
+   * one whose customers were all greeted is left out. Open → #/holidays/:key/:year.
+   */
+  holidays: z.array(FestivalDue),
 });
 export type Today = z.infer<typeof Today>;
 

@@ -37,5 +37,6 @@ import { holidaysArea } from './holidays/index.ts';
 import { competitorsArea } from './competitors/index.ts';
 import { performanceArea } from './performance/index.ts';
 import { needsArea } from './needs/index.ts';
+import { eventsArea } from './events/index.ts';
 
-export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea, competitorsArea, performanceArea, storiesArea, holidaysArea, needsArea, loyaltyArea];
+export const AREAS: readonly Area[] = [authArea, usersArea, settingsArea, customersArea, searchArea, auditArea, backupArea, systemArea, filesArea, logoArea, tagsArea, jobsArea, attachmentsArea, contractsArea, recordsArea, visitsArea, timelineArea, printArea, surveysArea, todayArea, complaintsArea, standardsArea, careArea, duplicatesArea, exportsArea, importsArea, dashboardArea, salesArea, gradingArea, churnArea, competitorsArea, performanceArea, storiesArea, holidaysArea, needsArea, loyaltyArea, eventsArea];

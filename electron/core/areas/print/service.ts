@@ -42,6 +42,11 @@ async function logoDataUrl(db: Db): Promise<string | null> {
   return `data:${logo.blob.type};base64,${Buffer.concat(parts).toString('base64')}`;
 }
 
+/** Also the heading of other areas' documents (a story's case sheet). */
+export async function printHeader(db: Db, actor: Actor): Promise<PrintHeader> {
+  return header(db, actor);
+}
+
 async function header(db: Db, actor: Actor): Promise<PrintHeader> {
   const user = await db.selectFrom('users').select(['display_name', 'username']).where('id', '=', actor.userId).executeTakeFirst();
   return { shopName: await shopName(db), logo: await logoDataUrl(db), printedBy: nameOf(user) || actor.username, printedAt: actor.now };

@@ -34,6 +34,7 @@ import type { Access } from '../users/access.ts';
 import { returnCadences } from '../standards/deadline.ts';
 import { careSources, type Occasion, type ReturnVisitDue } from './care-sources.ts';
 import { churnSection } from './churn-source.ts';
+import { holidaySection } from './holiday-source.ts';
 
 /** A caller at an instant (the clock of the context). */
 export type Actor = Access & { now: number };
@@ -516,7 +517,8 @@ export async function readToday(db: Db, query: { scope?: TodayScope | undefined;
     db,
     Object.values(sections).flatMap((section) => section.items),
   );
-  return { day, scope, scopes: todayScopes(actor.role), sections };
+  const holidays = await holidaySection(db, ask);
+  return { day, scope, scopes: todayScopes(actor.role), sections, holidays };
 }
 
 /**

@@ -1,0 +1,4 @@
+import type { Area } from '../area.ts';
+import { storiesHandlers } from './handlers.ts';
+
+export const storiesArea: Area = { name: 'stories', handlers: storiesHandlers, countedTables: ['stories'] };
