@@ -23,6 +23,7 @@ import { exportCommand } from './commands/exports.ts';
 import { duplicates } from './commands/duplicates.ts';
 import { grading } from './commands/grading.ts';
 import { churn } from './commands/churn.ts';
+import { performance } from './commands/performance.ts';
 import { importCommand } from './commands/imports.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
@@ -123,6 +124,12 @@ Commands:
                                                        the churn warnings the user sees, by value at risk (the last 12
                                                        months' revenue), each with its reasons and their facts
 
+  performance --from YYYY-MM-DD --to YYYY-MM-DD [--staff USER|all] --user USER
+                                                       staff performance over those local days: customers by grade, visits
+                                                       planned/done, return visits overdue, complaints closed (on time),
+                                                       surveys (CSAT, NPS), revenue, new customers, churn risks (staff: their
+                                                       own; owner and managers anyone's, or all)
+
   backup --to FOLDER         --user OWNER              write a verified Clientele-<shop>-<date>.clbak into FOLDER (progress on stderr)
   verify-backup FILE         --user USER | --recovery-key KEY
                                                        check a backup and show its manifest (password valid when it was made);
@@ -175,6 +182,7 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   duplicates,
   grading,
   churn,
+  performance,
   import: importCommand,
 };
 const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'churn', 'import']);

@@ -7,7 +7,7 @@
 // Every row carries `actions`, what the core would allow this caller, so the UI offers only those.
 import { z } from 'zod';
 import { defineArea } from './area.ts';
-import { GRADES, Id } from './customers.ts';
+import { CalendarDate, GRADES, Id } from './customers.ts';
 import { method } from './method.ts';
 import { InstantInRange } from './records.ts';
 import { customerActions, type Role } from '../roles.ts';
@@ -217,6 +217,13 @@ export const ComplaintQuery = z.object({
   customerId: Id.optional(),
   severity: z.enum(COMPLAINT_SEVERITIES).optional(),
   category: z.enum(COMPLAINT_CATEGORIES).optional(),
+  /** Complaints of the customers this staff member is responsible for (staff performance). */
+  ownerId: Id.optional(),
+  /** Closed on or after / on or before these local days (staff performance's complaints closed). */
+  closedFrom: CalendarDate.optional(),
+  closedTo: CalendarDate.optional(),
+  /** Only those closed by their deadline. */
+  onTime: z.literal(true).optional(),
   after: Cursor,
   limit: Limit,
 });

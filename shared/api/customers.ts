@@ -175,6 +175,8 @@ export const CustomerFilters = z.object({
   createdFrom: CalendarDate.optional(),
   /** Created on or before this local day. */
   createdTo: CalendarDate.optional(),
+  /** Due a return visit on or before this local day: last contact's day + the grade's cadence (Today's return visits; staff performance). */
+  returnDueBy: CalendarDate.optional(),
 });
 export type CustomerFilters = z.infer<typeof CustomerFilters>;
 

@@ -163,6 +163,8 @@ const Limit = z.number().int().min(1).max(100).default(50);
 export const SurveyQuery = z.object({
   customerId: Id.optional(),
   staffId: Id.optional(),
+  /** Surveys of the customers this staff member is responsible for (staff performance). */
+  ownerId: Id.optional(),
   recordId: Id.optional(),
   visitId: Id.optional(),
   /** The shop's local days it was answered on, both included. */

@@ -158,6 +158,8 @@ export const VisitFilters = z.object({
   staffId: Id.optional(),
   customerId: Id.optional(),
   status: VisitStatusSchema.optional(),
+  /** Only visits not cancelled (staff performance's visits planned). */
+  notCancelled: z.literal(true).optional(),
   /** The visits' days, both included. */
   from: VisitDay.optional(),
   to: VisitDay.optional(),

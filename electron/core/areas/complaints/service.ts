@@ -30,7 +30,8 @@ import { transaction, type Db } from '../../db/database.ts';
 import { keysetPage, type SortColumn } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit, changedFields, type FieldChange } from '../audit/service.ts';
-import type { Actor } from '../records/service.ts';
+import { dayStart, type Actor } from '../records/service.ts';
+import { addDays } from '../../../../shared/contract-status.ts';
 import { responseDeadline } from '../standards/deadline.ts';
 import type { Access } from '../users/access.ts';
 
@@ -166,6 +167,11 @@ export function partQuery(db: Db, part: Part, query: Query, access: Access, now:
   if (query.customerId !== undefined) q = q.where('k.customer_id', '=', query.customerId);
   if (query.severity) q = q.where('k.severity', '=', query.severity);
   if (query.category) q = q.where('k.category', '=', query.category);
+  if (query.ownerId !== undefined) q = q.where('c.owner_id', '=', query.ownerId);
+  // Local days as instants: from the first day's midnight to the midnight after the last.
+  if (query.closedFrom !== undefined) q = q.where('k.closed_at', '>=', dayStart(query.closedFrom));
+  if (query.closedTo !== undefined) q = q.where('k.closed_at', '<', dayStart(addDays(query.closedTo, 1)));
+  if (query.onTime) q = q.where('k.closed_at', 'is not', null).where((eb) => eb('k.closed_at', '<=', eb.ref('k.due_at')));
   return q;
 }
 

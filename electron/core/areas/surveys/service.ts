@@ -167,6 +167,7 @@ export async function listSurveys(db: Db, query: Query, access: Access): Promise
   let q = visible(listing(db), access).where('s.deleted_at', 'is', null);
   if (query.customerId) q = q.where('s.customer_id', '=', query.customerId);
   if (query.staffId) q = q.where('s.staff_id', '=', query.staffId);
+  if (query.ownerId) q = q.where('c.owner_id', '=', query.ownerId);
   if (query.recordId) q = q.where('s.record_id', '=', query.recordId);
   if (query.visitId) q = q.where('s.visit_id', '=', query.visitId);
   if (query.from) q = q.where('s.at', '>=', dayStart(query.from));

@@ -260,6 +260,7 @@ export function filteredVisits<Q extends SelectQueryBuilder<Joined, 'v' | 'c' | 
   if (filters.staffId !== undefined) q = q.where('v.staff_id', '=', filters.staffId);
   if (filters.customerId !== undefined) q = q.where('v.customer_id', '=', filters.customerId);
   if (filters.status !== undefined) q = q.where('v.status', '=', filters.status);
+  if (filters.notCancelled) q = q.where('v.status', '!=', 'cancelled');
   if (filters.from !== undefined) q = q.where('v.on_day', '>=', filters.from);
   if (filters.to !== undefined) q = q.where('v.on_day', '<=', filters.to);
   return q as Q; // a where keeps the builder's type, which TypeScript cannot see through the generic Q
