@@ -118,7 +118,7 @@ export function InvitationsSection({ event: e }: { event: Event }) {
             </option>
           ))}
         </TextField>
-        <TextField select size="small" slotProps={NATIVE_SELECT} sx={{ width: 160 }} label={t('invitations.attended')} value={filters.attended === undefined ? '' : filters.attended ? 'yes' : 'no'} onChange={(ev) => setFilters((c) => ({ ...c, attended: ev.target.value === '' ? undefined : ev.target.value === 'yes' }))}>
+        <TextField select size="small" slotProps={NATIVE_SELECT} sx={{ width: 190 }} label={t('invitations.attended')} value={filters.attended === undefined ? '' : filters.attended ? 'yes' : 'no'} onChange={(ev) => setFilters((c) => ({ ...c, attended: ev.target.value === '' ? undefined : ev.target.value === 'yes' }))}>
           <option value="">{t('invitations.anyAttended')}</option>
           <option value="yes">{t('invitations.attendedStates.yes')}</option>
           <option value="no">{t('invitations.attendedStates.no')}</option>

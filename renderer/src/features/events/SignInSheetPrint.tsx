@@ -55,12 +55,12 @@ function Sheet({ sheet }: { sheet: SignInSheet }) {
       ) : (
         <table className="doc-table sign-in-table">
           <colgroup>
-            <col style={{ width: '7%' }} />
+            <col style={{ width: '6%' }} />
             <col style={{ width: '31%' }} />
+            <col style={{ width: '14%' }} />
             <col style={{ width: '16%' }} />
-            <col style={{ width: '17%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '19%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '20%' }} />
           </colgroup>
           <thead>
             <tr>
