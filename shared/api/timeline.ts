@@ -54,7 +54,7 @@ export const TIMELINE_TEXT_CHARS = 200;
  *   text = the total as '1234.50 CNY', then the notes; staff = who sold; opens the sale. Sales in the
  *   recycle bin are shown (`deleted`, restorable by sales.restore).
  * - event: a customer's attendance at a customer event (attended = true): at = local midnight of
- *   the event's day plus its start minute (when set); title = the event's title; text = its place;
+ *   the event's day; title = the event's title; text = its place;
  *   staff = who marked the attendance; refId = the invitation's id; opens the event. Events in the
  *   recycle bin are not shown.
  * - need: a need noted (areas/needs): at = when it was noted; title = the need's kind code (pain,

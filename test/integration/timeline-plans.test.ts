@@ -100,6 +100,8 @@ const INDEXES: Record<string, RegExp[]> = {
   contractExpired: [/USING INDEX contracts_customer \(customer_id=\?\)/],
   contractEvents: [/USING INDEX contracts_customer \(customer_id=\?\)/],
   sales: [/USING INDEX sales_by_customer \(customer_id=\?/],
+  needs: [/USING INDEX needs_by_customer \(customer_id=\?/],
+  events: [/USING INDEX event_invitations_by_customer \(customer_id=\?/],
 };
 
 describe('timeline plans', () => {
@@ -151,7 +153,7 @@ describe('timeline plans', () => {
       const tables = plan.filter((step) => /^SEARCH /.test(step)).map((step) => step.split(' ')[1]);
       // records through the counting view; c: the customer check; k: the contracts (and the renewal check)
       // m, d: the merges and the merged customers they name; s, l: the surveys, the sales and the sales' lines
-      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c', 's', 'n', 'm', 'd', 'l']));
+      expect(new Set(tables)).toEqual(new Set(['main.records', 'u', 'v', 'k', 'e', 'g', 'a', 'c', 's', 'n', 'm', 'd', 'l', 'ei', 'ev']));
       expect(plan.filter((step) => step === 'USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY').length).toBe(1);
     }
   });

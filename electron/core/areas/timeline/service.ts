@@ -19,6 +19,7 @@ import { careSource } from './sources/care.ts';
 import { needsSource } from './sources/needs.ts';
 import { complaintsSource } from './sources/complaints.ts';
 import { salesSource } from './sources/sales.ts';
+import { eventsSource } from './sources/events.ts';
 import { contractEventsSource } from './sources/contract-events.ts';
 import { contractExpiredSource } from './sources/contract-expired.ts';
 import { contractSignedSource } from './sources/contract-signed.ts';
@@ -33,7 +34,7 @@ import { visitsSource } from './sources/visits.ts';
 type Query = z.output<typeof TimelineQuery>;
 
 /** Every source, one line each: a new kind of entry (surveys, complaints, sales) adds its source here. */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource, salesSource, needsSource];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [recordsSource, visitsSource, contractSignedSource, contractEventsSource, contractExpiredSource, gradeSource, filesSource, surveysSource, complaintsSource, careSource, mergesSource, salesSource, needsSource, eventsSource];
 
 /** Rows of the statement that are no entries: the customer when this caller sees it, a contract of it due a renewal. */
 const CUSTOMER_ROW = 'customer';
