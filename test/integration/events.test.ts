@@ -263,3 +263,29 @@ describe('a purged customer', () => {
     expect((await h.call('owner', 'events.invitations', { eventId: event.id })).rows).toEqual([]);
   });
 });
+
+describe('the seed', () => {
+  it('adds events with invitations, replies and attendance once', async () => {
+    const seeded = makeHarness();
+    try {
+      seeded.clock.now = at(2026, 12, 1);
+      await shopWithRoles(seeded);
+      await seeded.call('owner', 'system.seed', { customers: 80, seed: 5 });
+      const events = (await seeded.call('owner', 'events.list', { when: 'all' })).rows;
+      expect(events.map((event) => event.status).sort()).toEqual(['held', 'held', 'planned', 'planned']);
+      const held = events.filter((event) => event.status === 'held');
+      for (const event of held) {
+        expect(event.counts.invited).toBeGreaterThan(0);
+        expect(event.counts.attended).toBeGreaterThan(0);
+        expect(event.counts.yes).toBeLessThanOrEqual(event.capacity ?? Infinity);
+      }
+      const customer = (await seeded.call('owner', 'events.invitations', { eventId: held[0]!.id, attended: true })).rows[0]!;
+      expect((await seeded.call('owner', 'timeline.list', { customerId: customer.customerId, kinds: ['event'] })).entries.length).toBeGreaterThan(0);
+      // Once: a second seed adds no events.
+      await seeded.call('owner', 'system.seed', { customers: 1, seed: 6 });
+      expect((await seeded.call('owner', 'events.list', { when: 'all' })).rows.length).toBe(4);
+    } finally {
+      seeded.cleanup();
+    }
+  }, 120_000);
+});
