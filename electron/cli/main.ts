@@ -23,6 +23,7 @@ import { exportCommand } from './commands/exports.ts';
 import { duplicates } from './commands/duplicates.ts';
 import { grading } from './commands/grading.ts';
 import { churn } from './commands/churn.ts';
+import { points } from './commands/points.ts';
 import { performance } from './commands/performance.ts';
 import { importCommand } from './commands/imports.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
@@ -124,6 +125,12 @@ Commands:
                                                        the churn warnings the user sees, by value at risk (the last 12
                                                        months' revenue), each with its reasons and their facts
 
+  points add --customer CODE --points N --reason TEXT --user USER
+                                                       a points correction by hand with its reason (points.adjust;
+                                                       --points=-N takes points away, never below 0)
+  points balance --customer CODE --user USER           a member's tier, balance, points expiring next month, latest entries
+  points check               --user USER               every member's balance against the sum of their points ledger
+
   performance --from YYYY-MM-DD --to YYYY-MM-DD [--staff USER|all] --user USER
                                                        staff performance over those local days: customers by grade, visits
                                                        planned/done, return visits overdue, complaints closed (on time),
@@ -182,10 +189,11 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   duplicates,
   grading,
   churn,
+  points,
   performance,
   import: importCommand,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'churn', 'import']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'churn', 'points', 'import']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -269,6 +277,9 @@ export async function main(argv: string[]): Promise<number> {
         'accept-all': { type: 'boolean', default: false },
         // churn
         rule: { type: 'string' },
+        // points (--customer shared)
+        points: { type: 'string' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

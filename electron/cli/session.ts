@@ -89,6 +89,9 @@ export type CliContext = {
     'accept-all'?: boolean;
     // churn (commands/churn.ts)
     rule?: string;
+    // points (commands/points.ts; --customer shared)
+    points?: string;
+    reason?: string;
     // today (commands/today.ts)
     date?: string;
     scope?: string;
