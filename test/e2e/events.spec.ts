@@ -183,6 +183,7 @@ for (const [locale, messages] of [
       await expect(entry).toContainText(t('timeline.kinds.event'));
       await expect(entry).toContainText(title);
       await expect(page.getByTestId('customer-events')).toContainText(title);
+      await page.getByTestId('customer-events').scrollIntoViewIfNeeded();
       await bothSizes(page, shot, `customer-${locale}`);
       await entry.getByRole('link').first().click();
       await expect(page).toHaveURL(new RegExp(`#/events/${eventId}$`));
