@@ -156,6 +156,22 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'sales.delete': () => [{ id: 999_999 }],
   'sales.restore': () => [{ id: 999_999 }],
   'sales.check': () => [{}],
+  // Events: the seed's (ids 1–4) with their invitations, sign-in sheets (contacts' phones) and effects; writes a masked user may make.
+  'events.list': () => [{ when: 'all', limit: 100 }],
+  'events.get': () => [1, 2, 3, 4].map((id) => ({ id })),
+  'events.create': () => [{ title: '遮蔽测试活动', onDay: '2026-12-20' }],
+  'events.update': () => [{ id: 4, version: 999, title: 'x', onDay: '2026-12-20' }],
+  'events.cancel': () => [{ id: 4, version: 999 }],
+  'events.delete': () => [{ id: 999_999 }],
+  'events.restore': () => [{ id: 999_999 }],
+  'events.invitations': () => [1, 2, 3].map((eventId) => ({ eventId, limit: 100 })),
+  'events.invitePreview': () => [{ eventId: 4, filter: { grade: 'vip' } }],
+  'events.invite': (c) => [{ eventId: 4, customerIds: [c.customers[0]!.id] }],
+  'events.uninvite': () => [{ invitationId: 999_999 }],
+  'events.reply': () => [{ invitationId: 1, reply: 'maybe' }],
+  'events.attend': () => [{ invitationIds: [1], attended: true }],
+  'events.signInSheet': () => [1, 2, 3].map((eventId) => ({ eventId })),
+  'events.effect': () => [1, 2].map((eventId) => ({ eventId })),
   // Contracts carry their customer's name and code, no contact details: every customer's contracts
   // are listed and read (the seed's and one per customer made below).
   'contracts.list': () => (['end', 'signed', 'amount', 'number'] as const).map((sort) => ({ sort, limit: 100 })),

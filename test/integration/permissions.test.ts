@@ -226,6 +226,22 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'sales.delete': () => ({ id: 999_999 }),
   'sales.restore': () => ({ id: 999_999 }),
   'sales.check': () => ({}),
+  // Events: a new one per role and scope; every other sample names an event or invitation that does not exist (NOT_FOUND where allowed).
+  'events.list': () => ({ when: 'upcoming', q: '茶' }),
+  'events.get': () => ({ id: 999_999 }),
+  'events.create': (role, f) => ({ title: `活动 ${role} ${f.staffScope}`, kind: 'dinner', onDay: '2026-12-20' }),
+  'events.update': () => ({ id: 999_999, version: STALE, title: '活动', onDay: '2026-12-20' }),
+  'events.cancel': () => ({ id: 999_999, version: STALE }),
+  'events.delete': () => ({ id: 999_999 }),
+  'events.restore': () => ({ id: 999_999 }),
+  'events.invitations': () => ({ eventId: 999_999 }),
+  'events.invitePreview': () => ({ eventId: 999_999, filter: { grade: 'vip' } }),
+  'events.invite': (role, f) => ({ eventId: 999_999, customerIds: [f.customerIds[role]] }),
+  'events.uninvite': () => ({ invitationId: 999_999 }),
+  'events.reply': () => ({ invitationId: 999_999, reply: 'yes' }),
+  'events.attend': () => ({ invitationIds: [999_999], attended: true }),
+  'events.signInSheet': () => ({ eventId: 999_999 }),
+  'events.effect': () => ({ eventId: 999_999 }),
 };
 
 function sample(method: MethodName, role: Role, fixture: Fixture): unknown {
