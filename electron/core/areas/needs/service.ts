@@ -290,10 +290,10 @@ export async function createNeed(db: Db, draft: NeedDraftValue, actor: Actor): P
     await saveContacts(tx, id, contactIds);
     const changes: FieldChange[] = [
       { field: 'customerId', before: null, after: { id: draft.customerId, name: customer.name, code: customer.code } },
-      { field: 'kind', before: null, after: draft.kind },
-      { field: 'title', before: null, after: draft.title },
+      { field: 'needKind', before: null, after: draft.kind },
+      { field: 'needTitle', before: null, after: draft.title },
     ];
-    if (columns.detail) changes.push({ field: 'detail', before: null, after: columns.detail });
+    if (columns.detail) changes.push({ field: 'needDetail', before: null, after: columns.detail });
     if (itemName !== null) changes.push({ field: 'item', before: null, after: itemName });
     if (columns.needed_by !== null) changes.push({ field: 'neededBy', before: null, after: columns.needed_by });
     const budget = budgetText(columns.budget_min_minor, columns.budget_max_minor, columns.currency);
@@ -333,18 +333,18 @@ export async function updateNeed(db: Db, id: number, version: number, fields: Fi
     const change = (field: string, before: unknown, after: unknown) => {
       if (before !== after) changes.push({ field, before, after });
     };
-    change('kind', row.kind, columns.kind);
-    change('title', row.title, columns.title);
-    change('detail', row.detail, columns.detail);
+    change('needKind', row.kind, columns.kind);
+    change('needTitle', row.title, columns.title);
+    change('needDetail', row.detail, columns.detail);
     change('item', row.item_name, itemName);
     change('neededBy', row.needed_by, columns.needed_by);
     change('budget', budgetText(row.budget_min_minor, row.budget_max_minor, row.currency), budgetText(columns.budget_min_minor, columns.budget_max_minor, columns.currency));
-    change('responseHours', row.response_hours, columns.response_hours);
+    change('expectedResponseHours', row.response_hours, columns.response_hours);
     change('onSite', row.on_site === 1, columns.on_site === 1);
     change('training', row.training === 1, columns.training === 1);
     const names = async (ids: readonly number[]) =>
       ids.length === 0 ? '' : (await tx.selectFrom('contacts').select(['id', 'name']).where('id', 'in', [...ids]).execute()).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)).map((c) => c.name).join('、');
-    change('contacts', beforeContacts.map((c) => c.name).join('、'), await names(contactIds));
+    change('decisionMakers', beforeContacts.map((c) => c.name).join('、'), await names(contactIds));
     await audit(tx, actor, 'need.update', { id, title: columns.title, customer: { name: row.customer_name, code: row.customer_code } }, changes);
     return needOf(tx, await storedFor(tx, id, actor, false, operation), actor);
   });
@@ -358,7 +358,7 @@ export async function setNeedStatus(db: Db, id: number, version: number, status:
     stale(row, version, operation);
     if (row.status === status) return needOf(tx, row, actor); // nothing to change, nothing to audit
     await tx.updateTable('needs').set({ status, status_at: actor.now, updated_at: actor.now, version: version + 1 }).where('id', '=', id).execute();
-    await audit(tx, actor, 'need.status', { id, title: row.title, customer: { name: row.customer_name, code: row.customer_code } }, [{ field: 'status', before: row.status, after: status }]);
+    await audit(tx, actor, 'need.status', { id, title: row.title, customer: { name: row.customer_name, code: row.customer_code } }, [{ field: 'needStatus', before: row.status, after: status }]);
     return needOf(tx, await storedFor(tx, id, actor, false, operation), actor);
   });
 }

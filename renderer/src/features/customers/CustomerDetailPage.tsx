@@ -15,6 +15,8 @@ import { ContactsSection, CustomerFacts, GradeHistorySection } from './CustomerS
 import { AttachmentsSection } from '../attachments/AttachmentsSection.tsx';
 import { CustomerContractsSection } from '../contracts/CustomerContractsSection.tsx';
 import { CustomerSalesSection } from '../sales/CustomerSalesSection.tsx';
+import { CustomerNeedsSection } from '../needs/CustomerNeedsSection.tsx';
+import { CustomerCompetitorsSection } from '../competitors/CustomerCompetitorsSection.tsx';
 import { CustomerEventsSection } from '../events/CustomerEventsSection.tsx';
 import { CustomerLoyaltySection } from '../loyalty/CustomerLoyaltySection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
@@ -93,6 +95,8 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <GradeHistorySection customer={c} />
       <CustomerContractsSection customer={c} />
       <CustomerSalesSection customer={c} />
+      <CustomerNeedsSection customer={c} />
+      <CustomerCompetitorsSection customer={c} />
       <CustomerEventsSection customer={c} />
       <CustomerLoyaltySection customer={c} />
       <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />

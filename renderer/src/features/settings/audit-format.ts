@@ -39,10 +39,16 @@ const ENUMS: Record<string, string> = {
   catalogueKind: 'catalogue.kinds',
   decision: 'grading.decisions',
   rule: 'churn.rules',
+  // A competitor's price level and our position against it at a customer (features/competitors).
+  priceLevel: 'competitor.priceLevels',
+  competitorPosition: 'presence.positions',
+  // A need's kind and status (features/needs).
+  needKind: 'need.kinds',
+  needStatus: 'need.statuses',
 };
 
 /** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates, a printed visit sheet's days, a visit's day). */
-const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn', 'onDay', 'occurrence', 'snoozedUntil', 'soldOn']);
+const DATE_FIELDS = new Set(['signedOn', 'startOn', 'endOn', 'terminatedOn', 'sheetFrom', 'sheetTo', 'followUpOn', 'onDay', 'occurrence', 'snoozedUntil', 'soldOn', 'neededBy', 'contractEndOn']);
 
 /** Contact fields in the order shown after the name. */
 const CONTACT_DETAILS = ['title', 'phone', 'mobile', 'email', 'wechat', 'birthday'] as const;

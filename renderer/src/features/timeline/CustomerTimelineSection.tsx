@@ -11,6 +11,7 @@ import EventBusyIcon from '@mui/icons-material/EventBusy';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import FavoriteIcon from '@mui/icons-material/FavoriteBorder';
 import HandymanIcon from '@mui/icons-material/Handyman';
+import LightbulbIcon from '@mui/icons-material/LightbulbOutlined';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import CelebrationIcon from '@mui/icons-material/Celebration';
@@ -57,6 +58,7 @@ const ICONS: { [K in TimelineKind | 'survey' | 'complaint' | 'care']?: ReactNode
   merge: <CallMergeIcon />,
   sale: <PointOfSaleIcon />,
   event: <CelebrationIcon />,
+  need: <LightbulbIcon />,
 };
 
 type Restorable = 'record' | 'visit' | 'survey' | 'complaint' | 'sale';

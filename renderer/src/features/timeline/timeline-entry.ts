@@ -10,6 +10,7 @@ const GRADES = new Set(['vip', 'key', 'normal', 'potential']);
 const SURVEY_CHANNELS = new Set(['phone', 'visit', 'wechat', 'paper']);
 const COMPLAINT_CATEGORIES = new Set(['product', 'service', 'delivery', 'billing', 'staff', 'other']);
 const CARE_OCCASIONS = new Set(['birthday', 'founding', 'contractAnniversary', 'holiday', 'other']);
+const NEED_KINDS = new Set(['pain', 'product', 'service', 'expectation', 'budget', 'decision']);
 
 /**
  * The entry's title: a service record's kind of service, a communication's channel and a grade
@@ -25,6 +26,7 @@ export function entryTitle(t: TFunction, entry: Pick<TimelineEntry, 'kind' | 'ti
   if (kind === 'survey' && SURVEY_CHANNELS.has(entry.title)) return t(`timeline.surveyChannels.${entry.title}`);
   if (kind === 'complaint' && COMPLAINT_CATEGORIES.has(entry.title)) return t(`complaint.categories.${entry.title}`);
   if (kind === 'care' && CARE_OCCASIONS.has(entry.title)) return t(`timeline.careOccasions.${entry.title}`);
+  if (kind === 'need' && NEED_KINDS.has(entry.title)) return t(`need.kinds.${entry.title}`);
   return entry.title;
 }
 
