@@ -212,6 +212,8 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'churn.dismiss': (role, f) => ({ customerId: f.customerIds[role], rule: 'contract', reason: 'x' }),
   'churn.settings': () => ({}),
   'churn.setSettings': () => ({ k: 2 }),
+  // Staff performance: everyone's figures (staff are answered for themselves).
+  'performance.get': () => ({ staffId: 'all', from: '2026-01-01', to: '2026-11-30' }),
   // Sales: a catalogue item that does not exist (NOT_FOUND where allowed), a new one named per role;
   // a sale of the role's own customer; edits, deletes and restores aimed at a sale that does not exist.
   'catalogue.list': () => ({}),
