@@ -24,7 +24,7 @@ const remembered = listMemory((query) => ({ name: 'churn', query }));
 export function ChurnPage({ search }: { search?: string }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useListQuery<ChurnFilters>(remembered, search, parseChurnQuery, formatChurnQuery);
-  const list = useChurnList({ limit: PAGE_SIZE, ...(filters.rule ? { rule: filters.rule } : {}) });
+  const list = useChurnList({ limit: PAGE_SIZE, ...(filters.rule ? { rule: filters.rule } : {}), ...(filters.ownerId !== undefined ? { ownerId: filters.ownerId } : {}) });
   const [dismissing, setDismissing] = useState<{ row: ChurnRow; reason: ChurnReason } | null>(null);
   const lng = currentLanguage();
   const first = list.first;
@@ -42,7 +42,7 @@ export function ChurnPage({ search }: { search?: string }) {
           sx={{ width: 300 }}
           label={t('churn.rule')}
           value={filters.rule ?? ''}
-          onChange={(e) => setFilters(() => parseChurnQuery(e.target.value ? `rule=${e.target.value}` : ''))}
+          onChange={(e) => setFilters((current) => ({ ...(current.ownerId !== undefined ? { ownerId: current.ownerId } : {}), ...parseChurnQuery(e.target.value ? `rule=${e.target.value}` : '') }))}
         >
           <option value="">{t('churn.anyRule')}</option>
           {CHURN_RULES.map((rule) => (

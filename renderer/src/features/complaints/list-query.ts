@@ -17,7 +17,14 @@ export type ComplaintFilters = {
   assigneeId?: number | null;
   severity?: ComplaintSeverity;
   category?: ComplaintCategory;
+  /** Staff performance's complaints closed: of this staff member's customers, closed in these local days (by the deadline). */
+  ownerId?: number;
+  closedFrom?: string;
+  closedTo?: string;
+  onTime?: true;
 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const ID = /^[1-9]\d{0,9}$/;
 const NONE = 'none';
@@ -36,6 +43,13 @@ export function parseComplaintQuery(search: string | undefined): ComplaintFilter
   if (severity) filters.severity = severity;
   const category = oneOf(COMPLAINT_CATEGORIES, params.get('category'));
   if (category) filters.category = category;
+  const owner = params.get('owner') ?? '';
+  if (ID.test(owner)) filters.ownerId = Number(owner);
+  for (const key of ['closedFrom', 'closedTo'] as const) {
+    const day = params.get(key) ?? '';
+    if (DAY.test(day)) filters[key] = day;
+  }
+  if (params.get('onTime') === 'true') filters.onTime = true;
   return filters;
 }
 
@@ -46,6 +60,10 @@ export function formatComplaintQuery(filters: ComplaintFilters): string {
   if (filters.assigneeId !== undefined) params.set('assignee', filters.assigneeId === null ? NONE : String(filters.assigneeId));
   if (filters.severity) params.set('severity', filters.severity);
   if (filters.category) params.set('category', filters.category);
+  if (filters.ownerId !== undefined) params.set('owner', String(filters.ownerId));
+  if (filters.closedFrom) params.set('closedFrom', filters.closedFrom);
+  if (filters.closedTo) params.set('closedTo', filters.closedTo);
+  if (filters.onTime) params.set('onTime', 'true');
   return params.toString();
 }
 
@@ -56,6 +74,10 @@ export function listInput(filters: ComplaintFilters, limit: number): Omit<Compla
     ...(filters.assigneeId !== undefined ? { assigneeId: filters.assigneeId } : {}),
     ...(filters.severity ? { severity: filters.severity } : {}),
     ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.ownerId !== undefined ? { ownerId: filters.ownerId } : {}),
+    ...(filters.closedFrom ? { closedFrom: filters.closedFrom } : {}),
+    ...(filters.closedTo ? { closedTo: filters.closedTo } : {}),
+    ...(filters.onTime ? { onTime: true as const } : {}),
     limit,
   };
 }

@@ -31,7 +31,8 @@ export function parseListQuery(search: string | undefined): ListQuery {
     if (value && value.length <= MAX_TEXT) filters[key] = value;
   }
   // Created from/to (local days): the dashboard's "new customers" opens the list with them.
-  for (const key of ['createdFrom', 'createdTo'] as const) {
+  // returnDueBy: staff performance's "return visits overdue" (due on or before that day).
+  for (const key of ['createdFrom', 'createdTo', 'returnDueBy'] as const) {
     const day = params.get(key) ?? '';
     if (/^\d{4}-\d{2}-\d{2}$/.test(day)) filters[key] = day;
   }
@@ -52,6 +53,7 @@ export function formatListQuery(query: ListQuery): string {
   for (const key of TEXT_FILTERS) if (filters[key]) params.set(key, filters[key]);
   if (filters.createdFrom) params.set('createdFrom', filters.createdFrom);
   if (filters.createdTo) params.set('createdTo', filters.createdTo);
+  if (filters.returnDueBy) params.set('returnDueBy', filters.returnDueBy);
   if (filters.noOwner) params.set('owner', 'none');
   else if (filters.ownerId) params.set('owner', String(filters.ownerId));
   if (query.sort !== DEFAULT_QUERY.sort || query.direction !== DEFAULT_DIRECTION[query.sort]) {

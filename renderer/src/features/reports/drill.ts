@@ -5,6 +5,7 @@
 // (test/unit/reports-drill.test.ts), never a silently wider list.
 import type { Link } from '../../../../shared/api/dashboard.ts';
 import type { Route } from '../../app/router.ts';
+import { formatChurnQuery, parseChurnQuery } from '../churn/churn-query.ts';
 import { formatComplaintQuery, parseComplaintQuery } from '../complaints/list-query.ts';
 import { formatContractQuery, parseContractQuery } from '../contracts/list-query.ts';
 import { formatListQuery, parseListQuery } from '../customers/list-query.ts';
@@ -14,8 +15,11 @@ import { formatVisitListQuery, parseVisitListQuery } from '../visits/visit-list-
 
 /** The core's filter name → the list address's parameter, where they differ. */
 const PARAMS: Partial<Record<Link['area'], Record<string, string>>> = {
+  customers: { ownerId: 'owner' },
   contracts: { expiringWithinDays: 'within' },
-  surveys: { customerId: 'customer', staffId: 'staff' },
+  surveys: { customerId: 'customer', staffId: 'staff', ownerId: 'owner' },
+  complaints: { ownerId: 'owner' },
+  churn: { ownerId: 'owner' },
 };
 
 function search(link: Link): string {
@@ -42,6 +46,6 @@ export function routeOfLink(link: Link): Route {
     case 'visits':
       return { name: 'visitList', query: formatVisitListQuery(parseVisitListQuery(raw)) };
     case 'churn':
-      return { name: 'churn' };
+      return { name: 'churn', query: formatChurnQuery(parseChurnQuery(raw)) };
   }
 }

@@ -132,8 +132,8 @@ const rowsOf = (page: SurveyPage) => page.rows;
 
 function SurveyList({ filters, hasFilters }: { filters: SurveyListFilters; hasFilters: boolean }) {
   const { t } = useTranslation();
-  const { customerId, staffId, from, to } = filters;
-  const input = { ...(customerId ? { customerId } : {}), ...(staffId ? { staffId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), limit: PAGE_SIZE };
+  const { customerId, staffId, ownerId, from, to } = filters;
+  const input = { ...(customerId ? { customerId } : {}), ...(staffId ? { staffId } : {}), ...(ownerId ? { ownerId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), limit: PAGE_SIZE };
   const list = useKeysetQuery('surveys.list', input, rowsOf);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);

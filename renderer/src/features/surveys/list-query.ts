@@ -2,7 +2,8 @@
 // `#/satisfaction/trends?staff=2&from=2026-01`): a reload keeps them, Back returns to them. Values
 // that are not valid (an edited address) are dropped, never sent to the core.
 
-export type SurveyListFilters = { customerId?: number; staffId?: number; from?: string; to?: string };
+/** `ownerId`: surveys of the customers this staff member is responsible for (staff performance). */
+export type SurveyListFilters = { customerId?: number; staffId?: number; ownerId?: number; from?: string; to?: string };
 
 /** Trends of the shop (neither), a staff member (`staffId`, 0 = nobody attributed) or a customer. */
 export type TrendsQuery = { staffId?: number; customerId?: number; from?: string; to?: string };
@@ -18,6 +19,8 @@ export function parseSurveyQuery(search: string | undefined): SurveyListFilters 
   if (ID.test(customer)) filters.customerId = Number(customer);
   const staff = params.get('staff') ?? '';
   if (ID.test(staff)) filters.staffId = Number(staff);
+  const owner = params.get('owner') ?? '';
+  if (ID.test(owner)) filters.ownerId = Number(owner);
   for (const key of ['from', 'to'] as const) {
     const day = params.get(key) ?? '';
     if (DAY.test(day)) filters[key] = day;
@@ -29,6 +32,7 @@ export function formatSurveyQuery(filters: SurveyListFilters): string {
   const params = new URLSearchParams();
   if (filters.customerId !== undefined) params.set('customer', String(filters.customerId));
   if (filters.staffId !== undefined) params.set('staff', String(filters.staffId));
+  if (filters.ownerId !== undefined) params.set('owner', String(filters.ownerId));
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   return params.toString();

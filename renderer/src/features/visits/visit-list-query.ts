@@ -9,6 +9,8 @@ export type VisitListFilters = {
   staffId?: number;
   customerId?: number;
   status?: VisitStatus;
+  /** Only those not cancelled (staff performance's visits planned). */
+  notCancelled?: true;
   /** The visits' days, both included. */
   from?: string;
   to?: string;
@@ -25,6 +27,7 @@ export function parseVisitListQuery(search: string | undefined): VisitListFilter
   }
   const status = VISIT_STATUSES.find((s) => s === params.get('status'));
   if (status) filters.status = status;
+  if (params.get('notCancelled') === 'true') filters.notCancelled = true;
   for (const key of ['from', 'to'] as const) {
     const value = params.get(key) ?? '';
     if (isDay(value)) filters[key] = value;
@@ -32,7 +35,7 @@ export function parseVisitListQuery(search: string | undefined): VisitListFilter
   return filters;
 }
 
-const ORDER = ['staffId', 'customerId', 'status', 'from', 'to'] as const;
+const ORDER = ['staffId', 'customerId', 'status', 'notCancelled', 'from', 'to'] as const;
 
 /** The canonical search string ('' for the whole list), so equal filters compare equal. */
 export function formatVisitListQuery(filters: VisitListFilters): string {
