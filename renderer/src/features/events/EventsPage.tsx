@@ -15,27 +15,10 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDay } from '../contracts/money.ts';
 import { EventDialog } from './EventDialog.tsx';
 import { eventTime } from './event-format.ts';
+import { formatEventQuery, parseEventQuery, type EventListQuery } from './list-query.ts';
 
 const PAGE_SIZE = 50;
-const MAX_Q = 200;
 const remembered = listMemory((query) => ({ name: 'events', query }));
-
-/** The list's choice, as its address keeps it: which events (upcoming by default) and the search. */
-export type EventListQuery = { when: EventWhen; q?: string };
-
-export function parseEventQuery(search: string): EventListQuery {
-  const params = new URLSearchParams(search);
-  const when = EVENT_WHEN.find((w) => w === params.get('when')) ?? 'upcoming';
-  const q = (params.get('q') ?? '').trim().slice(0, MAX_Q);
-  return q === '' ? { when } : { when, q };
-}
-
-export function formatEventQuery(query: EventListQuery): string {
-  const params = new URLSearchParams();
-  if (query.when !== 'upcoming') params.set('when', query.when);
-  if (query.q) params.set('q', query.q);
-  return params.toString();
-}
 
 // One order, the core's (upcoming: soonest first; else latest first): no column sorts.
 type NoSort = 'onDay';
