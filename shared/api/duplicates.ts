@@ -32,8 +32,10 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
  * customerTags, contracts, attachments (those of the customer itself; a contract's or record's
  * files go with their contract or record), records, visits, surveys, complaints, careNotes,
  * inboxMarks (Today's done/snoozed marks), gradeHistory (stays with each customer: never moved, 0).
+ * eventInvitations: moved, or (both customers invited to one event) the kept customer's taken over
+ * by the merged one's when that attended, or else replied later (areas/events/merge.ts).
  */
-export const MERGE_TABLES = ['contacts', 'customerTags', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'complaints', 'careNotes', 'inboxMarks', 'sales', 'needs', 'stories', 'competitorPresence'] as const;
+export const MERGE_TABLES = ['contacts', 'customerTags', 'contracts', 'attachments', 'records', 'visits', 'surveys', 'complaints', 'careNotes', 'inboxMarks', 'sales', 'needs', 'stories', 'competitorPresence', 'eventInvitations'] as const;
 export type MergeTable = (typeof MERGE_TABLES)[number];
 
 const Cursor = z.string().max(2000).nullable().default(null);

@@ -289,3 +289,48 @@ describe('the seed', () => {
     }
   }, 120_000);
 });
+
+describe('a merge of duplicates', () => {
+  it('moves invitations, keeps one per event (attended wins, then the later reply) and undo puts everything back', async () => {
+    const keep = await h.call('owner', 'customers.create', { name: '合并保留', contacts: [{ name: '甲' }] });
+    const gone = await h.call('owner', 'customers.create', { name: '合并并入', contacts: [{ name: '乙' }] });
+    const mk = (title: string) => h.call('owner', 'events.create', draft(title, '2026-11-25'));
+    const [onlyTheirs, bothTheyCame, bothWeCame, bothTheyLater] = [await mk('只邀请了并入方'), await mk('并入方出席'), await mk('保留方出席'), await mk('并入方后回复')];
+    const inviteBoth = async (eventId: number) => h.call('owner', 'events.invite', { eventId, contactIds: [keep.contacts[0]!.id, gone.contacts[0]!.id] });
+    await h.call('owner', 'events.invite', { eventId: onlyTheirs.id, customerIds: [gone.id] });
+    for (const event of [bothTheyCame, bothWeCame, bothTheyLater]) await inviteBoth(event.id);
+    const invitationOf = async (eventId: number, customerId: number) => (await h.call('owner', 'events.invitations', { eventId })).rows.find((row) => row.customerId === customerId)!;
+    await h.call('owner', 'events.attend', { invitationIds: [(await invitationOf(bothTheyCame.id, gone.id)).id], attended: true });
+    await h.call('owner', 'events.reply', { invitationId: (await invitationOf(bothTheyCame.id, keep.id)).id, reply: 'no' });
+    await h.call('owner', 'events.attend', { invitationIds: [(await invitationOf(bothWeCame.id, keep.id)).id], attended: true });
+    await h.call('owner', 'events.reply', { invitationId: (await invitationOf(bothWeCame.id, gone.id)).id, reply: 'yes' });
+    await h.call('owner', 'events.reply', { invitationId: (await invitationOf(bothTheyLater.id, keep.id)).id, reply: 'maybe' });
+    h.clock.now += 60_000;
+    await h.call('owner', 'events.reply', { invitationId: (await invitationOf(bothTheyLater.id, gone.id)).id, reply: 'yes' });
+
+    const dump = async () => {
+      const out: unknown[] = [];
+      for (const event of [onlyTheirs, bothTheyCame, bothWeCame, bothTheyLater]) out.push((await h.call('owner', 'events.invitations', { eventId: event.id })).rows);
+      return out;
+    };
+    const before = await dump();
+    const keptNow = await h.call('owner', 'customers.get', { id: keep.id });
+    const goneNow = await h.call('owner', 'customers.get', { id: gone.id });
+    const merged = await h.call('owner', 'duplicates.merge', { keep: keep.id, merge: gone.id, version: { keep: keptNow.version, merge: goneNow.version } });
+    // One moved (only theirs), two taken over (they came; they replied later), one left behind (we came).
+    expect(merged.moved.eventInvitations).toBe(3);
+    const one = async (eventId: number) => {
+      const rows = (await h.call('owner', 'events.invitations', { eventId })).rows;
+      expect(rows.map((row) => row.customerId)).toEqual([keep.id]);
+      return rows[0]!;
+    };
+    expect(await one(onlyTheirs.id)).toMatchObject({ reply: 'pending', attended: null });
+    expect(await one(bothTheyCame.id)).toMatchObject({ reply: 'pending', attended: true, contactName: '乙' });
+    expect(await one(bothWeCame.id)).toMatchObject({ attended: true, contactName: '甲' });
+    expect(await one(bothTheyLater.id)).toMatchObject({ reply: 'yes', contactName: '乙' });
+    expect((await h.call('owner', 'timeline.list', { customerId: keep.id, kinds: ['event'] })).entries.map((entry) => entry.open.id).sort()).toEqual([bothTheyCame.id, bothWeCame.id].sort());
+
+    await h.call('owner', 'duplicates.undoMerge', { merge: merged.merge });
+    expect(await dump()).toEqual(before);
+  });
+});

@@ -11,7 +11,7 @@ import { attach, rawDb } from './attachments-kit.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 /** Every table a merge touches, whole (customers without what any write bumps: version, updated_at). */
-const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales'];
+const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'event_invitations'];
 
 function dump(raw: SqliteDatabase): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
@@ -87,7 +87,7 @@ describe('merge and undo', () => {
     h.clock.now += 60_000;
     const result = await h.call('owner', 'duplicates.merge', { keep: keep.id, merge: merge.id, fields: { phone: 'merge', grade: 'keep' }, version: { keep: keep.version, merge: merge.version } });
     // Today's marks: the return visit's moves; the birthday's (same day as the kept customer's own mark) stays behind, hidden.
-    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3 });
+    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3, eventInvitations: 0 });
 
     // Every linked row is the kept customer's now; the merged one has only what the kept one had too (a shared tag).
     for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes', 'sales', 'customer_sales']) {

@@ -8,6 +8,7 @@
 // What moved is written down row by row (customer_merge_moves), so undo moves exactly those back.
 // Rows keep their own version and updated_at: a move changes whose they are, not what they say, and
 // undo leaves them byte for byte as they were.
+import { moveInvitations, returnInvitations } from '../events/merge.ts';
 import { MERGE_FIELDS, MERGE_TABLES, type MergeField, type MergePage, type MergeResult, type MergeTable } from '../../../../shared/api/duplicates.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { transaction, type Db } from '../../db/database.ts';
@@ -175,6 +176,8 @@ export async function mergeCustomers(
     }
     // Competitor presence: one row per customer and competitor, the kept customer's winning (areas/competitors/merge.ts).
     for (const id of await movePresence(tx, kept.id, merged.id)) moves.push({ table: 'competitorPresence', rowId: id });
+    // Event invitations: one per customer and event, attended then the later reply winning (areas/events/merge.ts).
+    for (const move of await moveInvitations(tx, kept.id, merged.id)) moves.push({ table: 'eventInvitations', rowId: move.rowId, before: move.before });
     // The loyalty programme: points, coupons, referrals, membership (areas/loyalty/merge.ts).
     await mergeLoyalty(tx, mergeId, kept.id, merged.id, now);
     // The customer's own files (a contract's or record's go with it).
@@ -265,6 +268,12 @@ export async function undoMerge(db: Db, id: number, actor: Actor): Promise<Recor
       kept.id,
       merged.id,
       of('competitorPresence').map((m) => m.row_id),
+    );
+    await returnInvitations(
+      tx,
+      kept.id,
+      merged.id,
+      of('eventInvitations').map((m) => ({ rowId: m.row_id, before: m.before })),
     );
     await undoLoyaltyMerge(tx, id);
     const files = of('attachments').map((m) => m.row_id);
