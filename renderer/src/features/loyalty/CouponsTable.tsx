@@ -30,7 +30,7 @@ export function CouponsTable({ customerId, live }: { customerId: number; live: b
       {coupons.error ? <Alert severity="error">{errorMessage(t, coupons.error)}</Alert> : null}
       {rows.length > 0 ? (
         <TableContainer>
-          <Table size="small" aria-label={t('customerLoyalty.coupons')} sx={{ tableLayout: 'fixed', minWidth: 680 }} data-testid="loyalty-coupons">
+          <Table size="small" aria-label={t('customerLoyalty.coupons')} sx={{ tableLayout: 'fixed', minWidth: 780 }} data-testid="loyalty-coupons">
             <TableHead>
               <TableRow>
                 <TableCell sx={{ width: 130 }}>{t('customerLoyalty.columns.code')}</TableCell>
@@ -39,8 +39,8 @@ export function CouponsTable({ customerId, live }: { customerId: number; live: b
                   {t('customerLoyalty.columns.points')}
                 </TableCell>
                 <TableCell sx={{ width: 110 }}>{t('customerLoyalty.columns.issued')}</TableCell>
-                <TableCell sx={{ width: 150 }}>{t('customerLoyalty.columns.status')}</TableCell>
-                <TableCell sx={{ width: 150 }} />
+                <TableCell sx={{ width: 180 }}>{t('customerLoyalty.columns.status')}</TableCell>
+                <TableCell sx={{ width: 170 }} />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -58,7 +58,7 @@ export function CouponsTable({ customerId, live }: { customerId: number; live: b
                       label={coupon.status === 'used' && coupon.usedOn ? t('customerLoyalty.usedOn', { date: formatDay(coupon.usedOn, language) }) : t(`customerLoyalty.couponStatus.${coupon.status}`)}
                     />
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {live && coupon.actions.use ? (
                       <Button
                         size="small"

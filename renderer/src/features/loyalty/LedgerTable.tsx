@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Link, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/errors.ts';
+import { hrefOf } from '../../app/router.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDay } from '../contracts/money.ts';
 import { signedPoints } from './loyalty-format.ts';
@@ -45,9 +46,15 @@ export function LedgerTable({ customerId }: { customerId: number }) {
                   </TableCell>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>
                     {entry.reason}
+                    {entry.saleId !== null ? (
+                      <>
+                        {entry.reason ? ' · ' : ''}
+                        <Link href={hrefOf({ name: 'sale', id: entry.saleId })}>{t('customerLoyalty.theSale')}</Link>
+                      </>
+                    ) : null}
                     {entry.expiresOn ? (
                       <Typography component="span" variant="body2" color="text.secondary">
-                        {entry.reason ? ' · ' : ''}
+                        {entry.reason || entry.saleId !== null ? ' · ' : ''}
                         {t('customerLoyalty.expiresOn', { date: formatDay(entry.expiresOn, language) })}
                       </Typography>
                     ) : null}
