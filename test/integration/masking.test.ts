@@ -156,6 +156,18 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'sales.delete': () => [{ id: 999_999 }],
   'sales.restore': () => [{ id: 999_999 }],
   'sales.check': () => [{}],
+  // Competitor presence carries its customer's name, code and grade, no contact details: a competitor recorded at the first customer, read and listed.
+  'competitors.list': () => [{ includeRetired: true }],
+  'competitors.get': () => [{ id: 1 }],
+  'competitors.create': () => [{ name: '远大科技' }],
+  'competitors.update': () => [{ id: 999_999, version: 1 }],
+  'competitors.setActive': () => [{ id: 999_999, version: 1, active: false }],
+  'competitors.customers': () => [{ competitorId: 1 }],
+  'competitors.reach': () => [{}],
+  'competitors.presence': (c) => c.customers.map((customer) => ({ customerId: customer.id })),
+  'competitors.addPresence': (c) => [{ customerId: c.customers[0]!.id, competitorId: 1 }],
+  'competitors.updatePresence': () => [{ id: 1, version: 999 }],
+  'competitors.removePresence': () => [{ id: 999_999, version: 1 }],
   // Events: the seed's (ids 1–4) with their invitations, sign-in sheets (contacts' phones) and effects; writes a masked user may make.
   'events.list': () => [{ when: 'all', limit: 100 }],
   'events.get': () => [1, 2, 3, 4].map((id) => ({ id })),

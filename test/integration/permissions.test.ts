@@ -17,6 +17,8 @@ type Fixture = {
   staffScope: boolean;
   /** Each role's own user (boss for the owner): a staff member under the scope prints only their own visit sheet. */
   userIds: Record<Role, number>;
+  /** A competitor of the register, for presence samples. */
+  competitorId: number;
 };
 
 const STALE = 999;
@@ -228,6 +230,19 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'sales.delete': () => ({ id: 999_999 }),
   'sales.restore': () => ({ id: 999_999 }),
   'sales.check': () => ({}),
+  // Competitors: one that does not exist (NOT_FOUND / VALIDATION where allowed), a new one named per role and scope.
+  'competitors.list': () => ({ includeRetired: true }),
+  'competitors.get': () => ({ id: 999_999 }),
+  'competitors.create': (role, f) => ({ name: `对手 ${role} ${f.staffScope}` }),
+  'competitors.update': () => ({ id: 999_999, version: STALE }),
+  'competitors.setActive': () => ({ id: 999_999, version: STALE, active: false }),
+  'competitors.customers': () => ({ competitorId: 999_999 }),
+  'competitors.reach': () => ({}),
+  'competitors.presence': (role, f) => ({ customerId: f.customerIds[role] }),
+  // Recorded at the role's own customer (each role its own, so none is a CONFLICT).
+  'competitors.addPresence': (role, f) => ({ customerId: f.customerIds[role], competitorId: f.competitorId }),
+  'competitors.updatePresence': () => ({ id: 999_999, version: STALE }),
+  'competitors.removePresence': () => ({ id: 999_999, version: STALE }),
   // Events: a new one per role and scope; every other sample names an event or invitation that does not exist (NOT_FOUND where allowed).
   'events.list': () => ({ when: 'upcoming', q: '茶' }),
   'events.get': () => ({ id: 999_999 }),
@@ -291,6 +306,7 @@ for (const staffScope of [false, true]) {
         targetUserId: target.id,
         staffScope,
         userIds: { owner: ids.boss!, manager: ids.manager!, staff: ids.staff!, viewer: ids.viewer! },
+        competitorId: (await h.call('owner', 'competitors.create', { name: '对手' })).id,
       };
       await h.call('owner', 'settings.update', { staffScope });
     });
