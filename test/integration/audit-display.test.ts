@@ -310,6 +310,14 @@ describe('audit log display', () => {
     const salesInspected = await h.call('owner', 'imports.inspect', { file: salesFile, kind: 'sales' });
     const salesImported = await h.call('owner', 'imports.run', { file: salesFile, kind: 'sales', mapping: salesInspected.mapping, onError: 'abort' });
     await h.call('owner', 'imports.undo', { batch: salesImported.batch! });
+    // Competitors (features/competitors): one added with every field, changed, retired; its presence
+    // at a customer recorded with every field, changed (share, contract end, position) and removed.
+    const rival = await h.call('owner', 'competitors.create', { name: '远大科技', products: '打印机', priceLevel: 'low', strengths: '价格低', weaknesses: '售后慢', notes: '华东' });
+    const rivalSeen = await h.call('owner', 'competitors.addPresence', { customerId: other.id, competitorId: rival.id, products: '耗材', sharePercent: 40, contractEndOn: '2027-03-31', position: 'behind', notes: '明年招标' });
+    const rivalMoved = await h.call('owner', 'competitors.updatePresence', { id: rivalSeen.id, version: rivalSeen.version, sharePercent: 20, contractEndOn: '2027-06-30', position: 'ahead' });
+    await h.call('owner', 'competitors.removePresence', { id: rivalMoved.id, version: rivalMoved.version });
+    const rivalEdited = await h.call('owner', 'competitors.update', { id: rival.id, version: rival.version, priceLevel: 'high', strengths: '渠道广' });
+    await h.call('owner', 'competitors.setActive', { id: rivalEdited.id, version: rivalEdited.version, active: false });
     // Value grading (features/grading): cut-offs, monthly and rules changed; a proposal made, its
     // items accepted and one rejected, applied; another made and discarded.
     const gradingSettings = await h.call('owner', 'grading.settings', {});

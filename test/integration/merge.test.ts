@@ -11,7 +11,7 @@ import { attach, rawDb } from './attachments-kit.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 /** Every table a merge touches, whole (customers without what any write bumps: version, updated_at). */
-const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'event_invitations'];
+const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'competitor_presence', 'event_invitations', 'needs', 'need_contacts'];
 
 function dump(raw: SqliteDatabase): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
@@ -31,8 +31,15 @@ const AT = Date.UTC(2026, 10, 20, 2);
 /** Every contact gets a mobile of its own. */
 let mobiles = 0;
 
+const rivals = new Map<number, number>();
+/** The id of competitor i of the register, added the first time it is asked for. */
+async function rivalId(h: Harness, i: number): Promise<number> {
+  if (!rivals.has(i)) rivals.set(i, (await h.call('owner', 'competitors.create', { name: `对手 ${i}` })).id);
+  return rivals.get(i)!; // set just above
+}
+
 /** A customer with `n` of every kind of linked row (n ≥ 1 gives one contact at least). */
-async function customerWithLinks(h: Harness, name: string, phone: string, tags: string[], n: Partial<Record<'contacts' | 'contracts' | 'records' | 'visits' | 'surveys' | 'complaints' | 'care' | 'files' | 'sales', number>>, raw: SqliteDatabase) {
+async function customerWithLinks(h: Harness, name: string, phone: string, tags: string[], n: Partial<Record<'contacts' | 'contracts' | 'records' | 'visits' | 'surveys' | 'complaints' | 'care' | 'files' | 'sales' | 'competitors' | 'needs', number>>, raw: SqliteDatabase) {
   const contacts = Array.from({ length: n.contacts ?? 0 }, (_, i) => ({ name: `${name}联系人${i}`, mobile: `139${String(++mobiles).padStart(8, '0')}` }));
   const customer = await h.call('owner', 'customers.create', { name, phone, tags, contacts, birthday: '1990-12-05' });
   const contactId = customer.contacts[0]?.id;
@@ -55,6 +62,10 @@ async function customerWithLinks(h: Harness, name: string, phone: string, tags: 
   for (let i = 0; i < (n.sales ?? 0); i++) {
     await h.call('owner', 'sales.create', { customerId: customer.id, soldOn: `2026-${String(10 + (i % 2)).padStart(2, '0')}-0${1 + i}`, currency: 'CNY', staffId: 1, lines: [{ name: `商品 ${i}`, quantityMilli: 1000 + i * 500, unitPriceMinor: 9_900 }] });
   }
+  // Competitor presence: competitor i of the register (made on first use) at this customer.
+  for (let i = 0; i < (n.competitors ?? 0); i++) await h.call('owner', 'competitors.addPresence', { customerId: customer.id, competitorId: await rivalId(h, i), sharePercent: 10 * (i + 1) });
+  // Needs: decision needs naming the first contact (the link holds as the contact moves too).
+  for (let i = 0; i < (n.needs ?? 0); i++) await h.call('owner', 'needs.create', { customerId: customer.id, kind: 'decision', title: `需求 ${i}`, contactIds: contactId ? [contactId] : [] });
   for (let i = 0; i < (n.files ?? 0); i++) await attach(h, 'owner', { kind: 'customer', id: customer.id }, Buffer.from(`${name} file ${i}`), `f${i}.txt`);
   // Today's marks on the customer itself (its birthday, a return visit).
   raw.prepare('INSERT INTO inbox_marks (kind, ref_id, occurrence, done_at, by_user, at) VALUES (?, ?, ?, ?, 1, ?)').run('birthday', customer.id, '2026-12-05', AT, AT);
@@ -76,8 +87,8 @@ describe('merge and undo', () => {
   });
 
   it('moves every linked kind to the kept customer, hides the merged one, and undo restores every row exactly', async () => {
-    const keep = await customerWithLinks(h, '北京华信科技有限公司', '010-12345678', ['老客户', '批发'], { contacts: 2, contracts: 1, records: 2, visits: 1, surveys: 1, complaints: 1, care: 1, files: 1, sales: 1 }, raw);
-    const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2, sales: 3 }, raw);
+    const keep = await customerWithLinks(h, '北京华信科技有限公司', '010-12345678', ['老客户', '批发'], { contacts: 2, contracts: 1, records: 2, visits: 1, surveys: 1, complaints: 1, care: 1, files: 1, sales: 1, competitors: 1, needs: 1 }, raw);
+    const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2, sales: 3, competitors: 2, needs: 2 }, raw);
     // The merged customer's contract has its own file, which goes with the contract.
     await attach(h, 'owner', { kind: 'contract', id: merge.contractIds[0]! }, Buffer.from('contract scan'), 'scan.txt');
     const trendsBefore = await h.call('owner', 'surveys.trends', { from: '2026-10', to: '2026-12' });
@@ -87,10 +98,11 @@ describe('merge and undo', () => {
     h.clock.now += 60_000;
     const result = await h.call('owner', 'duplicates.merge', { keep: keep.id, merge: merge.id, fields: { phone: 'merge', grade: 'keep' }, version: { keep: keep.version, merge: merge.version } });
     // Today's marks: the return visit's moves; the birthday's (same day as the kept customer's own mark) stays behind, hidden.
-    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3, eventInvitations: 0 });
+    // Competitor presence: competitor 1 moves; competitor 0, at both, keeps the kept customer's row and the merged one's stays behind, hidden.
+    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3, competitorPresence: 1, eventInvitations: 0, needs: 2 });
 
     // Every linked row is the kept customer's now; the merged one has only what the kept one had too (a shared tag).
-    for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes', 'sales', 'customer_sales']) {
+    for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes', 'sales', 'customer_sales', 'needs']) {
       expect(raw.prepare(`SELECT count(*) FROM ${table} WHERE customer_id = ?`).pluck().get(merge.id), table).toBe(0);
     }
     expect(raw.prepare("SELECT count(*) FROM attachments WHERE owner_kind = 'customer' AND owner_id = ?").pluck().get(merge.id)).toBe(0);
