@@ -192,3 +192,26 @@ describe('a duplicate merge', () => {
     ]);
   });
 });
+
+describe('the seed', () => {
+  it('adds the register and presence at a share of the customers, the same for the same seed and clock', async () => {
+    const runs: unknown[] = [];
+    for (let run = 0; run < 2; run++) {
+      const s = makeHarness();
+      try {
+        await shopWithRoles(s);
+        await s.call('owner', 'system.seed', { customers: 300, seed: 7 });
+        const register = await s.call('owner', 'competitors.list', {});
+        expect(register.rows).toHaveLength(8);
+        const reach = await s.call('owner', 'competitors.reach', {});
+        expect(reach.rows.length).toBeGreaterThan(0);
+        const rows = (await Promise.all(register.rows.map((c) => s.call('owner', 'competitors.customers', { competitorId: c.id, limit: 100 })))).flatMap((page) => page.rows);
+        expect(rows.every((r) => r.sharePercent === null || (r.sharePercent >= 5 && r.sharePercent <= 95))).toBe(true);
+        runs.push(rows.map((r) => [r.customerCode, r.competitorName, r.sharePercent, r.contractEndOn, r.position]));
+      } finally {
+        s.cleanup();
+      }
+    }
+    expect(runs[0]).toEqual(runs[1]);
+  }, 120_000);
+});

@@ -7,6 +7,7 @@ import { seedVisits } from '../visits/seed.ts';
 import { seedSurveys } from '../surveys/seed.ts';
 import { seedComplaints } from '../complaints/seed.ts';
 import { seedSales } from '../sales/seed.ts';
+import { seedCompetitors } from '../competitors/seed.ts';
 import { seedEvents } from '../events/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
@@ -58,6 +59,8 @@ export const systemHandlers = {
       const complaints = made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled ? { complaints: 0, ms: 0, cancelled: true } : await seedComplaints(database, complaintOptions, job);
       const saleOptions = { sales: input.sales, seed: input.seed, now: ctx.state.clock(), actorId: who.userId, staffIds: ownerIds };
       const sales = made.cancelled || records.cancelled || visits.cancelled || surveys.cancelled || complaints.cancelled ? { sales: 0, lines: 0, ms: 0, cancelled: true } : await seedSales(database, saleOptions, job);
+      // Competitors and their presence at the customers (sized from the customers there); skipped once the seed was cancelled.
+      if (!made.cancelled && !sales.cancelled) await seedCompetitors(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // Customer events with invitations, replies and attendance (once, when the shop has none); skipped once the seed was cancelled.
       if (!made.cancelled && !sales.cancelled) await seedEvents(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // The seed commits in batches; its entry is chained under the write lock like any other.
