@@ -25,6 +25,7 @@ import { grading } from './commands/grading.ts';
 import { churn } from './commands/churn.ts';
 import { points } from './commands/points.ts';
 import { performance } from './commands/performance.ts';
+import { events } from './commands/events.ts';
 import { importCommand } from './commands/imports.ts';
 import { check, init, rekey, seed, serve, status } from './commands/system.ts';
 import { passwd, users } from './commands/users.ts';
@@ -131,6 +132,9 @@ Commands:
   points balance --customer CODE --user USER           a member's tier, balance, points expiring next month, latest entries
   points check               --user USER               every member's balance against the sum of their points ledger
 
+  events list [--when upcoming|past|all] --user USER   the customer events the user sees (upcoming: soonest first; past and
+                                                       all: latest first), each with its invitations by reply and attended
+
   performance --from YYYY-MM-DD --to YYYY-MM-DD [--staff USER|all] --user USER
                                                        staff performance over those local days: customers by grade, visits
                                                        planned/done, return visits overdue, complaints closed (on time),
@@ -191,9 +195,10 @@ const COMMANDS: Record<string, (ctx: CliContext, sub: string | undefined) => Pro
   churn,
   points,
   performance,
+  events,
   import: importCommand,
 };
-const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'churn', 'points', 'import']);
+const GROUPS = new Set(['users', 'audit', 'logo', 'contracts', 'sales', 'attachments', 'records', 'visits', 'surveys', 'export', 'duplicates', 'grading', 'churn', 'points', 'events', 'import']);
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -277,6 +282,7 @@ export async function main(argv: string[]): Promise<number> {
         'accept-all': { type: 'boolean', default: false },
         // churn
         rule: { type: 'string' },
+        when: { type: 'string' },
         // points (--customer shared)
         points: { type: 'string' },
         reason: { type: 'string' },

@@ -89,6 +89,8 @@ export type CliContext = {
     'accept-all'?: boolean;
     // churn (commands/churn.ts)
     rule?: string;
+    // events (commands/events.ts)
+    when?: string;
     // points (commands/points.ts; --customer shared)
     points?: string;
     reason?: string;
