@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GRADES } from '../../shared/api/customers.ts';
 import type { Performance, StaffPerformance } from '../../shared/api/performance.ts';
 import { addDays } from '../../shared/contract-status.ts';
 import { createCore } from '../../electron/core/create-core.ts';
@@ -73,9 +74,9 @@ function expected(raw: SqliteDatabase, staffId: number, asOf: string) {
   const live = `JOIN customers c ON c.id = x.customer_id AND c.deleted_at IS NULL AND c.owner_id = ${staffId}`;
   const start = dayStart(YEAR.from);
   const end = dayStart(addDays(YEAR.to, 1));
-  const grades = Object.fromEntries(
-    (raw.prepare('SELECT grade, count(*) AS n FROM customers WHERE deleted_at IS NULL AND owner_id = ? GROUP BY grade').all(staffId) as { grade: string; n: number }[]).map((r) => [r.grade, r.n]),
-  );
+  const byGrade = new Map((raw.prepare('SELECT grade, count(*) AS n FROM customers WHERE deleted_at IS NULL AND owner_id = ? GROUP BY grade').all(staffId) as { grade: string; n: number }[]).map((r) => [r.grade, r.n]));
+  // In the answer's order (GRADES), the grades with customers.
+  const grades = Object.fromEntries(GRADES.filter((g) => byGrade.has(g)).map((g) => [g, byGrade.get(g)]));
   const visits = `FROM visits v JOIN customers c ON c.id = v.customer_id AND c.deleted_at IS NULL WHERE v.deleted_at IS NULL AND v.staff_id = ? AND v.on_day BETWEEN ? AND ?`;
   const cadences = Object.fromEntries((raw.prepare('SELECT grade, return_days FROM service_standards').all() as { grade: string; return_days: number }[]).map((r) => [r.grade, r.return_days]));
   let overdue = 0;
@@ -161,10 +162,12 @@ async function main(): Promise<void> {
         one: () => call(door, 'owner', 'performance.get', { staffId, ...YEAR }),
         own: () => call(door, 'staff', 'performance.get', { staffId, ...YEAR }),
         everyone: () => call(door, 'owner', 'performance.get', { staffId: 'all', ...YEAR }),
+        // The floor: the same figures of one person as the straightforward statements above, on the bench's own connection.
+        floor: () => expected(raw, staffId, everyone.asOf),
       },
       { warmup: 2, iterations: o.runs },
     );
-    const row = (name: string, s: { medianMs: number; p95Ms: number }, target: number) => ({ name, medianMs: s.medianMs, p95Ms: s.p95Ms, targetMs: target, ok: s.medianMs <= target });
+    const row = (name: string, s: { medianMs: number; p95Ms: number }, target: number) => ({ name, medianMs: s.medianMs, p95Ms: s.p95Ms, floorMedianMs: t.floor!.medianMs, targetMs: target, ok: s.medianMs <= target });
     const results = [
       row('performance.get one person, one year (owner)', t.one!, TARGETS.one),
       row('performance.get own figures, one year (staff1)', t.own!, TARGETS.one),
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     log('');
-    for (const r of results) log(`${r.name.padEnd(50)} median ${r.medianMs.toFixed(1).padStart(8)} ms  p95 ${r.p95Ms.toFixed(1).padStart(8)} ms  <=${r.targetMs} ${r.ok ? 'ok' : 'MISSED'}`);
+    for (const r of results) log(`${r.name.padEnd(50)} median ${r.medianMs.toFixed(1).padStart(8)} ms  p95 ${r.p95Ms.toFixed(1).padStart(8)} ms  one person's SQL floor ${r.floorMedianMs.toFixed(1).padStart(7)} ms  <=${r.targetMs} ${r.ok ? 'ok' : 'MISSED'}`);
   } finally {
     door.close();
     if (raw.open) raw.close();

@@ -78,15 +78,15 @@ async function satisfaction(db: Db, staffId: number, period: Period, access: Acc
   if (access.scopeOwnerId !== null && access.scopeOwnerId !== staffId) return { responses, csatAvgX100: null, nps: null };
   const start = dayStart(period.from);
   const end = dayStart(addDays(period.to, 1));
-  // Their live customers (customers_live_filters), then each one's surveys in the period (surveys_timeline).
+  // The period's surveys (a range of surveys_list), each one's customer by its key: as many steps as
+  // surveys in the period, not as many as the staff member has customers.
   const { rows } = await sql<{ n: number; answers: number; promoters: number; detractors: number }>`SELECT count(*) AS n,
       coalesce(sum(s.nps IS NOT NULL), 0) AS answers, coalesce(sum(s.nps >= 9), 0) AS promoters, coalesce(sum(s.nps <= 6), 0) AS detractors
-    FROM customers AS c INDEXED BY customers_live_filters JOIN surveys AS s INDEXED BY surveys_timeline ON s.customer_id = c.id
-    WHERE c.deleted_at IS NULL AND c.owner_id = ${staffId} AND s.at >= ${start} AND s.at < ${end} AND s.deleted_at IS NULL`.execute(db);
+    FROM surveys AS s INDEXED BY surveys_list JOIN customers AS c ON c.id = +s.customer_id
+    WHERE s.deleted_at IS NULL AND s.at >= ${start} AND s.at < ${end} AND c.deleted_at IS NULL AND +c.owner_id = ${staffId}`.execute(db);
   const { rows: scores } = await sql<{ answers: number; total: number }>`SELECT count(*) AS answers, coalesce(sum(ss.score), 0) AS total
-    FROM customers AS c INDEXED BY customers_live_filters JOIN surveys AS s INDEXED BY surveys_timeline ON s.customer_id = c.id
-      JOIN survey_scores AS ss ON ss.survey_id = s.id
-    WHERE c.deleted_at IS NULL AND c.owner_id = ${staffId} AND s.at >= ${start} AND s.at < ${end} AND s.deleted_at IS NULL`.execute(db);
+    FROM surveys AS s INDEXED BY surveys_list JOIN customers AS c ON c.id = +s.customer_id JOIN survey_scores AS ss ON ss.survey_id = s.id
+    WHERE s.deleted_at IS NULL AND s.at >= ${start} AND s.at < ${end} AND c.deleted_at IS NULL AND +c.owner_id = ${staffId}`.execute(db);
   const head = rows[0]!; // an aggregate answers one row
   const score = scores[0]!;
   const csatAnswers = Number(score.answers);
