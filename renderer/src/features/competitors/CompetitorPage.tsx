@@ -139,8 +139,8 @@ function CompetitorDetail({ competitor: c, grade }: { competitor: Competitor; gr
                   <TableCell sx={{ width: 80 }} align="right">
                     {t('presence.share')}
                   </TableCell>
-                  <TableCell sx={{ width: 130 }}>{t('presence.contractEndOn')}</TableCell>
-                  <TableCell sx={{ width: 110 }}>{t('presence.position')}</TableCell>
+                  <TableCell sx={{ width: 150 }}>{t('presence.contractEndOn')}</TableCell>
+                  <TableCell sx={{ width: 130 }}>{t('presence.position')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

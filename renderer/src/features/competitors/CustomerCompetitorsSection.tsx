@@ -51,8 +51,8 @@ export function CustomerCompetitorsSection({ customer: c }: { customer: Pick<Cus
                 <TableCell sx={{ width: 80 }} align="right">
                   {t('presence.share')}
                 </TableCell>
-                <TableCell sx={{ width: 130 }}>{t('presence.contractEndOn')}</TableCell>
-                <TableCell sx={{ width: 110 }}>{t('presence.position')}</TableCell>
+                <TableCell sx={{ width: 150 }}>{t('presence.contractEndOn')}</TableCell>
+                <TableCell sx={{ width: 130 }}>{t('presence.position')}</TableCell>
                 {writable ? <TableCell sx={{ width: 150 }} /> : null}
               </TableRow>
             </TableHead>
