@@ -302,13 +302,13 @@ export const loyalty = {
     output: BalanceResult,
     permission: 'points.adjust',
   }),
-  /** Too few points → VALIDATION reason 'points'; an unknown or inactive reward or none left → 'reward'; not a member → 'member'. */
+  /** Too few points → VALIDATION reason 'points'; an inactive reward or none left → 'reward' (an unknown one: NOT_FOUND); not a member → 'member'. */
   'loyalty.redeem': method({ input: z.object({ customerId: Id, rewardId: Id }), output: z.object({ coupon: Coupon, balance: z.number().int() }), permission: 'customers.write' }),
   /** An open coupon only (else CONFLICT reason 'status'). */
   'loyalty.useCoupon': method({ input: z.object({ couponId: Id }), output: Coupon, permission: 'customers.write' }),
   /** An open coupon only (else CONFLICT reason 'status'); its points come back as a correction. */
   'loyalty.voidCoupon': method({ input: z.object({ couponId: Id, reason: Name(REASON_MAX) }), output: Coupon, permission: 'customers.write' }),
-  /** Each referred customer counts once, and nobody refers themselves (VALIDATION reason 'referred'); the referrer must be a member ('member'). */
+  /** Each referred customer counts once, and nobody refers themselves (VALIDATION reason 'referred'); the referrer must be a member ('member'); an unknown referred customer is NOT_FOUND. */
   'loyalty.referral': method({ input: z.object({ customerId: Id, referredId: Id, reason: Text(REASON_MAX).default('') }), output: BalanceResult, permission: 'customers.write' }),
   /** Every member's balance against their ledger sum; `ok` when all equal. */
   'loyalty.check': method({ input: z.object({}).default({}), output: z.object({ ok: z.boolean(), members: z.number().int(), entries: z.number().int(), differences: z.array(LedgerDifference) }), permission: 'system.check' }),

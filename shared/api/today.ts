@@ -32,7 +32,7 @@ export type OccasionKind = (typeof OCCASION_KINDS)[number];
  * (return visit, birthday, founding anniversary), a complaint, a contract (expiring, signing
  * anniversary), a contact (contact's birthday), a customer at risk (churn warning).
  */
-export const TODAY_KINDS = ['visit', 'followUp', 'returnVisit', 'complaint', 'contract', ...OCCASION_KINDS, 'churn'] as const;
+export const TODAY_KINDS = ['visit', 'followUp', 'returnVisit', 'complaint', 'contract', ...OCCASION_KINDS, 'churn', 'pointsExpiring'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /** Where "open" leads: the page of this thing. */
@@ -107,6 +107,8 @@ export const TodayItem = z.object({
     contractId: Id.nullable(),
     /** Churn warning: its value at risk (grading currency, minor units) and its reasons (churn.list's). */
     churn: z.object({ valueMinor: z.number().int(), currency: z.string(), reasons: z.array(ChurnReason) }).nullable(),
+    /** Points expiring (loyalty): what is left of the member's lots that expire next month. */
+    points: z.number().int().nullable().optional(),
   }),
   actions: TodayActions,
 });
@@ -144,6 +146,12 @@ export const Today = z.object({
    * one whose customers were all greeted is left out. Open → #/holidays/:key/:year.
    */
   holidays: z.array(FestivalDue),
+  /**
+   * Loyalty (kind 'pointsExpiring', areas/loyalty): members whose points expire in the calendar
+   * month after the day, most points first (details.points; occurrence and dueOn: that month's
+   * first day); open → customer; no snooze or done.
+   */
+  pointsExpiring: TodaySectionPage,
 });
 export type Today = z.infer<typeof Today>;
 

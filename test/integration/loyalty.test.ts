@@ -95,6 +95,10 @@ describe('loyalty', () => {
     h.clock.now = local(2026, 2, 10);
     expect((await h.call('owner', 'loyalty.member', { customerId: id })).member).toMatchObject({ balance: 80, expiringNextMonth: 80 });
     expect((await h.call('owner', 'loyalty.members', { expiringNextMonth: true })).rows.map((r) => r.customerId)).toEqual([id]);
+    // Today lists the member (kind 'pointsExpiring'), opening the customer.
+    const today = await h.call('owner', 'today.get', {});
+    expect(today.pointsExpiring.total).toBe(1);
+    expect(today.pointsExpiring.items[0]).toMatchObject({ kind: 'pointsExpiring', refId: id, occurrence: '2026-03-01', details: { points: 80 }, actions: { open: { kind: 'customer', id } } });
     h.clock.now = local(2026, 2, 28, 23, 59);
     expect((await h.call('owner', 'loyalty.member', { customerId: id })).member!.balance).toBe(80);
     h.clock.now = local(2026, 3, 1, 0, 1);

@@ -388,7 +388,8 @@ export async function redeem(db: Db, input: { customerId: number; rewardId: numb
   return transaction(db, async (tx) => {
     const { customer, member } = await writableMember(tx, input.customerId, actor, operation);
     const reward = await tx.selectFrom('loyalty_rewards').select(REWARD_COLUMNS).where('id', '=', input.rewardId).executeTakeFirst();
-    if (!reward || reward.active !== 1 || reward.stock === 0) throw invalid(operation, `reward ${input.rewardId} does not exist, is inactive, or none is left`, 'rewardId', 'reward');
+    if (!reward) throw new AppFailure('NOT_FOUND', `${operation}: reward ${input.rewardId} does not exist`);
+    if (reward.active !== 1 || reward.stock === 0) throw invalid(operation, `reward ${reward.name} is inactive, or none is left`, 'rewardId', 'reward');
     if (member.balance < reward.points) throw tooFewPoints(operation, member.balance, reward.points);
     let code = couponCode();
     while (await tx.selectFrom('loyalty_coupons').select('id').where('code', '=', code).executeTakeFirst()) code = couponCode();
@@ -454,7 +455,8 @@ export async function referral(db: Db, input: { customerId: number; referredId: 
     const { customer, programme, member } = await writableMember(tx, input.customerId, actor, operation);
     if (!programme.enabled || programme.referralPoints === 0) throw invalid(operation, 'the loyalty programme is not enabled or gives no referral points', 'customerId', 'loyaltyOff');
     const referred = await tx.selectFrom('customers').select(['id', 'name', 'code', 'deleted_at']).where('id', '=', input.referredId).executeTakeFirst();
-    if (!referred || referred.deleted_at !== null) throw invalid(operation, `customer ${input.referredId} does not exist or is in the recycle bin`, 'referredId', 'customer');
+    if (!referred) throw new AppFailure('NOT_FOUND', `${operation}: customer ${input.referredId} does not exist`);
+    if (referred.deleted_at !== null) throw invalid(operation, `${referred.name} is in the recycle bin`, 'referredId', 'customer');
     const taken = await tx.selectFrom('loyalty_referrals').select('id').where('referred_id', '=', input.referredId).executeTakeFirst();
     if (taken || input.referredId === input.customerId) throw invalid(operation, `${referred.name} was counted as referred already, or is the referrer`, 'referredId', 'referred');
     const today = localDay(actor.now);

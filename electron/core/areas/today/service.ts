@@ -35,6 +35,7 @@ import { returnCadences } from '../standards/deadline.ts';
 import { careSources, type Occasion, type ReturnVisitDue } from './care-sources.ts';
 import { churnSection } from './churn-source.ts';
 import { holidaySection } from './holiday-source.ts';
+import { pointsExpiringSection } from './points-source.ts';
 
 /** A caller at an instant (the clock of the context). */
 export type Actor = Access & { now: number };
@@ -518,7 +519,8 @@ export async function readToday(db: Db, query: { scope?: TodayScope | undefined;
     Object.values(sections).flatMap((section) => section.items),
   );
   const holidays = await holidaySection(db, ask);
-  return { day, scope, scopes: todayScopes(actor.role), sections, holidays };
+  const pointsExpiring = await pointsExpiringSection(db, ask, EMPTY_DETAILS);
+  return { day, scope, scopes: todayScopes(actor.role), sections, holidays, pointsExpiring };
 }
 
 /**
@@ -587,6 +589,7 @@ async function itemCustomer(db: Db, ref: ItemRef, access: Access, operation: str
     contractAnniversary: sql`(SELECT customer_id FROM contracts WHERE id = ${ref.refId} AND deleted_at IS NULL)`,
     contactBirthday: sql`(SELECT customer_id FROM contacts WHERE id = ${ref.refId})`,
     churn: sql`${ref.refId}`,
+    pointsExpiring: sql`${ref.refId}`,
   };
   const row = await db
     .selectFrom('customers as c')
@@ -619,6 +622,7 @@ type MarkInput = ItemRef & ({ snoozeUntil: string } | { done: true });
 export async function markItem(db: Db, input: MarkInput, actor: Actor): Promise<TodayMarkResult> {
   const ref: ItemRef = { kind: input.kind, refId: input.refId, occurrence: input.occurrence };
   if (ref.kind === 'churn') throw new AppFailure('VALIDATION', 'today.mark: a churn warning is dismissed with a reason where it is listed (churn.dismiss), not snoozed or marked done');
+  if (ref.kind === 'pointsExpiring') throw new AppFailure('VALIDATION', 'today.mark: points expiring next month expire whatever Today says; they are neither snoozed nor marked done');
   if ('snoozeUntil' in input && input.snoozeUntil <= localDay(actor.now)) {
     throw new AppFailure('VALIDATION', 'today.mark: snooze it to a day after today', [{ path: ['snoozeUntil'], message: 'snoozeDay' }]);
   }
