@@ -239,8 +239,8 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'needs.setStatus': () => ({ id: 999_999, version: STALE, status: 'met' }),
   'needs.delete': () => ({ id: 999_999, version: STALE }),
   'needs.restore': () => ({ id: 999_999 }),
-  // Loyalty: the programme is off and nobody is a member here, so writes answer VALIDATION (not FORBIDDEN) where allowed;
-  // set-up with a stale version (CONFLICT), a reward and coupons that do not exist (NOT_FOUND).
+  // Loyalty (the programme is on, set up below): each role's customer joins and gets a correction; set-up with a stale
+  // version (CONFLICT); a reward, coupons and a referred customer that do not exist (NOT_FOUND).
   'loyalty.settings': () => ({}),
   'loyalty.saveSettings': () => ({ version: STALE, settings: { tiers: [{ key: 'normal', name: '普通会员', threshold: 0 }] } }),
   'loyalty.rewards': () => ({}),
@@ -255,7 +255,7 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'loyalty.redeem': (role, f) => ({ customerId: f.customerIds[role], rewardId: 999_999 }),
   'loyalty.useCoupon': () => ({ couponId: 999_999 }),
   'loyalty.voidCoupon': () => ({ couponId: 999_999, reason: '作废' }),
-  'loyalty.referral': (role, f) => ({ customerId: f.customerIds[role], referredId: f.customerIds[role] }),
+  'loyalty.referral': (role, f) => ({ customerId: f.customerIds[role], referredId: 999_999 }),
   'loyalty.check': () => ({}),
   // Competitors: one that does not exist (NOT_FOUND / VALIDATION where allowed), a new one named per role and scope.
   'competitors.list': () => ({ includeRetired: true }),
@@ -315,6 +315,8 @@ for (const staffScope of [false, true]) {
     beforeAll(async () => {
       h = makeHarness();
       await shopWithRoles(h);
+      // The loyalty programme on, so its writes have something to do (loyalty samples).
+      await h.call('owner', 'loyalty.saveSettings', { version: 0, settings: { enabled: true, referralPoints: 10, tiers: [{ key: 'normal', name: '普通会员', threshold: 0 }] } });
       const ids = Object.fromEntries((await h.call('owner', 'users.list', {})).map((u) => [u.username, u.id]));
       const target = await h.call('owner', 'users.create', { username: 'target', role: 'viewer', password: INITIAL_PASSWORD });
       const mine = async (session: string, ownerId: number) => (await h.call(session, 'customers.create', { name: `张三 of ${session}`, ownerId })).id;
