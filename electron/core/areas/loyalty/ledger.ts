@@ -230,16 +230,19 @@ export async function recomputeAllTiers(tx: Db, tiers: readonly Tier[], today: s
   const cases = [...tiers].reverse().map((t) => sql`WHEN q.q >= ${t.threshold} THEN ${t.key}`);
   const thresholds = sql.join(tiers.map((t) => sql`SELECT ${t.key} AS key, ${t.threshold} AS threshold`), sql` UNION ALL `);
   await sql`DROP TABLE IF EXISTS temp.loyalty_tier_target`.execute(tx);
+  // One pass over the qualifying index in customer order (a GROUP BY, not a sum per member); the
+  // reversed earns are looked up in one list built once.
   await sql`
     CREATE TEMP TABLE loyalty_tier_target AS
-    WITH q AS (
-      SELECT m.customer_id, m.tier_key, coalesce((
-        SELECT sum(l.points) FROM points_ledger l
-        WHERE l.customer_id = m.customer_id AND l.on_day > ${since} AND l.on_day <= ${today} AND l.kind IN ('earn', 'referral')
-          AND NOT EXISTS (SELECT 1 FROM points_ledger r WHERE r.reverses_id = l.id AND r.kind = 'reversal')), 0) AS q
-      FROM loyalty_members m
-    )
+    WITH reversed AS (SELECT reverses_id FROM points_ledger WHERE kind = 'reversal' AND reverses_id IS NOT NULL),
+    sums AS (
+      SELECT l.customer_id, sum(l.points) AS q FROM points_ledger l
+      WHERE l.kind IN ('earn', 'referral') AND l.on_day > ${since} AND l.on_day <= ${today} AND l.id NOT IN (SELECT reverses_id FROM reversed)
+      GROUP BY l.customer_id
+    ),
+    q AS (SELECT m.customer_id, m.tier_key, coalesce(s.q, 0) AS q FROM loyalty_members m LEFT JOIN sums s ON s.customer_id = m.customer_id)
     SELECT q.customer_id, q.tier_key AS from_key, q.q AS qualifying, CASE ${sql.join(cases, sql` `)} ELSE ${tiers[0]!.key} END AS to_key FROM q`.execute(tx);
+  await sql`CREATE UNIQUE INDEX temp.loyalty_tier_target_key ON loyalty_tier_target (customer_id)`.execute(tx);
   const changed = await sql`
     INSERT INTO loyalty_tier_changes (customer_id, at, on_day, from_key, to_key, qualifying, threshold, cause)
     SELECT t.customer_id, ${now}, ${today}, t.from_key, t.to_key, t.qualifying,
