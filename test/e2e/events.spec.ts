@@ -200,3 +200,44 @@ for (const [locale, messages] of [
     });
   });
 }
+
+// A staff member under the staff scope: sees the events, but is offered no create, edit, cancel,
+// delete or invite (events.manage); sees only their own customer's invitation, and sets its reply
+// and attendance (customers.write in scope). The core's `actions` decide; the page shows only them.
+test('staff see events and mark only their own customers; no managing (en-US)', async ({ page, app, shot, request }) => {
+  test.setTimeout(300_000);
+  const t: T = translator(en);
+  cli(app.dataDir, ['init', '--shop', '张三五金店', '--owner', 'boss']);
+  await invoke(request, app.url, 'auth.signIn', { username: 'boss', password: PASSWORD });
+  const staff = await invoke<{ id: number }>(request, app.url, 'users.create', { username: 'wang', displayName: '王小明', role: 'staff', password: 'first-time-pass-77' });
+  await invoke(request, app.url, 'settings.update', { staffScope: true });
+  const mine = await invoke<{ id: number }>(request, app.url, 'customers.create', { name: VIPS[0], grade: 'vip', ownerId: staff.id });
+  const notMine = await invoke<{ id: number }>(request, app.url, 'customers.create', { name: VIPS[1], grade: 'vip' });
+  const event = await invoke<{ id: number }>(request, app.url, 'events.create', { title: '技术交流会', kind: 'exchange', onDay: TODAY, place: '会议室' });
+  await invoke(request, app.url, 'events.invite', { eventId: event.id, customerIds: [mine.id, notMine.id] });
+
+  await page.clock.setFixedTime(NOW);
+  await page.goto(app.url);
+  await page.getByLabel(t('signin.username')).fill('wang');
+  await page.getByLabel(t('signin.password')).fill('first-time-pass-77');
+  await page.getByRole('button', { name: t('signin.submit') }).click();
+  await page.getByLabel(t('account.givenPassword')).fill('first-time-pass-77');
+  await page.getByLabel(t('account.newPassword'), { exact: true }).fill('harbour-lantern-phrase-31');
+  await page.getByLabel(t('account.confirmNewPassword')).fill('harbour-lantern-phrase-31');
+  await page.getByRole('button', { name: t('account.changePassword') }).click();
+
+  await page.getByRole('navigation').getByRole('link', { name: new RegExp(t('nav.events')) }).click({ timeout: 30_000 });
+  await expect(page.locator(`[data-event-id="${event.id}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: t('events.new') })).toHaveCount(0);
+  await page.locator(`[data-event-id="${event.id}"]`).click();
+  await expect(page.getByRole('heading', { level: 1, name: '技术交流会' })).toBeVisible();
+  for (const name of [t('common.edit'), t('events.cancelEvent'), t('common.delete'), t('invitations.invite')]) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  const rows = page.locator('[data-invitation-id]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(VIPS[0]!);
+  await page.getByLabel(`${t('invitations.reply')} ${VIPS[0]}`).selectOption('yes');
+  await page.getByLabel(`${t('invitations.attended')} ${VIPS[0]}`).selectOption('yes');
+  await expect(page.getByTestId('event-counts').locator('[data-count="attended"]')).toHaveAttribute('data-value', '1');
+  await expect(rows.getByRole('button', { name: new RegExp(t('invitations.uninvite')) })).toHaveCount(0);
+  await bothSizes(page, shot, 'staff-event');
+});

@@ -20,7 +20,8 @@ describe('the events list address', () => {
     expect(parseEventQuery('')).toEqual({ when: 'upcoming' });
     expect(parseEventQuery('when=past&q=%20发布会%20')).toEqual({ when: 'past', q: '发布会' });
     expect(parseEventQuery('when=someday&q=')).toEqual({ when: 'upcoming' });
-    for (const query of [{ when: 'all', q: '答谢宴' }, { when: 'past' }, { when: 'upcoming' }] as const) expect(parseEventQuery(formatEventQuery(query))).toEqual(query);
+    expect(parseEventQuery('deleted=1')).toEqual({ when: 'upcoming', deleted: true });
+    for (const query of [{ when: 'all', q: '答谢宴' }, { when: 'past' }, { when: 'upcoming' }, { when: 'all', deleted: true }] as const) expect(parseEventQuery(formatEventQuery(query))).toEqual(query);
     // The default is no parameter at all: equal choices give equal addresses.
     expect(formatEventQuery({ when: 'upcoming' })).toBe('');
   });

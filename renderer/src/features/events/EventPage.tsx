@@ -1,21 +1,21 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import BlockIcon from '@mui/icons-material/Block';
+import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
+import RestoreIcon from '@mui/icons-material/RestoreFromTrash';
 import PrintIcon from '@mui/icons-material/Print';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../../shared/api/events.ts';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { DETAIL_DL_SX, DetailField, DetailHeader, DetailQuery } from '../../app/DetailPage.tsx';
-import { errorMessage } from '../../app/errors.ts';
-import { useNotify } from '../../app/notify.tsx';
-import { dataChanged, useCoreMutation, useCoreQuery } from '../../app/query.ts';
+import { useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDay, formatMoney } from '../contracts/money.ts';
 import { EffectPanel } from './EffectPanel.tsx';
+import { CancelEventDialog, DeleteEventDialog, useRestoreEvent } from './EventActions.tsx';
 import { EventDialog } from './EventDialog.tsx';
 import { eventTime } from './event-format.ts';
 import { EventStatusChip } from './EventsPage.tsx';
@@ -37,7 +37,8 @@ const COUNT_KEYS = ['invited', 'yes', 'maybe', 'no', 'pending', 'attended'] as c
 function EventView({ event: e }: { event: Event }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'cancel' | 'delete' | null>(null);
+  const restore = useRestoreEvent();
   const overCapacity = e.capacity !== null && e.counts.yes > e.capacity;
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1200, mx: 'auto' }}>
@@ -49,7 +50,22 @@ function EventView({ event: e }: { event: Event }) {
             </Button>
           </Box>
         }
-        notice={null}
+        notice={
+          e.deletedAt !== null ? (
+            <Alert
+              severity="warning"
+              action={
+                e.actions.restore ? (
+                  <Button color="inherit" startIcon={<RestoreIcon />} onClick={() => void restore(e.id)}>
+                    {t('events.restore')}
+                  </Button>
+                ) : null
+              }
+            >
+              {t('events.inBin')}
+            </Alert>
+          ) : null
+        }
         title={e.title}
         meta={
           <>
@@ -67,6 +83,11 @@ function EventView({ event: e }: { event: Event }) {
             {e.actions.cancel ? (
               <Button variant="outlined" color="warning" startIcon={<BlockIcon />} onClick={() => setDialog('cancel')}>
                 {t('events.cancelEvent')}
+              </Button>
+            ) : null}
+            {e.actions.delete ? (
+              <Button variant="outlined" color="error" startIcon={<DeleteIcon />} onClick={() => setDialog('delete')}>
+                {t('common.delete')}
               </Button>
             ) : null}
             {e.actions.edit ? (
@@ -117,40 +138,8 @@ function EventView({ event: e }: { event: Event }) {
       {e.actions.effect && e.status === 'held' ? <EffectPanel eventId={e.id} /> : null}
       <InvitationsSection event={e} />
       {dialog === 'edit' ? <EventDialog event={e} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'cancel' ? <CancelDialog event={e} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'cancel' ? <CancelEventDialog event={e} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'delete' ? <DeleteEventDialog event={e} onClose={() => setDialog(null)} /> : null}
     </Stack>
-  );
-}
-
-/** Marks the event cancelled (its invitations stay): the core's events.cancel. */
-function CancelDialog({ event: e, onClose }: { event: Event; onClose: () => void }) {
-  const { t } = useTranslation();
-  const notify = useNotify();
-  const cancel = useCoreMutation('events.cancel');
-  const confirm = () =>
-    cancel.mutate(
-      { id: e.id, version: e.version },
-      {
-        onSuccess: () => {
-          onClose();
-          notify({ message: t('events.cancelled') });
-        },
-        onError: (error) => {
-          if (error.code === 'CONFLICT') dataChanged();
-        },
-      },
-    );
-  return (
-    <ConfirmDialog
-      titleId="cancel-event-title"
-      title={t('events.cancelTitle')}
-      body={t('events.cancelBody', { title: e.title })}
-      problem={cancel.error ? errorMessage(t, cancel.error) : null}
-      confirmLabel={t('events.cancelConfirm')}
-      color="warning"
-      pending={cancel.isPending}
-      onConfirm={confirm}
-      onClose={onClose}
-    />
   );
 }

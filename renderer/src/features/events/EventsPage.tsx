@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, FormControlLabel, Stack, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,7 @@ export function EventsPage({ search }: { search?: string }) {
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useListQuery<EventListQuery>(remembered, search, parseEventQuery, formatEventQuery);
   const [text, setText] = useState(query.q ?? '');
-  const applyText = () => setQuery((current) => (text.trim() === '' ? { when: current.when } : { ...current, q: text.trim() }));
+  const applyText = () => setQuery((current) => ({ when: current.when, ...(current.deleted ? { deleted: true as const } : {}), ...(text.trim() ? { q: text.trim() } : {}) }));
 
   return (
     <Stack spacing={2} sx={{ height: '100%' }}>
@@ -73,6 +73,12 @@ export function EventsPage({ search }: { search?: string }) {
             if (e.key === 'Enter') applyText();
           }}
         />
+        {canManage ? (
+          <FormControlLabel
+            control={<Switch checked={query.deleted === true} onChange={(e) => setQuery((current) => ({ when: current.when, ...(current.q ? { q: current.q } : {}), ...(e.target.checked ? { deleted: true as const } : {}) }))} />}
+            label={t('events.recycleBin')}
+          />
+        ) : null}
       </Stack>
       <EventList query={query} />
       {adding ? <EventDialog event={null} onClose={() => setAdding(false)} /> : null}
@@ -90,7 +96,7 @@ export function EventStatusChip({ event }: { event: Pick<Event, 'status'> }) {
 function EventList({ query }: { query: EventListQuery }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const input = { when: query.when, ...(query.q ? { q: query.q } : {}), limit: PAGE_SIZE };
+  const input = { when: query.when, ...(query.q ? { q: query.q } : {}), ...(query.deleted ? { deleted: true } : {}), limit: PAGE_SIZE };
   const list = usePagedQuery('events.list', input);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -136,7 +142,7 @@ function EventList({ query }: { query: EventListQuery }) {
         loaded={list.data !== undefined}
         failed={list.error !== null}
         loadMore={loadMore}
-        emptyText={query.q ? t('events.empty') : t('events.emptyAll')}
+        emptyText={query.deleted ? t('events.emptyBin') : query.q ? t('events.empty') : t('events.emptyAll')}
       />
     </>
   );
