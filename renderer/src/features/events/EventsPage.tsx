@@ -101,10 +101,10 @@ function EventList({ query }: { query: EventListQuery }) {
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const columns: Column<Event, NoSort>[] = [
-    { label: t('events.columns.day'), width: 170, cell: (row) => [formatDay(row.onDay, language), eventTime(row)].filter(Boolean).join(' ') },
+    { label: t('events.columns.day'), width: 195, cell: (row) => [formatDay(row.onDay, language), eventTime(row)].filter(Boolean).join(' ') },
     { label: t('events.columns.title'), cell: (row) => <OverflowText text={row.title} /> },
-    { label: t('events.columns.kind'), width: 150, cell: (row) => t(`events.kinds.${row.kind}`) },
-    { label: t('events.columns.place'), width: 200, cell: (row) => <OverflowText text={row.place} /> },
+    { label: t('events.columns.kind'), width: 140, cell: (row) => <OverflowText text={t(`events.kinds.${row.kind}`)} /> },
+    { label: t('events.columns.place'), width: 180, cell: (row) => <OverflowText text={row.place} /> },
     { label: t('events.columns.invited'), width: 80, align: 'right', cell: (row) => formatNumber(row.counts.invited) },
     { label: t('events.columns.yes'), width: 90, align: 'right', cell: (row) => formatNumber(row.counts.yes) },
     { label: t('events.columns.attended'), width: 90, align: 'right', cell: (row) => formatNumber(row.counts.attended) },
