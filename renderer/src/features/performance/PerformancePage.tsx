@@ -67,7 +67,7 @@ function useColumns(): Column[] {
   ];
 }
 
-const cell = { px: 1, py: 0.75, borderBottom: 1, borderColor: 'divider', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
+const cell = { px: 0.75, py: 0.75, borderBottom: 1, borderColor: 'divider', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** One row per staff member, a column per figure; the staff column stays in view while the rest scroll. */
 function FiguresTable({ rows }: { rows: StaffPerformance[] }) {
@@ -85,7 +85,8 @@ function FiguresTable({ rows }: { rows: StaffPerformance[] }) {
               {t('performance.staff')}
             </Box>
             {columns.map((c) => (
-              <Box component="th" scope="col" key={c.key} sx={{ ...cell, fontWeight: 500, whiteSpace: 'normal', minWidth: 64, verticalAlign: 'bottom' }}>
+              // Headers wrap into narrow columns: seventeen figures fit 1366 pixels (the staff column stays, the rest scroll beyond that).
+              <Box component="th" scope="col" key={c.key} sx={{ ...cell, fontWeight: 500, fontSize: 13, lineHeight: 1.3, whiteSpace: 'normal', minWidth: 48, maxWidth: 76, verticalAlign: 'bottom' }}>
                 {c.label}
               </Box>
             ))}
