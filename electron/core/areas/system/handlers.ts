@@ -9,6 +9,7 @@ import { seedComplaints } from '../complaints/seed.ts';
 import { seedSales } from '../sales/seed.ts';
 import { seedCompetitors } from '../competitors/seed.ts';
 import { seedEvents } from '../events/seed.ts';
+import { seedNeeds } from '../needs/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -63,6 +64,8 @@ export const systemHandlers = {
       if (!made.cancelled && !sales.cancelled) await seedCompetitors(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // Customer events with invitations, replies and attendance (once, when the shop has none); skipped once the seed was cancelled.
       if (!made.cancelled && !sales.cancelled) await seedEvents(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
+      // Needs of the customers (sized from the customers there, naming catalogue items and contacts); skipped once the seed was cancelled.
+      if (!made.cancelled && !sales.cancelled) await seedNeeds(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, {
