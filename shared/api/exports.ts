@@ -4,14 +4,14 @@
 import { z } from 'zod';
 import { defineArea } from './area.ts';
 import { method } from './method.ts';
-import { CustomerFilters, SORTS } from './customers.ts';
+import { CustomerFilters, Id, SORTS } from './customers.ts';
 import { ContractFilters, CONTRACT_SORTS } from './contracts.ts';
 import { RecordQuery } from './records.ts';
 import { SurveyQuery } from './surveys.ts';
 import { Download } from './files.ts';
 import { SaleFilters } from './sales.ts';
 
-export const EXPORT_ENTITIES = ['customers', 'contacts', 'contracts', 'records', 'surveys', 'sales'] as const;
+export const EXPORT_ENTITIES = ['customers', 'contacts', 'contracts', 'records', 'surveys', 'sales', 'eventAttendees'] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,6 +48,8 @@ export const ExportInput = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('surveys'), filter: SurveyListFilter.default({}), ...common }),
   /** One row per sale line, newest sale first (the sales list's order); cursor and limit are ignored. */
   z.object({ entity: z.literal('sales'), filter: SaleFilters.default({ deleted: false }), ...common }),
+  /** One row per invitation of one customer event (those of customers the caller sees), in the invitations list's order (customer name). */
+  z.object({ entity: z.literal('eventAttendees'), filter: z.object({ eventId: Id }), ...common }),
 ]);
 export type ExportInput = z.input<typeof ExportInput>;
 
@@ -63,6 +65,7 @@ export const EXPORT_COLUMNS = {
   records: ['customerCode', 'customerName', 'kind', 'at', 'staffName', 'phase', 'serviceKind', 'status', 'channel', 'durationMinutes', 'contractNumber', 'content', 'result', 'followUpOn'],
   surveys: ['customerCode', 'customerName', 'at', 'staffName', 'channel', 'nps', 'comment'],
   // receiptNo is the sale's number: the lines of one sale share it, so the file imports back as the same sales.
+  eventAttendees: ['customerCode', 'customerName', 'grade', 'contactName', 'contactPhone', 'reply', 'repliedAt', 'attended'],
   sales: ['soldOn', 'receiptNo', 'customerCode', 'customerName', 'product', 'quantity', 'unitPrice', 'discount', 'amount', 'currency', 'contractNumber', 'staffName', 'notes'],
 } as const satisfies Record<ExportEntity, readonly string[]>;
 export type ExportColumn<E extends ExportEntity> = (typeof EXPORT_COLUMNS)[E][number];
@@ -158,6 +161,16 @@ export const EXPORT_HEADERS: { [E in ExportEntity]: Record<ExportColumn<E>, Word
     nps: { 'zh-CN': 'NPS', 'en-US': 'NPS' },
     comment: { 'zh-CN': '意见', 'en-US': 'Comment' },
   },
+  eventAttendees: {
+    customerCode: { 'zh-CN': '客户编号', 'en-US': 'Customer code' },
+    customerName: { 'zh-CN': '客户名称', 'en-US': 'Customer' },
+    grade: { 'zh-CN': '客户等级', 'en-US': 'Grade' },
+    contactName: { 'zh-CN': '联系人', 'en-US': 'Contact' },
+    contactPhone: { 'zh-CN': '联系电话', 'en-US': 'Phone' },
+    reply: { 'zh-CN': '回复', 'en-US': 'Reply' },
+    repliedAt: { 'zh-CN': '回复时间', 'en-US': 'Replied at' },
+    attended: { 'zh-CN': '出席', 'en-US': 'Attended' },
+  },
   sales: {
     soldOn: { 'zh-CN': '销售日期', 'en-US': 'Date' },
     receiptNo: { 'zh-CN': '单号', 'en-US': 'Receipt no.' },
@@ -235,6 +248,12 @@ export const EXPORT_VALUES = {
     visit: { 'zh-CN': '拜访', 'en-US': 'Visit' },
     wechat: { 'zh-CN': '微信', 'en-US': 'WeChat' },
     other: { 'zh-CN': '其他', 'en-US': 'Other' },
+  },
+  eventReply: {
+    pending: { 'zh-CN': '未回复', 'en-US': 'No reply yet' },
+    yes: { 'zh-CN': '参加', 'en-US': 'Yes' },
+    no: { 'zh-CN': '不参加', 'en-US': 'No' },
+    maybe: { 'zh-CN': '待定', 'en-US': 'Maybe' },
   },
   surveyChannel: {
     phone: { 'zh-CN': '电话', 'en-US': 'Phone' },

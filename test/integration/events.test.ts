@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event } from '../../shared/api/events.ts';
 import { reasonOf } from '../../shared/error-details.ts';
 import { ROLES } from '../../shared/roles.ts';
+import { parse } from 'csv-parse/sync';
+import { downloaded } from './attachments-kit.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -191,6 +193,30 @@ describe('invitations', () => {
       await h.call('owner', 'settings.update', { staffScope: false, maskContacts: false });
     });
   }
+
+  it('exports the attendee list: one row per invitation the caller sees, phones masked as they see them', async () => {
+    await h.call('owner', 'settings.update', { maskContacts: true });
+    try {
+      const csv = async (session: string, language: 'zh-CN' | 'en-US') => {
+        const out = await h.call(session, 'exports.run', { entity: 'eventAttendees', filter: { eventId: event.id }, format: 'csv', language });
+        const rows = parse((await downloaded(h.core, session, out.download)).toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+        expect(rows.length - 1).toBe(out.rows);
+        return rows;
+      };
+      const owner = await csv('owner', 'zh-CN');
+      expect(owner[0]).toEqual(['客户编号', '客户名称', '客户等级', '联系人', '联系电话', '回复', '回复时间', '出席']);
+      const key = owner.find((row) => row[1] === '采芝斋')!;
+      expect([key[2], key[3], key[4], key[5], key[7]]).toEqual(['重点客户', '王经理', '13912345678', '待定', '是']);
+      expect(owner.slice(1).map((row) => row[1]).sort()).toEqual(['北山茶庄', '采芝斋', '阿里茶行'].sort());
+      const manager = await csv('manager', 'en-US');
+      expect(manager[0]).toEqual(['Customer code', 'Customer', 'Grade', 'Contact', 'Phone', 'Reply', 'Replied at', 'Attended']);
+      expect(manager.length).toBe(4);
+      await h.failure('staff', 'exports.run', { entity: 'eventAttendees', filter: { eventId: event.id }, format: 'csv' }, 'FORBIDDEN');
+      await h.failure('owner', 'exports.run', { entity: 'eventAttendees', filter: {}, format: 'csv' }, 'VALIDATION');
+    } finally {
+      await h.call('owner', 'settings.update', { maskContacts: false });
+    }
+  });
 
   it('leaves those who said no off the sign-in sheet, sorted by name', async () => {
     const rows = (await h.call('owner', 'events.invitations', { eventId: event.id })).rows;

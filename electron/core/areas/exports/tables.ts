@@ -14,6 +14,7 @@ import { listRecords } from '../records/service.ts';
 import { listSurveys } from '../surveys/service.ts';
 import { listSales } from '../sales/service.ts';
 import { formatQuantity } from '../../../../shared/api/sales.ts';
+import { listInvitations } from '../events/service.ts';
 import { day, decimal, instant, minorText, number, text, type Cell } from './cells.ts';
 
 type Input = z.output<typeof ExportInput>;
@@ -330,6 +331,37 @@ async function* saleRows(db: Db, input: Input & { entity: 'sales' }, access: Acc
   }
 }
 
+/**
+ * One row per invitation of one event, as the invitations list gives them to this caller (scope;
+ * by customer name), with the invited contact's phone (mobile, else phone; else the customer's),
+ * masked as the caller sees phones.
+ */
+async function* attendeeRows(db: Db, input: Input & { entity: 'eventAttendees' }, access: Access, now: number): AsyncGenerator<Cell[][]> {
+  const lang = input.language;
+  const phone = phoneFor(access);
+  const actor = { ...access, now };
+  for await (const rows of pagesOf(async (cursor) => {
+    const page = await listInvitations(db, { eventId: input.filter.eventId, cursor, limit: PAGE }, actor);
+    return { rows: page.rows, next: page.nextCursor };
+  })) {
+    const contactIds = rows.flatMap((row) => (row.contactId === null ? [] : [row.contactId]));
+    const contacts = new Map(
+      contactIds.length === 0 ? [] : (await db.selectFrom('contacts').select(['id', 'mobile', 'phone']).where('id', 'in', contactIds).execute()).map((row) => [row.id, row.mobile || row.phone]),
+    );
+    const customers = new Map((await db.selectFrom('customers').select(['id', 'phone']).where('id', 'in', rows.map((row) => row.customerId)).execute()).map((row) => [row.id, row.phone]));
+    yield rows.map((row) => [
+      text(row.customerCode),
+      text(row.customerName),
+      word('grade', row.grade, lang),
+      text(row.contactName ?? ''),
+      phone((row.contactId === null ? '' : contacts.get(row.contactId)) || customers.get(row.customerId) || ''),
+      word('eventReply', row.reply, lang),
+      row.repliedAt === null ? null : instant(row.repliedAt),
+      row.attended === null ? null : word('yesNo', row.attended ? 'yes' : 'no', lang),
+    ]);
+  }
+}
+
 /** The table an export input asks for, as the caller sees it. */
 export async function exportTable(db: Db, input: Input, access: Access, now: number): Promise<ExportTable> {
   const headers = headersOf(input.entity, input.language);
@@ -351,5 +383,7 @@ export async function exportTable(db: Db, input: Input, access: Access, now: num
     case 'sales':
       // The total counts sales, the rows are their lines: progress says "not known ahead" (0).
       return { headers, total: 0, pages: saleRows(db, input, access) };
+    case 'eventAttendees':
+      return { headers, total: 0, pages: attendeeRows(db, input, access, now) };
   }
 }
