@@ -11,7 +11,8 @@ import { GRADES, Id } from './customers.ts';
 import { method } from './method.ts';
 
 /** The built-in festivals: five lunar, two solar. */
-export const BUILTIN_FESTIVALS = ['springFestival', 'lantern', 'dragonBoat', 'midAutumn', 'doubleNinth', 'newYear', 'nationalDay'] as const;
+/** Their keys are lower-case words, as page addresses take them (#/holidays/mid-autumn/2026). */
+export const BUILTIN_FESTIVALS = ['spring-festival', 'lantern', 'dragon-boat', 'mid-autumn', 'double-ninth', 'new-year', 'national-day'] as const;
 export type BuiltinFestival = (typeof BUILTIN_FESTIVALS)[number];
 
 export const FESTIVAL_CALENDARS = ['solar', 'lunar'] as const;
@@ -53,7 +54,7 @@ export type HolidaySettingsInput = z.input<typeof HolidaySettings>;
 export const HOLIDAY_DEFAULTS: HolidaySettings = { daysAhead: 14, grades: ['vip', 'key'], builtins: [...BUILTIN_FESTIVALS], own: [] };
 
 /** A festival key: a built-in's name or an own festival's 'own-N'. */
-export const FestivalKey = z.string().regex(/^([a-zA-Z]{1,20}|own-\d{1,6})$/);
+export const FestivalKey = z.string().regex(/^([a-z][a-z-]{0,29}|own-\d{1,6})$/);
 
 export const GradeCount = z.object({ grade: z.enum(GRADES), toGreet: z.number().int(), greeted: z.number().int() });
 export type GradeCount = z.infer<typeof GradeCount>;
@@ -100,7 +101,7 @@ export const HolidayCustomersQuery = z.object({
   q: z.string().trim().max(100).optional(),
   /** Only those still to greet, or only those greeted. */
   greeted: z.boolean().optional(),
-  cursor: Cursor,
+  after: Cursor,
   limit: Limit,
 });
 export type HolidayCustomersQueryInput = z.input<typeof HolidayCustomersQuery>;

@@ -95,7 +95,7 @@ export const StoryQuery = z.object({
   namedConsent: z.enum(NAMED_CONSENTS).optional(),
   /** The recycle bin instead (customers.delete). */
   deleted: z.boolean().default(false),
-  cursor: Cursor,
+  after: Cursor,
   limit: Limit,
 });
 export type StoryQueryInput = z.input<typeof StoryQuery>;

@@ -34,3 +34,5 @@ export { area as events } from './events/area.tsx';
 export { area as loyalty } from './loyalty/area.tsx';
 export { area as competitors } from './competitors/area.tsx';
 export { area as performance } from './performance/area.tsx';
+export { area as stories } from './stories/area.tsx';
+export { area as holidays } from './holidays/area.tsx';

@@ -13,13 +13,13 @@ export type FestivalDef = { key: string; builtin: BuiltinFestival | null; name: 
 
 /** The built-ins' dates: lunar month-days and solar month-days. Their names are the UI's. */
 export const BUILTIN_DATES: Record<BuiltinFestival, { calendar: FestivalCalendar; month: number; day: number; zh: string }> = {
-  springFestival: { calendar: 'lunar', month: 1, day: 1, zh: '春节' },
+  'spring-festival': { calendar: 'lunar', month: 1, day: 1, zh: '春节' },
   lantern: { calendar: 'lunar', month: 1, day: 15, zh: '元宵节' },
-  dragonBoat: { calendar: 'lunar', month: 5, day: 5, zh: '端午节' },
-  midAutumn: { calendar: 'lunar', month: 8, day: 15, zh: '中秋节' },
-  doubleNinth: { calendar: 'lunar', month: 9, day: 9, zh: '重阳节' },
-  newYear: { calendar: 'solar', month: 1, day: 1, zh: '元旦' },
-  nationalDay: { calendar: 'solar', month: 10, day: 1, zh: '国庆节' },
+  'dragon-boat': { calendar: 'lunar', month: 5, day: 5, zh: '端午节' },
+  'mid-autumn': { calendar: 'lunar', month: 8, day: 15, zh: '中秋节' },
+  'double-ninth': { calendar: 'lunar', month: 9, day: 9, zh: '重阳节' },
+  'new-year': { calendar: 'solar', month: 1, day: 1, zh: '元旦' },
+  'national-day': { calendar: 'solar', month: 10, day: 1, zh: '国庆节' },
 };
 
 function two(n: number): string {

@@ -136,7 +136,7 @@ function likeWords(q: string): string {
 
 export async function holidayCustomers(
   db: Db,
-  query: { key: string; year: number; q?: string | undefined; greeted?: boolean | undefined; cursor: string | null; limit: number },
+  query: { key: string; year: number; q?: string | undefined; greeted?: boolean | undefined; after: string | null; limit: number },
   actor: Actor,
 ): Promise<HolidayCustomersPage> {
   const settings = await readHolidaySettings(db);
@@ -151,7 +151,7 @@ export async function holidayCustomers(
     q = q.where(sql<SqlBool>`(c.name LIKE ${words} ESCAPE '\\' OR c.code LIKE ${words} ESCAPE '\\')`);
   }
   if (query.greeted !== undefined) q = q.where(sql<SqlBool>`${greetingOf(day)} IS ${sql.raw(query.greeted ? 'NOT NULL' : 'NULL')}`);
-  const page = await keysetPage(q, [{ column: 'c.name_sort', direction: 'asc' }, { column: 'c.id', direction: 'asc' }], query.cursor, query.limit);
+  const page = await keysetPage(q, [{ column: 'c.name_sort', direction: 'asc' }, { column: 'c.id', direction: 'asc' }], query.after, query.limit);
   const noteIds = page.rows.map((r) => r.noteId).filter((id): id is number => id !== null);
   const notes =
     noteIds.length === 0

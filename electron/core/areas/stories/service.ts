@@ -94,7 +94,7 @@ export async function readStory(db: Db, id: number, access: Access): Promise<Sto
 
 export async function listStories(
   db: Db,
-  query: { customerId?: number | undefined; q?: string | undefined; namedConsent?: 'yes' | 'no' | 'ask' | undefined; deleted: boolean; cursor: string | null; limit: number },
+  query: { customerId?: number | undefined; q?: string | undefined; namedConsent?: 'yes' | 'no' | 'ask' | undefined; deleted: boolean; after: string | null; limit: number },
   access: Access,
 ): Promise<StoryPage> {
   if (query.deleted && !roleHas(access.role, 'customers.delete')) throw new AppFailure('FORBIDDEN', 'stories.list: the recycle bin is for those who may delete');
@@ -128,7 +128,7 @@ export async function listStories(
     const words = likeWords(query.q);
     q = q.where(sql<SqlBool>`(s.title LIKE ${words} ESCAPE '\\' OR c.name LIKE ${words} ESCAPE '\\' OR c.code LIKE ${words} ESCAPE '\\')`);
   }
-  const page = await keysetPage(q, [{ column: 's.story_on', direction: 'desc' }, { column: 's.id', direction: 'desc' }], query.cursor, query.limit);
+  const page = await keysetPage(q, [{ column: 's.story_on', direction: 'desc' }, { column: 's.id', direction: 'desc' }], query.after, query.limit);
   const canPrint = roleHas(access.role, 'print');
   const rows = page.rows.map(({ figures, ...row }): StoryRow => ({ ...row, resultFigures: figuresOf(figures), actions: storyActions(access, row, canPrint) }));
   return { rows, next: page.nextCursor };

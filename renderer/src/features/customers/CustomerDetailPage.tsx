@@ -19,6 +19,7 @@ import { CustomerNeedsSection } from '../needs/CustomerNeedsSection.tsx';
 import { CustomerCompetitorsSection } from '../competitors/CustomerCompetitorsSection.tsx';
 import { CustomerEventsSection } from '../events/CustomerEventsSection.tsx';
 import { CustomerLoyaltySection } from '../loyalty/CustomerLoyaltySection.tsx';
+import { CustomerStoriesSection } from '../stories/CustomerStoriesSection.tsx';
 import { PlanVisitButton } from '../visits/PlanVisitButton.tsx';
 import { NewComplaintButton } from '../complaints/NewComplaintButton.tsx';
 import { SurveyButton } from '../surveys/SurveyButton.tsx';
@@ -99,6 +100,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <CustomerCompetitorsSection customer={c} />
       <CustomerEventsSection customer={c} />
       <CustomerLoyaltySection customer={c} />
+      <CustomerStoriesSection customer={c} />
       <AttachmentsSection owner={{ kind: 'customer', id: c.id }} />
       {/* Last: it loads further pages as it scrolls into view, so nothing below it is pushed away. */}
       <CustomerTimelineSection customer={c} />

@@ -19,7 +19,7 @@ import { navigate, type Route } from '../../app/router.ts';
 import { printDocument, printsThroughApp, type PrintAction } from './print-door.ts';
 import { cssString } from './print-format.ts';
 
-type PrintMethod = 'print.visitSheet' | 'print.customerProfile' | 'print.serviceReport';
+type PrintMethod = 'print.visitSheet' | 'print.customerProfile' | 'print.serviceReport' | 'stories.caseSheet';
 
 type Loaded<M extends MethodName> = { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready'; data: MethodOutput<M> };
 

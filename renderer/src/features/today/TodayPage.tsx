@@ -15,6 +15,8 @@ import { calendarDateIn } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { CareNoteDialog, type CareOccasion } from '../care/CareNoteDialog.tsx';
 import { CompleteVisitDialog } from '../visits/CompleteVisitDialog.tsx';
+import { PointsExpiringToday } from '../loyalty/PointsExpiringToday.tsx';
+import { HolidaysTodaySection } from '../holidays/HolidaysTodaySection.tsx';
 import { TodaySection } from './TodaySection.tsx';
 import { formatTodayAddress, isCustomerListQuery, parseTodayAddress, todayMemory } from './today-address.ts';
 import { useTodayMarks } from './use-today-marks.ts';
@@ -96,6 +98,8 @@ function TodayInbox({ search }: { search: string | undefined }) {
               onCareNote={canWrite ? (item) => setCaring(occasionOf(item)) : null}
             />
           ))}
+          <HolidaysTodaySection festivals={today.data.holidays} />
+          <PointsExpiringToday page={today.data.pointsExpiring} day={today.data.day} />
         </Box>
       ) : null}
       {completing ? <CompleteVisitDialog visit={completing} onClose={() => setCompleting(null)} onCompleted={() => setCompleting(null)} /> : null}
