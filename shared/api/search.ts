@@ -75,8 +75,18 @@ export const SaleSearchHit = z.object({
 });
 export type SaleSearchHit = z.infer<typeof SaleSearchHit>;
 
+/** A competitor of the register whose name holds the query (letter case ignored): opens the competitor's page. */
+export const CompetitorSearchHit = z.object({
+  kind: z.literal('competitor'),
+  id: Id,
+  name: z.string(),
+  products: z.string(),
+  active: z.boolean(),
+});
+export type CompetitorSearchHit = z.infer<typeof CompetitorSearchHit>;
+
 /** Any hit of the one search box. */
-export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit, SaleSearchHit]);
+export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit, SaleSearchHit, CompetitorSearchHit]);
 export type AnySearchHit = z.infer<typeof AnySearchHit>;
 
 export const search = {
@@ -91,7 +101,7 @@ export const search = {
    * match; the contract list with `q` counts and shows them all). Records whose texts hold the
    * query (3 or more characters) come last, newest first, keeping a quarter of the page when the
    * others fill it. Sales whose line names hold the query follow the records (newest first, a
-   * quarter of the page likewise).
+   * quarter of the page likewise), then competitors whose name holds it (active first, by name).
    */
   'search.query': method({
     input: z.object({ q: SearchText, limit: z.number().int().min(1).max(50).default(20) }),

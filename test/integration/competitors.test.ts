@@ -193,6 +193,15 @@ describe('a duplicate merge', () => {
   });
 });
 
+describe('the search box', () => {
+  it('finds a competitor by part of its name, for anyone who reads customers; it opens the competitor', async () => {
+    const found = await h.call('viewer', 'search.query', { q: '远大' });
+    expect(found.hits.filter((hit) => hit.kind === 'competitor')).toEqual([{ kind: 'competitor', id: acme, name: '远大科技', products: '打印机、耗材', active: true }]);
+    expect((await h.call('staff', 'search.query', { q: 'bright' })).hits.filter((hit) => hit.kind === 'competitor').map((hit) => hit.id)).toEqual([brightId]);
+    expect((await h.call('owner', 'search.query', { q: '没有这个' })).hits.filter((hit) => hit.kind === 'competitor')).toEqual([]);
+  });
+});
+
 describe('the seed', () => {
   it('adds the register and presence at a share of the customers, the same for the same seed and clock', async () => {
     const runs: unknown[] = [];

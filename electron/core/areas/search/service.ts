@@ -15,6 +15,7 @@ import { matchedField, needsPinyin, planQuery, searchFields, spell, spellingsOf,
 import { searchContracts } from './contracts.ts';
 import { searchRecords } from './records.ts';
 import { searchSales } from '../sales/search.ts';
+import { searchCompetitors } from '../competitors/search.ts';
 
 /** The page of customers, best first; `strong` of them lead it as exact names or codes. */
 export type SearchResult = { hits: SearchHit[]; total: number; strong: number };
@@ -70,7 +71,8 @@ export async function searchEverything(db: Db, q: string, limit: number, access:
   const contracts = await searchContracts(db, q, limit, access, today);
   const records = await searchRecords(db, q, limit, access);
   const sales = await searchSales(db, q, limit, access);
-  return { hits: withRecords(withRecords(mergeHits(customers, contracts, limit), records, limit), sales, limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
+  const competitors = await searchCompetitors(db, q, limit);
+  return { hits: withRecords(withRecords(withRecords(mergeHits(customers, contracts, limit), records, limit), sales, limit), competitors, limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
 }
 
 /**

@@ -4,6 +4,7 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import PeopleIcon from '@mui/icons-material/People';
 import HandymanIcon from '@mui/icons-material/Handyman';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -51,8 +52,8 @@ function optionsOf(answer: SearchAnswer | null): Option[] {
   return options;
 }
 
-const KIND_ICONS = { customer: PeopleIcon, contract: DescriptionIcon, record: HandymanIcon, sale: PointOfSaleIcon } as const;
-const KIND_COLORS = { customer: 'primary.main', contract: 'secondary.main', record: 'success.main', sale: 'warning.main' } as const;
+const KIND_ICONS = { customer: PeopleIcon, contract: DescriptionIcon, record: HandymanIcon, sale: PointOfSaleIcon, competitor: CompareArrowsIcon } as const;
+const KIND_COLORS = { customer: 'primary.main', contract: 'secondary.main', record: 'success.main', sale: 'warning.main', competitor: 'error.main' } as const;
 
 /** What kind of thing a hit is, as an icon over its word ("Customer", "Contract", "Record"). */
 function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
@@ -70,7 +71,7 @@ function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
 
 /** What the box reads when a hit is chosen: its name, title, or text. */
 function hitLabel(hit: AnySearchHit): string {
-  return hit.kind === 'customer' ? hit.name : hit.kind === 'contract' ? hit.title : hit.snippet;
+  return hit.kind === 'customer' || hit.kind === 'competitor' ? hit.name : hit.kind === 'contract' ? hit.title : hit.snippet;
 }
 
 /** The lines of a hit: what it is called, and what else identifies it. */
@@ -83,7 +84,9 @@ function HitLines({ hit }: { hit: AnySearchHit }) {
         ? [hit.title, [hit.number, t('search.contractOf', { customer: hit.customerName })]]
         : hit.kind === 'sale'
           ? [hit.snippet, [t('search.saleOf', { customer: hit.customerName }), formatDay(hit.soldOn, currentLanguage())]]
-          : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
+          : hit.kind === 'competitor'
+            ? [hit.name, [hit.products, hit.active ? '' : t('competitor.retired')]]
+            : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
   return (
     <Box sx={{ flex: 1, minWidth: 0 }}>
       <Typography noWrap sx={{ fontWeight: 500 }}>
