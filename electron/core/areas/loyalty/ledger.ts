@@ -218,7 +218,9 @@ export async function prepareMember(tx: Db, tiers: readonly Tier[], customerId: 
 
 /** True when a member's read needs the pass above (so a read without it stays a plain read). */
 export function needsPreparing(member: MemberRow, today: string): boolean {
-  return (member.next_expiry_on !== null && member.next_expiry_on <= today) || member.tier_checked_on !== today;
+  // Tiers are kept current for the day by the daily pass (its door runs before every loyalty
+  // call), so a read needs preparing only when an expiry is due.
+  return member.next_expiry_on !== null && member.next_expiry_on <= today;
 }
 
 /**
@@ -258,15 +260,29 @@ export async function recomputeAllTiers(tx: Db, tiers: readonly Tier[], today: s
 
 /**
  * The daily pass for all members, run on the first loyalty call of a local day (and by Today's
- * 'pointsExpiring' source): expiries due by today written, then every tier recomputed (qualifying
- * points leave the 12-month window with the days). `expired_through` remembers the day.
+ * 'pointsExpiring' source): expiries due by today written, then the tiers of the members whose
+ * qualifying window changed since the last pass recomputed (points leave the 12-month window with
+ * the days); the first pass ever recomputes every member. `expired_through` remembers the day.
  */
 export async function dailyPass(tx: Db, today: string, now: number): Promise<boolean> {
   const programme = await readProgramme(tx);
   if (programme.version === 0 || programme.expiredThrough === today) return false;
-  const due = await tx.selectFrom('loyalty_members').select('customer_id').where('next_expiry_on', '<=', today).execute();
-  for (const { customer_id } of due) await expireDue(tx, customer_id, today, now);
-  await recomputeAllTiers(tx, programme.tiers, today, now, 'daily');
+  const due = new Set((await tx.selectFrom('loyalty_members').select('customer_id').where('next_expiry_on', '<=', today).execute()).map((r) => r.customer_id));
+  for (const customerId of due) await expireDue(tx, customerId, today, now);
+  const last = programme.expiredThrough;
+  if (last === null || last > today) {
+    // The first pass ever (or a clock set back): every member at once.
+    await recomputeAllTiers(tx, programme.tiers, today, now, 'daily');
+    for (const customerId of due) await recomputeTier(tx, programme.tiers, customerId, today, now, 'expiry');
+  } else {
+    // Only members whose qualifying window changed since the last pass: an earn or referral left
+    // it (its day passed 12 months) or entered it (a day dated ahead came), or a lot expired.
+    const moved = await sql<{ customer_id: number }>`
+      SELECT DISTINCT customer_id FROM points_ledger INDEXED BY points_ledger_earn_days
+      WHERE kind IN ('earn', 'referral') AND ((on_day > ${qualifyingSince(last)} AND on_day <= ${qualifyingSince(today)}) OR (on_day > ${last} AND on_day <= ${today}))`.execute(tx);
+    const customers = new Set([...moved.rows.map((r) => r.customer_id), ...due]);
+    for (const customerId of customers) await recomputeTier(tx, programme.tiers, customerId, today, now, due.has(customerId) ? 'expiry' : 'daily');
+  }
   await tx.updateTable('loyalty_settings').set({ expired_through: today }).where('id', '=', 1).execute();
   return true;
 }

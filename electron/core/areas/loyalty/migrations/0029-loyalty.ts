@@ -81,6 +81,8 @@ export const migration0029: Migration = {
       -- Lots with points left, oldest first (FIFO), and those expiring in a month.
       CREATE INDEX points_ledger_lots ON points_ledger (customer_id, on_day, id) WHERE remaining > 0;
       CREATE INDEX points_ledger_expiring ON points_ledger (expires_on, customer_id) WHERE remaining > 0 AND expires_on IS NOT NULL;
+      -- The daily pass: earns and referrals by day (those entering or leaving the 12-month window).
+      CREATE INDEX points_ledger_earn_days ON points_ledger (on_day, customer_id) WHERE kind IN ('earn', 'referral');
       CREATE INDEX points_ledger_by_sale ON points_ledger (sale_id) WHERE sale_id IS NOT NULL;
       CREATE INDEX points_ledger_reversals ON points_ledger (reverses_id) WHERE reverses_id IS NOT NULL;
 
