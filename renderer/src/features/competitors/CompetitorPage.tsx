@@ -134,7 +134,7 @@ function CompetitorDetail({ competitor: c, grade }: { competitor: Competitor; gr
               <TableHead>
                 <TableRow>
                   <TableCell>{t('presence.customer')}</TableCell>
-                  <TableCell sx={{ width: 90 }}>{t('customer.grade')}</TableCell>
+                  <TableCell sx={{ width: 120 }}>{t('customer.grade')}</TableCell>
                   <TableCell sx={{ width: '22%' }}>{t('presence.products')}</TableCell>
                   <TableCell sx={{ width: 80 }} align="right">
                     {t('presence.share')}

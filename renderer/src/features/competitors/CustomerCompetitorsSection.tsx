@@ -53,7 +53,7 @@ export function CustomerCompetitorsSection({ customer: c }: { customer: Pick<Cus
                 </TableCell>
                 <TableCell sx={{ width: 150 }}>{t('presence.contractEndOn')}</TableCell>
                 <TableCell sx={{ width: 130 }}>{t('presence.position')}</TableCell>
-                {writable ? <TableCell sx={{ width: 150 }} /> : null}
+                {writable ? <TableCell sx={{ width: 180 }} /> : null}
               </TableRow>
             </TableHead>
             <TableBody>
