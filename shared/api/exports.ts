@@ -11,7 +11,7 @@ import { SurveyQuery } from './surveys.ts';
 import { Download } from './files.ts';
 import { SaleFilters } from './sales.ts';
 
-export const EXPORT_ENTITIES = ['customers', 'contacts', 'contracts', 'records', 'surveys', 'sales', 'eventAttendees'] as const;
+export const EXPORT_ENTITIES = ['customers', 'contacts', 'contracts', 'records', 'surveys', 'sales', 'pointsLedger', 'eventAttendees'] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,6 +48,8 @@ export const ExportInput = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('surveys'), filter: SurveyListFilter.default({}), ...common }),
   /** One row per sale line, newest sale first (the sales list's order); cursor and limit are ignored. */
   z.object({ entity: z.literal('sales'), filter: SaleFilters.default({ deleted: false }), ...common }),
+  /** One row per points ledger entry of the members the caller sees (one customer's when named), by customer then entry. */
+  z.object({ entity: z.literal('pointsLedger'), filter: z.object({ customerId: Id.optional() }).default({}), ...common }),
   /** One row per invitation of one customer event (those of customers the caller sees), in the invitations list's order (customer name). */
   z.object({ entity: z.literal('eventAttendees'), filter: z.object({ eventId: Id }), ...common }),
 ]);
@@ -67,6 +69,7 @@ export const EXPORT_COLUMNS = {
   // receiptNo is the sale's number: the lines of one sale share it, so the file imports back as the same sales.
   eventAttendees: ['customerCode', 'customerName', 'grade', 'contactName', 'contactPhone', 'reply', 'repliedAt', 'attended'],
   sales: ['soldOn', 'receiptNo', 'customerCode', 'customerName', 'product', 'quantity', 'unitPrice', 'discount', 'amount', 'currency', 'contractNumber', 'staffName', 'notes'],
+  pointsLedger: ['customerCode', 'customerName', 'onDay', 'kind', 'points', 'expiresOn', 'reason', 'createdBy'],
 } as const satisfies Record<ExportEntity, readonly string[]>;
 export type ExportColumn<E extends ExportEntity> = (typeof EXPORT_COLUMNS)[E][number];
 
@@ -170,6 +173,16 @@ export const EXPORT_HEADERS: { [E in ExportEntity]: Record<ExportColumn<E>, Word
     reply: { 'zh-CN': '回复', 'en-US': 'Reply' },
     repliedAt: { 'zh-CN': '回复时间', 'en-US': 'Replied at' },
     attended: { 'zh-CN': '出席', 'en-US': 'Attended' },
+  },
+  pointsLedger: {
+    customerCode: { 'zh-CN': '客户编号', 'en-US': 'Customer code' },
+    customerName: { 'zh-CN': '客户名称', 'en-US': 'Customer' },
+    onDay: { 'zh-CN': '日期', 'en-US': 'Day' },
+    kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
+    points: { 'zh-CN': '积分', 'en-US': 'Points' },
+    expiresOn: { 'zh-CN': '失效日期', 'en-US': 'Expires on' },
+    reason: { 'zh-CN': '原因', 'en-US': 'Reason' },
+    createdBy: { 'zh-CN': '操作人', 'en-US': 'By' },
   },
   sales: {
     soldOn: { 'zh-CN': '销售日期', 'en-US': 'Date' },

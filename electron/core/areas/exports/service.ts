@@ -30,6 +30,7 @@ const FILE_WORDS: Record<ExportEntity, Record<ExportLanguage, string>> = {
   records: { 'zh-CN': '服务记录', 'en-US': 'records' },
   surveys: { 'zh-CN': '满意度调查', 'en-US': 'surveys' },
   sales: { 'zh-CN': '销售记录', 'en-US': 'sales' },
+  pointsLedger: { 'zh-CN': '积分明细', 'en-US': 'points-ledger' },
   eventAttendees: { 'zh-CN': '活动邀请名单', 'en-US': 'event-attendees' },
 };
 

@@ -14,6 +14,7 @@ import { listRecords } from '../records/service.ts';
 import { listSurveys } from '../surveys/service.ts';
 import { listSales } from '../sales/service.ts';
 import { formatQuantity } from '../../../../shared/api/sales.ts';
+import { ledgerExportPages } from '../loyalty/export-rows.ts';
 import { listInvitations } from '../events/service.ts';
 import { day, decimal, instant, minorText, number, text, type Cell } from './cells.ts';
 
@@ -362,6 +363,32 @@ async function* attendeeRows(db: Db, input: Input & { entity: 'eventAttendees' }
   }
 }
 
+const LEDGER_KIND_WORDS: Record<string, Record<ExportLanguage, string>> = {
+  earn: { 'zh-CN': '消费积分', 'en-US': 'Earned' },
+  referral: { 'zh-CN': '推荐积分', 'en-US': 'Referral' },
+  redeem: { 'zh-CN': '兑换', 'en-US': 'Redeemed' },
+  expire: { 'zh-CN': '过期', 'en-US': 'Expired' },
+  correction: { 'zh-CN': '调整', 'en-US': 'Correction' },
+  reversal: { 'zh-CN': '冲回', 'en-US': 'Reversal' },
+};
+
+/** One row per points ledger entry (areas/loyalty/export-rows.ts), by customer then entry. */
+async function* pointsLedgerRows(db: Db, input: Input & { entity: 'pointsLedger' }, access: Access): AsyncGenerator<Cell[][]> {
+  const lang = input.language;
+  for await (const rows of ledgerExportPages(db, input.filter, access, PAGE)) {
+    yield rows.map((row) => [
+      text(row.customerCode),
+      text(row.customerName),
+      day(row.onDay),
+      text(LEDGER_KIND_WORDS[row.kind]?.[lang] ?? row.kind),
+      number(row.points),
+      row.expiresOn === null ? null : day(row.expiresOn),
+      text(row.reason),
+      text(row.createdByName ?? ''),
+    ]);
+  }
+}
+
 /** The table an export input asks for, as the caller sees it. */
 export async function exportTable(db: Db, input: Input, access: Access, now: number): Promise<ExportTable> {
   const headers = headersOf(input.entity, input.language);
@@ -383,6 +410,8 @@ export async function exportTable(db: Db, input: Input, access: Access, now: num
     case 'sales':
       // The total counts sales, the rows are their lines: progress says "not known ahead" (0).
       return { headers, total: 0, pages: saleRows(db, input, access) };
+    case 'pointsLedger':
+      return { headers, total: 0, pages: pointsLedgerRows(db, input, access) };
     case 'eventAttendees':
       return { headers, total: 0, pages: attendeeRows(db, input, access, now) };
   }
