@@ -175,6 +175,20 @@ beforeAll(async () => {
   expected.push({ at: midnight(D2), kind: 'sale', refId: sale.id, staffId: ids.staff, deleted: false });
   await h.call('owner', 'sales.create', { customerId: other, soldOn: D2, currency: 'CNY', lines: [{ name: '茶', quantityMilli: 1000, unitPriceMinor: 100 }] }); // another customer's
 
+  // Event attendances, through their service: the customer came to an event on D3 (marked by the
+  // manager); invited but absent to another, attended one now in the recycle bin: no entries.
+  const held = await h.call('owner', 'events.create', { title: '答谢会', kind: 'dinner', onDay: D3, place: '西湖' });
+  const absent = await h.call('owner', 'events.create', { title: '培训日', kind: 'training', onDay: D3 });
+  const binnedEvent = await h.call('owner', 'events.create', { title: '已删除的活动', onDay: D2 });
+  for (const event of [held, absent, binnedEvent]) await h.call('owner', 'events.invite', { eventId: event.id, customerIds: [customer, other] });
+  const invitation = async (eventId: number, customerId: number) => (await h.call('owner', 'events.invitations', { eventId })).rows.find((row) => row.customerId === customerId)!.id;
+  const came = await invitation(held.id, customer);
+  await h.call('manager', 'events.attend', { invitationIds: [came, await invitation(held.id, other)], attended: true });
+  await h.call('manager', 'events.attend', { invitationIds: [await invitation(absent.id, customer)], attended: false });
+  await h.call('manager', 'events.attend', { invitationIds: [await invitation(binnedEvent.id, customer)], attended: true });
+  await h.call('owner', 'events.delete', { id: binnedEvent.id });
+  expected.push({ at: midnight(D3), kind: 'event', refId: came, staffId: ids.manager, deleted: false });
+
   // A merge into the customer (by the manager, at the clock's now) stands; one undone leaves nothing.
   const mergeOf = async (name: string) => {
     const kept = await h.call('manager', 'customers.get', { id: customer });
