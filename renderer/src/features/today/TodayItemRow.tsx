@@ -50,7 +50,7 @@ function Action({ label, tip, icon, onClick }: { label: string; tip: string; ico
 }
 
 /** The customer, when the title is not already its name. */
-const namesCustomer = (item: TodayItem) => item.kind === 'returnVisit' || item.kind === 'birthday' || item.kind === 'founding' || item.kind === 'churn';
+const namesCustomer = (item: TodayItem) => item.kind === 'returnVisit' || item.kind === 'birthday' || item.kind === 'founding' || item.kind === 'churn' || item.kind === 'pointsExpiring';
 
 /** One item: what it is and when, opened by its title, acted on by one click on each button. */
 export function TodayItemRow({ item, day, onComplete, onSnooze, onDone, onCareNote }: Props) {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TodayItem } from '../../../../shared/api/today.ts';
 import { parseLunarDate } from '../../../../shared/lunar-date.ts';
-import { formatLunarDate, formatShortDateTime } from '../../i18n/format.ts';
+import { formatLunarDate, formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -16,6 +16,12 @@ export function formatShortDay(isoDate: string): string {
   }
   const ms = Date.parse(`${isoDate}T00:00:00Z`);
   return Number.isNaN(ms) ? isoDate : format.format(ms);
+}
+
+/** The month of a calendar day: "January 2027" / "2027年1月" (UTC: never shifts a day). */
+export function formatMonth(isoDate: string): string {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(ms) ? isoDate.slice(0, 7) : new Intl.DateTimeFormat(currentLanguage(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(ms);
 }
 
 /** Whole days from one calendar day to another (negative: earlier). */
@@ -76,6 +82,11 @@ export function dueText(t: TFunction, item: TodayItem, day: string): string | nu
       return item.dueOn === day ? t('today.dueToday') : t('today.dueOn', { date: formatShortDay(item.dueOn) });
     case 'churn':
       return null; // a warning has no due day: its sentences say why it is listed
+    case 'pointsExpiring': {
+      // What is left of the member's lots that expire in the month starting on the occurrence.
+      const points = item.details.points ?? 0;
+      return t('today.pointsExpire', { count: points, formatted: formatNumber(points), month: formatMonth(item.occurrence) });
+    }
     default:
       return formatShortDay(item.occurrence);
   }
