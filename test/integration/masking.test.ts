@@ -256,6 +256,7 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'visits.count': () => [{}],
   // Figures only (staff names in visits per staff member), no contact details.
   'dashboard.get': () => [{}],
+  'performance.get': () => [{ staffId: 'all', from: '2026-01-01', to: '2026-12-31' }],
   'dashboard.export': () => [{ format: 'pdf' }, { format: 'xlsx' }],
   // Today's items carry names and codes, no contact details; marks answer the reference only.
   'today.get': () => [{}, { scope: 'mine' }, { day: '2026-12-02' }],
