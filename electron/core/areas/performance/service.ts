@@ -1,8 +1,10 @@
 // Staff performance: per staff member and period of local days, the figures of the customers they
-// are responsible for (and the visits assigned to them). Where a list has its own count, the figure
-// IS that count for the link's filters (customers, visits, complaints, sales, churn, Today's return
-// visits), so a drill-down opens exactly the rows counted; the rest read the same rows by indexes
-// and the sales summary table (sales_monthly, kept by triggers in the same transaction as every sale).
+// are responsible for (and the visits assigned to them). Where a list's own count is cheap enough,
+// the figure IS that count for the link's filters (complaints' two parts, Today's return visits, the
+// churn list); the rest read the same rows the list counts by one walk of an index each (customers by
+// owner, visits by staff and day, surveys by day) and the sales summary table (sales_monthly, kept by
+// triggers in the same transaction as every sale). The integration test runs every link through its
+// list's count to keep the two equal.
 // Counts are taken with the caller's access, as the lists are: a scoped staff member's figures are
 // those their own lists show. Staff are answered for themselves whatever they asked for.
 import { sql } from 'kysely';
@@ -18,10 +20,8 @@ import type { Db } from '../../db/database.ts';
 import { returnVisitsDue } from '../care/service.ts';
 import { listChurn } from '../churn/service.ts';
 import { partQuery } from '../complaints/service.ts';
-import { countCustomers } from '../customers/service.ts';
 import { dayStart } from '../records/service.ts';
 import type { Access } from '../users/access.ts';
-import { countVisits } from '../visits/service.ts';
 
 type Query = z.output<typeof PerformanceQuery>;
 type Period = { from: string; to: string };
@@ -41,15 +41,44 @@ async function pickable(db: Db, access: Access): Promise<Performance['staff']> {
   return rows.filter((row) => canOwnCustomers(row.role)).map(({ id, name }) => ({ id, name }));
 }
 
-/** Live customers they are responsible for, by grade: one range of customers_live_filters (owner, stage, grade). */
-async function customersByGrade(db: Db, staffId: number, access: Access): Promise<StaffPerformance['customersByGrade']> {
+/**
+ * Live customers they are responsible for, by grade (now), and of those the ones created in the
+ * period (local days): one walk of their rows (customers_by_owner_name), what the customers list
+ * counts for { ownerId, grade } and { ownerId, createdFrom, createdTo }.
+ */
+async function customerCounts(db: Db, staffId: number, period: Period, access: Access): Promise<Pick<StaffPerformance, 'customersByGrade' | 'newCustomers'>> {
   const counts = new Map<Grade, number>();
+  let created = 0;
   if (access.scopeOwnerId === null || access.scopeOwnerId === staffId) {
-    const { rows } = await sql<{ grade: Grade; n: number }>`SELECT grade, count(*) AS n FROM customers INDEXED BY customers_live_filters
-      WHERE deleted_at IS NULL AND owner_id = ${staffId} GROUP BY grade`.execute(db);
-    for (const row of rows) counts.set(row.grade, Number(row.n));
+    const { rows } = await sql<{ grade: Grade; n: number; created: number }>`SELECT grade, count(*) AS n,
+        coalesce(sum(created_at >= ${dayStart(period.from)} AND created_at < ${dayStart(addDays(period.to, 1))}), 0) AS created
+      FROM customers INDEXED BY customers_by_owner_name WHERE deleted_at IS NULL AND owner_id = ${staffId} GROUP BY grade`.execute(db);
+    for (const row of rows) {
+      counts.set(row.grade, Number(row.n));
+      created += Number(row.created);
+    }
   }
-  return GRADES.map((grade) => ({ grade, count: counts.get(grade) ?? 0, link: link('customers', { ownerId: staffId, grade }) }));
+  return {
+    customersByGrade: GRADES.map((grade) => ({ grade, count: counts.get(grade) ?? 0, link: link('customers', { ownerId: staffId, grade }) })),
+    newCustomers: { count: created, link: link('customers', { ownerId: staffId, createdFrom: period.from, createdTo: period.to }) },
+  };
+}
+
+/**
+ * Visits assigned to them in the period, both figures in one range of visits_agenda_staff (staff,
+ * day): the rows the visits list counts for { staffId, from, to, notCancelled } and { ..., status:
+ * 'done' } (live visits of live customers in the caller's sight).
+ */
+async function visits(db: Db, staffId: number, period: Period, access: Access): Promise<StaffPerformance['visits']> {
+  const scope = access.scopeOwnerId === null ? sql`` : sql` AND c.owner_id = ${access.scopeOwnerId}`;
+  const { rows } = await sql<{ planned: number; done: number }>`SELECT coalesce(sum(v.status <> 'cancelled'), 0) AS planned, coalesce(sum(v.status = 'done'), 0) AS done
+    FROM visits AS v INDEXED BY visits_agenda_staff JOIN customers AS c ON c.id = v.customer_id
+    WHERE v.deleted_at IS NULL AND v.staff_id = ${staffId} AND v.on_day BETWEEN ${period.from} AND ${period.to} AND c.deleted_at IS NULL${scope}`.execute(db);
+  const range = { staffId, from: period.from, to: period.to };
+  return {
+    planned: { count: Number(rows[0]?.planned ?? 0), link: link('visits', { ...range, notCancelled: true }) },
+    done: { count: Number(rows[0]?.done ?? 0), link: link('visits', { ...range, status: 'done' }) },
+  };
 }
 
 /** Complaints of their customers closed in the period (and by the deadline): the complaints list's two parts counted. */
@@ -149,23 +178,17 @@ async function revenue(db: Db, staffId: number, period: Period, access: Access):
 /** Every figure of one staff member. */
 async function figuresOf(db: Db, staff: { id: number; name: string }, period: Period, asOf: string, access: Access, now: number): Promise<StaffPerformance> {
   const staffId = staff.id;
-  const visitRange = { staffId, from: period.from, to: period.to };
-  const created = { ownerId: staffId, createdFrom: period.from, createdTo: period.to };
   const due = await returnVisitsDue(db, access, { today: asOf, staffId, limit: 1 });
   const churn = await listChurn(db, { ...access, now }, { cursor: null, limit: 1, ownerId: staffId });
   return {
     staffId,
     staffName: staff.name,
-    customersByGrade: await customersByGrade(db, staffId, access),
-    visits: {
-      planned: { count: (await countVisits(db, { ...visitRange, notCancelled: true }, access)).count, link: link('visits', { ...visitRange, notCancelled: true }) },
-      done: { count: (await countVisits(db, { ...visitRange, status: 'done' }, access)).count, link: link('visits', { ...visitRange, status: 'done' }) },
-    },
+    ...(await customerCounts(db, staffId, period, access)),
+    visits: await visits(db, staffId, period, access),
     returnVisitsOverdue: { count: due.total, link: link('customers', { ownerId: staffId, returnDueBy: asOf }) },
     complaints: await complaintsClosed(db, staffId, period, access, now),
     satisfaction: await satisfaction(db, staffId, period, access),
     revenue: await revenue(db, staffId, period, access),
-    newCustomers: { count: await countCustomers(db, created, access), link: link('customers', created) },
     churnRisks: { count: churn.total, link: link('churn', { ownerId: staffId }) },
   };
 }
