@@ -230,15 +230,6 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'sales.delete': () => ({ id: 999_999 }),
   'sales.restore': () => ({ id: 999_999 }),
   'sales.check': () => ({}),
-  // Needs: a need noted at the role's own customer; changes aimed at a need that does not exist (NOT_FOUND where allowed).
-  'needs.list': () => ({ status: 'open', q: '维保' }),
-  'needs.count': () => ({ kind: 'service', neededFrom: '2026-10-01', neededTo: '2026-12-31' }),
-  'needs.get': () => ({ id: 999_999 }),
-  'needs.create': (role, f) => ({ customerId: f.customerIds[role], kind: 'pain', title: '打印慢' }),
-  'needs.update': () => ({ id: 999_999, version: STALE, kind: 'pain', title: '打印慢' }),
-  'needs.setStatus': () => ({ id: 999_999, version: STALE, status: 'met' }),
-  'needs.delete': () => ({ id: 999_999, version: STALE }),
-  'needs.restore': () => ({ id: 999_999 }),
   // Loyalty (the programme is on, set up below): each role's customer joins and gets a correction; set-up with a stale
   // version (CONFLICT); a reward, coupons and a referred customer that do not exist (NOT_FOUND).
   'loyalty.settings': () => ({}),
@@ -257,6 +248,15 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'loyalty.voidCoupon': () => ({ couponId: 999_999, reason: '作废' }),
   'loyalty.referral': (role, f) => ({ customerId: f.customerIds[role], referredId: 999_999 }),
   'loyalty.check': () => ({}),
+  // Needs: a need noted at the role's own customer; changes aimed at a need that does not exist (NOT_FOUND where allowed).
+  'needs.list': () => ({ status: 'open', q: '维保' }),
+  'needs.count': () => ({ kind: 'service', neededFrom: '2026-10-01', neededTo: '2026-12-31' }),
+  'needs.get': () => ({ id: 999_999 }),
+  'needs.create': (role, f) => ({ customerId: f.customerIds[role], kind: 'pain', title: '打印慢' }),
+  'needs.update': () => ({ id: 999_999, version: STALE, kind: 'pain', title: '打印慢' }),
+  'needs.setStatus': () => ({ id: 999_999, version: STALE, status: 'met' }),
+  'needs.delete': () => ({ id: 999_999, version: STALE }),
+  'needs.restore': () => ({ id: 999_999 }),
   // Competitors: one that does not exist (NOT_FOUND / VALIDATION where allowed), a new one named per role and scope.
   'competitors.list': () => ({ includeRetired: true }),
   'competitors.get': () => ({ id: 999_999 }),
@@ -270,6 +270,21 @@ const SAMPLES: { [M in MethodName]: (role: Role, fixture: Fixture) => MethodInpu
   'competitors.addPresence': (role, f) => ({ customerId: f.customerIds[role], competitorId: f.competitorId }),
   'competitors.updatePresence': () => ({ id: 999_999, version: STALE }),
   'competitors.removePresence': () => ({ id: 999_999, version: STALE }),
+  // Stories: a new one per role and scope on the role's own customer; the others name a story that does not exist (NOT_FOUND where allowed).
+  'stories.list': () => ({ q: '案例' }),
+  'stories.get': () => ({ id: 999_999 }),
+  'stories.create': (role, f) => ({ customerId: f.customerIds[role], title: `案例 ${role} ${f.staffScope}`, storyOn: '2026-12-02' }),
+  'stories.update': () => ({ id: 999_999, version: STALE, title: '案例', storyOn: '2026-12-02' }),
+  'stories.delete': () => ({ id: 999_999, version: STALE }),
+  'stories.restore': () => ({ id: 999_999 }),
+  'stories.caseSheet': () => ({ id: 999_999 }),
+  // Holiday care: the settings saved as they are by default; a greeting on the role's own customer (once: greeting again is the same note).
+  'holidays.settings': () => ({}),
+  'holidays.saveSettings': () => ({ daysAhead: 14, grades: ['vip', 'key'], builtins: ['spring-festival', 'mid-autumn'], own: [] }),
+  'holidays.calendar': () => ({ year: 2027 }),
+  'holidays.upcoming': () => ({}),
+  'holidays.customers': () => ({ key: 'spring-festival', year: 2027, q: '客户' }),
+  'holidays.greet': (role, f) => ({ key: 'spring-festival', year: 2027, customerId: f.customerIds[role] }),
   // Events: a new one per role and scope; every other sample names an event or invitation that does not exist (NOT_FOUND where allowed).
   'events.list': () => ({ when: 'upcoming', q: '茶' }),
   'events.get': () => ({ id: 999_999 }),
