@@ -7,6 +7,7 @@ import { seedVisits } from '../visits/seed.ts';
 import { seedSurveys } from '../surveys/seed.ts';
 import { seedComplaints } from '../complaints/seed.ts';
 import { seedSales } from '../sales/seed.ts';
+import { seedLoyalty } from '../loyalty/seed.ts';
 import { seedCompetitors } from '../competitors/seed.ts';
 import { seedEvents } from '../events/seed.ts';
 import { seedNeeds } from '../needs/seed.ts';
@@ -66,6 +67,8 @@ export const systemHandlers = {
       if (!made.cancelled && !sales.cancelled) await seedEvents(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // Needs of the customers (sized from the customers there, naming catalogue items and contacts); skipped once the seed was cancelled.
       if (!made.cancelled && !sales.cancelled) await seedNeeds(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
+      // The loyalty programme with members and their ledger (once, when never set up); skipped once the seed was cancelled.
+      if (!made.cancelled && !sales.cancelled) await seedLoyalty(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // The seed commits in batches; its entry is chained under the write lock like any other.
       await transaction(database, (tx) =>
         appendAudit(tx, {
