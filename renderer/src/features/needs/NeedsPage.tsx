@@ -3,10 +3,12 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../../../shared/contract-status.ts';
 import { NEED_KINDS, NEED_STATUSES, type Need } from '../../../../shared/api/needs.ts';
+import type { AppFailure } from '../../../../shared/errors.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
-import { useCoreQuery } from '../../app/query.ts';
+import { useNotify } from '../../app/notify.tsx';
+import { call, dataChanged, useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
@@ -193,6 +195,7 @@ function NeedCountBar({ filters }: { filters: NeedListFilters }) {
 
 function NeedList({ filters }: { filters: NeedListFilters }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const language = currentLanguage();
   const input = { ...needFilters(filters), limit: PAGE_SIZE };
   const list = useNeedPages(input);
@@ -225,6 +228,31 @@ function NeedList({ filters }: { filters: NeedListFilters }) {
     { label: t('need.status'), width: 90, cell: (row) => t(`need.statuses.${row.status}`) },
     { label: t('need.owner'), width: 110, cell: (row) => <OverflowText text={row.ownerName ?? ''} /> },
   ];
+  // The recycle bin's rows are restored from here (the customer's page shows live needs only).
+  if (filters.deleted) {
+    columns.push({
+      label: '',
+      width: 110,
+      cell: (row) =>
+        row.actions.restore ? (
+          <Button
+            size="small"
+            onClick={(e) => {
+              e.stopPropagation();
+              void call('needs.restore', { id: row.id }).then(
+                () => {
+                  dataChanged();
+                  notify({ message: t('needs.restored') });
+                },
+                (error: AppFailure) => notify({ message: errorMessage(t, error), severity: 'error' }),
+              );
+            }}
+          >
+            {t('needs.restore')}
+          </Button>
+        ) : null,
+    });
+  }
   return (
     <>
       {list.error ? (
