@@ -8,8 +8,9 @@
 // reward shows the coupon's code and takes 50 points; the coupon is used. A correction without a
 // reason is refused in words; with one it is a ledger row of its own. A staff member (the customer's
 // responsible person) sees the section and may redeem, but is offered no correction and no programme
-// settings; the members list shows the member to both, filtered by tier. Screenshots at 1366×768
-// and 1920×1080.
+// settings; the members list shows the member to both, filtered by tier and by points expiring next
+// month (points last one month here), and Today lists the member with the 80 points expiring in
+// January. Screenshots at 1366×768 and 1920×1080.
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { en, zh } from '../i18n-resources.ts';
 import { join } from 'node:path';
@@ -84,6 +85,7 @@ for (const [locale, messages] of [
       const form = page.getByTestId('loyalty-programme');
       await expect(form.getByRole('heading', { name: t('loyaltySettings.title') })).toBeVisible();
       await form.getByLabel(t('loyaltySettings.enabled')).check();
+      await form.getByLabel(t('loyaltySettings.expiryMonths')).fill('1');
       await form.getByRole('button', { name: t('loyaltySettings.addItem') }).click();
       await form.locator('[data-per-item="0"]').getByLabel(t('loyaltySettings.item')).selectOption(String(item.id));
       await form.locator('[data-per-item="0"]').getByLabel(t('loyaltySettings.itemPoints')).fill('5');
@@ -164,6 +166,8 @@ for (const [locale, messages] of [
       await expect(ledger.locator('tr[data-kind="correction"]')).toContainText('重复录入的销售积分更正');
       await expect(ledger.locator('tr[data-kind="correction"]')).toHaveAttribute('data-points', '-8');
       await expect(ledger.locator('tr[data-kind="redeem"]')).toHaveAttribute('data-points', '-50');
+      // Points last a month: what is left of the lot earned today (138 − 50 − 8, oldest first) expires in January.
+      await expect(section.getByTestId('loyalty-expiring')).toHaveText('80');
       await section.scrollIntoViewIfNeeded();
       await bothSizes(page, shot, `customer-${locale}`);
 
@@ -177,10 +181,26 @@ for (const [locale, messages] of [
       await expect(page).toHaveURL(/#\/loyalty\?tier=/);
       await expect(rows).toHaveCount(1);
       await page.getByLabel(t('loyalty.expiringFilter')).check();
+      await expect(page).toHaveURL(/expiring=1/);
+      await expect(rows).toHaveCount(1);
+      await expect(rows.first()).toContainText('80');
+      await page.getByLabel(t('loyalty.tier')).selectOption({ label: '普通会员' });
       await expect(page.getByText(t('loyalty.empty'))).toBeVisible();
-      await page.getByLabel(t('loyalty.expiringFilter')).uncheck();
+      await page.getByLabel(t('loyalty.tier')).selectOption({ label: '银卡' });
       await expect(rows).toHaveCount(1);
       await bothSizes(page, shot, `members-${locale}`);
+
+      // --- Today: the member whose points expire next month, opening the customer. ---
+      await navLink(page, t('nav.today')).click();
+      const expiring = page.locator('[data-section="pointsExpiring"]');
+      await expect(expiring.locator('[data-kind="pointsExpiring"]')).toHaveCount(1);
+      await expect(expiring).toContainText(LONG);
+      const january = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(2027, 0, 1));
+      await expect(expiring).toContainText(t('today.pointsExpire_other', { formatted: '80', month: january }));
+      await expiring.scrollIntoViewIfNeeded();
+      await bothSizes(page, shot, `today-${locale}`);
+      await expiring.getByRole('link', { name: LONG }).click();
+      await expect(page).toHaveURL(new RegExp(`#/customers/${customer.id}$`));
 
       // --- Staff: the customer's section and redeem, but no correction and no programme settings. ---
       await api('auth.signIn', { username: 'lily', password: STAFF_FIRST });
