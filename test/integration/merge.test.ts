@@ -11,7 +11,7 @@ import { attach, rawDb } from './attachments-kit.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 /** Every table a merge touches, whole (customers without what any write bumps: version, updated_at). */
-const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'competitor_presence', 'event_invitations', 'needs', 'need_contacts'];
+const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'competitor_presence', 'event_invitations', 'needs', 'need_contacts', 'loyalty_members', 'points_ledger', 'loyalty_coupons', 'loyalty_referrals', 'loyalty_tier_changes'];
 
 function dump(raw: SqliteDatabase): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
@@ -91,6 +91,15 @@ describe('merge and undo', () => {
     const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2, sales: 3, competitors: 2, needs: 2 }, raw);
     // The merged customer's contract has its own file, which goes with the contract.
     await attach(h, 'owner', { kind: 'contract', id: merge.contractIds[0]! }, Buffer.from('contract scan'), 'scan.txt');
+    // Both are loyalty members with points and a coupon: after the merge one membership (the sum), after undo both exactly.
+    await h.call('owner', 'loyalty.saveSettings', { version: 0, settings: { enabled: true, tiers: [{ key: 'normal', name: '普通会员', threshold: 0 }, { key: 'silver', name: '银卡', threshold: 70 }] } });
+    const reward = await h.call('owner', 'loyalty.saveReward', { name: '茶杯', points: 10 });
+    for (const [id, points] of [[keep.id, 50], [merge.id, 30]] as const) {
+      await h.call('owner', 'loyalty.join', { customerId: id });
+      await h.call('owner', 'loyalty.referral', { customerId: id, referredId: id === keep.id ? merge.id : keep.id }).catch(() => undefined);
+      await h.call('owner', 'loyalty.adjust', { customerId: id, points, reason: '补录' });
+    }
+    await h.call('owner', 'loyalty.redeem', { customerId: merge.id, rewardId: reward.id });
     const trendsBefore = await h.call('owner', 'surveys.trends', { from: '2026-10', to: '2026-12' });
     const before = dump(raw);
     const lastContact = raw.prepare('SELECT id, last_contact_at FROM customers WHERE id IN (?, ?)').all(keep.id, merge.id) as { id: number; last_contact_at: number }[];
@@ -149,6 +158,9 @@ describe('merge and undo', () => {
     // The sales summaries (kept by triggers) agree with a recomputation after the merge and after undo.
     expect(await h.call('owner', 'sales.check', {})).toEqual({ ok: true, differences: [] });
     expect((await h.call('owner', 'sales.list', { customerId: keep.id })).rows.length).toBe(4);
+    expect((await h.call('owner', 'loyalty.member', { customerId: keep.id })).member).toMatchObject({ balance: 70 });
+    expect((await h.call('owner', 'loyalty.coupons', { customerId: keep.id })).rows).toHaveLength(1);
+    expect((await h.call('owner', 'loyalty.check', {})).ok).toBe(true);
 
     // Undo: every row as it was, both customers back, searchable, no timeline entry.
     h.clock.now += 60_000;

@@ -9,7 +9,7 @@
 import { localDay } from '../../../../shared/contract-status.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { memberRow, prepareMember, readProgramme, recomputeTier, type MemberRow } from './ledger.ts';
+import { memberRow, readProgramme, recomputeTier, type MemberRow } from './ledger.ts';
 
 const CHUNK = 500;
 
@@ -21,9 +21,8 @@ async function inChunks(ids: readonly number[], work: (chunk: number[]) => Promi
 export async function mergeLoyalty(tx: Db, mergeId: number, keptId: number, mergedId: number, now: number): Promise<void> {
   const programme = await readProgramme(tx);
   const today = localDay(now);
-  // Both members up to date first, so what moves is as of today.
-  await prepareMember(tx, programme.tiers, keptId, today, now);
-  await prepareMember(tx, programme.tiers, mergedId, today, now);
+  // No expiry pass here: the rows are snapshotted exactly as they are, so the undo puts back the
+  // same rows; lots past their day expire at the kept member's next read or write.
   const kept = await memberRow(tx, keptId);
   const merged = await memberRow(tx, mergedId);
   const entryIds = (await tx.selectFrom('points_ledger').select('id').where('customer_id', '=', mergedId).execute()).map((r) => r.id);
