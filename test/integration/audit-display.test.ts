@@ -337,6 +337,15 @@ describe('audit log display', () => {
     await h.call('owner', 'grading.decide', { proposalId: proposal.id, customerIds: [firstItem!.customerId], decision: 'rejected' });
     await h.call('owner', 'grading.apply', { proposalId: proposal.id });
     const spareProposal = await h.call('owner', 'grading.propose', {});
+    // Needs (features/needs): a need noted with an item, a day and a budget, changed in every field
+    // (kind, title, detail, item, day, budget, expectations, decision makers), its status, deleted and restored.
+    const withContacts = await h.call('owner', 'customers.create', { name: '需求客户', kind: 'company', contacts: [{ name: '王总', title: '总经理' }] });
+    const noted = await h.call('owner', 'needs.create', { customerId: withContacts.id, kind: 'budget', title: '明年预算', detail: '待审批', itemId: longjing.id, neededBy: '2026-12-20', budgetMinMinor: 100_000, budgetMaxMinor: 200_000 });
+    const renoted = await h.call('owner', 'needs.update', { id: noted.id, version: noted.version, kind: 'decision', title: '总经理拍板', detail: '', itemId: null, neededBy: '2027-01-10', contactIds: [withContacts.contacts[0]!.id!] });
+    const expected = await h.call('owner', 'needs.update', { id: noted.id, version: renoted.version, kind: 'expectation', title: '4 小时响应', responseHours: 4, onSite: true, training: true });
+    const met = await h.call('owner', 'needs.setStatus', { id: noted.id, version: expected.version, status: 'met' });
+    await h.call('owner', 'needs.delete', { id: noted.id, version: met.version });
+    await h.call('owner', 'needs.restore', { id: noted.id });
     await h.call('owner', 'grading.discard', { proposalId: spareProposal.id });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
