@@ -2,6 +2,7 @@
 // user sees, through the same method as the app (every page), each with its invitation counts (the
 // invitations of the customers the user may see), so a script can follow replies and attendance.
 import { EVENT_WHEN, type Event, type EventWhen } from '../../../shared/api/events.ts';
+import type { MethodOutput } from '../../../shared/api/contract.ts';
 import { call, CliError, print, signIn, table, type CliContext } from '../session.ts';
 
 function whenOption(ctx: CliContext): EventWhen {
@@ -11,7 +12,7 @@ function whenOption(ctx: CliContext): EventWhen {
   return when as EventWhen; // one of EVENT_WHEN, checked above
 }
 
-function time(event: Event): string {
+function time(event: Pick<Event, 'startMinute'>): string {
   if (event.startMinute === null) return '';
   return `${String(Math.floor(event.startMinute / 60)).padStart(2, '0')}:${String(event.startMinute % 60).padStart(2, '0')}`;
 }
@@ -21,7 +22,7 @@ async function list(ctx: CliContext): Promise<number> {
   const rows: Event[] = [];
   let cursor: string | null = null;
   do {
-    const page = await call(ctx, 'events.list', { when, cursor, limit: 100 });
+    const page: MethodOutput<'events.list'> = await call(ctx, 'events.list', { when, cursor, limit: 100 });
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor !== null);

@@ -23,7 +23,8 @@ function encodingOf(value: string | undefined): CsvEncoding {
 }
 
 export async function exportCommand(ctx: CliContext, sub: string | undefined): Promise<number> {
-  const entity = oneOf<ExportEntity>('an entity:', sub, EXPORT_ENTITIES);
+  // An event's attendee list needs its event (filter { eventId }): exported from the event's page, not here.
+  const entity = oneOf<Exclude<ExportEntity, 'eventAttendees'>>('an entity:', sub, EXPORT_ENTITIES.filter((name) => name !== 'eventAttendees'));
   const format = oneOf<ExportFormat>('--format', ctx.options.format, EXPORT_FORMATS);
   const encoding = encodingOf(ctx.options.encoding);
   if (format === 'xlsx' && ctx.options.encoding !== undefined) throw new CliError('VALIDATION', 'export --encoding is for CSV only (.xlsx is always Unicode)');

@@ -233,19 +233,19 @@ export async function createEvent(db: Db, draft: Draft, actor: Actor): Promise<E
   });
 }
 
-function staleEvent(id: number): AppFailure {
-  return new AppFailure('CONFLICT', `event ${id} was changed by someone else; reload it`);
+function staleEvent(operation: string, id: number): AppFailure {
+  return new AppFailure('CONFLICT', `${operation}: event ${id} was changed by someone else; reload it`);
 }
 
-function cancelledEvent(id: number): AppFailure {
-  return new AppFailure('CONFLICT', `event ${id} is cancelled`, { reason: 'cancelled' });
+function cancelledEvent(operation: string, id: number): AppFailure {
+  return new AppFailure('CONFLICT', `${operation}: event ${id} is cancelled`, { reason: 'cancelled' });
 }
 
 export async function updateEvent(db: Db, id: number, version: number, draft: Draft, actor: Actor): Promise<Event> {
   return transaction(db, async (tx) => {
     const before = await storedEvent(tx, id);
-    if (before.version !== version) throw staleEvent(id);
-    if (before.cancelledAt !== null) throw cancelledEvent(id);
+    if (before.version !== version) throw staleEvent('events.update', id);
+    if (before.cancelledAt !== null) throw cancelledEvent('events.update', id);
     await tx
       .updateTable('events')
       .set({ ...draftColumns(draft), updated_at: actor.now, version: before.version + 1 })
@@ -260,8 +260,8 @@ export async function updateEvent(db: Db, id: number, version: number, draft: Dr
 export async function cancelEvent(db: Db, id: number, version: number, actor: Actor): Promise<Event> {
   return transaction(db, async (tx) => {
     const before = await storedEvent(tx, id);
-    if (before.version !== version) throw staleEvent(id);
-    if (before.cancelledAt !== null) throw cancelledEvent(id);
+    if (before.version !== version) throw staleEvent('events.cancel', id);
+    if (before.cancelledAt !== null) throw cancelledEvent('events.cancel', id);
     await tx.updateTable('events').set({ cancelled_at: actor.now, updated_at: actor.now, version: before.version + 1 }).where('id', '=', id).execute();
     const after = await storedEvent(tx, id);
     await auditEvent(tx, actor, 'event.cancel', after, [{ field: 'status', before: eventStatus(before, actor.now), after: 'cancelled' }]);
@@ -292,7 +292,7 @@ export async function restoreEvent(db: Db, id: number, actor: Actor): Promise<Ev
 /** A live, not cancelled event, for the writes to its invitations. */
 async function openEvent(db: Db, id: number): Promise<StoredEvent> {
   const event = await storedEvent(db, id);
-  if (event.cancelledAt !== null) throw cancelledEvent(id);
+  if (event.cancelledAt !== null) throw cancelledEvent('events.invite', id);
   return event;
 }
 
@@ -475,7 +475,7 @@ function auditInvitation(tx: Db, actor: Actor, action: 'eventInvitation.uninvite
 export async function uninvite(db: Db, invitationId: number, actor: Actor): Promise<{ id: number }> {
   return transaction(db, async (tx) => {
     const { row, event } = await visibleInvitation(tx, invitationId, actor);
-    if (event.cancelledAt !== null) throw cancelledEvent(event.id);
+    if (event.cancelledAt !== null) throw cancelledEvent('events.uninvite', event.id);
     await tx.deleteFrom('event_invitations').where('id', '=', invitationId).execute();
     await auditInvitation(tx, actor, 'eventInvitation.uninvite', invitationId, row.customerName, [
       { field: 'eventId', before: event.id, after: null },
@@ -494,7 +494,7 @@ export async function reply(db: Db, invitationId: number, answer: EventReply, ac
   return transaction(db, async (tx) => {
     const { row, event } = await visibleInvitation(tx, invitationId, actor);
     checkWrite(row, actor);
-    if (event.cancelledAt !== null) throw cancelledEvent(event.id);
+    if (event.cancelledAt !== null) throw cancelledEvent('events.reply', event.id);
     if (answer === 'yes' && row.reply !== 'yes' && event.capacity !== null) {
       // The capacity is the whole event's: every live customer's yes counts, whoever may see it.
       const yes = await tx
@@ -537,7 +537,7 @@ export async function attend(db: Db, invitationIds: readonly number[], attended:
     for (const row of rows) {
       const event = eventOf.get(row.eventId);
       if (!event) throw invitationNotFound(row.id);
-      if (event.cancelledAt !== null) throw cancelledEvent(event.id);
+      if (event.cancelledAt !== null) throw cancelledEvent('events.attend', event.id);
       checkWrite(row, actor);
     }
     const value = attended ? 1 : 0;
