@@ -38,7 +38,7 @@ async function reverse(tx: Db, earn: { id: number; customer_id: number; points: 
   const take = Math.min(earn.points, balance);
   const shortfall = earn.points - take;
   const text = shortfall > 0 ? `${reason};shortfall=${shortfall}` : reason;
-  // Nothing left at all: a reversal of 0 points still marks the earn undone and says the shortfall.
+  // With nothing left at all the reversal is of 0 points: it still marks the earn undone and says the shortfall.
   await addEntry(tx, { customerId: earn.customer_id, kind: 'reversal', points: -take, onDay: localDay(now), at: now, saleId: earn.sale_id, reason: text, createdBy: actor, reversesId: earn.id });
 }
 
