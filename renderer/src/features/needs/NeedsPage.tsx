@@ -113,7 +113,7 @@ export function NeedsPage({ search }: { search?: string }) {
         {select(t('need.kind'), 150, filters.kind ?? '', (v) => setFilter('kind', NEED_KINDS.find((k) => k === v)), NEED_KINDS.map((k) => ({ value: k, label: t(`need.kinds.${k}`) })))}
         {select(
           t('needs.period'),
-          140,
+          160,
           period,
           (v) => setPeriod(v as Period), // the options are the Period values
           (['thisQuarter', 'nextQuarter', 'custom'] as const).map((p) => ({ value: p, label: t(`needs.periods.${p}`) })),
