@@ -11,7 +11,7 @@ import { attach, rawDb } from './attachments-kit.ts';
 import { makeHarness, shopWithRoles, userNamed, type Harness } from './harness.ts';
 
 /** Every table a merge touches, whole (customers without what any write bumps: version, updated_at). */
-const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'competitor_presence', 'event_invitations', 'needs', 'need_contacts', 'loyalty_members', 'points_ledger', 'loyalty_coupons', 'loyalty_referrals', 'loyalty_tier_changes'];
+const DUMPED = ['contacts', 'customer_tags', 'contracts', 'attachments', 'records', 'record_participants', 'visits', 'surveys', 'survey_scores', 'survey_month_totals', 'complaints', 'care_notes', 'inbox_marks', 'grade_history', 'sales', 'sale_lines', 'sales_monthly', 'customer_sales', 'competitor_presence', 'event_invitations', 'needs', 'need_contacts', 'loyalty_members', 'points_ledger', 'loyalty_coupons', 'loyalty_referrals', 'loyalty_tier_changes', 'stories', 'story_files'];
 
 function dump(raw: SqliteDatabase): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
@@ -39,7 +39,7 @@ async function rivalId(h: Harness, i: number): Promise<number> {
 }
 
 /** A customer with `n` of every kind of linked row (n ≥ 1 gives one contact at least). */
-async function customerWithLinks(h: Harness, name: string, phone: string, tags: string[], n: Partial<Record<'contacts' | 'contracts' | 'records' | 'visits' | 'surveys' | 'complaints' | 'care' | 'files' | 'sales' | 'competitors' | 'needs', number>>, raw: SqliteDatabase) {
+async function customerWithLinks(h: Harness, name: string, phone: string, tags: string[], n: Partial<Record<'contacts' | 'contracts' | 'records' | 'visits' | 'surveys' | 'complaints' | 'care' | 'files' | 'sales' | 'competitors' | 'needs' | 'stories', number>>, raw: SqliteDatabase) {
   const contacts = Array.from({ length: n.contacts ?? 0 }, (_, i) => ({ name: `${name}联系人${i}`, mobile: `139${String(++mobiles).padStart(8, '0')}` }));
   const customer = await h.call('owner', 'customers.create', { name, phone, tags, contacts, birthday: '1990-12-05' });
   const contactId = customer.contacts[0]?.id;
@@ -66,6 +66,8 @@ async function customerWithLinks(h: Harness, name: string, phone: string, tags: 
   for (let i = 0; i < (n.competitors ?? 0); i++) await h.call('owner', 'competitors.addPresence', { customerId: customer.id, competitorId: await rivalId(h, i), sharePercent: 10 * (i + 1) });
   // Needs: decision needs naming the first contact (the link holds as the contact moves too).
   for (let i = 0; i < (n.needs ?? 0); i++) await h.call('owner', 'needs.create', { customerId: customer.id, kind: 'decision', title: `需求 ${i}`, contactIds: contactId ? [contactId] : [] });
+  // Stories: success stories of the customer (they move with it).
+  for (let i = 0; i < (n.stories ?? 0); i++) await h.call('owner', 'stories.create', { customerId: customer.id, title: `案例 ${i}`, storyOn: '2026-11-20' });
   for (let i = 0; i < (n.files ?? 0); i++) await attach(h, 'owner', { kind: 'customer', id: customer.id }, Buffer.from(`${name} file ${i}`), `f${i}.txt`);
   // Today's marks on the customer itself (its birthday, a return visit).
   raw.prepare('INSERT INTO inbox_marks (kind, ref_id, occurrence, done_at, by_user, at) VALUES (?, ?, ?, ?, 1, ?)').run('birthday', customer.id, '2026-12-05', AT, AT);
@@ -87,8 +89,8 @@ describe('merge and undo', () => {
   });
 
   it('moves every linked kind to the kept customer, hides the merged one, and undo restores every row exactly', async () => {
-    const keep = await customerWithLinks(h, '北京华信科技有限公司', '010-12345678', ['老客户', '批发'], { contacts: 2, contracts: 1, records: 2, visits: 1, surveys: 1, complaints: 1, care: 1, files: 1, sales: 1, competitors: 1, needs: 1 }, raw);
-    const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2, sales: 3, competitors: 2, needs: 2 }, raw);
+    const keep = await customerWithLinks(h, '北京华信科技有限公司', '010-12345678', ['老客户', '批发'], { contacts: 2, contracts: 1, records: 2, visits: 1, surveys: 1, complaints: 1, care: 1, files: 1, sales: 1, competitors: 1, needs: 1, stories: 1 }, raw);
+    const merge = await customerWithLinks(h, '北京華信科技', '+86 10 1234 5678', ['批发', '展会'], { contacts: 2, contracts: 2, records: 3, visits: 2, surveys: 2, complaints: 1, care: 2, files: 2, sales: 3, competitors: 2, needs: 2, stories: 2 }, raw);
     // The merged customer's contract has its own file, which goes with the contract.
     await attach(h, 'owner', { kind: 'contract', id: merge.contractIds[0]! }, Buffer.from('contract scan'), 'scan.txt');
     // Both are loyalty members with points and a coupon: after the merge one membership (the sum), after undo both exactly.
@@ -108,10 +110,10 @@ describe('merge and undo', () => {
     const result = await h.call('owner', 'duplicates.merge', { keep: keep.id, merge: merge.id, fields: { phone: 'merge', grade: 'keep' }, version: { keep: keep.version, merge: merge.version } });
     // Today's marks: the return visit's moves; the birthday's (same day as the kept customer's own mark) stays behind, hidden.
     // Competitor presence: competitor 1 moves; competitor 0, at both, keeps the kept customer's row and the merged one's stays behind, hidden.
-    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3, competitorPresence: 1, eventInvitations: 0, needs: 2 });
+    expect(result.moved).toEqual({ contacts: 2, customerTags: 1, contracts: 2, attachments: 2, records: 3, visits: 2, surveys: 2, complaints: 1, careNotes: 2, inboxMarks: 1, sales: 3, competitorPresence: 1, eventInvitations: 0, needs: 2, stories: 2 });
 
     // Every linked row is the kept customer's now; the merged one has only what the kept one had too (a shared tag).
-    for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes', 'sales', 'customer_sales', 'needs']) {
+    for (const table of ['contacts', 'contracts', 'records', 'visits', 'surveys', 'complaints', 'care_notes', 'sales', 'customer_sales', 'needs', 'stories']) {
       expect(raw.prepare(`SELECT count(*) FROM ${table} WHERE customer_id = ?`).pluck().get(merge.id), table).toBe(0);
     }
     expect(raw.prepare("SELECT count(*) FROM attachments WHERE owner_kind = 'customer' AND owner_id = ?").pluck().get(merge.id)).toBe(0);
