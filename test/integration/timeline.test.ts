@@ -189,6 +189,13 @@ beforeAll(async () => {
   await h.call('owner', 'events.delete', { id: binnedEvent.id });
   expected.push({ at: midnight(D3), kind: 'event', refId: came, staffId: ids.manager, deleted: false });
 
+  // Needs, through their service: one noted by the staff member (at the clock's now); one in the recycle bin and another customer's: no entries.
+  const need = await h.call('staff', 'needs.create', { customerId: customer, kind: 'service', title: '续签维保' });
+  expected.push({ at: h.clock.now, kind: 'need', refId: need.id, staffId: ids.staff, deleted: false });
+  const binnedNeed = await h.call('owner', 'needs.create', { customerId: customer, kind: 'pain', title: '已删除的需求' });
+  await h.call('owner', 'needs.delete', { id: binnedNeed.id, version: binnedNeed.version });
+  await h.call('owner', 'needs.create', { customerId: other, kind: 'pain', title: 'x' }); // another customer's
+
   // A merge into the customer (by the manager, at the clock's now) stands; one undone leaves nothing.
   const mergeOf = async (name: string) => {
     const kept = await h.call('manager', 'customers.get', { id: customer });
