@@ -318,6 +318,21 @@ describe('audit log display', () => {
     await h.call('owner', 'competitors.removePresence', { id: rivalMoved.id, version: rivalMoved.version });
     const rivalEdited = await h.call('owner', 'competitors.update', { id: rival.id, version: rival.version, priceLevel: 'high', strengths: '渠道广' });
     await h.call('owner', 'competitors.setActive', { id: rivalEdited.id, version: rivalEdited.version, active: false });
+    // Customer events (features/events): one created with every field, changed, customers invited by
+    // filter and by hand (with a contact), a reply, attendance, an invitation withdrawn, the sign-in
+    // sheet printed; the event cancelled, deleted and restored.
+    const party = await h.call('owner', 'events.create', { title: '茶艺培训日', kind: 'training', onDay: '2026-11-28', startMinute: 1080, durationMinutes: 180, place: '西湖国宾馆', capacity: 40, budgetMinor: 500_000, currency: 'CNY', notes: '着正装' });
+    const partyEdited = await h.call('owner', 'events.update', { id: party.id, version: party.version, title: '茶艺培训日（二）', kind: 'training', onDay: '2026-11-29', startMinute: 1110, place: '西湖国宾馆', capacity: 50, currency: 'CNY' });
+    await h.call('owner', 'events.invite', { eventId: party.id, filter: { grade: 'vip' } });
+    await h.call('owner', 'events.invite', { eventId: party.id, customerIds: [other.id], contactIds: [] });
+    const guests = (await h.call('owner', 'events.invitations', { eventId: party.id })).rows;
+    await h.call('owner', 'events.reply', { invitationId: guests[0]!.id, reply: 'yes' });
+    await h.call('owner', 'events.attend', { invitationIds: [guests[0]!.id], attended: true });
+    await h.call('owner', 'events.uninvite', { invitationId: guests.at(-1)!.id });
+    await h.call('owner', 'events.signInSheet', { eventId: party.id });
+    await h.call('owner', 'events.cancel', { id: party.id, version: partyEdited.version });
+    await h.call('owner', 'events.delete', { id: party.id });
+    await h.call('owner', 'events.restore', { id: party.id });
     // Value grading (features/grading): cut-offs, monthly and rules changed; a proposal made, its
     // items accepted and one rejected, applied; another made and discarded.
     const gradingSettings = await h.call('owner', 'grading.settings', {});

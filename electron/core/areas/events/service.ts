@@ -587,7 +587,11 @@ export async function signInSheet(db: Db, eventId: number, actor: Actor): Promis
       entity: 'print',
       entityId: event.id,
       label: event.title,
-      changes: [{ field: 'eventId', before: null, after: { id: event.id, title: event.title, onDay: event.onDay, rows: sheet.rows.length } }],
+      // The event as it was when printed (still readable after a rename or purge), in plain fields.
+      changes: [
+        { field: 'title', before: null, after: event.title },
+        { field: 'onDay', before: null, after: event.onDay },
+      ],
     }),
   );
   return sheet;
