@@ -361,6 +361,14 @@ describe('audit log display', () => {
     const met = await h.call('owner', 'needs.setStatus', { id: noted.id, version: expected.version, status: 'met' });
     await h.call('owner', 'needs.delete', { id: noted.id, version: met.version });
     await h.call('owner', 'needs.restore', { id: noted.id });
+    // Stories (features/stories): one written with figures, edited in every field, printed, deleted and restored.
+    const story = await h.call('owner', 'stories.create', { customerId: withContacts.id, title: '数字化改造', background: '手工记账', whatWeDid: '上线系统', results: '回访及时', resultFigures: [{ label: '回访率', value: '95%' }], namedConsent: 'ask', storyOn: '2026-11-30' });
+    const restory = await h.call('owner', 'stories.update', { id: story.id, version: story.version, title: '门店改造', background: '三家门店', whatWeDid: '培训', results: '满意', resultFigures: [{ label: '满意度', value: '98%' }], namedConsent: 'yes', storyOn: '2026-12-01' });
+    await h.call('owner', 'stories.caseSheet', { id: story.id });
+    await h.call('owner', 'stories.delete', { id: story.id, version: restory.version });
+    await h.call('owner', 'stories.restore', { id: story.id });
+    // Holiday care (features/holidays): the settings changed in every field.
+    await h.call('owner', 'holidays.saveSettings', { daysAhead: 21, grades: ['vip'], builtins: ['spring-festival', 'mid-autumn'], own: [{ name: '店庆', calendar: 'lunar', month: 3, day: 8 }] });
     await h.call('owner', 'grading.discard', { proposalId: spareProposal.id });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });

@@ -58,12 +58,18 @@ export async function saveHolidaySettings(db: Db, input: Settings, actor: Actor)
       entity: 'holidays',
       entityId: null,
       label: '',
+      // Own festivals as their names with their month-day (the log shows words, not objects).
       changes: (['daysAhead', 'grades', 'builtins', 'own'] as const)
         .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-        .map((field) => ({ field, before: before[field], after: after[field] })),
+        .map((field) => (field === 'own' ? { field, before: before.own.map(ownLabel), after: after.own.map(ownLabel) } : { field, before: before[field], after: after[field] })),
     });
     return after;
   });
+}
+
+/** An own festival in the audit log: its name and month-day (lunar ones marked L, as stored birthdays are). */
+function ownLabel(f: Settings['own'][number]): string {
+  return `${f.name} ${f.calendar === 'lunar' ? 'L' : ''}${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
 }
 
 /** One festival of the settings by key (NOT_FOUND when it is not, or no longer, among them). */

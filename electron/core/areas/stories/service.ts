@@ -54,6 +54,11 @@ function figuresOf(text: string): ResultFigure[] {
   return JSON.parse(text) as ResultFigure[]; // written by this service from the contract's checked array (CHECK json_valid)
 }
 
+/** A result figure in the audit log: "label value" (the log shows words, not objects). */
+function figureLabel(f: ResultFigure): string {
+  return `${f.label} ${f.value}`;
+}
+
 async function filesOf(db: Db, storyId: number): Promise<Story['files']> {
   return db
     .selectFrom('story_files as f')
@@ -205,7 +210,7 @@ export async function createStory(db: Db, draft: StoryDraftValue, actor: Actor):
     await audit(tx, actor, 'story.create', { id, title: draft.title, customerName: customer.name, customerCode: customer.code }, [
       { field: 'customerId', before: null, after: { id: draft.customerId, name: customer.name, code: customer.code } },
       ...FIELDS.map(([field]) => ({ field, before: null, after: draft[field] })),
-      { field: 'resultFigures', before: null, after: draft.resultFigures },
+      { field: 'resultFigures', before: null, after: draft.resultFigures.map(figureLabel) },
     ]);
     return storyFor(tx, await storedFor(tx, id, actor, false, operation), actor);
   });
@@ -219,7 +224,7 @@ export async function updateStory(db: Db, input: StoryUpdate, actor: Actor): Pro
     const changes: FieldChange[] = [];
     for (const [field, column] of FIELDS) if (row[column] !== input[field]) changes.push({ field, before: row[column], after: input[field] });
     const figures = JSON.stringify(input.resultFigures);
-    if (figures !== row.result_figures) changes.push({ field: 'resultFigures', before: figuresOf(row.result_figures), after: input.resultFigures });
+    if (figures !== row.result_figures) changes.push({ field: 'resultFigures', before: figuresOf(row.result_figures).map(figureLabel), after: input.resultFigures.map(figureLabel) });
     const filesBefore = (await tx.selectFrom('story_files').select('attachment_id').where('story_id', '=', input.id).orderBy('position').execute()).map((f) => f.attachment_id);
     const filesAfter = [...new Set(input.attachmentIds)];
     if (filesBefore.join(',') !== filesAfter.join(',')) changes.push({ field: 'attachmentIds', before: filesBefore, after: filesAfter });
