@@ -11,6 +11,7 @@ import { seedLoyalty } from '../loyalty/seed.ts';
 import { seedCompetitors } from '../competitors/seed.ts';
 import { seedEvents } from '../events/seed.ts';
 import { seedNeeds } from '../needs/seed.ts';
+import { seedStories } from '../stories/seed.ts';
 import { systemCheck, systemStatus } from './service.ts';
 import { listUsers } from '../users/service.ts';
 import { runJob } from '../../jobs.ts';
@@ -67,6 +68,8 @@ export const systemHandlers = {
       if (!made.cancelled && !sales.cancelled) await seedEvents(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // Needs of the customers (sized from the customers there, naming catalogue items and contacts); skipped once the seed was cancelled.
       if (!made.cancelled && !sales.cancelled) await seedNeeds(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
+      // Success stories of some VIP customers (those without one yet); skipped once the seed was cancelled.
+      if (!made.cancelled && !sales.cancelled) await seedStories(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // The loyalty programme with members and their ledger (once, when never set up); skipped once the seed was cancelled.
       if (!made.cancelled && !sales.cancelled) await seedLoyalty(database, { seed: input.seed, now: ctx.state.clock(), actorId: who.userId });
       // The seed commits in batches; its entry is chained under the write lock like any other.
