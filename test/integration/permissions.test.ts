@@ -390,6 +390,7 @@ describe('permission matrix: sessions and passwords', () => {
       targetUserId: 1,
       staffScope: false,
       userIds: { owner: 1, manager: 1, staff: 1, viewer: 1 },
+      competitorId: 1, // these methods take no competitor
     };
   });
   afterAll(() => h.cleanup());
