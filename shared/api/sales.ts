@@ -121,7 +121,16 @@ export const CatalogueDraft = z.object({
 });
 export type CatalogueDraftInput = z.input<typeof CatalogueDraft>;
 
-export const CatalogueUpdate = CatalogueDraft.partial().extend({ id: Id, version: Version });
+/** Only the fields given change: no defaults here (a partial of the draft would fill kind, unit and currency back in). */
+export const CatalogueUpdate = z.object({
+  id: Id,
+  version: Version,
+  name: Name.optional(),
+  kind: z.enum(CATALOGUE_KINDS).optional(),
+  unit: Text(UNIT_MAX).optional(),
+  priceMinor: z.number().int().min(0).max(UNIT_PRICE_MAX).optional(),
+  currency: Currency.optional(),
+});
 export type CatalogueUpdateInput = z.input<typeof CatalogueUpdate>;
 
 export const CatalogueQuery = z

@@ -67,6 +67,17 @@ describe('the catalogue', () => {
     expect(edited.priceMinor).toBe(69_000);
     await h.failure('owner', 'catalogue.update', { id: tea, version: 1, priceMinor: 1 }, 'CONFLICT');
   });
+
+  it('changes only the fields an update names: kind, unit and currency left out stay as they were', async () => {
+    const course = await h.call('owner', 'catalogue.create', { name: '品茶会', kind: 'service', unit: '小时', priceMinor: 12_000, currency: 'USD' });
+    const renamed = await h.call('owner', 'catalogue.update', { id: course.id, version: course.version, name: '品茶会（周末）' });
+    expect(renamed).toMatchObject({ name: '品茶会（周末）', kind: 'service', unit: '小时', priceMinor: 12_000, currency: 'USD', version: course.version + 1 });
+    const repriced = await h.call('owner', 'catalogue.update', { id: course.id, version: renamed.version, priceMinor: 15_000 });
+    expect(repriced).toMatchObject({ name: '品茶会（周末）', kind: 'service', unit: '小时', priceMinor: 15_000, currency: 'USD' });
+    // An update can still set each of them, an empty unit included.
+    const changed = await h.call('owner', 'catalogue.update', { id: course.id, version: repriced.version, kind: 'product', unit: '', currency: 'CNY' });
+    expect(changed).toMatchObject({ kind: 'product', unit: '', currency: 'CNY', priceMinor: 15_000 });
+  });
 });
 
 describe('a sale', () => {
