@@ -14,7 +14,8 @@ import { method } from './method.ts';
 export const LEDGER_KINDS = ['earn', 'referral', 'redeem', 'expire', 'correction', 'reversal'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
-export const TIER_CAUSES = ['earn', 'expiry', 'reversal', 'correction', 'settings', 'merge', 'daily'] as const;
+// 'join': the first row, written on joining (from null to the first tier).
+export const TIER_CAUSES = ['earn', 'expiry', 'reversal', 'correction', 'settings', 'merge', 'daily', 'join'] as const;
 export type TierCause = (typeof TIER_CAUSES)[number];
 
 export const COUPON_STATUSES = ['open', 'used', 'void'] as const;

@@ -73,14 +73,17 @@ describe('loyalty', () => {
     expect(member).toMatchObject({ tierKey: 'normal', qualifying: 0 });
     const history = (await h.call('owner', 'loyalty.tierHistory', { customerId: id })).rows.reverse();
     expect(history.map((c) => [c.from, c.to, c.qualifying, c.threshold, c.cause])).toEqual([
+      // Joining is the first row: the history does not start at the first change.
+      [null, 'normal', 0, 0, 'join'],
       ['normal', 'silver', 100, 100, 'earn'],
       ['silver', 'normal', 1, 100, 'reversal'],
       ['normal', 'silver', 100, 100, 'earn'],
       ['silver', 'gold', 400, 300, 'earn'],
       ['gold', 'silver', 400, 500, 'settings'],
-      ['silver', 'normal', 0, 100, history[5]!.cause],
+      ['silver', 'normal', 0, 100, history[6]!.cause],
     ]);
-    expect(['daily', 'expiry']).toContain(history[5]!.cause);
+    expect(['daily', 'expiry']).toContain(history[6]!.cause);
+    expect(history[0]).toMatchObject({ fromName: null, toName: '普通会员', onDay: '2026-11-22' });
     await expectLedgerOk();
   });
 

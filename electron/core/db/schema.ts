@@ -592,7 +592,7 @@ export type LoyaltyTierChangesTable = {
   to_key: string;
   qualifying: number;
   threshold: number;
-  cause: 'earn' | 'expiry' | 'reversal' | 'correction' | 'settings' | 'merge' | 'daily';
+  cause: 'earn' | 'expiry' | 'reversal' | 'correction' | 'settings' | 'merge' | 'daily' | 'join';
 };
 export type LoyaltyRewardsTable = { id: Generated<number>; name: string; points: number; active: number; stock: number | null; created_at: number; updated_at: number; version: Generated<number> };
 export type LoyaltyCouponsTable = {

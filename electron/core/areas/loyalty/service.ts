@@ -344,7 +344,10 @@ export async function join(db: Db, customerId: number, actor: Actor): Promise<Me
     if (!programme.enabled) throw invalid(operation, 'the loyalty programme is not enabled', 'customerId', 'loyaltyOff');
     if (await memberRow(tx, customerId)) return;
     const today = localDay(actor.now);
-    await tx.insertInto('loyalty_members').values({ customer_id: customerId, joined_on: today, tier_key: programme.tiers[0]!.key, balance: 0, next_expiry_on: null, tier_checked_on: today, created_at: actor.now }).execute(); // a programme has a tier
+    const first = programme.tiers[0]!; // a programme has a tier
+    await tx.insertInto('loyalty_members').values({ customer_id: customerId, joined_on: today, tier_key: first.key, balance: 0, next_expiry_on: null, tier_checked_on: today, created_at: actor.now }).execute();
+    // The history starts on joining, not at the first change.
+    await tx.insertInto('loyalty_tier_changes').values({ customer_id: customerId, at: actor.now, on_day: today, from_key: null, to_key: first.key, qualifying: 0, threshold: first.threshold, cause: 'join' }).execute();
     await audit(tx, actor, 'loyaltyMember.join', 'loyaltyMember', customerId, `${customer.name} (${customer.code})`, [{ field: 'joinedOn', before: null, after: today }]);
   });
   return readMember(db, customerId, actor);

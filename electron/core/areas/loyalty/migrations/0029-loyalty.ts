@@ -104,7 +104,7 @@ export const migration0029: Migration = {
         to_key TEXT NOT NULL,
         qualifying INTEGER NOT NULL,
         threshold INTEGER NOT NULL,
-        cause TEXT NOT NULL CHECK (cause IN ('earn', 'expiry', 'reversal', 'correction', 'settings', 'merge', 'daily'))
+        cause TEXT NOT NULL CHECK (cause IN ('earn', 'expiry', 'reversal', 'correction', 'settings', 'merge', 'daily', 'join'))
       ) STRICT;
       CREATE INDEX loyalty_tier_changes_by_customer ON loyalty_tier_changes (customer_id, id);
 
