@@ -11,6 +11,9 @@ import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatMoney } from '../contracts/money.ts';
 import { GradeChip } from '../customers/CustomerChips.tsx';
+import { useUsers } from '../customers/use-users.ts';
+import { DrillChips } from '../performance/DrillChips.tsx';
+import { namesOf, ownerDrillChips, withoutChip } from '../performance/drill-chips.ts';
 import { churnSentence } from './churn-sentences.ts';
 import { formatChurnQuery, parseChurnQuery, type ChurnFilters } from './churn-query.ts';
 import { DismissDialog } from './DismissDialog.tsx';
@@ -24,6 +27,7 @@ const remembered = listMemory((query) => ({ name: 'churn', query }));
 export function ChurnPage({ search }: { search?: string }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useListQuery<ChurnFilters>(remembered, search, parseChurnQuery, formatChurnQuery);
+  const users = useUsers();
   const list = useChurnList({ limit: PAGE_SIZE, ...(filters.rule ? { rule: filters.rule } : {}), ...(filters.ownerId !== undefined ? { ownerId: filters.ownerId } : {}) });
   const [dismissing, setDismissing] = useState<{ row: ChurnRow; reason: ChurnReason } | null>(null);
   const lng = currentLanguage();
@@ -51,6 +55,7 @@ export function ChurnPage({ search }: { search?: string }) {
             </option>
           ))}
         </TextField>
+        <DrillChips chips={ownerDrillChips(t, filters, namesOf(users))} onClear={(chip) => setFilters((current) => withoutChip(current, chip))} />
         {first ? (
           <Typography variant="body2" data-testid="churn-total">
             {t('churn.total', { count: first.total, formatted: formatNumber(first.total), value: formatMoney(first.totalValueMinor, first.currency, lng) })}

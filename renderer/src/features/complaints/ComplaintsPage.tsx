@@ -11,6 +11,8 @@ import { useCan } from '../../app/session.tsx';
 import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
 import { formatShortDateTime } from '../../i18n/format.ts';
 import { useUsers } from '../customers/use-users.ts';
+import { DrillChips } from '../performance/DrillChips.tsx';
+import { complaintDrillChips, namesOf, withoutChip } from '../performance/drill-chips.ts';
 import { useKeysetQuery } from '../records/use-keyset.ts';
 import { OverdueChip, SeverityChip, StatusChip } from './complaint-format.tsx';
 import { formatComplaintQuery, listInput, parseComplaintQuery, type ComplaintFilters } from './list-query.ts';
@@ -91,6 +93,7 @@ export function ComplaintsPage({ search }: { search?: string }) {
           (v) => setFilter('category', COMPLAINT_CATEGORIES.find((c) => c === v)),
           COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`complaint.categories.${c}`) })),
         )}
+        <DrillChips chips={complaintDrillChips(t, filters, namesOf(users))} onClear={(chip) => setFilters((current) => withoutChip(current, chip))} />
         {Object.keys(filters).length > 0 ? (
           <Button size="small" onClick={() => setFilters(() => ({}))}>
             {t('complaints.clearFilters')}

@@ -2,6 +2,8 @@ import { Autocomplete, Button, Chip, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/api/users.ts';
 import { GRADES, STAGES, type CustomerFilters as Filters } from '../../../../shared/api/customers.ts';
+import { DrillChips } from '../performance/DrillChips.tsx';
+import { customerDrillChips, withoutChip } from '../performance/drill-chips.ts';
 import type { Facets } from './use-users.ts';
 import { ListSearchField } from '../search/ListSearchField.tsx';
 
@@ -88,6 +90,7 @@ export function CustomerFilters({ filters, onChange, facets, users, offerNoOwner
           data-testid="filter-created"
         />
       ) : null}
+      <DrillChips chips={customerDrillChips(t, filters)} onClear={(chip) => onChange(withoutChip(filters, chip))} />
       {Object.keys(filters).length > 0 ? (
         <Button size="small" onClick={() => onChange({})}>
           {t('customers.clearFilters')}

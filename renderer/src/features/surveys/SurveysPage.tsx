@@ -10,6 +10,8 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { useUsers } from '../customers/use-users.ts';
+import { DrillChips } from '../performance/DrillChips.tsx';
+import { namesOf, ownerDrillChips, withoutChip } from '../performance/drill-chips.ts';
 import { ExportButton } from '../exports/ExportButton.tsx';
 import { useKeysetQuery } from '../records/use-keyset.ts';
 import { formatSurveyQuery, formatTrendsQuery, parseSurveyQuery, parseTrendsQuery, type SurveyListFilters } from './list-query.ts';
@@ -115,6 +117,7 @@ function ListTab({ search }: { search?: string }) {
           slotProps={SHRINK}
           sx={{ width: 170 }}
         />
+        <DrillChips chips={ownerDrillChips(t, filters, namesOf(users))} onClear={(chip) => setFilters((current) => withoutChip(current, chip))} />
         {hasFilters ? (
           <Button size="small" onClick={() => setFilters(() => ({}))} sx={{ mt: 0.75 }}>
             {t('surveys.clearFilters')}

@@ -12,6 +12,8 @@ import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
 import { formatCalendarDate, formatNumber } from '../../i18n/format.ts';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { useUsers } from '../customers/use-users.ts';
+import { DrillChips } from '../performance/DrillChips.tsx';
+import { visitDrillChips, withoutChip } from '../performance/drill-chips.ts';
 import { useKeysetQuery } from '../records/use-keyset.ts';
 import { formatAgendaQuery, type AgendaView } from './agenda-query.ts';
 import { VisitStatusChip } from './VisitChips.tsx';
@@ -93,6 +95,7 @@ export function VisitListPage({ search }: { search?: string }) {
         {select(t('visitList.status'), 130, filters.status ?? '', (v) => setFilter('status', VISIT_STATUSES.find((s) => s === v)), VISIT_STATUSES.map((s) => ({ value: s, label: t(`visit.statuses.${s}`) })))}
         <TextField size="small" type="date" slotProps={SHRINK} sx={{ width: 160 }} label={t('visitList.from')} value={filters.from ?? ''} onChange={(e) => setFilter('from', e.target.value)} />
         <TextField size="small" type="date" slotProps={SHRINK} sx={{ width: 160 }} label={t('visitList.to')} value={filters.to ?? ''} onChange={(e) => setFilter('to', e.target.value)} />
+        <DrillChips chips={visitDrillChips(t, filters)} onClear={(chip) => setFilters((current) => withoutChip(current, chip))} />
         {Object.keys(filters).length > 0 ? (
           <Button size="small" onClick={() => setFilters(() => ({}))}>
             {t('visitList.clearFilters')}
