@@ -115,8 +115,15 @@ export const holidays = {
   'holidays.saveSettings': method({ input: HolidaySettings, output: HolidaySettings, permission: 'settings.manage' }),
   /** The festivals of a year with their days (no counts): the settings tab's preview. */
   'holidays.calendar': method({ input: z.object({ year: Year }), output: z.array(FestivalDue.pick({ key: true, builtin: true, name: true, calendar: true, year: true, day: true })), permission: 'customers.read' }),
-  /** The festivals from today through daysAhead days with customers to greet (what Today lists). */
-  'holidays.upcoming': method({ input: z.object({ mine: z.boolean().default(false) }).default({ mine: false }), output: z.array(FestivalDue), permission: 'customers.read' }),
+  /**
+   * The festivals from today through daysAhead days with customers to greet (what Today lists);
+   * span 'year': through the next 12 months instead (the festivals page, #/holidays).
+   */
+  'holidays.upcoming': method({
+    input: z.object({ mine: z.boolean().default(false), span: z.enum(['daysAhead', 'year']).default('daysAhead') }).default({ mine: false, span: 'daysAhead' }),
+    output: z.array(FestivalDue),
+    permission: 'customers.read',
+  }),
   /** The customers to greet for one festival of one year, by name (pinyin order). */
   'holidays.customers': method({ input: HolidayCustomersQuery, output: HolidayCustomersPage, permission: 'customers.read' }),
   /** Records a greeting: a care note (occasion 'holiday', on the festival's day). Greeting twice is one note. */

@@ -13,7 +13,7 @@ export const holidaysHandlers = {
   'holidays.calendar': async (ctx, input) => festivalCalendar(db(ctx), input.year),
   'holidays.upcoming': async (ctx, input) => {
     const who = await actor(ctx);
-    return upcomingHolidays(db(ctx), who, who.now, input.mine ? who.userId : null);
+    return upcomingHolidays(db(ctx), who, who.now, input.mine ? who.userId : null, input.span);
   },
   'holidays.customers': async (ctx, input) => holidayCustomers(db(ctx), input, await actor(ctx)),
   'holidays.greet': async (ctx, input) => greet(db(ctx), input, await actor(ctx)),

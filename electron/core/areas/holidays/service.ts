@@ -13,7 +13,7 @@ import {
   type HolidayCustomersPage,
   type HolidaySettings as Settings,
 } from '../../../../shared/api/holidays.ts';
-import { localDay } from '../../../../shared/contract-status.ts';
+import { addMonths, localDay } from '../../../../shared/contract-status.ts';
 import { AppFailure } from '../../../../shared/errors.ts';
 import { roleHas } from '../../../../shared/roles.ts';
 import { transaction, type Db } from '../../db/database.ts';
@@ -109,11 +109,13 @@ async function countsFor(db: Db, access: Access, settings: Settings, day: string
  * The festivals from today through daysAhead days, with their customers to greet by grade
  * (`ownerId`: one staff member's customers). Today shows those with someone still to greet.
  */
-export async function upcomingHolidays(db: Db, access: Access, now: number, ownerId: number | null): Promise<FestivalDue[]> {
+export async function upcomingHolidays(db: Db, access: Access, now: number, ownerId: number | null, span: 'daysAhead' | 'year' = 'daysAhead'): Promise<FestivalDue[]> {
   const settings = await readHolidaySettings(db);
   const today = localDay(now);
+  // 'year': the next 12 months, through the day before the same date next year.
+  const days = span === 'year' ? daysBetween(today, addMonths(today, 12)) - 1 : settings.daysAhead;
   const out: FestivalDue[] = [];
-  for (const { festival, year, day, inDays } of upcomingFestivals(festivalsOf(settings), today, settings.daysAhead)) {
+  for (const { festival, year, day, inDays } of upcomingFestivals(festivalsOf(settings), today, days)) {
     out.push({
       key: festival.key,
       builtin: festival.builtin,
