@@ -37,7 +37,7 @@ export function ownerDrillChips(t: TFunction, filters: { ownerId?: number }, nam
 
 /** The filters without the chip's keys. */
 export function withoutChip<F extends object>(filters: F, chip: DrillChip): F {
-  const next: Record<string, unknown> = { ...filters };
+  const next = { ...filters } as Record<string, unknown>; // a filters object is a plain record of its keys
   for (const key of chip.clear) delete next[key];
   return next as F; // only keys of F were removed
 }
