@@ -213,6 +213,55 @@ export type InviteInput = z.input<typeof InviteInput>;
 export const InviteResult = z.object({ invited: z.number().int(), alreadyInvited: z.number().int(), overCapacity: z.boolean() });
 export type InviteResult = z.infer<typeof InviteResult>;
 
+/** The most lines one "invite from a list" call takes. */
+export const INVITE_LIST_MAX_LINES = 5000;
+/** The longest line (a customer's code or name) it takes. */
+export const INVITE_LIST_LINE_MAX = 200;
+
+/**
+ * Invite from a list: one customer's code or name per line. Each distinct non-empty line (trimmed)
+ * is matched among the live customers the caller sees: by code (case-free) first, else by the exact
+ * name; a name two or more customers share is ambiguous and invites no one. `dryRun` answers the
+ * same without writing (the preview). Empty lines are skipped; a line given twice counts once.
+ */
+export const InviteListInput = z.object({
+  eventId: Id,
+  lines: z.array(z.string().max(INVITE_LIST_LINE_MAX)).max(INVITE_LIST_MAX_LINES),
+  dryRun: z.boolean().default(false),
+});
+export type InviteListInput = z.input<typeof InviteListInput>;
+
+/**
+ * `matched`: distinct customers the lines name; `invited`: of those, newly invited (or that would
+ * be, on a dry run); `alreadyInvited`: of those, invited before; `repeated`: lines that repeat an
+ * earlier line (or name a customer already matched); `unmatched` / `ambiguous`: the lines as given.
+ */
+export const InviteListResult = z.object({
+  matched: z.number().int(),
+  invited: z.number().int(),
+  alreadyInvited: z.number().int(),
+  repeated: z.number().int(),
+  unmatched: z.array(z.string()),
+  ambiguous: z.array(z.string()),
+  overCapacity: z.boolean(),
+});
+export type InviteListResult = z.infer<typeof InviteListResult>;
+
+/** One of a customer's invitations, with its event (the customer page's events section). */
+export const CustomerInvitation = Invitation.extend({
+  eventTitle: z.string(),
+  eventDay: z.string(),
+  eventStatus: z.enum(EVENT_STATUSES),
+});
+export type CustomerInvitation = z.infer<typeof CustomerInvitation>;
+
+export const CustomerInvitationQuery = z.object({ customerId: Id, cursor: Cursor, limit: Limit });
+export type CustomerInvitationQueryInput = z.input<typeof CustomerInvitationQuery>;
+
+/** Latest event first (by day, then invitation id); events in the recycle bin are left out. */
+export const CustomerInvitationPage = z.object({ rows: z.array(CustomerInvitation), nextCursor: z.string().nullable() });
+export type CustomerInvitationPage = z.infer<typeof CustomerInvitationPage>;
+
 export const SignInSheetRow = z.object({
   customerName: z.string(),
   customerCode: z.string(),
@@ -293,6 +342,10 @@ export const events = {
    * 'customer' / 'contact' (nothing invited).
    */
   'events.invite': method({ input: InviteInput, output: InviteResult, permission: 'events.manage' }),
+  /** Invite the customers a pasted list names (see InviteListInput); one transaction, audited as an invite. */
+  'events.inviteList': method({ input: InviteListInput, output: InviteListResult, permission: 'events.manage' }),
+  /** Every invitation of one customer the caller sees (else NOT_FOUND), with its event. */
+  'events.customerInvitations': method({ input: CustomerInvitationQuery, output: CustomerInvitationPage, permission: 'customers.read' }),
   'events.uninvite': method({ input: z.object({ invitationId: Id }), output: z.object({ id: Id }), permission: 'events.manage' }),
   /** A 'yes' beyond the capacity is CONFLICT 'capacity'. */
   'events.reply': method({ input: z.object({ invitationId: Id, reply: z.enum(EVENT_REPLIES) }), output: Invitation, permission: 'customers.write' }),

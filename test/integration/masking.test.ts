@@ -219,6 +219,8 @@ const CALLS: { [M in MethodName]: (ctx: Ctx) => MethodInput<M>[] } = {
   'events.invitations': () => [1, 2, 3].map((eventId) => ({ eventId, limit: 100 })),
   'events.invitePreview': () => [{ eventId: 4, filter: { grade: 'vip' } }],
   'events.invite': (c) => [{ eventId: 4, customerIds: [c.customers[0]!.id] }],
+  'events.inviteList': (c) => [{ eventId: 4, lines: [c.customers[0]!.code], dryRun: true }],
+  'events.customerInvitations': (c) => c.customers.map((customer) => ({ customerId: customer.id, limit: 100 })),
   'events.uninvite': () => [{ invitationId: 999_999 }],
   'events.reply': () => [{ invitationId: 1, reply: 'maybe' }],
   'events.attend': () => [{ invitationIds: [1], attended: true }],

@@ -21,8 +21,12 @@ import {
   type EventStatus,
   type Invitation,
   type InvitationPage,
+  type CustomerInvitationPage,
+  type CustomerInvitationQuery,
   type InvitationQuery,
   type InviteInput,
+  type InviteListInput,
+  type InviteListResult,
   type InvitePreview,
   type InviteResult,
   type SignInSheet,
@@ -47,6 +51,8 @@ type Draft = z.output<typeof EventDraft>;
 type Query = z.output<typeof EventQuery>;
 type InvQuery = z.output<typeof InvitationQuery>;
 type Invite = z.output<typeof InviteInput>;
+type InviteList = z.output<typeof InviteListInput>;
+type CustomerInvQuery = z.output<typeof CustomerInvitationQuery>;
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -447,6 +453,110 @@ export async function invite(db: Db, input: Invite, actor: Actor): Promise<Invit
     ]);
     return result;
   });
+}
+
+/**
+ * Invite from a list (codes or names, one per line). Matching happens in the caller's scope over
+ * live customers: a line equal to a customer's code (case-free) names that customer; else a line
+ * equal to exactly one customer's name does; two or more customers with that name make the line
+ * ambiguous (no one is guessed). The matched customers are then invited through `invite`, in the
+ * same transaction, so the rules (cancelled event, capacity warning, audit) are the same.
+ */
+export async function inviteList(db: Db, input: InviteList, actor: Actor): Promise<InviteListResult> {
+  const lines: string[] = [];
+  const seenLines = new Set<string>();
+  let repeated = 0;
+  for (const raw of input.lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const key = line.toUpperCase();
+    if (seenLines.has(key)) repeated += 1;
+    else {
+      seenLines.add(key);
+      lines.push(line);
+    }
+  }
+  if (lines.length === 0) throw new AppFailure('VALIDATION', 'events.inviteList: the list names no customer', [{ path: ['lines'], message: 'required' }]);
+  const work = async (tx: Db): Promise<InviteListResult> => {
+    const event = await openEvent(tx, input.eventId);
+    const scoped = () => {
+      let q = tx.selectFrom('customers as c').select(['c.id', 'c.code', 'c.name']).where('c.deleted_at', 'is', null);
+      if (actor.scopeOwnerId !== null) q = q.where('c.owner_id', '=', actor.scopeOwnerId);
+      return q;
+    };
+    const byCode = new Map<string, number>();
+    for (const part of chunks(lines, 300)) {
+      // The code column's index answers IN; the variants cover codes typed in another case.
+      const variants = [...new Set(part.flatMap((line) => [line, line.toUpperCase(), line.toLowerCase()]))];
+      for (const row of await scoped().where('c.code', 'in', variants).execute()) byCode.set(row.code.toUpperCase(), row.id);
+    }
+    const rest = lines.filter((line) => !byCode.has(line.toUpperCase()));
+    const byName = new Map<string, number[]>();
+    for (const part of chunks(rest, 500)) {
+      for (const row of await scoped().where('c.name', 'in', part).execute()) byName.set(row.name, [...(byName.get(row.name) ?? []), row.id]);
+    }
+    const ids = new Set<number>();
+    const unmatched: string[] = [];
+    const ambiguous: string[] = [];
+    for (const line of lines) {
+      const coded = byCode.get(line.toUpperCase());
+      const named = byName.get(line) ?? [];
+      const id = coded ?? (named.length === 1 ? named[0] : undefined);
+      if (id !== undefined) {
+        if (ids.has(id)) repeated += 1; // the same customer by code and by name
+        ids.add(id);
+      } else if (named.length > 1) ambiguous.push(line);
+      else unmatched.push(line);
+    }
+    const matched = [...ids];
+    let already = 0;
+    for (const part of chunks(matched, 500)) {
+      const row = await tx
+        .selectFrom('event_invitations')
+        .where('event_id', '=', event.id)
+        .where('customer_id', 'in', part)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      already += row.n;
+    }
+    const fresh = matched.length - already;
+    const base = { matched: matched.length, repeated, unmatched, ambiguous };
+    if (input.dryRun || fresh === 0) {
+      const total = await invitationCount(tx, event.id);
+      return { ...base, invited: fresh, alreadyInvited: already, overCapacity: event.capacity !== null && total + (input.dryRun ? fresh : 0) > event.capacity };
+    }
+    const result = await invite(tx, { eventId: event.id, customerIds: matched }, actor);
+    return { ...base, invited: result.invited, alreadyInvited: result.alreadyInvited, overCapacity: result.overCapacity };
+  };
+  return input.dryRun ? work(db) : transaction(db, work);
+}
+
+type CustomerInvitationSort = readonly SortColumn<'e.on_day' | 'i.id'>[];
+const LATEST_EVENT: CustomerInvitationSort = [
+  { column: 'e.on_day', direction: 'desc' },
+  { column: 'i.id', direction: 'desc' },
+];
+
+/** One customer's invitations with their events, latest first; a customer the caller does not see is NOT_FOUND. */
+export async function listCustomerInvitations(db: Db, query: CustomerInvQuery, actor: Actor): Promise<CustomerInvitationPage> {
+  let customer = db.selectFrom('customers as c').select('c.id').where('c.id', '=', query.customerId).where('c.deleted_at', 'is', null);
+  if (actor.scopeOwnerId !== null) customer = customer.where('c.owner_id', '=', actor.scopeOwnerId);
+  if (!(await customer.executeTakeFirst())) throw new AppFailure('NOT_FOUND', `events.customerInvitations: customer ${query.customerId} does not exist, is in the recycle bin, or is not one you see`);
+  const q = invitationListing(db, actor)
+    .innerJoin('events as e', 'e.id', 'i.event_id')
+    .where('e.deleted_at', 'is', null)
+    .where('i.customer_id', '=', query.customerId)
+    .select(['e.title as eventTitle', 'e.on_day as eventDay', 'e.cancelled_at as eventCancelledAt']);
+  const page = await keysetPage(q, LATEST_EVENT, query.cursor, query.limit);
+  return {
+    rows: page.rows.map(({ eventTitle, eventDay, eventCancelledAt, ...row }) => ({
+      ...invitationFor(row, { cancelledAt: eventCancelledAt }, actor),
+      eventTitle,
+      eventDay,
+      eventStatus: eventStatus({ cancelledAt: eventCancelledAt, onDay: eventDay }, actor.now),
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
