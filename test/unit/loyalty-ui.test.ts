@@ -100,3 +100,20 @@ describe('ledger points', () => {
     expect([signedPoints(138), signedPoints(-50)]).toEqual(['+138', '−50']);
   });
 });
+
+describe('tier history', () => {
+  it('names joining in both languages, without threshold figures (it crossed none)', async () => {
+    const { default: i18next } = await import('i18next');
+    const { resources } = await import('../i18n-resources.ts');
+    const { tierChangeReason } = await import('../../renderer/src/features/loyalty/loyalty-format.ts');
+    const { installAreas } = await import('../../renderer/src/app/area.ts');
+    const areas = await import('../../renderer/src/features/areas.ts');
+    installAreas(Object.values(areas));
+    const t = i18next.createInstance();
+    await t.init({ lng: 'zh-CN', resources, interpolation: { escapeValue: false } });
+    const joined = { id: 1, at: 0, onDay: '2026-11-22', from: null, fromName: null, to: 'normal', toName: '普通会员', qualifying: 0, threshold: 0, cause: 'join' as const };
+    expect(tierChangeReason(t.t, joined)).toBe('加入会员计划');
+    await t.changeLanguage('en-US');
+    expect(tierChangeReason(t.t, joined)).toBe('Joined the programme');
+  });
+});
