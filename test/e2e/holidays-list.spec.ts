@@ -72,6 +72,16 @@ for (const [locale, messages] of [
       await page.goto(`${base}#/customers?owner=1&returnDueBy=2026-12-02`);
       await expect(page.getByTestId('filter-returnDueBy')).toContainText(t('performanceDrill.returnDueBy', { date: '2026-12-02' }));
       await bothSizes(page, shot, `customers-chips-${locale}`);
+      await page.goto(`${base}#/visits/list?staffId=1&from=2026-11-01&to=2026-11-30&notCancelled=true`);
+      await expect(page.getByTestId('filter-notCancelled')).toContainText(t('performanceDrill.notCancelled'));
+      await shot(`visits-chips-${locale}-1366`);
+      await page.goto(`${base}#/satisfaction?owner=1`);
+      await expect(page.getByTestId('filter-ownerId')).toContainText(t('performanceDrill.owner', { name: 'boss' }));
+      await shot(`surveys-chips-${locale}-1366`);
+      await page.goto(`${base}#/churn?owner=1`);
+      await expect(page.getByTestId('filter-ownerId')).toContainText(t('performanceDrill.owner', { name: 'boss' }));
+      await page.getByTestId('filter-ownerId').locator('.MuiChip-deleteIcon').click();
+      await expect(page.getByTestId('filter-ownerId')).toHaveCount(0);
     });
   });
 }
