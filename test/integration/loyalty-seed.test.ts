@@ -31,6 +31,8 @@ describe('the loyalty seed', () => {
     const kinds = raw.prepare('SELECT DISTINCT kind FROM points_ledger ORDER BY kind').pluck().all();
     expect(kinds).toEqual(expect.arrayContaining(['earn', 'expire', 'redeem']));
     expect(raw.prepare('SELECT count(*) FROM loyalty_coupons').pluck().get()).toBeGreaterThan(0);
+    // Every member's tier history starts with joining (as loyalty.join writes it).
+    expect(raw.prepare("SELECT count(DISTINCT customer_id) FROM loyalty_tier_changes WHERE cause = 'join' AND from_key IS NULL").pluck().get()).toBe(40);
     const ledger = raw.prepare('SELECT customer_id, kind, points, on_day FROM points_ledger ORDER BY id').all();
     raw.close();
     const again = await seeded();

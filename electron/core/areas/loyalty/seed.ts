@@ -58,6 +58,11 @@ export async function seedLoyalty(db: Db, options: LoyaltySeedOptions): Promise<
         .insertInto('loyalty_members')
         .values(customers.map((c) => ({ customer_id: c.id, joined_on: joinedOn, tier_key: 'normal', balance: 0, next_expiry_on: null, tier_checked_on: null, created_at: now })))
         .execute();
+      // Each history starts on joining, as loyalty.join writes it.
+      await tx
+        .insertInto('loyalty_tier_changes')
+        .values(customers.map((c) => ({ customer_id: c.id, at: now, on_day: joinedOn, from_key: null, to_key: 'normal', qualifying: 0, threshold: 0, cause: 'join' as const })))
+        .execute();
     }
     const actor = { userId: options.actorId };
     for (const c of customers) {
