@@ -11,7 +11,7 @@ declare module '../../app/router.ts' {
     /** `key`: the festival's key (spring-festival, own-3); `yearId`: its year (a number: the router reads `…Id` parameters as numbers). */
     holiday: { key: string; yearId: number };
     /** The festivals of the next 12 months. */
-    holidays: Record<string, never>;
+    holidays: object;
   }
 }
 
