@@ -4,6 +4,7 @@ import { method } from './method.ts';
 import { GRADES, Id } from './customers.ts';
 import { CONTRACT_STATUSES } from './contracts.ts';
 import { RECORD_KINDS } from './records.ts';
+import { NEED_STATUSES } from './needs.ts';
 import { SearchText } from '../search-query.ts';
 
 /** The field of a customer a search matched: the result list shows name, code and phone anyway. */
@@ -85,8 +86,49 @@ export const CompetitorSearchHit = z.object({
 });
 export type CompetitorSearchHit = z.infer<typeof CompetitorSearchHit>;
 
+/**
+ * A need (needs analysis) whose title or detail holds the query (2 or more characters, letter case
+ * ignored), of a customer the caller may see: opens the needs list filtered to its customer and title.
+ */
+export const NeedSearchHit = z.object({
+  kind: z.literal('need'),
+  id: Id,
+  title: z.string(),
+  customerId: Id,
+  customerName: z.string(),
+  status: z.enum(NEED_STATUSES),
+  matchedIn: z.enum(['title', 'detail']),
+  /** A line of the detail around the match when it matched there, else ''. */
+  snippet: z.string(),
+});
+export type NeedSearchHit = z.infer<typeof NeedSearchHit>;
+
+/** A customer event whose title or place holds the query (2 or more characters): opens the event's page. Events are shop-wide: anyone who reads customers finds them. */
+export const EventSearchHit = z.object({
+  kind: z.literal('event'),
+  id: Id,
+  title: z.string(),
+  /** The event's day, 'YYYY-MM-DD'. */
+  onDay: z.string(),
+  place: z.string(),
+  cancelled: z.boolean(),
+});
+export type EventSearchHit = z.infer<typeof EventSearchHit>;
+
+/** A success story whose title or background holds the query (2 or more characters), of a customer the caller may see: opens the customer's page (its stories section). */
+export const StorySearchHit = z.object({
+  kind: z.literal('story'),
+  id: Id,
+  title: z.string(),
+  customerId: Id,
+  customerName: z.string(),
+  /** The story's day, 'YYYY-MM-DD'. */
+  storyOn: z.string(),
+});
+export type StorySearchHit = z.infer<typeof StorySearchHit>;
+
 /** Any hit of the one search box. */
-export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit, SaleSearchHit, CompetitorSearchHit]);
+export const AnySearchHit = z.discriminatedUnion('kind', [SearchHit, ContractSearchHit, RecordSearchHit, SaleSearchHit, CompetitorSearchHit, NeedSearchHit, EventSearchHit, StorySearchHit]);
 export type AnySearchHit = z.infer<typeof AnySearchHit>;
 
 export const search = {
@@ -101,7 +143,9 @@ export const search = {
    * match; the contract list with `q` counts and shows them all). Records whose texts hold the
    * query (3 or more characters) come last, newest first, keeping a quarter of the page when the
    * others fill it. Sales whose line names hold the query follow the records (newest first, a
-   * quarter of the page likewise), then competitors whose name holds it (active first, by name).
+   * quarter of the page likewise), then competitors whose name holds it (active first, by name),
+   * then needs (title or detail), events (title or place) and success stories (title or
+   * background), newest first, each keeping a tenth of the page when the others fill it.
    */
   'search.query': method({
     input: z.object({ q: SearchText, limit: z.number().int().min(1).max(50).default(20) }),

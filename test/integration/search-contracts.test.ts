@@ -102,7 +102,7 @@ describe('contracts in the search box', () => {
   });
 
   it('ranks exact customers first, then contracts whose number or title is or begins with the query, then other customers', async () => {
-    const kinds = async (q: string) => (await h.call('owner', 'search.query', { q, limit: 50 })).hits.map((hit) => `${hit.kind}:${hit.kind === 'customer' ? hit.name : hit.kind === 'contract' ? hit.number : hit.kind === 'competitor' ? hit.name : hit.snippet}`);
+    const kinds = async (q: string) => (await h.call('owner', 'search.query', { q, limit: 50 })).hits.map((hit) => `${hit.kind}:${hit.kind === 'customer' ? hit.name : hit.kind === 'contract' ? hit.number : hit.kind === 'competitor' ? hit.name : hit.kind === 'record' || hit.kind === 'sale' ? hit.snippet : hit.title}`);
     // 维保客户 is the customer's whole name: first; both 维保 contracts follow (a title beginning with it first).
     const ranked = await kinds('维保客户');
     expect(ranked[0]).toBe('customer:维保客户');

@@ -16,6 +16,9 @@ import { searchContracts } from './contracts.ts';
 import { searchRecords } from './records.ts';
 import { searchSales } from '../sales/search.ts';
 import { searchCompetitors } from '../competitors/search.ts';
+import { searchNeeds } from './needs.ts';
+import { searchEvents } from './events.ts';
+import { searchStories } from './stories.ts';
 
 /** The page of customers, best first; `strong` of them lead it as exact names or codes. */
 export type SearchResult = { hits: SearchHit[]; total: number; strong: number };
@@ -62,7 +65,7 @@ export async function searchCustomers(db: Db, q: string, limit: number, access: 
   return { hits: await describeHits(db, plan, ids, access), total, strong };
 }
 
-/** What search.query answers: customers and contracts in one ranked page. */
+/** What search.query answers: customers, contracts and the other kinds in one ranked page. */
 export type SearchAnswer = { hits: AnySearchHit[]; total: number; contractTotal: number; contractTotalCapped: boolean };
 
 /** `today` is the shop's calendar day (contract statuses follow from it). */
@@ -72,7 +75,11 @@ export async function searchEverything(db: Db, q: string, limit: number, access:
   const records = await searchRecords(db, q, limit, access);
   const sales = await searchSales(db, q, limit, access);
   const competitors = await searchCompetitors(db, q, limit);
-  return { hits: withRecords(withRecords(withRecords(mergeHits(customers, contracts, limit), records, limit), sales, limit), competitors, limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
+  const needs = await searchNeeds(db, q, limit, access);
+  const events = await searchEvents(db, q, limit);
+  const stories = await searchStories(db, q, limit, access);
+  const page = withRecords(withRecords(withRecords(mergeHits(customers, contracts, limit), records, limit), sales, limit), competitors, limit);
+  return { hits: withShares(page, [needs, events, stories], limit), total: customers.total, contractTotal: contracts.total, contractTotalCapped: contracts.capped };
 }
 
 /**
@@ -83,6 +90,25 @@ export async function searchEverything(db: Db, q: string, limit: number, access:
 export function withRecords(page: AnySearchHit[], records: readonly AnySearchHit[], limit: number): AnySearchHit[] {
   const take = Math.min(records.length, Math.max(limit - page.length, Math.ceil(limit / 4)));
   return [...page.slice(0, limit - take), ...records.slice(0, take)];
+}
+
+/**
+ * Needs, events and stories after everything else, in that order: they fill what the page has
+ * left, and each keeps a tenth of it when the others would fill it all (not a quarter each, or
+ * three more kinds would push the customers out of a full page). Shares are set aside together so
+ * a later kind never takes an earlier one's place.
+ */
+export function withShares(page: AnySearchHit[], groups: readonly (readonly AnySearchHit[])[], limit: number): AnySearchHit[] {
+  const share = Math.ceil(limit / 10);
+  const takes = groups.map((group) => Math.min(group.length, share));
+  let room = limit - page.length - takes.reduce((a, b) => a + b, 0);
+  for (const [i, group] of groups.entries()) {
+    const extra = Math.max(0, Math.min(group.length - takes[i]!, room)); // takes has one entry per group
+    takes[i]! += extra;
+    room -= extra;
+  }
+  const kept = page.slice(0, Math.max(0, limit - takes.reduce((a, b) => a + b, 0)));
+  return [...kept, ...groups.flatMap((group, i) => group.slice(0, takes[i]))];
 }
 
 type Ranked<T> = { hits: T[]; strong: number };

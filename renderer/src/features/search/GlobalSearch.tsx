@@ -5,6 +5,9 @@ import PeopleIcon from '@mui/icons-material/People';
 import HandymanIcon from '@mui/icons-material/Handyman';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import LightbulbIcon from '@mui/icons-material/LightbulbOutlined';
+import CelebrationIcon from '@mui/icons-material/Celebration';
+import AutoStoriesIcon from '@mui/icons-material/AutoStories';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -16,6 +19,7 @@ import { GradeChip } from '../customers/CustomerChips.tsx';
 import { DEFAULT_QUERY, formatListQuery } from '../customers/list-query.ts';
 import { ContractStatusChip } from '../contracts/ContractChips.tsx';
 import { DEFAULT_QUERY as DEFAULT_CONTRACT_QUERY, formatContractQuery } from '../contracts/list-query.ts';
+import { formatNeedQuery } from '../needs/list-query.ts';
 import { formatDay } from '../contracts/money.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useSearch, type SearchAnswer } from './use-search.ts';
@@ -52,8 +56,26 @@ function optionsOf(answer: SearchAnswer | null): Option[] {
   return options;
 }
 
-const KIND_ICONS = { customer: PeopleIcon, contract: DescriptionIcon, record: HandymanIcon, sale: PointOfSaleIcon, competitor: CompareArrowsIcon } as const;
-const KIND_COLORS = { customer: 'primary.main', contract: 'secondary.main', record: 'success.main', sale: 'warning.main', competitor: 'error.main' } as const;
+const KIND_ICONS = {
+  customer: PeopleIcon,
+  contract: DescriptionIcon,
+  record: HandymanIcon,
+  sale: PointOfSaleIcon,
+  competitor: CompareArrowsIcon,
+  need: LightbulbIcon,
+  event: CelebrationIcon,
+  story: AutoStoriesIcon,
+} as const;
+const KIND_COLORS = {
+  customer: 'primary.main',
+  contract: 'secondary.main',
+  record: 'success.main',
+  sale: 'warning.main',
+  competitor: 'error.main',
+  need: 'info.main',
+  event: 'secondary.dark',
+  story: 'success.dark',
+} as const;
 
 /** What kind of thing a hit is, as an icon over its word ("Customer", "Contract", "Record"). */
 function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
@@ -71,7 +93,18 @@ function KindMark({ kind }: { kind: AnySearchHit['kind'] }) {
 
 /** What the box reads when a hit is chosen: its name, title, or text. */
 function hitLabel(hit: AnySearchHit): string {
-  return hit.kind === 'customer' || hit.kind === 'competitor' ? hit.name : hit.kind === 'contract' ? hit.title : hit.snippet;
+  return hit.kind === 'customer' || hit.kind === 'competitor' ? hit.name : hit.kind === 'record' || hit.kind === 'sale' ? hit.snippet : hit.title;
+}
+
+/**
+ * Where a chosen hit leads: most kinds to their own page; a need to the needs list filtered to its
+ * customer and title (needs have no page of their own), a story to its customer's page (its
+ * stories section: the case sheet is printed from there).
+ */
+function openHit(hit: AnySearchHit): void {
+  if (hit.kind === 'need') navigate({ name: 'needs', query: formatNeedQuery({ customerId: hit.customerId, q: hit.title }) });
+  else if (hit.kind === 'story') navigate({ name: 'customer', id: hit.customerId });
+  else navigate({ name: hit.kind, id: hit.id });
 }
 
 /** The lines of a hit: what it is called, and what else identifies it. */
@@ -86,7 +119,13 @@ function HitLines({ hit }: { hit: AnySearchHit }) {
           ? [hit.snippet, [t('search.saleOf', { customer: hit.customerName }), formatDay(hit.soldOn, currentLanguage())]]
           : hit.kind === 'competitor'
             ? [hit.name, [hit.products, hit.active ? '' : t('competitor.retired')]]
-            : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
+            : hit.kind === 'need'
+              ? [hit.title, [t('search.needOf', { customer: hit.customerName }), t(`need.statuses.${hit.status}`), hit.snippet]]
+              : hit.kind === 'event'
+                ? [hit.title, [formatDay(hit.onDay, currentLanguage()), hit.place, hit.cancelled ? t('search.eventCancelled') : '']]
+                : hit.kind === 'story'
+                  ? [hit.title, [t('search.storyOf', { customer: hit.customerName }), formatDay(hit.storyOn, currentLanguage())]]
+                  : [hit.snippet, [t(`search.recordKind.${hit.recordKind}`), hit.customerName, formatDateTime(hit.at)]];
   return (
     <Box sx={{ flex: 1, minWidth: 0 }}>
       <Typography noWrap sx={{ fontWeight: 500 }}>
@@ -138,7 +177,7 @@ export function GlobalSearch() {
     setOpen(false);
     setText('');
     inputRef.current?.blur();
-    if (option.kind === 'hit') navigate({ name: option.hit.kind, id: option.hit.id });
+    if (option.kind === 'hit') openHit(option.hit);
     else if (option.of === 'contract') navigate({ name: 'contracts', query: formatContractQuery({ ...DEFAULT_CONTRACT_QUERY, filters: { q: option.query } }) });
     else navigate({ name: 'customers', query: formatListQuery({ ...DEFAULT_QUERY, filters: { q: option.query } }) });
   };
