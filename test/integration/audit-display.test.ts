@@ -369,6 +369,23 @@ describe('audit log display', () => {
     await h.call('owner', 'stories.restore', { id: story.id });
     // Holiday care (features/holidays): the settings changed in every field.
     await h.call('owner', 'holidays.saveSettings', { daysAhead: 21, grades: ['vip'], builtins: ['spring-festival', 'mid-autumn'], own: [{ name: '店庆', calendar: 'lunar', month: 3, day: 8 }] });
+    // Loyalty (features/loyalty): the programme set up then changed in every field (earning rules with
+    // a per-item rule, expiry, referral points, tiers), a reward added and changed, two members
+    // joined, points corrected, redeemed twice (one coupon used, one voided) and a referral.
+    const programme = await h.call('owner', 'loyalty.saveSettings', { version: 0, settings: { enabled: true, currency: 'CNY', earn: { perAmountMinor: 100, points: 1 }, expiryMonths: 12, referralPoints: 20, tiers: [{ key: 'normal', name: '普通会员', threshold: 0 }] } });
+    await h.call('owner', 'loyalty.saveSettings', { version: programme.version, settings: { enabled: false, currency: 'USD', earn: { perAmountMinor: 1000, points: 3, perItem: [{ itemId: longjing.id, points: 5 }] }, expiryMonths: 24, referralPoints: 50, tiers: [{ key: 'normal', name: '普通会员', threshold: 0 }, { key: 'gold', name: '金卡', threshold: 500, multiplierPermille: 1500, benefits: '九折' }] } });
+    const programmeOn = await h.call('owner', 'loyalty.settings', {});
+    await h.call('owner', 'loyalty.saveSettings', { version: programmeOn.version, settings: { enabled: true, currency: 'CNY', earn: { perAmountMinor: 1000, points: 3, perItem: [{ itemId: longjing.id, points: 5 }] }, expiryMonths: 24, referralPoints: 50, tiers: [{ key: 'normal', name: '普通会员', threshold: 0 }, { key: 'gold', name: '金卡', threshold: 500, multiplierPermille: 1500, benefits: '九折' }] } });
+    const reward = await h.call('owner', 'loyalty.saveReward', { name: '茶杯', points: 30, stock: 10 });
+    await h.call('owner', 'loyalty.saveReward', { id: reward.id, version: reward.version, name: '紫砂茶杯', points: 40, active: true, stock: 9 });
+    await h.call('owner', 'loyalty.join', { customerId: withContacts.id });
+    await h.call('owner', 'loyalty.join', { customerId: other.id });
+    await h.call('owner', 'loyalty.adjust', { customerId: withContacts.id, points: 200, reason: '开业赠送' });
+    const used = await h.call('owner', 'loyalty.redeem', { customerId: withContacts.id, rewardId: reward.id });
+    const voided = await h.call('owner', 'loyalty.redeem', { customerId: withContacts.id, rewardId: reward.id });
+    await h.call('owner', 'loyalty.useCoupon', { couponId: used.coupon.id });
+    await h.call('owner', 'loyalty.voidCoupon', { couponId: voided.coupon.id, reason: '客户不要了' });
+    await h.call('owner', 'loyalty.referral', { customerId: withContacts.id, referredId: other.id });
     await h.call('owner', 'grading.discard', { proposalId: spareProposal.id });
     const viewer = await h.call('owner', 'users.create', { username: 'viewer', role: 'viewer', password: INITIAL_PASSWORD });
     await h.call('owner', 'users.setRole', { id: viewer.id, version: viewer.version, role: 'staff' });
@@ -463,6 +480,21 @@ describe('audit log display', () => {
     // Each rule as the rules tab says it, numbered, never its stored keys (minR, abc).
     expect(settings[2]).toContain('规则2：近度分不低于 3的客户设为重点客户。');
     expect(lines(enF, 'grading.settings')[2]).toContain('Rule 3: All other customers become Potential.');
+  });
+
+  it("says loyalty's earning rules and a coupon's status in words", async () => {
+    const zhF = await formatFor('zh-CN', users);
+    const enF = await formatFor('en-US', users);
+    const lines = (f: AuditFormat, action: string, field = 'couponStatus') => {
+      // The programme's change in every field (the one that changed the tiers), a coupon's status.
+      const entry = entries.find((e) => e.action === action && e.changes.some((c) => c.field === field))!;
+      return entry.changes.map((c) => auditChangeLine(f, c, entry.changes));
+    };
+    expect(lines(zhF, 'loyaltyProgramme.update', 'tiers')).toContain('积分规则: 每 ¥1.00 得 1 积分 → 每 US$10.00 得 3 积分、茶艺培训课每件 5 积分');
+    expect(lines(enF, 'loyaltyProgramme.update', 'tiers')).toContain('Earning rules: 1 point per CN¥1.00 → 3 points per $10.00, 茶艺培训课 5 points per unit');
+    // A coupon not yet used is 未使用 / Open, in loyalty's words (not a record's 未完成).
+    expect(lines(zhF, 'coupon.use')).toEqual(['优惠券状态: 未使用 → 已使用']);
+    expect(lines(enF, 'coupon.void')[0]).toBe('Coupon status: Open → Voided');
   });
 
   it('says the reported cases in words', async () => {

@@ -96,7 +96,16 @@ export async function saveSettings(db: Db, input: z.output<typeof LoyaltySetting
     const changes: FieldChange[] = [];
     if (before.enabled !== s.enabled) changes.push({ field: 'enabled', before: before.enabled, after: s.enabled });
     if (before.currency !== s.currency) changes.push({ field: 'currency', before: before.currency, after: s.currency });
-    if (JSON.stringify(before.earn) !== JSON.stringify(s.earn)) changes.push({ field: 'earn', before: JSON.stringify(before.earn), after: JSON.stringify(s.earn) });
+    // The earning rules as the audit log says them: the amount with its currency, items by name (not ids or JSON).
+    const earnWords = async (earn: typeof s.earn, currency: string) => {
+      const ids = earn.perItem.map((rule) => rule.itemId);
+      const named = ids.length === 0 ? [] : await tx.selectFrom('catalogue_items').select(['id', 'name']).where('id', 'in', ids).execute();
+      const names = new Map(named.map((item) => [item.id, item.name]));
+      return { perAmountMinor: earn.perAmountMinor, currency, points: earn.points, perItem: earn.perItem.map((rule) => ({ name: names.get(rule.itemId) ?? `#${rule.itemId}`, points: rule.points })) };
+    };
+    if (JSON.stringify(before.earn) !== JSON.stringify(s.earn) || before.currency !== s.currency) {
+      changes.push({ field: 'earn', before: await earnWords(before.earn, before.currency), after: await earnWords(s.earn, s.currency) });
+    }
     if (before.expiryMonths !== s.expiryMonths) changes.push({ field: 'expiryMonths', before: before.expiryMonths, after: s.expiryMonths });
     if (before.referralPoints !== s.referralPoints) changes.push({ field: 'referralPoints', before: before.referralPoints, after: s.referralPoints });
     const tiersText = (tiers: typeof s.tiers) => tiers.map((t) => `${t.name} ≥ ${t.threshold} ×${t.multiplierPermille / 1000}`).join(', ');
@@ -428,7 +437,7 @@ export async function useCoupon(db: Db, couponId: number, actor: Actor): Promise
     const { coupon, customer } = await openCoupon(tx, couponId, actor, operation);
     const today = localDay(actor.now);
     await tx.updateTable('loyalty_coupons').set({ status: 'used', used_on: today }).where('id', '=', couponId).execute();
-    await audit(tx, actor, 'coupon.use', 'coupon', couponId, `${coupon.code} · ${customer.name} (${customer.code})`, [{ field: 'status', before: 'open', after: 'used' }]);
+    await audit(tx, actor, 'coupon.use', 'coupon', couponId, `${coupon.code} · ${customer.name} (${customer.code})`, [{ field: 'couponStatus', before: 'open', after: 'used' }]);
     return couponFor((await couponQuery(tx).where('k.id', '=', couponId).executeTakeFirstOrThrow()), actor);
   });
 }
@@ -445,7 +454,7 @@ export async function voidCoupon(db: Db, couponId: number, reason: string, actor
       await addEntry(tx, { customerId: coupon.customer_id, kind: 'correction', points: coupon.points, onDay: today, at: actor.now, rewardId: coupon.reward_id, couponId, reason, createdBy: actor.userId });
     }
     await audit(tx, actor, 'coupon.void', 'coupon', couponId, `${coupon.code} · ${customer.name} (${customer.code})`, [
-      { field: 'status', before: 'open', after: 'void' },
+      { field: 'couponStatus', before: 'open', after: 'void' },
       { field: 'reason', before: null, after: reason },
     ]);
     return couponFor((await couponQuery(tx).where('k.id', '=', couponId).executeTakeFirstOrThrow()), actor);

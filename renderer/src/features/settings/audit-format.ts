@@ -45,6 +45,8 @@ const ENUMS: Record<string, string> = {
   // A need's kind and status (features/needs).
   needKind: 'need.kinds',
   needStatus: 'need.statuses',
+  // A coupon's status (features/loyalty): its own words (未使用), not another area's 'open'.
+  couponStatus: 'customerLoyalty.couponStatus',
 };
 
 /** Fields holding a calendar day `YYYY-MM-DD` (a contract's dates, a printed visit sheet's days, a visit's day). */
@@ -156,6 +158,16 @@ function rulesText(f: AuditFormat, value: unknown): string | null {
   return rules.data.map((rule, i) => f.t('audit.values.ruleNumbered', { n: i + 1, rule: ruleSentence(f.t, rule, f.lng) })).join(f.lng === 'zh-CN' ? '' : ' ');
 }
 
+/** Loyalty's earning rules as stored (`{ perAmountMinor, currency, points, perItem: [{ name, points }] }`): "每 ¥10.00 得 3 积分、西湖龙井每件 5 积分" / "3 points per ¥10.00, 西湖龙井 5 points per unit". */
+function earnText(f: AuditFormat, value: unknown): string | null {
+  if (!isRecord(value) || typeof value.perAmountMinor !== 'number' || typeof value.points !== 'number' || typeof value.currency !== 'string') return null;
+  const rules = [f.t('audit.values.earnRule', { amount: formatMoney(value.perAmountMinor, value.currency, f.lng), count: value.points })];
+  for (const item of Array.isArray(value.perItem) ? value.perItem : []) {
+    if (isRecord(item) && typeof item.name === 'string' && typeof item.points === 'number') rules.push(f.t('audit.values.earnPerItem', { name: item.name, count: item.points }));
+  }
+  return list(f, rules);
+}
+
 function plain(f: AuditFormat, value: unknown): string {
   if (isEmpty(value)) return f.t('common.none');
   if (typeof value === 'boolean') return f.t(value ? 'common.yes' : 'common.no');
@@ -183,6 +195,7 @@ export function auditValue(f: AuditFormat, field: string, value: unknown, beside
   if (field === 'logo') return fileText(f, value) ?? plain(f, value);
   if (field === 'cutoffs') return cutoffsText(f, value) ?? plain(f, value);
   if (field === 'rules') return rulesText(f, value) ?? plain(f, value);
+  if (field === 'earn') return earnText(f, value) ?? plain(f, value);
   if (DATE_FIELDS.has(field) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDateIn(f.lng, value);
   const enumKeys = ENUMS[field];
   // A customer's kind (company, person) here; another area's `kind` (a record's) below, from its own texts.
