@@ -187,10 +187,30 @@ for (const [locale, messages] of [
       await bothSizes(page, shot, `customer-${locale}`);
       await entry.getByRole('link').first().click();
       await expect(page).toHaveURL(new RegExp(`#/events/${eventId}$`));
-      // Not attended: no timeline entry.
+      // Invited, not marked: the events section lists the invitation (every invitation, not only
+      // attendances); no timeline entry.
       await page.goto(`${app.url.split('#')[0]}#/customers/${byHand.id}`);
-      await expect(page.getByTestId('customer-events')).toContainText(t('customerEvents.none'));
+      await expect(page.getByTestId('customer-events')).toContainText(title);
+      await expect(page.getByTestId('customer-events')).toContainText(t('invitations.attendedStates.unknown'));
       await expect(page.locator('[data-timeline-kind="event"]')).toHaveCount(0);
+
+      // Invite from a list: empty is refused in words; then a pasted list (a name twice, one
+      // already invited, one unknown) is checked before inviting the one new customer.
+      await page.goto(`${app.url.split('#')[0]}#/events/${eventId}`);
+      await page.getByRole('button', { name: t('inviteList.open') }).click();
+      const listDialog = page.getByRole('dialog', { name: t('inviteList.title') });
+      await listDialog.getByRole('button', { name: t('inviteList.check') }).click();
+      await expect(listDialog).toContainText(t('inviteList.problem.empty', { max: '5,000', length: '200' }));
+      await listDialog.getByTestId('invite-list-text').fill([OTHER, OTHER, 'NO-SUCH-CUSTOMER', BY_HAND].join('\n'));
+      await listDialog.getByRole('button', { name: t('inviteList.check') }).click();
+      const preview = listDialog.getByTestId('invite-list-preview');
+      await expect(preview).toContainText(t('inviteList.summary', { matched: '2', invited: '1', already: '1' }));
+      await expect(preview).toContainText(t('inviteList.repeated', { n: '1' }));
+      await expect(preview).toContainText('NO-SUCH-CUSTOMER');
+      await bothSizes(page, shot, `invite-list-${locale}`);
+      await listDialog.getByRole('button', { name: t('inviteList.send', { n: '1' }) }).click();
+      await expect(listDialog).toHaveCount(0);
+      await expect(page.locator('[data-invitation-id]').filter({ hasText: OTHER })).toHaveCount(1);
 
       // The list shows the event with its counts.
       await page.getByRole('navigation').getByRole('link', { name: new RegExp(t('nav.events')) }).click();
@@ -231,7 +251,7 @@ test('staff see events and mark only their own customers; no managing (en-US)', 
   await expect(page.getByRole('button', { name: t('events.new') })).toHaveCount(0);
   await page.locator(`[data-event-id="${event.id}"]`).click();
   await expect(page.getByRole('heading', { level: 1, name: '技术交流会' })).toBeVisible();
-  for (const name of [t('common.edit'), t('events.cancelEvent'), t('common.delete'), t('invitations.invite')]) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  for (const name of [t('common.edit'), t('events.cancelEvent'), t('common.delete'), t('invitations.invite'), t('inviteList.open')]) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   const rows = page.locator('[data-invitation-id]');
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText(VIPS[0]!);

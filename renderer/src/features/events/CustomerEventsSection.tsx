@@ -1,22 +1,22 @@
 import { Alert, Box, Button, Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/api/customers.ts';
-import type { TimelinePage } from '../../../../shared/api/timeline.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { hrefOf } from '../../app/router.ts';
-import { formatDate } from '../../i18n/format.ts';
-import { useKeysetQuery } from '../records/use-keyset.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDay } from '../contracts/money.ts';
+import { usePagedQuery } from '../../app/query.ts';
 
 const PAGE_SIZE = 10;
-const entriesOf = (page: TimelinePage) => page.entries;
 
 /**
- * On a customer's page: the events they came to, latest first (the timeline's 'event' entries:
- * one per attendance, scoped and masked as the timeline is), each opening its event.
+ * On a customer's page: every event they were invited to, latest first, with the reply and whether
+ * they came (events.customerInvitations, scoped as invitations are), each opening its event.
  */
 export function CustomerEventsSection({ customer: c }: { customer: Pick<Customer, 'id'> }) {
   const { t } = useTranslation();
-  const list = useKeysetQuery('timeline.list', { customerId: c.id, kinds: ['event'], limit: PAGE_SIZE }, entriesOf);
+  const language = currentLanguage();
+  const list = usePagedQuery('events.customerInvitations', { customerId: c.id, limit: PAGE_SIZE });
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="customer-events-title" data-testid="customer-events">
       <Typography variant="h6" component="h2" id="customer-events-title" sx={{ mb: 1 }}>
@@ -31,17 +31,20 @@ export function CustomerEventsSection({ customer: c }: { customer: Pick<Customer
               <TableRow>
                 <TableCell sx={{ width: 140 }}>{t('events.columns.day')}</TableCell>
                 <TableCell>{t('customerEvents.event')}</TableCell>
-                <TableCell sx={{ width: '35%' }}>{t('events.columns.place')}</TableCell>
+                <TableCell sx={{ width: 120 }}>{t('invitations.reply')}</TableCell>
+                <TableCell sx={{ width: 120 }}>{t('invitations.attended')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
-              {list.rows.map((entry) => (
-                <TableRow key={entry.refId} data-invitation-id={entry.refId}>
-                  <TableCell>{formatDate(entry.at)}</TableCell>
+              {list.rows.map((row) => (
+                <TableRow key={row.id} data-invitation-id={row.id}>
+                  <TableCell>{formatDay(row.eventDay, language)}</TableCell>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                    <Link href={hrefOf({ name: 'event', id: entry.open.id })}>{entry.title}</Link>
+                    <Link href={hrefOf({ name: 'event', id: row.eventId })}>{row.eventTitle}</Link>
+                    {row.eventStatus === 'cancelled' ? ` (${t('events.statuses.cancelled')})` : ''}
                   </TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.text}</TableCell>
+                  <TableCell>{t(`invitations.replies.${row.reply}`)}</TableCell>
+                  <TableCell>{row.attended === true ? t('invitations.attendedStates.yes') : row.attended === false ? t('invitations.attendedStates.no') : t('invitations.attendedStates.unknown')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

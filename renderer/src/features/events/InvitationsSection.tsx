@@ -15,6 +15,7 @@ import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { AttendedCell, ReplyCell, SelectCell } from './invitation-cells.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
+import { InviteListDialog } from './InviteListDialog.tsx';
 
 const PAGE_SIZE = 100;
 const NATIVE_SELECT = { select: { native: true }, inputLabel: { shrink: true } } as const;
@@ -31,6 +32,7 @@ export function InvitationsSection({ event: e }: { event: Event }) {
   const [selected, setSelected] = useState<ReadonlyMap<number, Invitation>>(new Map());
   const [busy, setBusy] = useState(false);
   const [inviting, setInviting] = useState(false);
+  const [listing, setListing] = useState(false);
   const [removing, setRemoving] = useState<Invitation | null>(null);
   const input = { eventId: e.id, ...filters, limit: PAGE_SIZE };
   const list = usePagedQuery('events.invitations', input);
@@ -125,9 +127,14 @@ export function InvitationsSection({ event: e }: { event: Event }) {
         </TextField>
         <TextField size="small" type="search" sx={{ width: 220 }} label={t('invitations.q')} value={text} onChange={(ev) => setText(ev.target.value)} onBlur={applyText} onKeyDown={(ev) => ev.key === 'Enter' && applyText()} />
         {e.actions.invite ? (
+          <>
           <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setInviting(true)}>
             {t('invitations.invite')}
           </Button>
+          <Button variant="outlined" onClick={() => setListing(true)}>
+            {t('inviteList.open')}
+          </Button>
+          </>
         ) : null}
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1, minHeight: 40 }} role="toolbar" aria-label={t('invitations.selected', { n: formatNumber(chosen.length) })}>
@@ -189,6 +196,7 @@ export function InvitationsSection({ event: e }: { event: Event }) {
         />
       </Box>
       {inviting ? <InviteDialog event={e} onClose={() => setInviting(false)} /> : null}
+      {listing ? <InviteListDialog event={e} onClose={() => setListing(false)} /> : null}
       {removing ? <UninviteDialog invitation={removing} onClose={() => setRemoving(null)} /> : null}
     </Paper>
   );
