@@ -76,7 +76,7 @@ function FiguresTable({ rows }: { rows: StaffPerformance[] }) {
   return (
     <Box sx={{ overflow: 'auto', minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
       <Box component="table" data-testid="perf-table" sx={{ borderCollapse: 'collapse', fontSize: 14, width: '100%' }}>
-        <Box component="caption" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+        <Box component="caption" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
           {t('performance.title')}
         </Box>
         <thead>

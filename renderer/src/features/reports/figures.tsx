@@ -89,7 +89,7 @@ const cell = { px: 1, py: 0.5, borderBottom: 1, borderColor: 'divider', textAlig
 export function FigureTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
   return (
     <Box component="table" sx={{ borderCollapse: 'collapse', fontSize: 14, width: '100%' }}>
-      <Box component="caption" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+      <Box component="caption" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
         {caption}
       </Box>
       <thead>
