@@ -24,7 +24,7 @@ export type Column<Row, Sort extends string> = {
   cell: (row: Row) => ReactNode;
 };
 
-type Props<Row, Sort extends string> = {
+export type VirtualTableProps<Row, Sort extends string> = {
   /** The table's accessible name. */
   label: string;
   /** Below this width the table scrolls sideways rather than squeeze its fixed columns. */
@@ -65,7 +65,7 @@ function Spacer({ height, columns }: { height: number; columns: number }) {
  * A list's table, virtualised: only the rows near the viewport are in the DOM, fed page by page
  * from the core's keyset paging. Rows are reachable by Tab and open with Enter (or a click).
  */
-export function VirtualTable<Row, Sort extends string>(props: Props<Row, Sort>) {
+export function VirtualTable<Row, Sort extends string>(props: VirtualTableProps<Row, Sort>) {
   const { columns, rows, getRowKey, rowKeyAttribute, onOpen, sort, direction, defaultDirection, onSort, scrollKey } = props;
   const { hasMore, loadingMore, loaded, failed, loadMore, emptyText } = props;
   const { t } = useTranslation();

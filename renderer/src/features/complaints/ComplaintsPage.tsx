@@ -1,14 +1,13 @@
-import { Alert, Box, Button, Link, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Link, Stack, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, COMPLAINT_STATUS_FILTERS, type ComplaintPage, type ComplaintRow } from '../../../../shared/api/complaints.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import type { Column } from '../../app/VirtualTable.tsx';
 import { formatShortDateTime } from '../../i18n/format.ts';
 import { useUsers } from '../customers/use-users.ts';
 import { DrillChips } from '../performance/DrillChips.tsx';
@@ -109,8 +108,6 @@ function ComplaintList({ filters }: { filters: ComplaintFilters }) {
   const { t } = useTranslation();
   const input = listInput(filters, PAGE_SIZE);
   const list = useKeysetQuery('complaints.list', input, rowsOf);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   // Fixed widths hold each column's longest short value in both languages; free text is cut with an
   // ellipsis and told whole by a tooltip.
   const columns: Column<ComplaintRow, NoSort>[] = [
@@ -144,23 +141,11 @@ function ComplaintList({ filters }: { filters: ComplaintFilters }) {
   ];
   return (
     <>
-      {list.error ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, list.error)}
-        </Alert>
-      ) : null}
-      <VirtualTable
+      <PagedTable
+        list={list}
         label={t('complaints.tableLabel')}
         minWidth={1110}
         columns={columns}
-        rows={list.rows}
         getRowKey={(row) => row.id}
         rowKeyAttribute="data-complaint-id"
         onOpen={(row) => navigate({ name: 'complaint', id: row.id })}
@@ -169,11 +154,6 @@ function ComplaintList({ filters }: { filters: ComplaintFilters }) {
         defaultDirection={CORE_ORDER}
         onSort={noSort}
         scrollKey={JSON.stringify(input)}
-        hasMore={hasNextPage}
-        loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
-        loaded={list.data !== undefined}
-        failed={list.error !== null}
-        loadMore={loadMore}
         emptyText={Object.keys(filters).length > 0 ? t('complaints.empty') : t('complaints.emptyAll')}
       />
     </>

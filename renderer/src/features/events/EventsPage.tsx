@@ -1,15 +1,15 @@
-import { Alert, Box, Button, Chip, FormControlLabel, Stack, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, Stack, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_WHEN, type Event, type EventWhen } from '../../../../shared/api/events.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { usePagedQuery } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import type { Column } from '../../app/VirtualTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDay } from '../contracts/money.ts';
@@ -98,8 +98,6 @@ function EventList({ query }: { query: EventListQuery }) {
   const language = currentLanguage();
   const input = { when: query.when, ...(query.q ? { q: query.q } : {}), ...(query.deleted ? { deleted: true } : {}), limit: PAGE_SIZE };
   const list = usePagedQuery('events.list', input);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const columns: Column<Event, NoSort>[] = [
     { label: t('events.columns.day'), width: 195, cell: (row) => [formatDay(row.onDay, language), eventTime(row)].filter(Boolean).join(' ') },
     { label: t('events.columns.title'), cell: (row) => <OverflowText text={row.title} /> },
@@ -112,23 +110,11 @@ function EventList({ query }: { query: EventListQuery }) {
   ];
   return (
     <>
-      {list.error ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, list.error)}
-        </Alert>
-      ) : null}
-      <VirtualTable
+      <PagedTable
+        list={list}
         label={t('events.tableLabel')}
         minWidth={1000}
         columns={columns}
-        rows={list.rows}
         getRowKey={(row) => row.id}
         rowKeyAttribute="data-event-id"
         onOpen={(row) => navigate({ name: 'event', id: row.id })}
@@ -137,11 +123,6 @@ function EventList({ query }: { query: EventListQuery }) {
         defaultDirection={CORE_ORDER}
         onSort={noSort}
         scrollKey={JSON.stringify(input)}
-        hasMore={hasNextPage}
-        loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
-        loaded={list.data !== undefined}
-        failed={list.error !== null}
-        loadMore={loadMore}
         emptyText={query.deleted ? t('events.emptyBin') : query.q ? t('events.empty') : t('events.emptyAll')}
       />
     </>

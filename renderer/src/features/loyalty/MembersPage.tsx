@@ -1,12 +1,12 @@
-import { Alert, Box, Button, FormControlLabel, Link, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { Box, Button, FormControlLabel, Link, Stack, Switch, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRow } from '../../../../shared/api/loyalty.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { hrefOf, navigate } from '../../app/router.ts';
-import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import type { Column } from '../../app/VirtualTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDay } from '../contracts/money.ts';
@@ -38,8 +38,6 @@ export function MembersPage({ search }: { search?: string }) {
     });
   const input = { ...memberInput(filters), limit: PAGE_SIZE };
   const list = useLoyaltyPages('loyalty.members', input);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const tiers = list.data?.pages[0]?.tiers ?? [];
 
   const columns: Column<MemberRow, NoSort>[] = [
@@ -85,24 +83,12 @@ export function MembersPage({ search }: { search?: string }) {
           </Button>
         ) : null}
       </Stack>
-      {list.error ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, list.error)}
-        </Alert>
-      ) : null}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        <VirtualTable
+        <PagedTable
+          list={list}
           label={t('loyalty.tableLabel')}
           minWidth={900}
           columns={columns}
-          rows={list.rows}
           getRowKey={(row) => row.customerId}
           rowKeyAttribute="data-member-id"
           onOpen={(row) => navigate({ name: 'customer', id: row.customerId })}
@@ -111,11 +97,6 @@ export function MembersPage({ search }: { search?: string }) {
           defaultDirection={CORE_ORDER}
           onSort={noSort}
           scrollKey={JSON.stringify(input)}
-          hasMore={hasNextPage}
-          loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
-          loaded={list.data !== undefined}
-          failed={list.error !== null}
-          loadMore={loadMore}
           emptyText={Object.keys(filters).length > 0 ? t('loyalty.empty') : t('loyalty.emptyAll')}
         />
       </Box>

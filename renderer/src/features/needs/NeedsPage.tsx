@@ -1,5 +1,5 @@
-import { Alert, Button, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { Button, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../../../shared/contract-status.ts';
 import { NEED_KINDS, NEED_STATUSES, type Need } from '../../../../shared/api/needs.ts';
@@ -11,7 +11,8 @@ import { useNotify } from '../../app/notify.tsx';
 import { call, dataChanged, useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import type { Column } from '../../app/VirtualTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDay } from '../contracts/money.ts';
@@ -199,8 +200,6 @@ function NeedList({ filters }: { filters: NeedListFilters }) {
   const language = currentLanguage();
   const input = { ...needFilters(filters), limit: PAGE_SIZE };
   const list = useNeedPages(input);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   // Fixed widths hold each column's longest short value in both languages; free text is cut with an
   // ellipsis and told whole by a tooltip.
   const columns: Column<Need, NoSort>[] = [
@@ -255,23 +254,11 @@ function NeedList({ filters }: { filters: NeedListFilters }) {
   }
   return (
     <>
-      {list.error ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, list.error)}
-        </Alert>
-      ) : null}
-      <VirtualTable
+      <PagedTable
+        list={list}
           label={t('needs.tableLabel')}
           minWidth={1000}
           columns={columns}
-          rows={list.rows}
           getRowKey={(row) => row.id}
           rowKeyAttribute="data-need-id"
           onOpen={(row) => navigate({ name: 'customer', id: row.customerId })}
@@ -280,11 +267,6 @@ function NeedList({ filters }: { filters: NeedListFilters }) {
           defaultDirection={CORE_ORDER}
           onSort={noSort}
           scrollKey={JSON.stringify(input)}
-          hasMore={hasNextPage}
-          loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
-          loaded={list.data !== undefined}
-          failed={list.error !== null}
-          loadMore={loadMore}
           emptyText={filters.deleted ? t('needs.emptyBin') : Object.keys(filters).length > 0 ? t('needs.empty') : t('needs.emptyAll')}
       />
     </>

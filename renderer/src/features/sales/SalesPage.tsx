@@ -1,16 +1,16 @@
-import { Alert, Box, Button, Chip, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADES } from '../../../../shared/api/customers.ts';
 import type { SaleFiltersInput, SaleRow } from '../../../../shared/api/sales.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { useCan } from '../../app/session.tsx';
-import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import type { Column } from '../../app/VirtualTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { CURRENCIES, formatDay, formatMoney } from '../contracts/money.ts';
@@ -169,8 +169,6 @@ function SaleList({ filters }: { filters: SaleListFilters }) {
   const language = currentLanguage();
   const input = { ...saleFilters(filters), limit: PAGE_SIZE };
   const list = useSalePages(input);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   // Fixed widths hold each column's longest short value in both languages; free text is cut with an
   // ellipsis and told whole by a tooltip.
   const columns: Column<SaleRow, NoSort>[] = [
@@ -192,23 +190,11 @@ function SaleList({ filters }: { filters: SaleListFilters }) {
   ];
   return (
     <>
-      {list.error ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, list.error)}
-        </Alert>
-      ) : null}
-      <VirtualTable
+      <PagedTable
+        list={list}
         label={t('sales.tableLabel')}
         minWidth={900}
         columns={columns}
-        rows={list.rows}
         getRowKey={(row) => row.id}
         rowKeyAttribute="data-sale-id"
         onOpen={(row) => navigate({ name: 'sale', id: row.id })}
@@ -217,11 +203,6 @@ function SaleList({ filters }: { filters: SaleListFilters }) {
         defaultDirection={CORE_ORDER}
         onSort={noSort}
         scrollKey={JSON.stringify(input)}
-        hasMore={hasNextPage}
-        loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
-        loaded={list.data !== undefined}
-        failed={list.error !== null}
-        loadMore={loadMore}
         emptyText={filters.deleted ? t('sales.emptyBin') : Object.keys(filters).length > 0 ? t('sales.empty') : t('sales.emptyAll')}
       />
     </>

@@ -1,14 +1,14 @@
-import { Alert, Box, Button, Link, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { Box, Button, Link, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinute, VISIT_STATUSES, type VisitPage, type VisitRow } from '../../../../shared/api/visits.ts';
 import { localDay } from '../../../../shared/contract-status.ts';
-import { errorMessage } from '../../app/errors.ts';
 import { listMemory, useListQuery } from '../../app/list-address.ts';
 import { OverflowText } from '../../app/OverflowText.tsx';
 import { useCoreQuery } from '../../app/query.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
-import { VirtualTable, type Column } from '../../app/VirtualTable.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import type { Column } from '../../app/VirtualTable.tsx';
 import { formatCalendarDate, formatNumber } from '../../i18n/format.ts';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { useUsers } from '../customers/use-users.ts';
@@ -126,8 +126,6 @@ function VisitList({ filters }: { filters: VisitListFilters }) {
   const { t } = useTranslation();
   const input = { ...visitFilters(filters), limit: PAGE_SIZE };
   const list = useKeysetQuery('visits.list', input, rowsOf);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   // Fixed widths hold each column's longest short value in both languages; free text is cut with an
   // ellipsis and told whole by a tooltip.
   const columns: Column<VisitRow, NoSort>[] = [
@@ -149,23 +147,11 @@ function VisitList({ filters }: { filters: VisitListFilters }) {
   ];
   return (
     <>
-      {list.error ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void (isFetchNextPageError ? fetchNextPage() : list.refetch())}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorMessage(t, list.error)}
-        </Alert>
-      ) : null}
-      <VirtualTable
+      <PagedTable
+        list={list}
         label={t('visitList.tableLabel')}
         minWidth={900}
         columns={columns}
-        rows={list.rows}
         getRowKey={(row) => row.id}
         rowKeyAttribute="data-visit-id"
         onOpen={(row) => navigate({ name: 'visit', id: row.id })}
@@ -174,11 +160,6 @@ function VisitList({ filters }: { filters: VisitListFilters }) {
         defaultDirection={CORE_ORDER}
         onSort={noSort}
         scrollKey={JSON.stringify(input)}
-        hasMore={hasNextPage}
-        loadingMore={(list.isPending && list.isFetching) || isFetchingNextPage}
-        loaded={list.data !== undefined}
-        failed={list.error !== null}
-        loadMore={loadMore}
         emptyText={Object.keys(filters).length > 0 ? t('visitList.empty') : t('visitList.emptyAll')}
       />
     </>
