@@ -39,5 +39,5 @@ describe('the loyalty seed', () => {
     const raw2 = await rawDb(again);
     expect(raw2.prepare('SELECT customer_id, kind, points, on_day FROM points_ledger ORDER BY id').all()).toEqual(ledger);
     raw2.close();
-  });
+  }, 240_000); // two whole seeds (customers, records, visits, surveys, complaints, sales, then loyalty): 71 s on a busy machine
 });

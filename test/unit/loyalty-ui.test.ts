@@ -1,10 +1,14 @@
 // The loyalty screens' pure parts: the programme form's text → the core's integers (and every
 // problem keyed by the core's own path, so its reasons land on the same field), the members list's
 // address, and the ledger's signed points.
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { LoyaltySettingsDraft } from '../../shared/api/loyalty.ts';
+import { installAreas } from '../../renderer/src/app/area.ts';
+import * as areas from '../../renderer/src/features/areas.ts';
 import { formatMemberQuery, parseMemberQuery } from '../../renderer/src/features/loyalty/members-query.ts';
-import { signedPoints } from '../../renderer/src/features/loyalty/loyalty-format.ts';
+import { signedPoints, tierChangeReason } from '../../renderer/src/features/loyalty/loyalty-format.ts';
+import { resources } from '../i18n-resources.ts';
 import { newTierKey, parsePermille, parseValues, permilleText, toValues, type SettingsValues } from '../../renderer/src/features/loyalty/settings-draft.ts';
 
 const base: SettingsValues = {
@@ -103,11 +107,8 @@ describe('ledger points', () => {
 
 describe('tier history', () => {
   it('names joining in both languages, without threshold figures (it crossed none)', async () => {
-    const { default: i18next } = await import('i18next');
-    const { resources } = await import('../i18n-resources.ts');
-    const { tierChangeReason } = await import('../../renderer/src/features/loyalty/loyalty-format.ts');
-    const { installAreas } = await import('../../renderer/src/app/area.ts');
-    const areas = await import('../../renderer/src/features/areas.ts');
+    // The modules are imported at the top: loading every area's screens is slow on a busy machine and
+    // an import inside the test counted against its timeout (it timed out under load).
     installAreas(Object.values(areas));
     const t = i18next.createInstance();
     await t.init({ lng: 'zh-CN', resources, interpolation: { escapeValue: false } });
